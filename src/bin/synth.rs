@@ -1,0 +1,2 @@
+//! `datacarto-synth`: writes a synthetic map for benchmarks.
+fn main() {}

@@ -1,0 +1,119 @@
+//! The rules and the one place their findings are judged: levels from the configuration,
+//! `allow:` suppressions on the entity or what contains it, expiry against `--as-of`.
+//! Rules push findings; they never decide levels, read files or print.
+
+pub mod registry;
+pub mod rules;
+
+use crate::config::Config;
+use crate::diag::{EntityKind, Finding, Report};
+use crate::graph::LineageGraph;
+use crate::model::{Model, Suppression};
+use crate::source::SourceMap;
+
+/// What a rule reads.
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub graph: &'a LineageGraph,
+    pub config: &'a Config,
+}
+
+/// Runs every rule that reads the model. (The integrity rules report while loading and
+/// resolving.)
+pub fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let _ = cx;
+    Vec::new()
+}
+
+/// Applies levels and suppressions to every finding of a run and orders them.
+pub fn finalize(
+    findings: Vec<Finding>,
+    model: &Model,
+    config: &Config,
+    sources: &SourceMap,
+) -> Report {
+    let mut kept = Vec::with_capacity(findings.len());
+    let mut suppressed = 0;
+    for finding in findings.into_iter().chain(expired_suppressions(model, config)) {
+        let Some(level) = config.level_of(finding.rule, finding.own_level) else { continue };
+        if is_suppressed(&finding, model, config) {
+            suppressed += 1;
+            continue;
+        }
+        kept.push(Finding { level, ..finding });
+    }
+    Report::new(kept, sources, suppressed)
+}
+
+/// The suppressions that apply to a finding: on its entity, and for a field on its store.
+fn suppressions_for<'m>(finding: &Finding, model: &'m Model) -> Vec<&'m Suppression> {
+    let Some(entity) = &finding.entity else { return Vec::new() };
+    let mut out = Vec::new();
+    match entity.kind {
+        EntityKind::Store => {
+            if let Some(s) = model.store_by_id(&entity.path) {
+                out.extend(&model.store(s).allow);
+            }
+        }
+        EntityKind::Field => {
+            if let Some((store, _)) = entity.path.split_once('.')
+                && let Some(s) = model.store_by_id(store)
+            {
+                out.extend(&model.store(s).allow);
+            }
+            if let Some(f) = model.field_by_path(&entity.path) {
+                out.extend(&model.field(f).allow);
+            }
+        }
+        EntityKind::Flow => {
+            if let Some(f) = model.flow_by_id(&entity.path) {
+                out.extend(&model.flow(f).allow);
+            }
+        }
+        EntityKind::Purpose => {
+            if let Some(p) = model.purpose_by_id(&entity.path) {
+                out.extend(&model.purpose(p).allow);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn is_suppressed(finding: &Finding, model: &Model, config: &Config) -> bool {
+    suppressions_for(finding, model)
+        .iter()
+        .any(|s| s.rule == finding.rule && s.until.is_none_or(|until| config.as_of <= until))
+}
+
+/// An `invalid-suppression` finding (at info) for every suppression past its date.
+fn expired_suppressions(model: &Model, config: &Config) -> Vec<Finding> {
+    use crate::checks::rules::invalid_suppression::expired;
+    use crate::diag::Entity;
+    let mut out = Vec::new();
+    let mut check = |allow: &[Suppression], entity: Entity| {
+        for s in allow {
+            if let Some(until) = s.until
+                && until < config.as_of
+            {
+                out.push(expired(entity.clone(), s.rule, until, s.span));
+            }
+        }
+    };
+    for store in &model.stores {
+        check(&store.allow, Entity::new(EntityKind::Store, store.id.as_str()));
+    }
+    for id in model.field_ids() {
+        let allow = &model.field(id).allow;
+        if !allow.is_empty() {
+            check(allow, Entity::new(EntityKind::Field, model.field_path(id)));
+        }
+    }
+    for flow in &model.flows {
+        check(&flow.allow, Entity::new(EntityKind::Flow, flow.id.as_str()));
+    }
+    for purpose in &model.purposes {
+        check(&purpose.allow, Entity::new(EntityKind::Purpose, purpose.id.as_str()));
+    }
+    out
+}

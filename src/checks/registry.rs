@@ -1,0 +1,109 @@
+//! The rule registry: every rule's name, family, default level, summary, documentation and
+//! options, in one static list. `rules`, `explain`, `docs/rules/*.md`, the JSON Schema's rule
+//! names and SARIF's rule table are all generated from it.
+
+use super::rules;
+use crate::diag::Level;
+use crate::diag::emit::RuleMeta;
+
+/// The family a rule belongs to, in the order `datacarto rules` lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    Integrity,
+    Cartography,
+    Gdpr,
+}
+
+impl Family {
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Integrity => "Integrity",
+            Family::Cartography => "Cartography",
+            Family::Gdpr => "GDPR",
+        }
+    }
+}
+
+/// An option a rule reads from `rules:` in datacarto.yaml.
+#[derive(Debug)]
+pub struct RuleOption {
+    pub name: &'static str,
+    pub description: &'static str,
+    /// Bounds of the value (options are numbers).
+    pub min: f64,
+    pub max: f64,
+    pub default: f64,
+}
+
+/// A rule of the catalogue.
+#[derive(Debug)]
+pub struct Rule {
+    pub name: &'static str,
+    pub family: Family,
+    pub default_level: Level,
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Markdown: what it finds, why it matters, an example, the fix, configuration.
+    pub doc: &'static str,
+    pub options: &'static [RuleOption],
+}
+
+/// Every rule, by family then name.
+pub static RULES: &[&Rule] = &[
+    &rules::duplicate_id::RULE,
+    &rules::invalid_suppression::RULE,
+    &rules::schema::RULE,
+    &rules::unknown_reference::RULE,
+    &rules::unreadable_file::RULE,
+    &rules::yaml_syntax::RULE,
+];
+
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+pub fn names() -> impl Iterator<Item = &'static str> + Clone {
+    RULES.iter().map(|r| r.name)
+}
+
+/// The metadata emitters may print.
+pub fn metadata() -> Vec<RuleMeta> {
+    RULES
+        .iter()
+        .map(|r| RuleMeta { name: r.name, summary: r.summary, default_level: r.default_level })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names are unique, kebab-case, and sorted by family then name.
+    #[test]
+    fn registry_is_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for rule in RULES {
+            assert!(seen.insert(rule.name), "duplicate rule {}", rule.name);
+            assert!(
+                rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                rule.name
+            );
+            assert!(!rule.summary.is_empty() && !rule.doc.is_empty());
+        }
+        let order: Vec<_> = RULES.iter().map(|r| (r.family, r.name)).collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
+    }
+
+    /// The list of rules is part of the interface: a change shows in review.
+    #[test]
+    fn rule_list_snapshot() {
+        let list: Vec<String> = RULES
+            .iter()
+            .map(|r| format!("{} {} {}", r.family.title(), r.default_level, r.name))
+            .collect();
+        insta::assert_snapshot!(list.join("\n"));
+    }
+}

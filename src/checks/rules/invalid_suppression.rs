@@ -1,0 +1,86 @@
+//! `invalid-suppression`: an `allow:` without a reason, naming an unknown rule, or expired.
+
+use crate::checks::registry::{Family, Rule};
+use crate::date::Date;
+use crate::diag::{Entity, Finding, Level, suggest};
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    name: "invalid-suppression",
+    family: Family::Integrity,
+    default_level: Level::Error,
+    summary: "an 'allow:' without a reason, naming an unknown rule, or expired (then at info)",
+    options: &[],
+    doc: r#"## What it finds
+
+An `allow:` entry that does not do what it says:
+
+- it has no `reason` (a suppression must say why the finding is accepted);
+- its `rule` is not a rule of the catalogue (the closest name is suggested);
+- its `until` date has passed: the suppression no longer silences anything, and this finding
+  says so at `info` level.
+
+A suppression without a reason, or naming an unknown rule, silences nothing.
+
+## Why it matters
+
+Suppressions are decisions. Without a reason nobody can review them; with a typo in the rule
+name they silence nothing and the team believes otherwise; past their date they are promises
+not kept.
+
+## Example
+
+```yaml
+stores:
+  - id: old-crm
+    allow:
+      - rule: orphan-stor
+        until: 2024-01-31
+```
+
+## Fix
+
+```yaml
+    allow:
+      - rule: orphan-store
+        reason: Kept read-only until the 2027 audit, then deleted.
+        until: 2027-06-30
+```
+
+## Configuration
+
+`--as-of DATE` fixes the day suppressions expire against, for reproducible runs.
+"#,
+};
+
+pub fn missing_reason(entity: Entity, rule: &str, span: Span) -> Finding {
+    Finding::new(RULE.name, format!("the suppression of '{rule}' has no reason"))
+        .key(format!("{}/{rule}", entity.path))
+        .entity(entity)
+        .at(span, "this suppression")
+        .help("add 'reason:' saying why the finding is accepted; until then it silences nothing")
+}
+
+pub fn unknown_rule<'a, I>(entity: Entity, rule: &str, span: Span, rules: I) -> Finding
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    let help = suggest::closest(rule, rules).map_or_else(
+        || "'datacarto rules' lists the rules".to_owned(),
+        |c| format!("did you mean '{c}'?"),
+    );
+    Finding::new(RULE.name, format!("the suppression names an unknown rule '{rule}'"))
+        .key(format!("{}/{rule}", entity.path))
+        .entity(entity)
+        .at(span, "no rule has this name")
+        .help(help)
+}
+
+pub fn expired(entity: Entity, rule: &str, until: Date, span: Span) -> Finding {
+    Finding::new(RULE.name, format!("the suppression of '{rule}' expired on {until}"))
+        .key(format!("{}/{rule}", entity.path))
+        .entity(entity)
+        .at(span, "expired")
+        .own_level(Level::Info)
+        .help("fix what it silenced, or extend 'until' with a reason that still holds")
+}

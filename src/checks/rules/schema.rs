@@ -1,0 +1,74 @@
+//! `schema`: what the manifest format does not allow: unknown keys, wrong types, values
+//! outside an enumeration, broken id syntax, values out of range.
+
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    name: "schema",
+    family: Family::Integrity,
+    default_level: Level::Error,
+    summary: "an unknown key, a wrong type, a value outside its enumeration, a broken id, a value out of range",
+    options: &[],
+    doc: r#"## What it finds
+
+Every place where a manifest does not follow the format (`docs/manifest.md`, and the JSON
+Schema printed by `datacarto schema`):
+
+- an unknown key, with the closest known key suggested (`nmae` → `name`);
+- a value of the wrong type (`fields: email` where a list is expected, `external: yes` where
+  `true` or `false` is expected: in YAML 1.2 `yes` is text);
+- a value outside its enumeration, with the closest value suggested (`kind: ecomerce`);
+- an id that breaks the id syntax (`CRM`: ids are lower case letters, digits, `_` and `-`);
+- a value out of range (`completeness: 94`: completeness is a share between 0 and 1);
+- a required key missing (a flow without `to`).
+
+## Why it matters
+
+A misspelt key is silently ignored by most YAML tools, and the map then says less than its
+authors think. datacarto reports every such problem, in every file, in one run.
+
+## Example
+
+```yaml
+stores:
+  - id: CRM
+    kind: ecomerce
+    fields:
+      - id: email
+        completness: 0.94
+```
+
+## Fix
+
+```yaml
+stores:
+  - id: crm
+    kind: ecommerce
+    fields:
+      - id: email
+        completeness: 0.94
+```
+
+## Configuration
+
+None. Point your editor at `datacarto schema` to see these problems while typing.
+"#,
+};
+
+/// A schema problem at `span`; `path` locates it in its file (`stores[crm].kind`).
+pub fn finding(
+    file: &str,
+    path: &str,
+    span: Span,
+    message: String,
+    help: Option<String>,
+) -> Finding {
+    let key = if path.is_empty() { file.to_owned() } else { format!("{file}#{path}") };
+    Finding::new(RULE.name, message)
+        .entity(Entity::new(EntityKind::File, file))
+        .key(key)
+        .at(span, "")
+        .maybe_help(help)
+}

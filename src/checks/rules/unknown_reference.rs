@@ -1,0 +1,84 @@
+//! `unknown-reference`: a reference to a store, field, team, objective, subject, purpose or
+//! category that does not exist; the closest existing id suggested.
+
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Entity, Finding, Level, suggest};
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    name: "unknown-reference",
+    family: Family::Integrity,
+    default_level: Level::Error,
+    summary: "a reference to a store, field, team, objective, subject, purpose or category that does not exist",
+    options: &[],
+    doc: r#"## What it finds
+
+A reference that names nothing in the map: a flow `from:`/`to:` an unknown store, a flow
+carrying a field its source store does not have, a purpose that `uses:` an unknown field, an
+`owner:` that is not a team, an `objective:` or a subject that is not declared (nor built in),
+a category `parent:` that does not exist. The closest existing id is suggested.
+
+## Why it matters
+
+A dangling reference is a hole in the lineage: the flow or the use it describes cannot be
+drawn, checked or put in the register.
+
+## Example
+
+```yaml
+flows:
+  - from: eshop
+    to: crm2
+    fields: [email]
+```
+
+```text
+flows.yaml:3:9: error[unknown-reference] unknown store 'crm2' (did you mean 'crm'?)
+```
+
+## Fix
+
+Correct the id, or declare the missing entity.
+
+## Configuration
+
+None. A purpose's `recipients:` may name parties outside the map in free text: they are not
+references. Unknown data category keys are reported by `unknown-category`.
+"#,
+};
+
+/// A reference to an unknown `what` (`store`, `team`…), with a suggestion from `candidates`.
+pub fn finding<'a, I>(entity: Entity, what: &str, name: &str, span: Span, candidates: I) -> Finding
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    let label = format!("no {what} has this id");
+    make(entity, format!("unknown {what} '{name}'"), label, name, span, candidates)
+}
+
+/// A reference to a field that `store` does not have.
+pub fn field<'a, I>(entity: Entity, store: &str, name: &str, span: Span, candidates: I) -> Finding
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    let message = format!("unknown field '{name}' in store '{store}'");
+    let label = format!("'{store}' has no field with this id");
+    let key = format!("{}->{store}.{name}", entity.path);
+    make(entity, message, label, name, span, candidates).key(key)
+}
+
+fn make<'a, I>(
+    entity: Entity,
+    message: String,
+    label: String,
+    name: &str,
+    span: Span,
+    candidates: I,
+) -> Finding
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    let key = format!("{}->{name}", entity.path);
+    let help = suggest::closest(name, candidates).map(|c| format!("did you mean '{c}'?"));
+    Finding::new(RULE.name, message).entity(entity).key(key).at(span, label).maybe_help(help)
+}

@@ -1,0 +1,54 @@
+//! `unreadable-file`: a manifest that cannot be read at all (permissions, size, not a regular
+//! file), and symbolic links, which are never followed.
+
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    name: "unreadable-file",
+    family: Family::Integrity,
+    default_level: Level::Error,
+    summary: "a manifest that cannot be read: permissions, size limit, or a symbolic link (not followed)",
+    options: &[],
+    doc: r#"## What it finds
+
+A `*.yaml` / `*.yml` file under the map that datacarto cannot read: permission denied, larger
+than the 64 MiB limit, or a read error. A symbolic link is reported at `info` level: datacarto
+never follows links, so that a map cannot point outside itself or loop.
+
+## Why it matters
+
+The entities of an unread file are missing from the map; references to them fail and the
+checks see a smaller map than the one in the repository.
+
+## Example
+
+```console
+$ chmod 000 stores/crm.yaml
+$ datacarto check
+error[unreadable-file]: cannot read stores/crm.yaml: Permission denied
+```
+
+## Fix
+
+Make the file readable, split a huge file, or replace the link by the file itself. To skip a
+file on purpose, list it in `exclude:` in `datacarto.yaml`.
+
+## Configuration
+
+None.
+"#,
+};
+
+/// A file that could not be read.
+pub fn finding(path: &str, span: Span, message: String) -> Finding {
+    Finding::new(RULE.name, message).entity(Entity::new(EntityKind::File, path)).at(span, "")
+}
+
+/// A symbolic link, which is not followed.
+pub fn symlink(path: &str, span: Span) -> Finding {
+    finding(path, span, format!("{path} is a symbolic link; datacarto does not follow links"))
+        .own_level(Level::Info)
+        .help("replace the link by the file, or exclude it in datacarto.yaml")
+}

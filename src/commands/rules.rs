@@ -1,0 +1,69 @@
+//! `datacarto rules` and `datacarto explain RULE`, from the rule registry.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use anyhow::bail;
+
+use super::Status;
+use crate::checks::registry::{self, Rule};
+use crate::diag::suggest;
+
+/// The catalogue, one line a rule, grouped by family.
+pub fn catalogue() -> String {
+    let mut out = String::new();
+    let mut family = None;
+    for rule in registry::RULES {
+        if family != Some(rule.family) {
+            if family.is_some() {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{}", rule.family.title());
+            family = Some(rule.family);
+        }
+        let _ = writeln!(out, "  {:<34} {:<6} {}", rule.name, rule.default_level, rule.summary);
+    }
+    out
+}
+
+/// A rule's page: the same text as docs/rules/<rule>.md.
+pub fn page(rule: &Rule) -> String {
+    let mut out = format!("# {}\n\n", rule.name);
+    let _ = writeln!(
+        out,
+        "{} rule, default level `{}`: {}.\n",
+        rule.family.title(),
+        rule.default_level,
+        rule.summary
+    );
+    out.push_str(rule.doc.trim_end());
+    out.push('\n');
+    if !rule.options.is_empty() {
+        out.push_str("\n## Options\n\n| option | default | range | meaning |\n|---|---|---|---|\n");
+        for o in rule.options {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {}–{} | {} |",
+                o.name, o.default, o.min, o.max, o.description
+            );
+        }
+    }
+    out
+}
+
+pub fn list() -> anyhow::Result<Status> {
+    std::io::stdout().lock().write_all(catalogue().as_bytes())?;
+    Ok(Status::Clean)
+}
+
+pub fn explain(name: &str) -> anyhow::Result<Status> {
+    let Some(rule) = registry::find(name) else {
+        let hint = suggest::closest(name, registry::names()).map_or_else(
+            || "`datacarto rules` lists them".to_owned(),
+            |c| format!("did you mean '{c}'?"),
+        );
+        bail!("unknown rule '{name}' ({hint})");
+    };
+    std::io::stdout().lock().write_all(page(rule).as_bytes())?;
+    Ok(Status::Clean)
+}

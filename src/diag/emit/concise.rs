@@ -1,0 +1,20 @@
+//! `concise`: one line a finding, `file:line:col: level[rule] message (help)`.
+
+use std::io::{self, Write};
+
+use super::{Context, primary_place, summary_line};
+use crate::diag::Report;
+
+pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.findings {
+        if let Some(p) = primary_place(f, cx.sources) {
+            write!(out, "{}:{}:{}: ", p.path, p.line, p.column)?;
+        }
+        write!(out, "{}[{}] {}", f.level, f.rule, f.message)?;
+        if let Some(help) = &f.help {
+            write!(out, " ({help})")?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}

@@ -1,0 +1,90 @@
+//! Output formats of `check`: one file each, all writing the same report in its one order.
+
+mod concise;
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use std::io::{self, Write};
+
+use super::{Finding, Level, Report};
+use crate::source::{SourceMap, Span};
+
+/// A format of `check`'s output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Concise,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// What an emitter may say about a rule: the registry's metadata, without the rules.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleMeta {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub default_level: Level,
+}
+
+/// Everything an emitter needs besides the report.
+pub struct Context<'a> {
+    pub sources: &'a SourceMap,
+    pub rules: &'a [RuleMeta],
+    /// ANSI colours (human format only).
+    pub color: bool,
+}
+
+pub fn emit(
+    format: Format,
+    report: &Report,
+    cx: &Context<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::emit(report, cx, out),
+        Format::Concise => concise::emit(report, cx, out),
+        Format::Json => json::emit(report, cx, out),
+        Format::Sarif => sarif::emit(report, cx, out),
+        Format::Github => github::emit(report, cx, out),
+    }
+}
+
+/// A place as people read it: 1-based lines and columns (columns in Unicode scalar values).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Place<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+pub(crate) fn place(sources: &SourceMap, span: Span) -> Place<'_> {
+    let file = sources.get(span.file);
+    let (line, column) = file.line_col(span.start as usize);
+    let (end_line, end_column) = file.line_col(span.end as usize);
+    Place { path: &file.path, line, column, end_line, end_column }
+}
+
+pub(crate) fn primary_place<'a>(f: &Finding, sources: &'a SourceMap) -> Option<Place<'a>> {
+    f.primary.as_ref().map(|l| place(sources, l.span))
+}
+
+/// "2 errors, 1 warning, 3 infos in 12 files" — the last line of the text formats.
+pub(crate) fn summary_line(report: &Report) -> String {
+    let s = &report.summary;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = vec![
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings"),
+        plural(s.infos, "info", "infos"),
+    ];
+    if s.suppressed > 0 {
+        parts.push(format!("{} suppressed", s.suppressed));
+    }
+    format!("{} in {}", parts.join(", "), plural(s.files, "file", "files"))
+}

@@ -1,0 +1,217 @@
+//! The lineage graph of rules.md, built once from `&Model`: the field graph (an edge per
+//! carried field, both ways for `direction: both`) and the store graph (an edge per flow),
+//! with *used*, *useful* and the strongly connected components precomputed. Every query
+//! returns sorted results and costs at most one pass over what it visits.
+
+mod paths;
+
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+pub use self::paths::{Hop, Reached};
+use crate::manifest::enums::Direction;
+use crate::model::{FieldId, FlowId, Model, PurposeId, StoreId};
+
+/// An edge of the field graph: the flow that carries the data, and whether it is the
+/// reverse direction of a `direction: both` synchronisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FieldEdge {
+    pub flow: FlowId,
+    pub reverse: bool,
+}
+
+/// An edge of the store graph.
+pub type StoreEdge = FieldEdge;
+
+#[derive(Debug)]
+pub struct LineageGraph {
+    /// Node `i` is `FieldId(i)`.
+    pub fields: DiGraph<FieldId, FieldEdge>,
+    /// Node `i` is `StoreId(i)`.
+    pub stores: DiGraph<StoreId, StoreEdge>,
+    used: Vec<bool>,
+    useful: Vec<bool>,
+    /// The strongly connected component of each field.
+    component: Vec<u32>,
+    /// Whether a component has no edge coming in from another one.
+    source_component: Vec<bool>,
+    /// Purposes using each field (CSR: `users[user_start[f]..user_start[f + 1]]`).
+    user_start: Vec<u32>,
+    users: Vec<PurposeId>,
+}
+
+pub fn node(index: usize) -> NodeIndex {
+    NodeIndex::new(index)
+}
+
+impl LineageGraph {
+    pub fn build(model: &Model) -> LineageGraph {
+        let edge_count: usize = model.flows.iter().map(|f| f.fields.len()).sum();
+        let mut fields = DiGraph::with_capacity(model.fields.len(), edge_count);
+        for id in model.field_ids() {
+            fields.add_node(id);
+        }
+        let mut stores = DiGraph::with_capacity(model.stores.len(), model.flows.len());
+        for id in model.store_ids() {
+            stores.add_node(id);
+        }
+        for id in model.flow_ids() {
+            let flow = model.flow(id);
+            let both = flow.direction == Direction::Both;
+            let (from, to) = (node(flow.from.index()), node(flow.to.index()));
+            stores.add_edge(from, to, FieldEdge { flow: id, reverse: false });
+            if both {
+                stores.add_edge(to, from, FieldEdge { flow: id, reverse: true });
+            }
+            for carried in &flow.fields {
+                let (s, t) = (node(carried.source.index()), node(carried.target.index()));
+                fields.add_edge(s, t, FieldEdge { flow: id, reverse: false });
+                if both {
+                    fields.add_edge(t, s, FieldEdge { flow: id, reverse: true });
+                }
+            }
+        }
+
+        let (user_start, users) = purposes_by_field(model);
+        let used: Vec<bool> =
+            (0..model.fields.len()).map(|f| user_start[f] < user_start[f + 1]).collect();
+        let useful = reverse_reach(&fields, &used);
+        let (component, source_component) = components(&fields);
+        LineageGraph {
+            fields,
+            stores,
+            used,
+            useful,
+            component,
+            source_component,
+            user_start,
+            users,
+        }
+    }
+
+    /// Used: an active purpose lists the field in `uses` (`store.*` counts).
+    pub fn is_used(&self, field: FieldId) -> bool {
+        self.used[field.index()]
+    }
+
+    /// Useful: used, or a useful field is reachable from it.
+    pub fn is_useful(&self, field: FieldId) -> bool {
+        self.useful[field.index()]
+    }
+
+    /// Useful flow: at least one field it carries lands on a useful field (for a
+    /// synchronisation, in either direction).
+    pub fn is_flow_useful(&self, model: &Model, flow: FlowId) -> bool {
+        let f = model.flow(flow);
+        let both = f.direction == Direction::Both;
+        f.fields.iter().any(|c| self.is_useful(c.target) || (both && self.is_useful(c.source)))
+    }
+
+    /// The active purposes that use the field directly, sorted.
+    pub fn purposes_using(&self, field: FieldId) -> &[PurposeId] {
+        let i = field.index();
+        &self.users[self.user_start[i] as usize..self.user_start[i + 1] as usize]
+    }
+
+    /// The origins of a field: the fields upstream of it (itself included) that no flow
+    /// feeds. Inside a synchronisation or a loop, every field of a group that nothing
+    /// outside the group feeds is an origin. Sorted.
+    pub fn origins(&self, field: FieldId) -> Vec<FieldId> {
+        let upstream = paths::reach(&self.fields, field, Incoming, None);
+        let mut origins: Vec<FieldId> = upstream
+            .iter()
+            .map(|r| r.field)
+            .filter(|f| self.source_component[self.component[f.index()] as usize])
+            .collect();
+        origins.sort_unstable();
+        origins
+    }
+
+    /// Fields the data of `field` comes from, with their distance; `depth` bounds it.
+    pub fn upstream(&self, field: FieldId, depth: Option<usize>) -> Vec<Reached> {
+        let mut reached = paths::reach(&self.fields, field, Incoming, depth);
+        reached.retain(|r| r.field != field);
+        reached
+    }
+
+    /// Fields the data of `field` goes to, with their distance; `depth` bounds it.
+    pub fn downstream(&self, field: FieldId, depth: Option<usize>) -> Vec<Reached> {
+        let mut reached = paths::reach(&self.fields, field, Outgoing, depth);
+        reached.retain(|r| r.field != field);
+        reached
+    }
+
+    /// One shortest path of flows from `a` to `b`, hop by hop.
+    pub fn path(&self, a: FieldId, b: FieldId) -> Option<Vec<Hop>> {
+        paths::shortest(&self.fields, a, b)
+    }
+
+    /// Simple paths from `a` to `b`, shortest first, at most `limit` of them.
+    pub fn paths(&self, a: FieldId, b: FieldId, limit: usize) -> Vec<Vec<Hop>> {
+        paths::simple_paths(&self.fields, a, b, limit)
+    }
+
+    /// Whether two fields lie on one cycle of the field graph (one-way or synchronised).
+    pub fn same_component(&self, a: FieldId, b: FieldId) -> bool {
+        self.component[a.index()] == self.component[b.index()]
+    }
+}
+
+/// Active purposes per field, as compressed rows.
+fn purposes_by_field(model: &Model) -> (Vec<u32>, Vec<PurposeId>) {
+    let mut counts = vec![0u32; model.fields.len() + 1];
+    let active = || model.purpose_ids().filter(|p| model.purpose(*p).is_active());
+    for p in active() {
+        for f in &model.purpose(p).uses {
+            counts[f.index() + 1] += 1;
+        }
+    }
+    for i in 1..counts.len() {
+        counts[i] += counts[i - 1];
+    }
+    let mut users = vec![PurposeId::new(0); counts[model.fields.len()] as usize];
+    let mut next = counts.clone();
+    // Purposes come in id order, so each row is sorted.
+    for p in active() {
+        for f in &model.purpose(p).uses {
+            users[next[f.index()] as usize] = p;
+            next[f.index()] += 1;
+        }
+    }
+    (counts, users)
+}
+
+/// Every node from which a marked node is reachable (marked ones included).
+fn reverse_reach(graph: &DiGraph<FieldId, FieldEdge>, marked: &[bool]) -> Vec<bool> {
+    let mut seen = marked.to_vec();
+    let mut stack: Vec<NodeIndex> = (0..marked.len()).filter(|&i| marked[i]).map(node).collect();
+    while let Some(n) = stack.pop() {
+        for m in graph.neighbors_directed(n, Incoming) {
+            if !seen[m.index()] {
+                seen[m.index()] = true;
+                stack.push(m);
+            }
+        }
+    }
+    seen
+}
+
+/// Strongly connected components, and which of them nothing outside feeds.
+fn components(graph: &DiGraph<FieldId, FieldEdge>) -> (Vec<u32>, Vec<bool>) {
+    let sccs = tarjan_scc(graph);
+    let mut component = vec![0u32; graph.node_count()];
+    for (c, members) in sccs.iter().enumerate() {
+        for n in members {
+            component[n.index()] = c as u32;
+        }
+    }
+    let mut source = vec![true; sccs.len()];
+    for e in graph.raw_edges() {
+        let (a, b) = (component[e.source().index()], component[e.target().index()]);
+        if a != b {
+            source[b as usize] = false;
+        }
+    }
+    (component, source)
+}

@@ -1,0 +1,154 @@
+//! Walks of the field graph: breadth-first reach with distances, shortest paths and a
+//! bounded enumeration of simple paths. Results are sorted, never in petgraph's edge order.
+
+use std::collections::VecDeque;
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use super::{FieldEdge, node};
+use crate::model::{FieldId, FlowId};
+
+/// A field reached by a walk, `depth` flows away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reached {
+    pub depth: usize,
+    pub field: FieldId,
+}
+
+/// One step of a path: `from` → `to` through `flow`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hop {
+    pub from: FieldId,
+    pub to: FieldId,
+    pub flow: FlowId,
+    pub reverse: bool,
+}
+
+/// Every field reachable from `start` in `direction` (itself at depth 0), sorted by depth
+/// then field.
+pub(super) fn reach(
+    graph: &DiGraph<FieldId, FieldEdge>,
+    start: FieldId,
+    direction: Direction,
+    max_depth: Option<usize>,
+) -> Vec<Reached> {
+    let mut depth = vec![usize::MAX; graph.node_count()];
+    let mut queue = VecDeque::from([node(start.index())]);
+    depth[start.index()] = 0;
+    let mut out = vec![Reached { depth: 0, field: start }];
+    while let Some(n) = queue.pop_front() {
+        let d = depth[n.index()];
+        if max_depth.is_some_and(|m| d >= m) {
+            continue;
+        }
+        for m in graph.neighbors_directed(n, direction) {
+            if depth[m.index()] == usize::MAX {
+                depth[m.index()] = d + 1;
+                out.push(Reached { depth: d + 1, field: FieldId::new(m.index()) });
+                queue.push_back(m);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+fn hops_of(graph: &DiGraph<FieldId, FieldEdge>, n: NodeIndex) -> Vec<(NodeIndex, FieldEdge)> {
+    let mut next: Vec<(NodeIndex, FieldEdge)> =
+        graph.edges(n).map(|e| (e.target(), *e.weight())).collect();
+    // petgraph lists edges newest first; sort so that ties break the same way every run.
+    next.sort_unstable_by_key(|(t, w)| (w.flow, t.index(), w.reverse));
+    next
+}
+
+/// A shortest path from `a` to `b` (breadth-first; ties broken by flow id then field).
+pub(super) fn shortest(
+    graph: &DiGraph<FieldId, FieldEdge>,
+    a: FieldId,
+    b: FieldId,
+) -> Option<Vec<Hop>> {
+    if a == b {
+        return Some(Vec::new());
+    }
+    let mut parent: Vec<Option<(NodeIndex, FieldEdge)>> = vec![None; graph.node_count()];
+    let mut seen = vec![false; graph.node_count()];
+    seen[a.index()] = true;
+    let mut queue = VecDeque::from([node(a.index())]);
+    while let Some(n) = queue.pop_front() {
+        for (m, edge) in hops_of(graph, n) {
+            if seen[m.index()] {
+                continue;
+            }
+            seen[m.index()] = true;
+            parent[m.index()] = Some((n, edge));
+            if m.index() == b.index() {
+                let mut hops = Vec::new();
+                let mut cur = m;
+                while let Some((p, e)) = parent[cur.index()] {
+                    hops.push(Hop {
+                        from: FieldId::new(p.index()),
+                        to: FieldId::new(cur.index()),
+                        flow: e.flow,
+                        reverse: e.reverse,
+                    });
+                    cur = p;
+                }
+                hops.reverse();
+                return Some(hops);
+            }
+            queue.push_back(m);
+        }
+    }
+    None
+}
+
+/// Simple paths from `a` to `b`, at most `limit`, shortest first. The search is depth-first
+/// with an explicit stack and stops at the limit, so it cannot explode on dense graphs.
+pub(super) fn simple_paths(
+    graph: &DiGraph<FieldId, FieldEdge>,
+    a: FieldId,
+    b: FieldId,
+    limit: usize,
+) -> Vec<Vec<Hop>> {
+    let mut found = Vec::new();
+    if limit == 0 || a == b {
+        return found;
+    }
+    let mut on_path = vec![false; graph.node_count()];
+    on_path[a.index()] = true;
+    let mut path: Vec<Hop> = Vec::new();
+    let mut stack = vec![hops_of(graph, node(a.index())).into_iter()];
+    // Every path visits at most every node once; the step budget bounds the worst case.
+    let mut budget = 100_000usize.max(limit * graph.node_count().min(1_000));
+    while let Some(next) = stack.last_mut() {
+        budget = budget.saturating_sub(1);
+        if budget == 0 || found.len() >= limit {
+            break;
+        }
+        let Some((m, edge)) = next.next() else {
+            stack.pop();
+            if let Some(hop) = path.pop() {
+                on_path[hop.to.index()] = false;
+            }
+            continue;
+        };
+        if on_path[m.index()] {
+            continue;
+        }
+        let from = path.last().map_or(a, |h| h.to);
+        let hop = Hop { from, to: FieldId::new(m.index()), flow: edge.flow, reverse: edge.reverse };
+        if m.index() == b.index() {
+            let mut complete = path.clone();
+            complete.push(hop);
+            found.push(complete);
+            continue;
+        }
+        on_path[m.index()] = true;
+        path.push(hop);
+        stack.push(hops_of(graph, m).into_iter());
+    }
+    found.sort_by(|x, y| x.len().cmp(&y.len()).then_with(|| x.cmp(y)));
+    found
+}

@@ -1,0 +1,19 @@
+//! datacarto: data cartography and lineage. YAML manifests of stores, fields, flows and
+//! purposes are loaded (`load`), resolved into a model (`model`), turned into a lineage graph
+//! (`graph`) and checked (`checks`); findings are printed by `diag`. See docs/architecture.md.
+
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod date;
+pub mod diag;
+pub mod graph;
+pub mod load;
+pub mod manifest;
+pub mod model;
+pub mod output;
+pub mod source;
+#[doc(hidden)]
+pub mod synth;
+pub mod vocab;

@@ -1,0 +1,398 @@
+//! Loading a map: discover the files, read them, parse the YAML with spans under limits,
+//! check each document against the schema and turn it into manifest types. Every problem of
+//! every file becomes a finding and loading goes on; the result does not depend on the order
+//! in which the file system lists files. Only this module reads files.
+
+pub mod de;
+pub mod discover;
+pub mod shape;
+pub mod validate;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+
+use self::discover::PROJECT_FILE;
+use self::yaml::{Node, NodeKind};
+use crate::checks::rules::{schema, unreadable_file, yaml_syntax};
+use crate::diag::Finding;
+use crate::manifest::entities::{Category, Objective, Subject, Team};
+use crate::manifest::flow::Flow;
+use crate::manifest::project::Project;
+use crate::manifest::purpose::Purpose;
+use crate::manifest::store::Store;
+use crate::source::{FileId, SourceMap, Span};
+
+/// Every entity of every manifest, in file order then document order.
+#[derive(Debug, Default)]
+pub struct Manifests {
+    pub teams: Vec<Team>,
+    pub objectives: Vec<Objective>,
+    pub subjects: Vec<Subject>,
+    pub categories: Vec<Category>,
+    pub stores: Vec<Store>,
+    pub flows: Vec<Flow>,
+    pub purposes: Vec<Purpose>,
+}
+
+impl Manifests {
+    fn append(&mut self, mut other: Manifests) {
+        self.teams.append(&mut other.teams);
+        self.objectives.append(&mut other.objectives);
+        self.subjects.append(&mut other.subjects);
+        self.categories.append(&mut other.categories);
+        self.stores.append(&mut other.stores);
+        self.flows.append(&mut other.flows);
+        self.purposes.append(&mut other.purposes);
+    }
+}
+
+/// A loaded map.
+#[derive(Debug)]
+pub struct Loaded {
+    pub sources: SourceMap,
+    pub project: Project,
+    /// The file of `datacarto.yaml`, when there is one.
+    pub project_file: Option<FileId>,
+    pub manifests: Manifests,
+    pub findings: Vec<Finding>,
+}
+
+/// What to load.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Folders to leave out besides the usual ones (the output folder of `build`).
+    pub skip: Vec<PathBuf>,
+}
+
+/// Loads the map at `root`. Fails only when the root itself cannot be used.
+pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
+    let meta = std::fs::metadata(root)
+        .with_context(|| format!("cannot read the map folder {}", root.display()))?;
+    if !meta.is_dir() {
+        bail!("{} is not a folder: give the folder of the map", root.display());
+    }
+    let display_root = display_root(root);
+    let mut sources = SourceMap::new();
+    let mut findings = Vec::new();
+
+    // The project file comes first: its `exclude:` globs shape discovery.
+    let project_path = root.join(PROJECT_FILE);
+    let (project, project_file) = if project_path.is_file() || project_path.is_symlink() {
+        let display = join_display(&display_root, PROJECT_FILE);
+        let read = read_file(&project_path);
+        let file = sources.add(display.clone(), read.text);
+        findings.extend(read.problem.map(|p| p.finding(&display, file)));
+        let text = &sources.get(file).text;
+        let (project, mut found) = load_project(text, file, &display);
+        findings.append(&mut found);
+        (project, Some(file))
+    } else {
+        (Project::default(), None)
+    };
+    let exclude = exclude_set(&project, &sources, &mut findings);
+
+    let discovered = discover::discover(root, &exclude, &options.skip);
+    for (rel, reason) in &discovered.errors {
+        let display = join_display(&display_root, rel);
+        let file = sources.add(display.clone(), String::new());
+        findings.push(unreadable_file::finding(
+            &display,
+            Span::file_start(file),
+            format!("cannot read {display}: {reason}"),
+        ));
+    }
+    for rel in &discovered.symlinks {
+        let display = join_display(&display_root, rel);
+        let file = sources.add(display.clone(), String::new());
+        findings.push(unreadable_file::symlink(&display, Span::file_start(file)));
+    }
+
+    // Read and parse in parallel; results are put back in path order.
+    let reads: Vec<(String, ReadResult)> = discovered
+        .manifests
+        .par_iter()
+        .map(|(rel, path)| (join_display(&display_root, rel), read_file(path)))
+        .collect();
+    let mut ids = Vec::with_capacity(reads.len());
+    for (display, read) in reads {
+        let file = sources.add(display.clone(), read.text);
+        findings.extend(read.problem.map(|p| p.finding(&display, file)));
+        ids.push(file);
+    }
+    let per_file: Vec<(Manifests, Vec<Finding>)> =
+        ids.par_iter().map(|&file| load_manifest(&sources, file)).collect();
+    let mut manifests = Manifests::default();
+    for (m, mut f) in per_file {
+        manifests.append(m);
+        findings.append(&mut f);
+    }
+    Ok(Loaded { sources, project, project_file, manifests, findings })
+}
+
+/// How paths are shown: relative to the current folder when the map is given that way.
+fn display_root(root: &Path) -> String {
+    let text = root.to_string_lossy().replace('\\', "/");
+    let trimmed = text.trim_end_matches('/');
+    if trimmed.is_empty() || trimmed == "." { String::new() } else { trimmed.to_owned() }
+}
+
+fn join_display(root: &str, rel: &str) -> String {
+    if root.is_empty() { rel.to_owned() } else { format!("{root}/{rel}") }
+}
+
+/// A problem reading a file, before any YAML.
+enum ReadProblem {
+    Unreadable(String),
+    NotText { offset: usize, message: String },
+}
+
+impl ReadProblem {
+    fn finding(self, display: &str, file: FileId) -> Finding {
+        match self {
+            ReadProblem::Unreadable(message) => {
+                unreadable_file::finding(display, Span::file_start(file), message)
+            }
+            ReadProblem::NotText { offset, message } => {
+                yaml_syntax::finding(display, Span::new(file, offset, offset), &message)
+            }
+        }
+    }
+}
+
+struct ReadResult {
+    /// The text to parse; empty when the file could not be read or is not text.
+    text: String,
+    problem: Option<ReadProblem>,
+}
+
+fn read_file(path: &Path) -> ReadResult {
+    let unreadable = |message: String| ReadResult {
+        text: String::new(),
+        problem: Some(ReadProblem::Unreadable(message)),
+    };
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.len() > yaml::limits::MAX_FILE_BYTES => {
+            return unreadable(format!(
+                "{} is {} MiB, more than the {} MiB a manifest may hold",
+                path.display(),
+                meta.len() / (1024 * 1024),
+                yaml::limits::MAX_FILE_BYTES / (1024 * 1024)
+            ));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return unreadable(format!("{} is not a regular file", path.display()));
+        }
+        Ok(_) => {}
+        Err(err) => return unreadable(format!("cannot read {}: {err}", path.display())),
+    }
+    #[expect(clippy::disallowed_methods, reason = "load/ is the one module that reads files")]
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => return unreadable(format!("cannot read {}: {err}", path.display())),
+    };
+    decode(bytes)
+}
+
+/// Bytes → text, or where and why they are not UTF-8 text.
+fn decode(bytes: Vec<u8>) -> ReadResult {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            "the file is UTF-16: save it as UTF-8"
+        } else {
+            "a binary file, not YAML text"
+        };
+        return not_text(&bytes, nul, hint.to_owned());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => ReadResult { text, problem: None },
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            not_text(
+                &bytes,
+                offset,
+                format!(
+                    "not UTF-8 text: invalid byte 0x{:02X}; save the file as UTF-8",
+                    bytes[offset]
+                ),
+            )
+        }
+    }
+}
+
+fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
+    // Keep a readable copy of the text so that the error can show its line.
+    let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+    let line_end =
+        bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
+    let shown_offset = text.len();
+    let mut text = text;
+    text.push_str(&String::from_utf8_lossy(&bytes[offset..line_end]).replace('\0', "\u{FFFD}"));
+    ReadResult { text, problem: Some(ReadProblem::NotText { offset: shown_offset, message }) }
+}
+
+fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut docs = match yaml::parse(text) {
+        Ok(docs) => docs,
+        Err(err) => {
+            findings.push(yaml_syntax::finding(
+                display,
+                Span::new(file, err.offset, err.offset),
+                &err.message,
+            ));
+            return (Project::default(), findings);
+        }
+    };
+    if docs.len() > 1 {
+        let second = &docs[1];
+        findings.push(schema::finding(
+            display,
+            "",
+            Span::new(file, second.start as usize, second.start as usize),
+            format!("{PROJECT_FILE} holds one document; this one is ignored"),
+            None,
+        ));
+    }
+    let Some(doc) = docs.first_mut() else { return (Project::default(), findings) };
+    if doc.kind == NodeKind::Null {
+        return (Project::default(), findings);
+    }
+    let (ok, errors) = validate::validate(doc, shape::project(), text);
+    findings.extend(errors.into_iter().map(|e| schema_finding(display, file, e)));
+    if !ok {
+        return (Project::default(), findings);
+    }
+    match de::from_node::<Project>(doc, file, text) {
+        Ok(project) => (project, findings),
+        Err(err) => {
+            findings.push(de_finding(display, file, doc, err));
+            (Project::default(), findings)
+        }
+    }
+}
+
+fn exclude_set(project: &Project, sources: &SourceMap, findings: &mut Vec<Finding>) -> GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    for glob in project.exclude.iter().flatten() {
+        match Glob::new(&glob.value) {
+            Ok(g) => {
+                builder.add(g);
+            }
+            Err(err) => {
+                let display = &sources.get(glob.span.file).path;
+                findings.push(schema::finding(
+                    display,
+                    "exclude",
+                    glob.span,
+                    format!("invalid glob '{}': {}", glob.value, err.kind()),
+                    None,
+                ));
+            }
+        }
+    }
+    builder.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+fn schema_finding(display: &str, file: FileId, e: validate::SchemaError) -> Finding {
+    schema::finding(
+        display,
+        &e.path,
+        Span::new(file, e.start as usize, e.end as usize),
+        e.message,
+        e.help,
+    )
+}
+
+fn de_finding(display: &str, file: FileId, node: &Node<'_>, err: de::DeError) -> Finding {
+    let (start, end) = err.span.unwrap_or((node.start, node.end));
+    schema::finding(display, "", Span::new(file, start as usize, end as usize), err.message, None)
+}
+
+/// Parses, validates and converts one manifest file.
+fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>) {
+    let source = sources.get(file);
+    let (text, display) = (source.text.as_str(), source.path.as_str());
+    let mut manifests = Manifests::default();
+    let mut findings = Vec::new();
+    let mut docs = match yaml::parse(text) {
+        Ok(docs) => docs,
+        Err(err) => {
+            findings.push(yaml_syntax::finding(
+                display,
+                Span::new(file, err.offset, err.offset),
+                &err.message,
+            ));
+            return (manifests, findings);
+        }
+    };
+    for doc in &mut docs {
+        if doc.kind == NodeKind::Null {
+            continue; // an empty document (`---` alone)
+        }
+        let (_, errors) = validate::validate(doc, shape::document(), text);
+        findings.extend(errors.into_iter().map(|e| schema_finding(display, file, e)));
+        let NodeKind::Map(entries) = &doc.kind else { continue };
+        for (key, value) in entries {
+            let NodeKind::Seq(items) = &value.kind else { continue };
+            for item in items {
+                // Entity by entity: a conversion problem loses one entity, not the file.
+                let result = match key.name.as_ref() {
+                    "teams" => de::from_node(item, file, text).map(|e| manifests.teams.push(e)),
+                    "objectives" => {
+                        de::from_node(item, file, text).map(|e| manifests.objectives.push(e))
+                    }
+                    "subjects" => {
+                        de::from_node(item, file, text).map(|e| manifests.subjects.push(e))
+                    }
+                    "categories" => {
+                        de::from_node(item, file, text).map(|e| manifests.categories.push(e))
+                    }
+                    "stores" => de::from_node(item, file, text).map(|e| manifests.stores.push(e)),
+                    "flows" => de::from_node(item, file, text).map(|e| manifests.flows.push(e)),
+                    "purposes" => {
+                        de::from_node(item, file, text).map(|e| manifests.purposes.push(e))
+                    }
+                    _ => Ok(()),
+                };
+                if let Err(err) = result {
+                    findings.push(de_finding(display, file, item, err));
+                }
+            }
+        }
+    }
+    (manifests, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Invalid UTF-8 and binary files are reported at the first bad byte.
+    #[test]
+    fn decode_reports_bad_bytes() {
+        let read = decode(b"a: 1\nb: \xFF\n".to_vec());
+        let Some(ReadProblem::NotText { offset, message }) = read.problem else { panic!() };
+        assert_eq!(offset, 8);
+        assert!(message.contains("0xFF"));
+        assert_eq!(read.text, "a: 1\nb: \u{FFFD}");
+        let read = decode(b"\x00\x01\x02".to_vec());
+        assert!(matches!(read.problem, Some(ReadProblem::NotText { offset: 0, .. })));
+    }
+
+    /// A UTF-8 byte-order mark is dropped.
+    #[test]
+    fn decode_strips_bom() {
+        let read = decode(b"\xEF\xBB\xBFa: 1\n".to_vec());
+        assert!(read.problem.is_none());
+        assert_eq!(read.text, "a: 1\n");
+    }
+}

@@ -1,0 +1,621 @@
+//! Checks a YAML tree against a compiled schema and reports *every* problem: unknown keys
+//! (closest key suggested), wrong types, values outside an enumeration, broken id syntax,
+//! out-of-range numbers. Invalid values are pruned from the tree so that the rest of the
+//! entity still loads and one typo does not hide the entity from the references to it.
+
+use std::fmt::Write as _;
+
+use super::shape::{ObjectShape, Shape, ShapeId, Shapes, StrShape};
+use super::yaml::{Node, NodeKind};
+use crate::diag::suggest;
+
+/// A schema problem at a byte range of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaError {
+    pub start: u32,
+    pub end: u32,
+    pub message: String,
+    pub help: Option<String>,
+    /// Where in the document: `stores[crm].fields[email].completeness`.
+    pub path: String,
+}
+
+/// Validates `node` against the root of `shapes`, pruning what is invalid. Returns whether
+/// the node itself is valid (a document that is not a mapping is not).
+pub fn validate(node: &mut Node<'_>, shapes: &Shapes, text: &str) -> (bool, Vec<SchemaError>) {
+    let mut v = Validator { shapes, text, errors: Vec::new(), path: Vec::new(), silent: 0 };
+    let ok = v.check(node, shapes.root, None);
+    (ok, v.errors)
+}
+
+enum Segment {
+    Key(String),
+    Item(usize, Option<String>),
+}
+
+struct Validator<'s, 't> {
+    shapes: &'s Shapes,
+    text: &'t str,
+    errors: Vec<SchemaError>,
+    path: Vec<Segment>,
+    /// Above zero while trying the branches of an `anyOf`: errors are dropped.
+    silent: u32,
+}
+
+impl Validator<'_, '_> {
+    fn report(&mut self, start: u32, end: u32, message: String, help: Option<String>) {
+        if self.silent > 0 {
+            return;
+        }
+        let path = self.path_string();
+        self.errors.push(SchemaError { start, end, message, help, path });
+    }
+
+    fn path_string(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.path {
+            match segment {
+                Segment::Key(k) if out.is_empty() => out.push_str(k),
+                Segment::Key(k) => {
+                    let _ = write!(out, ".{k}");
+                }
+                Segment::Item(_, Some(id)) => {
+                    let _ = write!(out, "[{id}]");
+                }
+                Segment::Item(i, None) => {
+                    let _ = write!(out, "[{i}]");
+                }
+            }
+        }
+        out
+    }
+
+    /// The original spelling of a plain scalar (`007`, `1.10`, `true`), for string fields.
+    fn raw<'n>(&self, node: &'n Node<'_>) -> std::borrow::Cow<'n, str> {
+        match &node.kind {
+            NodeKind::Str(s) => std::borrow::Cow::Borrowed(s.as_ref()),
+            _ => std::borrow::Cow::Owned(
+                self.text.get(node.start as usize..node.end as usize).unwrap_or("").to_owned(),
+            ),
+        }
+    }
+
+    /// `key` names what is validated (`kind`, `completeness`), for messages.
+    fn check(&mut self, node: &mut Node<'_>, shape: ShapeId, key: Option<&str>) -> bool {
+        let shapes = self.shapes;
+        match shapes.get(shape) {
+            Shape::Any => true,
+            Shape::AnyOf(branches) => self.check_any_of(node, branches, key),
+            other if !accepts_kind(other, &node.kind) => {
+                let found = found_text(node, self.text);
+                let message = match key {
+                    Some(k) => format!("'{k}' expects {}, found {found}", describe(other)),
+                    None => format!("expected {}, found {found}", describe(other)),
+                };
+                let help = bool_help(other, &node.kind);
+                self.report(node.start, node.end, message, help);
+                false
+            }
+            Shape::Null | Shape::Bool => true,
+            Shape::Int { min, max } | Shape::Number { min, max } => {
+                self.check_range(node, *min, *max, key)
+            }
+            Shape::Str(s) => self.check_str(node, s, key),
+            Shape::Array { items } => self.check_array(node, *items, key),
+            Shape::Object(o) => self.check_object(node, o),
+        }
+    }
+
+    fn check_any_of(
+        &mut self,
+        node: &mut Node<'_>,
+        branches: &[ShapeId],
+        key: Option<&str>,
+    ) -> bool {
+        let shapes = self.shapes;
+        let candidates: Vec<ShapeId> = branches
+            .iter()
+            .copied()
+            .filter(|b| {
+                matches!(shapes.get(*b), Shape::Any | Shape::AnyOf(_))
+                    || accepts_kind(shapes.get(*b), &node.kind)
+            })
+            .collect();
+        match candidates.as_slice() {
+            [] => {
+                let expected: Vec<String> = branches
+                    .iter()
+                    .filter(|b| !matches!(shapes.get(**b), Shape::Null))
+                    .map(|b| describe(shapes.get(*b)))
+                    .collect();
+                let found = found_text(node, self.text);
+                let subject = key.map_or(String::new(), |k| format!("'{k}' "));
+                let verb = if key.is_some() { "expects" } else { "expected" };
+                let message = format!("{subject}{verb} {}, found {found}", expected.join(" or "));
+                let help = branches.iter().find_map(|b| bool_help(shapes.get(*b), &node.kind));
+                self.report(node.start, node.end, message, help);
+                false
+            }
+            [only] => self.check(node, *only, key),
+            several => {
+                // Try each quietly on a copy; the first that fits wins. When none fits, the
+                // first explains (it is the main form, such as a value of the vocabulary).
+                for candidate in several {
+                    let mut trial = node.clone();
+                    self.silent += 1;
+                    let ok = self.check(&mut trial, *candidate, key);
+                    self.silent -= 1;
+                    if ok {
+                        *node = trial;
+                        return true;
+                    }
+                }
+                self.check(node, several[0], key)
+            }
+        }
+    }
+
+    fn check_range(
+        &mut self,
+        node: &Node<'_>,
+        min: Option<f64>,
+        max: Option<f64>,
+        key: Option<&str>,
+    ) -> bool {
+        let value = match node.kind {
+            NodeKind::Int(i) => i as f64,
+            NodeKind::Float(f) => f,
+            _ => return true,
+        };
+        let below = min.is_some_and(|m| value < m);
+        let above = max.is_some_and(|m| value > m);
+        if below || above || value.is_nan() {
+            let what = key.map_or_else(|| "the value".to_owned(), |k| format!("'{k}'"));
+            let raw = self.raw(node).into_owned();
+            let range = match (min, max) {
+                (Some(a), Some(b)) => format!("between {a} and {b}"),
+                (Some(a), None) => format!("at least {a}"),
+                (None, Some(b)) => format!("at most {b}"),
+                (None, None) => "a number".to_owned(),
+            };
+            // `94` for 94 % is the usual slip.
+            let percent = value.fract() == 0.0 && (2.0..=100.0).contains(&value);
+            let help = (key == Some("completeness") && percent)
+                .then(|| format!("completeness is a share: write {} for {raw} %", value / 100.0));
+            self.report(
+                node.start,
+                node.end,
+                format!("{what} is {raw}, out of range: it must be {range}"),
+                help,
+            );
+            return false;
+        }
+        true
+    }
+
+    fn check_str(&mut self, node: &Node<'_>, shape: &StrShape, key: Option<&str>) -> bool {
+        let raw = self.raw(node);
+        let what = shape.name.as_deref().map(humanize).or(key).unwrap_or("value").to_owned();
+        if let Some(values) = &shape.values {
+            if values.iter().any(|v| v == raw.as_ref()) {
+                return true;
+            }
+            let help = suggest::help(&raw, values.iter().map(String::as_str));
+            let message = format!("unknown {what} '{raw}'");
+            self.report(node.start, node.end, message, help);
+            return false;
+        }
+        if let Some(pattern) = &shape.pattern
+            && !pattern.is_match(&raw)
+        {
+            let help = pattern_help(&what, &raw, shape);
+            self.report(node.start, node.end, format!("'{raw}' is not a valid {what}"), help);
+            return false;
+        }
+        if shape.date && !is_calendar_date(&raw) {
+            self.report(
+                node.start,
+                node.end,
+                format!("'{raw}' is not a date of the calendar"),
+                None,
+            );
+            return false;
+        }
+        true
+    }
+
+    fn check_array(&mut self, node: &mut Node<'_>, items: ShapeId, key: Option<&str>) -> bool {
+        let NodeKind::Seq(elements) = &mut node.kind else { return true };
+        let mut keep = Vec::with_capacity(elements.len());
+        for (i, element) in elements.iter_mut().enumerate() {
+            self.path.push(Segment::Item(i, item_id(element, self.text)));
+            keep.push(self.check(element, items, key));
+            self.path.pop();
+        }
+        // A list keeps its valid items: a store with a bad field keeps its other fields.
+        let mut flags = keep.into_iter();
+        elements.retain(|_| flags.next().unwrap_or(false));
+        true
+    }
+
+    fn check_object(&mut self, node: &mut Node<'_>, shape: &ObjectShape) -> bool {
+        let (node_start, node_end) = (node.start, node.end);
+        let NodeKind::Map(entries) = &mut node.kind else { return true };
+        let mut valid = true;
+        let mut keep = Vec::with_capacity(entries.len());
+        let mut bad_required = Vec::new();
+        for (k, value) in entries.iter_mut() {
+            let property = shape.property(&k.name);
+            let value_shape = match (property, shape.additional) {
+                (Some(p), _) => p,
+                (None, Some(additional)) => {
+                    if let Some(names) = shape.property_names {
+                        let mut key_node = Node {
+                            start: k.start,
+                            end: k.end,
+                            kind: NodeKind::Str(k.name.clone()),
+                        };
+                        if !self.check(&mut key_node, names, None) {
+                            keep.push(false);
+                            continue;
+                        }
+                    }
+                    additional
+                }
+                (None, None) => {
+                    let known = shape.properties.iter().map(|(p, _)| p.as_str());
+                    let owner = shape.name.as_deref().map(humanize);
+                    let message = match owner {
+                        Some("datacarto manifest") => format!("unknown top-level key '{}'", k.name),
+                        Some(owner) => {
+                            format!("unknown key '{}' in {}", k.name, with_article(owner))
+                        }
+                        None => format!("unknown key '{}'", k.name),
+                    };
+                    let help = suggest::help(&k.name, known);
+                    self.report(k.start, k.end, message, help);
+                    keep.push(false);
+                    continue;
+                }
+            };
+            self.path.push(Segment::Key(k.name.to_string()));
+            let ok = self.check(value, value_shape, Some(&k.name));
+            self.path.pop();
+            if !ok && shape.required.iter().any(|r| *r == k.name) {
+                bad_required.push(k.name.to_string());
+                valid = false;
+            }
+            keep.push(ok);
+        }
+        let mut flags = keep.into_iter();
+        entries.retain(|_| flags.next().unwrap_or(false));
+
+        for required in &shape.required {
+            let present = entries.iter().any(|(k, _)| k.name == *required);
+            if !present && !bad_required.contains(required) {
+                let owner = shape.name.as_deref().map_or("this mapping", humanize);
+                let message = format!("{} has no '{required}'", with_article(owner));
+                let help = Some(format!("add '{required}:'; it is required"));
+                self.report(node_start, node_end.max(node_start), message, help);
+                valid = false;
+            }
+        }
+        let count = entries.len();
+        if shape.max_properties.is_some_and(|m| count > m)
+            || shape.min_properties.is_some_and(|m| count < m)
+        {
+            self.report(
+                node_start,
+                node_end,
+                "a field mapping has exactly one 'source: destination' entry".to_owned(),
+                None,
+            );
+            valid = false;
+        }
+        valid
+    }
+}
+
+/// Whether a node of this kind can be read as the shape (before its constraints).
+fn accepts_kind(shape: &Shape, kind: &NodeKind<'_>) -> bool {
+    match (shape, kind) {
+        (Shape::Any | Shape::AnyOf(_), _) => true,
+        (Shape::Null, NodeKind::Null) => true,
+        (Shape::Bool, NodeKind::Bool(_)) => true,
+        (Shape::Int { .. }, NodeKind::Int(_)) => true,
+        (Shape::Int { .. }, NodeKind::Float(f)) => f.fract() == 0.0,
+        (Shape::Number { .. }, NodeKind::Int(_) | NodeKind::Float(_)) => true,
+        // A plain `2024` or `true` is text where text is expected.
+        (
+            Shape::Str(_),
+            NodeKind::Str(_) | NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_),
+        ) => true,
+        (Shape::Array { .. }, NodeKind::Seq(_)) => true,
+        (Shape::Object(_), NodeKind::Map(_)) => true,
+        _ => false,
+    }
+}
+
+fn describe(shape: &Shape) -> String {
+    match shape {
+        Shape::Any => "a value".to_owned(),
+        Shape::Null => "nothing".to_owned(),
+        Shape::Bool => "true or false".to_owned(),
+        Shape::Int { .. } => "a whole number".to_owned(),
+        Shape::Number { .. } => "a number".to_owned(),
+        Shape::Str(s) => match (&s.name, &s.values) {
+            (Some(name), _) => with_article(humanize(name)),
+            (None, Some(_)) => "one of the listed values".to_owned(),
+            (None, None) => "text".to_owned(),
+        },
+        Shape::Array { .. } => "a list".to_owned(),
+        Shape::Object(o) => match o.name.as_deref() {
+            Some(name) if name != "datacarto manifest" => {
+                format!("{} (a mapping)", with_article(humanize(name)))
+            }
+            _ => "a mapping".to_owned(),
+        },
+        Shape::AnyOf(_) => "one of several forms".to_owned(),
+    }
+}
+
+fn found_text(node: &Node<'_>, text: &str) -> String {
+    match &node.kind {
+        NodeKind::Seq(_) | NodeKind::Map(_) | NodeKind::Null => node.kind.describe().to_owned(),
+        _ => {
+            let raw = text.get(node.start as usize..node.end as usize).unwrap_or("");
+            let raw: String = raw.chars().take(40).collect();
+            format!("{} '{raw}'", node.kind.describe())
+        }
+    }
+}
+
+fn bool_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<String> {
+    match (shape, kind) {
+        (Shape::Bool, NodeKind::Str(s)) => {
+            let lower = s.to_lowercase();
+            let value = match lower.as_str() {
+                "yes" | "y" | "on" => Some("true"),
+                "no" | "n" | "off" => Some("false"),
+                _ => None,
+            };
+            value.map(|v| format!("write '{v}': in YAML 1.2 '{s}' is text, not a boolean"))
+        }
+        (Shape::Array { .. }, NodeKind::Str(_)) => {
+            Some("write a list: '[a, b]' or one '- item' per line".to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// Words a message uses for a schema type name.
+pub(crate) fn humanize(name: &str) -> &str {
+    match name {
+        "Id" => "id",
+        "CategoryKey" => "category key",
+        "FieldRef" => "field reference",
+        "Date" | "DateText" => "date",
+        "Duration" => "ISO 8601 duration",
+        "Country" => "country code",
+        "StoreKind" => "store kind",
+        "StoreStatus" => "store status",
+        "PurposeStatus" => "purpose status",
+        "FieldSource" => "field source",
+        "Mechanism" => "flow mechanism",
+        "Frequency" => "frequency",
+        "Direction" => "direction",
+        "LegalBasis" => "legal basis",
+        "SpecialCategory" => "special category",
+        "Art9Condition" => "art. 9(2) condition",
+        "TransferMechanism" => "transfer mechanism",
+        "SecurityMeasure" => "security measure",
+        "EndAction" => "end action",
+        "RetentionBasis" => "retention basis",
+        "RetentionTrigger" | "Trigger" => "retention trigger",
+        "DpiaStatus" => "DPIA status",
+        "Language" => "language",
+        "LevelName" => "level",
+        "RuleName" => "rule",
+        "Store" => "store",
+        "Field" => "field",
+        "Flow" => "flow",
+        "Purpose" => "purpose",
+        "Team" => "team",
+        "Objective" => "objective",
+        "Subject" => "subject",
+        "Category" => "category",
+        "Allow" => "suppression",
+        "Transfer" => "transfer",
+        "Dpia" => "dpia",
+        "RetentionPeriod" => "retention period",
+        "Organization" => "organization",
+        "Contact" => "contact",
+        "Project" | "datacarto project" => "datacarto.yaml",
+        other => other,
+    }
+}
+
+fn with_article(noun: &str) -> String {
+    if noun.contains(".yaml") {
+        return noun.to_owned();
+    }
+    let an = noun.starts_with(['a', 'e', 'i', 'o', 'u']) || noun.starts_with("ISO");
+    format!("{} {noun}", if an { "an" } else { "a" })
+}
+
+fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<String> {
+    match what {
+        "id" => {
+            let fixed = sanitize_id(raw);
+            (!fixed.is_empty() && shape.pattern.as_ref().is_some_and(|p| p.is_match(&fixed)))
+                .then(|| format!("ids use lower case letters, digits, '_' and '-': '{fixed}'"))
+                .or_else(|| Some("ids use lower case letters, digits, '_' and '-'".to_owned()))
+        }
+        "country code" => {
+            let upper = raw.to_uppercase();
+            (upper.len() == 2 && upper.chars().all(|c| c.is_ascii_uppercase()))
+                .then(|| format!("write '{upper}'"))
+                .or_else(|| Some("use an ISO 3166-1 alpha-2 code such as FR, DE or US".to_owned()))
+        }
+        "field reference" => {
+            Some("write 'store.field', or 'store.*' for every field of a store".to_owned())
+        }
+        "ISO 8601 duration" => {
+            Some("write 'P3Y' (3 years), 'P18M' (18 months), 'P30D' (30 days)".to_owned())
+        }
+        "retention trigger" => Some("or write 'event:<name>' for another event".to_owned()),
+        "date" => Some("write YYYY-MM-DD".to_owned()),
+        _ => shape.description.clone(),
+    }
+}
+
+/// `CRM Salesforce` → `crm-salesforce`.
+fn sanitize_id(raw: &str) -> String {
+    let mut out = String::new();
+    for c in raw.trim().chars() {
+        match c {
+            'a'..='z' | '0'..='9' | '_' | '-' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            ' ' | '.' | '/' => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_start_matches(['-', '_']).to_owned()
+}
+
+/// The `id` of a list item, for readable paths in finding ids.
+fn item_id(node: &Node<'_>, text: &str) -> Option<String> {
+    let NodeKind::Map(entries) = &node.kind else { return None };
+    let (_, value) = entries.iter().find(|(k, _)| k.name == "id")?;
+    match &value.kind {
+        NodeKind::Str(s) => Some(s.to_string()),
+        NodeKind::Int(_) | NodeKind::Float(_) => {
+            text.get(value.start as usize..value.end as usize).map(str::to_owned)
+        }
+        _ => None,
+    }
+}
+
+pub(crate) fn is_calendar_date(text: &str) -> bool {
+    crate::date::Date::parse(text).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::shape;
+    use crate::load::yaml::parse;
+
+    fn errors(text: &str) -> Vec<String> {
+        let mut docs = parse(text).unwrap();
+        let mut out = Vec::new();
+        for doc in &mut docs {
+            let (_, errs) = validate(doc, shape::document(), text);
+            out.extend(errs.into_iter().map(|e| {
+                let at = &text[e.start as usize..e.end as usize];
+                format!("{} @{at:?} [{}] help={:?}", e.message, e.path, e.help)
+            }));
+        }
+        out
+    }
+
+    /// Unknown keys name the closest known key, at the key.
+    #[test]
+    fn unknown_keys_suggest() {
+        let errs = errors("stores:\n  - id: crm\n    nmae: CRM\nflow: []\n");
+        assert_eq!(
+            errs,
+            [
+                "unknown key 'nmae' in a store @\"nmae\" [stores[crm]] help=Some(\"did you mean 'name'?\")",
+                "unknown top-level key 'flow' @\"flow\" [] help=Some(\"did you mean 'flows'?\")",
+            ]
+        );
+    }
+
+    /// Enumerations, ranges and id syntax are all checked in one pass.
+    #[test]
+    fn values_are_checked() {
+        let errs = errors(
+            "stores:\n  - id: CRM\n  - id: shop\n    kind: ecomerce\n    fields:\n      - {id: email, completeness: 94}\n",
+        );
+        assert_eq!(errs.len(), 3, "{errs:#?}");
+        assert!(errs[0].starts_with("'CRM' is not a valid id @\"CRM\""), "{}", errs[0]);
+        assert!(errs[0].contains("'crm'"));
+        assert!(errs[1].starts_with("unknown store kind 'ecomerce'"), "{}", errs[1]);
+        assert!(errs[1].contains("did you mean 'ecommerce'?"));
+        assert!(
+            errs[2].starts_with("'completeness' is 94, out of range: it must be between 0 and 1"),
+            "{}",
+            errs[2]
+        );
+        assert!(errs[2].contains("0.94"));
+    }
+
+    /// A missing required key is reported once, on the entity.
+    #[test]
+    fn required_keys() {
+        let errs = errors("flows:\n  - from: crm\n");
+        assert_eq!(
+            errs,
+            ["a flow has no 'to' @\"\" [flows[0]] help=Some(\"add 'to:'; it is required\")"]
+        );
+    }
+
+    /// Wrong types say what was expected and what was found; YAML 1.1 booleans get a hint.
+    #[test]
+    fn types() {
+        let errs = errors("stores:\n  - id: crm\n    external: yes\n    fields: email\n");
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(
+            errs[0].contains("'external' expects true or false, found a string 'yes'"),
+            "{}",
+            errs[0]
+        );
+        assert!(errs[0].contains("write 'true'"));
+        assert!(errs[1].contains("'fields' expects a list, found a string 'email'"), "{}", errs[1]);
+    }
+
+    /// Invalid values are pruned and the rest of the entity stays.
+    #[test]
+    fn pruning_keeps_the_rest() {
+        let text = "stores:\n  - id: crm\n    kind: nope\n    name: CRM\n";
+        let mut docs = parse(text).unwrap();
+        let (ok, errs) = validate(&mut docs[0], shape::document(), text);
+        assert!(ok);
+        assert_eq!(errs.len(), 1);
+        let NodeKind::Map(root) = &docs[0].kind else { panic!() };
+        let NodeKind::Seq(stores) = &root[0].1.kind else { panic!() };
+        let NodeKind::Map(store) = &stores[0].kind else { panic!() };
+        let keys: Vec<_> = store.iter().map(|(k, _)| k.name.as_ref()).collect();
+        assert_eq!(keys, ["id", "name"]);
+    }
+
+    /// Field mappings accept `email` and `total: ltv`, and nothing else.
+    #[test]
+    fn field_mappings() {
+        assert!(errors("flows:\n  - {from: a, to: b, fields: [email, {total: ltv}]}\n").is_empty());
+        let errs = errors("flows:\n  - {from: a, to: b, fields: [{a: b, c: d}]}\n");
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+    }
+
+    /// Retention is text or a period; triggers are from the vocabulary or `event:`.
+    #[test]
+    fn retention_forms() {
+        let ok = "stores:\n  - id: a\n    fields:\n      - {id: x, retention: 3 years}\n      - {id: y, retention: {duration: P3Y, trigger: event:closure}}\n";
+        assert!(errors(ok).is_empty(), "{:?}", errors(ok));
+        let bad = "stores:\n  - id: a\n    fields:\n      - {id: y, retention: {duration: 3Y, trigger: last_contact}}\n";
+        let errs = errors(bad);
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(errs[0].contains("not a valid ISO 8601 duration"));
+        assert!(errs[1].contains("did you mean 'last_contact_from_subject'?"), "{}", errs[1]);
+    }
+
+    /// Calendar dates are real dates.
+    #[test]
+    fn dates() {
+        let errs =
+            errors("stores:\n  - id: a\n    allow: [{rule: x, reason: y, until: 2027-02-30}]\n");
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].contains("not a date"));
+    }
+}

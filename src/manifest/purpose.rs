@@ -1,0 +1,65 @@
+//! Purposes: the processing activities that use fields, one row each of the GDPR register.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::entities::Allow;
+use super::enums::{Art9Condition, DpiaStatus, LegalBasis, PurposeStatus};
+use super::spanned::Spanned;
+use super::store::Retention;
+use super::text::{CategoryKey, FieldRef, Id};
+
+/// A processing activity: why data is used.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    pub id: Spanned<Id>,
+    pub name: Option<String>,
+    /// The objective the purpose serves (an objective id).
+    pub objective: Option<Spanned<Id>>,
+    /// The team accountable for the purpose.
+    pub owner: Option<Spanned<Id>>,
+    pub description: Option<String>,
+    /// A fideslang data use key, such as `marketing.communications.email`.
+    #[serde(rename = "use")]
+    pub data_use: Option<Spanned<CategoryKey>>,
+    /// The lawful basis (GDPR art. 6(1)).
+    pub legal_basis: Option<Spanned<LegalBasis>>,
+    /// The law, for `legal_obligation` and `public_task`, or for art. 10 data.
+    pub legal_reference: Option<String>,
+    /// The interest pursued, for `legitimate_interests`.
+    pub legitimate_interest: Option<String>,
+    /// A link to the legitimate-interest assessment.
+    pub lia: Option<String>,
+    /// The field holding the proof of consent (`store.field`).
+    pub consent_record: Option<Spanned<FieldRef>>,
+    /// The art. 9(2) condition, when special-category data is used.
+    pub special_condition: Option<Art9Condition>,
+    /// The categories of data subjects (subject ids).
+    pub subjects: Option<Vec<Spanned<Id>>>,
+    /// The fields the purpose uses: `store.field`, or `store.*` for all of a store.
+    pub uses: Option<Vec<Spanned<FieldRef>>>,
+    /// The data categories the purpose needs (the collection plan).
+    pub needs: Option<Vec<Spanned<CategoryKey>>>,
+    pub retention: Option<Spanned<Retention>>,
+    /// Who receives the data: store ids, or free text for recipients outside the map.
+    pub recipients: Option<Vec<Spanned<String>>>,
+    /// True when the purpose evaluates personal aspects (profiling).
+    pub profiling: Option<bool>,
+    /// True when decisions are taken by automated means only (art. 22).
+    pub automated_decision: Option<bool>,
+    /// The data protection impact assessment.
+    pub dpia: Option<Dpia>,
+    /// Default: `active`.
+    pub status: Option<PurposeStatus>,
+    pub allow: Option<Vec<Allow>>,
+}
+
+/// The state of a purpose's data protection impact assessment.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dpia {
+    pub status: Option<Spanned<DpiaStatus>>,
+    /// A link to the assessment.
+    pub link: Option<String>,
+}

@@ -1,0 +1,139 @@
+//! Stores and their fields, and the retention of a field or a purpose.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Deserialize;
+
+use super::entities::Allow;
+use super::enums::{
+    EndAction, FieldSource, RetentionBasis, RetentionTrigger, SecurityMeasure, SpecialCategory,
+    StoreKind, StoreStatus,
+};
+use super::spanned::Spanned;
+use super::text::{CategoryKey, Duration, Id, Locations};
+
+/// A place where data lives: an application, a database, a SaaS tool, a spreadsheet, a file
+/// share, or an outside party that receives data.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Store {
+    pub id: Spanned<Id>,
+    /// Display name. Default: the id.
+    pub name: Option<String>,
+    /// What the store is.
+    pub kind: Option<StoreKind>,
+    /// The team that owns the store (a team id).
+    pub owner: Option<Spanned<Id>>,
+    /// A free grouping label that clusters the map. Default: the owner.
+    pub domain: Option<String>,
+    pub description: Option<String>,
+    /// Default: `active`.
+    pub status: Option<StoreStatus>,
+    /// ISO country codes where the data is hosted: one or a list.
+    pub location: Option<Locations>,
+    /// The outside processor that operates the store; absent means operated in house.
+    pub vendor: Option<String>,
+    /// A link to the processor contract (GDPR art. 28).
+    pub contract: Option<String>,
+    /// True for an outside controller or recipient (data broker, ad platform, partner).
+    pub external: Option<bool>,
+    /// True for the customer master (golden record) of the map.
+    pub referential: Option<bool>,
+    /// The approximate number of records.
+    #[schemars(range(min = 0))]
+    pub records: Option<u64>,
+    /// The security measures protecting the store, as CNIL families.
+    pub security: Option<Vec<SecurityMeasure>>,
+    /// The fields the store holds.
+    pub fields: Option<Vec<Field>>,
+    pub allow: Option<Vec<Allow>>,
+}
+
+/// A field of a store.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Unique within its store; referenced as `store.field`.
+    pub id: Spanned<Id>,
+    pub name: Option<String>,
+    /// The data category key (fideslang or the map's own).
+    pub category: Option<Spanned<CategoryKey>>,
+    /// Whether the field holds personal data. Default: derived from the category.
+    pub personal: Option<bool>,
+    /// The special category when the category does not say it.
+    pub special: Option<SpecialCategory>,
+    /// True for a customer identifier usable to reconcile stores.
+    pub identifier: Option<bool>,
+    /// The share of records where the field is filled, from 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub completeness: Option<Spanned<f64>>,
+    /// The standard the values follow (free text: `email`, `E.164`, `ISO 8601`…).
+    pub format: Option<String>,
+    /// How the data enters the store.
+    pub source: Option<FieldSource>,
+    /// How the data is collected (the collection plan).
+    pub collection: Option<String>,
+    pub retention: Option<Spanned<Retention>>,
+    pub description: Option<String>,
+    /// True for a field kept only until its users move off it.
+    pub deprecated: Option<bool>,
+    pub allow: Option<Vec<Allow>>,
+}
+
+/// How long data is kept: a sentence, or a structured period.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Retention {
+    Text(String),
+    Period(RetentionPeriod),
+}
+
+/// A structured retention period.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionPeriod {
+    /// An ISO 8601 period: `P3Y`, `P13M`.
+    pub duration: Option<Duration>,
+    /// The event the period runs from.
+    pub trigger: Option<Trigger>,
+    /// What happens at the end of the period.
+    pub end_action: Option<EndAction>,
+    /// Where the period comes from.
+    pub basis: Option<RetentionBasis>,
+    /// The text or decision the period comes from.
+    pub reference: Option<String>,
+    /// The criteria used when no number fits.
+    pub criteria: Option<String>,
+}
+
+/// A retention trigger: one of the vocabulary, or `event:<name>`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Trigger {
+    Known(RetentionTrigger),
+    Event(String),
+}
+
+impl Trigger {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Trigger::Known(t) => t.as_str(),
+            Trigger::Event(e) => e,
+        }
+    }
+}
+
+impl JsonSchema for Trigger {
+    fn schema_name() -> Cow<'static, str> {
+        "Trigger".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let known = generator.subschema_for::<RetentionTrigger>();
+        json_schema!({
+            "description": "The event a retention period runs from, or `event:<name>` for another event.",
+            "anyOf": [known, {"type": "string", "pattern": "^event:[a-z0-9_-]+$"}],
+        })
+    }
+}

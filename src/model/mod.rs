@@ -1,0 +1,327 @@
+//! The resolved, immutable domain: typed ids, stores and their fields (declared and
+//! inferred), flows field by field, purposes, and every reference resolved. `resolve` builds
+//! it from the manifests and reports dangling references and duplicate ids.
+
+mod ids;
+pub mod resolve;
+
+use std::collections::HashMap;
+
+pub use self::ids::{FieldId, FlowId, ObjectiveId, PurposeId, StoreId, SubjectId, TeamId};
+use crate::date::Date;
+use crate::manifest::Spanned;
+use crate::manifest::enums::{
+    Art9Condition, Direction, DpiaStatus, FieldSource, Frequency, Language, LegalBasis, Mechanism,
+    PurposeStatus, SecurityMeasure, SpecialCategory, StoreKind, StoreStatus, TransferMechanism,
+};
+use crate::manifest::project::Organization;
+use crate::manifest::store::Retention;
+use crate::source::{FileId, Span};
+
+/// An `allow:` that passed validation: a known rule and a reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suppression {
+    pub rule: &'static str,
+    pub reason: String,
+    pub until: Option<Date>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Objective {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Subject {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub vulnerable: bool,
+    /// `None` for a built-in subject nobody redeclared.
+    pub span: Option<Span>,
+}
+
+/// A data category declared by the map (built-in keys live in `vocab`).
+#[derive(Clone, Debug)]
+pub struct Category {
+    pub key: String,
+    pub name: Option<String>,
+    pub parent: Option<String>,
+    pub personal: Option<bool>,
+    pub special: Option<SpecialCategory>,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<StoreKind>,
+    pub owner: Option<TeamId>,
+    /// The grouping label of the map: `domain`, else the owner's id.
+    pub domain: Option<String>,
+    pub description: Option<String>,
+    pub status: StoreStatus,
+    pub location: Vec<Spanned<String>>,
+    pub vendor: Option<String>,
+    pub contract: Option<String>,
+    pub external: bool,
+    pub referential: bool,
+    pub records: Option<u64>,
+    pub security: Vec<SecurityMeasure>,
+    /// Declared fields in file order, then inferred ones by id.
+    pub fields: Vec<FieldId>,
+    pub allow: Vec<Suppression>,
+    /// The store's `id:` value.
+    pub span: Span,
+}
+
+/// How a field came to be in its store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldOrigin {
+    Declared,
+    /// Created in a destination store by a flow that carries it there (`undeclared-field`).
+    Inferred {
+        flow: FlowId,
+        from: FieldId,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub id: String,
+    pub store: StoreId,
+    pub name: String,
+    pub category: Option<Spanned<String>>,
+    /// Personal data: declared, else derived from the category.
+    pub personal: bool,
+    /// The special category: declared, else derived from the category.
+    pub special: Option<SpecialCategory>,
+    pub identifier: bool,
+    pub completeness: Option<Spanned<f64>>,
+    pub format: Option<String>,
+    pub source: Option<FieldSource>,
+    pub collection: Option<String>,
+    pub retention: Option<Spanned<Retention>>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    pub allow: Vec<Suppression>,
+    pub origin: FieldOrigin,
+    /// The `id:` value (for an inferred field: the flow's mention of it).
+    pub span: Span,
+}
+
+/// One field a flow carries: from a field of the source store to one of the destination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Carried {
+    pub source: FieldId,
+    pub target: FieldId,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Transfer {
+    pub mechanism: Spanned<TransferMechanism>,
+    pub reference: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Flow {
+    pub id: String,
+    /// Whether the id was written (`id:`) or made from `from` and `to`.
+    pub explicit_id: bool,
+    pub from: StoreId,
+    pub to: StoreId,
+    pub fields: Vec<Carried>,
+    pub mechanism: Option<Mechanism>,
+    pub frequency: Option<Frequency>,
+    pub direction: Direction,
+    pub owner: Option<TeamId>,
+    pub description: Option<String>,
+    pub transfer: Option<Transfer>,
+    pub allow: Vec<Suppression>,
+    /// The `id:` value, or the `from:` value when the id is implicit.
+    pub span: Span,
+}
+
+/// Who receives a purpose's data: a store of the map or a party named in free text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recipient {
+    Store(StoreId),
+    Text(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Purpose {
+    pub id: String,
+    pub name: String,
+    pub objective: Option<ObjectiveId>,
+    pub owner: Option<TeamId>,
+    pub description: Option<String>,
+    pub data_use: Option<Spanned<String>>,
+    pub legal_basis: Option<Spanned<LegalBasis>>,
+    pub legal_reference: Option<String>,
+    pub legitimate_interest: Option<String>,
+    pub lia: Option<String>,
+    pub consent_record: Option<FieldId>,
+    pub special_condition: Option<Art9Condition>,
+    pub subjects: Vec<SubjectId>,
+    /// Every field used, `store.*` expanded, sorted, without repeats.
+    pub uses: Vec<FieldId>,
+    pub needs: Vec<Spanned<String>>,
+    pub retention: Option<Spanned<Retention>>,
+    pub recipients: Vec<Recipient>,
+    pub profiling: bool,
+    pub automated_decision: bool,
+    pub dpia_status: Option<DpiaStatus>,
+    pub dpia_link: Option<String>,
+    pub status: PurposeStatus,
+    pub allow: Vec<Suppression>,
+    pub span: Span,
+}
+
+impl Purpose {
+    pub fn is_active(&self) -> bool {
+        self.status == PurposeStatus::Active
+    }
+}
+
+/// The whole map, resolved. Entities are sorted by id (fields by store, in declaration
+/// order), so nothing depends on the order files were read in.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub organization: Option<Spanned<Organization>>,
+    pub language: Option<Language>,
+    pub project_file: Option<FileId>,
+    pub teams: Vec<Team>,
+    pub objectives: Vec<Objective>,
+    pub subjects: Vec<Subject>,
+    pub categories: Vec<Category>,
+    pub stores: Vec<Store>,
+    pub fields: Vec<Field>,
+    pub flows: Vec<Flow>,
+    pub purposes: Vec<Purpose>,
+    index: Index,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    teams: HashMap<String, TeamId>,
+    objectives: HashMap<String, ObjectiveId>,
+    subjects: HashMap<String, SubjectId>,
+    categories: HashMap<String, usize>,
+    stores: HashMap<String, StoreId>,
+    fields: HashMap<(StoreId, String), FieldId>,
+    flows: HashMap<String, FlowId>,
+    purposes: HashMap<String, PurposeId>,
+}
+
+impl Model {
+    pub fn store(&self, id: StoreId) -> &Store {
+        &self.stores[id.index()]
+    }
+
+    pub fn field(&self, id: FieldId) -> &Field {
+        &self.fields[id.index()]
+    }
+
+    pub fn flow(&self, id: FlowId) -> &Flow {
+        &self.flows[id.index()]
+    }
+
+    pub fn purpose(&self, id: PurposeId) -> &Purpose {
+        &self.purposes[id.index()]
+    }
+
+    pub fn team(&self, id: TeamId) -> &Team {
+        &self.teams[id.index()]
+    }
+
+    pub fn objective(&self, id: ObjectiveId) -> &Objective {
+        &self.objectives[id.index()]
+    }
+
+    pub fn subject(&self, id: SubjectId) -> &Subject {
+        &self.subjects[id.index()]
+    }
+
+    pub fn store_ids(&self) -> impl Iterator<Item = StoreId> + '_ {
+        (0..self.stores.len()).map(StoreId::new)
+    }
+
+    pub fn field_ids(&self) -> impl Iterator<Item = FieldId> + '_ {
+        (0..self.fields.len()).map(FieldId::new)
+    }
+
+    pub fn flow_ids(&self) -> impl Iterator<Item = FlowId> + '_ {
+        (0..self.flows.len()).map(FlowId::new)
+    }
+
+    pub fn purpose_ids(&self) -> impl Iterator<Item = PurposeId> + '_ {
+        (0..self.purposes.len()).map(PurposeId::new)
+    }
+
+    pub fn store_by_id(&self, id: &str) -> Option<StoreId> {
+        self.index.stores.get(id).copied()
+    }
+
+    pub fn field_by_id(&self, store: StoreId, id: &str) -> Option<FieldId> {
+        self.index.fields.get(&(store, id.to_owned())).copied()
+    }
+
+    /// A field by its path, `store.field`.
+    pub fn field_by_path(&self, path: &str) -> Option<FieldId> {
+        let (store, field) = path.split_once('.')?;
+        self.field_by_id(self.store_by_id(store)?, field)
+    }
+
+    pub fn flow_by_id(&self, id: &str) -> Option<FlowId> {
+        self.index.flows.get(id).copied()
+    }
+
+    pub fn purpose_by_id(&self, id: &str) -> Option<PurposeId> {
+        self.index.purposes.get(id).copied()
+    }
+
+    pub fn team_by_id(&self, id: &str) -> Option<TeamId> {
+        self.index.teams.get(id).copied()
+    }
+
+    pub fn objective_by_id(&self, id: &str) -> Option<ObjectiveId> {
+        self.index.objectives.get(id).copied()
+    }
+
+    pub fn subject_by_id(&self, id: &str) -> Option<SubjectId> {
+        self.index.subjects.get(id).copied()
+    }
+
+    /// The map's own category declaration of `key`, if any.
+    pub fn category(&self, key: &str) -> Option<&Category> {
+        self.index.categories.get(key).map(|&i| &self.categories[i])
+    }
+
+    /// `store.field`.
+    pub fn field_path(&self, id: FieldId) -> String {
+        let field = self.field(id);
+        format!("{}.{}", self.store(field.store).id, field.id)
+    }
+
+    /// The fields a store holds.
+    pub fn fields_of(&self, store: StoreId) -> impl Iterator<Item = FieldId> + '_ {
+        self.store(store).fields.iter().copied()
+    }
+}

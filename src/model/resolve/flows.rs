@@ -1,0 +1,233 @@
+//! Flows: stores resolved, ids made and deduplicated, carried fields resolved, and fields a
+//! flow delivers to a store that does not declare them inferred there.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use super::{Resolver, suppress};
+use crate::checks::rules::{duplicate_id, unknown_reference};
+use crate::diag::{Entity, EntityKind};
+use crate::manifest::enums::{Direction, FieldSource};
+use crate::manifest::flow::FieldMapping;
+use crate::model::{Carried, Field, FieldId, FieldOrigin, Flow, FlowId, StoreId, Transfer};
+use crate::source::Span;
+
+/// A flow whose stores are known, before its fields are.
+struct Draft {
+    id: String,
+    explicit_id: bool,
+    span: Span,
+    from: StoreId,
+    to: StoreId,
+    manifest: crate::manifest::flow::Flow,
+}
+
+impl Resolver {
+    pub(super) fn flows(&mut self, flows: Vec<crate::manifest::flow::Flow>) {
+        let drafts = self.flow_drafts(flows);
+        let declared_counts: Vec<usize> =
+            self.model.stores.iter().map(|s| s.fields.len()).collect();
+        let mut mappings = Vec::with_capacity(drafts.len());
+        for (i, d) in drafts.into_iter().enumerate() {
+            let entity = Entity::new(EntityKind::Flow, d.id.as_str());
+            self.model.index.flows.insert(d.id.clone(), FlowId::new(i));
+            let owner = self.team_ref(&entity, d.manifest.owner.as_ref());
+            let allow = suppress::validate(d.manifest.allow, &entity, &mut self.findings);
+            mappings.push(d.manifest.fields.unwrap_or_default());
+            self.model.flows.push(Flow {
+                id: d.id,
+                explicit_id: d.explicit_id,
+                from: d.from,
+                to: d.to,
+                fields: Vec::new(),
+                mechanism: d.manifest.mechanism,
+                frequency: d.manifest.frequency,
+                direction: d.manifest.direction.unwrap_or(Direction::OneWay),
+                owner,
+                description: d.manifest.description,
+                transfer: d
+                    .manifest
+                    .transfer
+                    .map(|t| Transfer { mechanism: t.mechanism, reference: t.reference }),
+                allow,
+                span: d.span,
+            });
+        }
+        self.carried_fields(&mappings);
+        // Inferred fields follow the declared ones of their store, sorted by id.
+        for (store, declared) in self.model.stores.iter_mut().zip(declared_counts) {
+            let fields = &self.model.fields;
+            store.fields[declared..]
+                .sort_by(|a, b| fields[a.index()].id.cmp(&fields[b.index()].id));
+        }
+    }
+
+    /// Resolves `from`/`to`, gives every flow an id, drops duplicates, sorts by id.
+    fn flow_drafts(&mut self, flows: Vec<crate::manifest::flow::Flow>) -> Vec<Draft> {
+        let mut resolved = Vec::with_capacity(flows.len());
+        for f in flows {
+            let label = f.id.as_ref().map_or_else(
+                || format!("{}-to-{}", f.from.as_str(), f.to.as_str()),
+                |i| i.value.0.clone(),
+            );
+            let entity = Entity::new(EntityKind::Flow, label);
+            let from = self.store_ref(&entity, &f.from);
+            let to = self.store_ref(&entity, &f.to);
+            if let (Some(from), Some(to)) = (from, to) {
+                resolved.push((from, to, f));
+            }
+        }
+        // Written ids first, so that a made id never takes one a person wrote.
+        let mut taken: HashMap<String, Span> = HashMap::new();
+        let mut drafts = Vec::with_capacity(resolved.len());
+        let mut implicit = Vec::new();
+        for (from, to, f) in resolved {
+            match &f.id {
+                Some(id) => {
+                    if let Some(&first) = taken.get(id.as_str()) {
+                        let entity = Entity::new(EntityKind::Flow, id.as_str());
+                        self.findings.push(duplicate_id::finding(entity, "flow", id.span, first));
+                        continue;
+                    }
+                    taken.insert(id.value.0.clone(), id.span);
+                    drafts.push(Draft {
+                        id: id.value.0.clone(),
+                        explicit_id: true,
+                        span: id.span,
+                        from,
+                        to,
+                        manifest: f,
+                    });
+                }
+                None => implicit.push((from, to, f)),
+            }
+        }
+        let mut made: HashSet<String> = HashSet::new();
+        for (from, to, f) in implicit {
+            let base = format!("{}-to-{}", f.from.as_str(), f.to.as_str());
+            let mut id = base.clone();
+            let mut n = 1;
+            while taken.contains_key(&id) || made.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            made.insert(id.clone());
+            drafts.push(Draft { id, explicit_id: false, span: f.from.span, from, to, manifest: f });
+        }
+        drafts.sort_by(|a, b| a.id.cmp(&b.id));
+        drafts
+    }
+
+    fn store_ref(
+        &mut self,
+        entity: &Entity,
+        id: &crate::manifest::Spanned<crate::manifest::text::Id>,
+    ) -> Option<StoreId> {
+        let found = self.model.index.stores.get(id.as_str()).copied();
+        if found.is_none() {
+            let candidates: Vec<&str> = self.model.stores.iter().map(|s| s.id.as_str()).collect();
+            self.findings.push(unknown_reference::finding(
+                entity.clone(),
+                "store",
+                id.as_str(),
+                id.span,
+                candidates,
+            ));
+        }
+        found
+    }
+
+    /// Resolves every carried field. A source field may itself be inferred by another flow
+    /// (a chain `a → b → c` declared only in `a`), so unresolved mappings wait for the field
+    /// they need and are woken when it appears: linear in the number of mappings.
+    fn carried_fields(&mut self, mappings: &[Vec<FieldMapping>]) {
+        let mut slots: Vec<Vec<Option<Carried>>> =
+            mappings.iter().map(|m| vec![None; m.len()]).collect();
+        let mut queue: VecDeque<(usize, usize)> = mappings
+            .iter()
+            .enumerate()
+            .flat_map(|(f, m)| (0..m.len()).map(move |s| (f, s)))
+            .collect();
+        let mut waiting: HashMap<(StoreId, String), Vec<(usize, usize)>> = HashMap::new();
+        while let Some((f, slot)) = queue.pop_front() {
+            let mapping = &mappings[f][slot];
+            let (from, to) = (self.model.flows[f].from, self.model.flows[f].to);
+            let Some(source) = self.model.field_by_id(from, mapping.source.as_str()) else {
+                waiting.entry((from, mapping.source.value.0.clone())).or_default().push((f, slot));
+                continue;
+            };
+            let target = match self.model.field_by_id(to, mapping.target.as_str()) {
+                Some(target) => target,
+                None => {
+                    let target = self.infer_field(to, mapping, FlowId::new(f), source);
+                    if let Some(woken) = waiting.remove(&(to, mapping.target.value.0.clone())) {
+                        queue.extend(woken);
+                    }
+                    target
+                }
+            };
+            slots[f][slot] = Some(Carried { source, target, span: mapping.source.span });
+        }
+        // What still waits names a field its source store does not have.
+        let mut missing: Vec<(usize, usize, StoreId)> = waiting
+            .into_iter()
+            .flat_map(|((store, _), v)| v.into_iter().map(move |(f, s)| (f, s, store)))
+            .collect();
+        missing.sort_unstable();
+        for (f, slot, store) in missing {
+            let mapping = &mappings[f][slot];
+            let store_id = self.model.stores[store.index()].id.clone();
+            let candidates: Vec<&str> = self.model.stores[store.index()]
+                .fields
+                .iter()
+                .map(|id| self.model.fields[id.index()].id.as_str())
+                .collect();
+            let finding = unknown_reference::field(
+                Entity::new(EntityKind::Flow, self.model.flows[f].id.as_str()),
+                &store_id,
+                mapping.source.as_str(),
+                mapping.source.span,
+                candidates,
+            );
+            self.findings.push(finding);
+        }
+        for (flow, carried) in self.model.flows.iter_mut().zip(slots) {
+            flow.fields = carried.into_iter().flatten().collect();
+        }
+    }
+
+    /// Creates `to.<target>` from the source field's attributes (`undeclared-field`).
+    fn infer_field(
+        &mut self,
+        to: StoreId,
+        mapping: &FieldMapping,
+        flow: FlowId,
+        source: FieldId,
+    ) -> FieldId {
+        let src = &self.model.fields[source.index()];
+        let id = mapping.target.value.0.clone();
+        let field = Field {
+            id: id.clone(),
+            store: to,
+            name: src.name.clone(),
+            category: src.category.clone(),
+            personal: src.personal,
+            special: src.special,
+            identifier: src.identifier,
+            completeness: src.completeness.clone(),
+            format: src.format.clone(),
+            source: Some(FieldSource::Received),
+            collection: None,
+            retention: src.retention.clone(),
+            description: src.description.clone(),
+            deprecated: false,
+            allow: Vec::new(),
+            origin: FieldOrigin::Inferred { flow, from: source },
+            span: mapping.target.span,
+        };
+        let field_id = FieldId::new(self.model.fields.len());
+        self.model.fields.push(field);
+        self.model.index.fields.insert((to, id), field_id);
+        self.model.stores[to.index()].fields.push(field_id);
+        field_id
+    }
+}

@@ -1,0 +1,256 @@
+//! Manifests → [`Model`]: duplicate ids dropped (first by file path wins), entities sorted
+//! by id, every reference resolved or reported with the closest existing id, default flow
+//! ids made, and fields a flow delivers into a store that does not declare them inferred.
+
+mod flows;
+mod purposes;
+mod stores;
+mod suppress;
+
+use std::collections::HashMap;
+
+use super::{Category, Model, Objective, ObjectiveId, Subject, SubjectId, Team, TeamId};
+use crate::checks::rules::{duplicate_id, unknown_reference};
+use crate::diag::{Entity, EntityKind, Finding};
+use crate::load::Manifests;
+use crate::manifest::project::Project;
+use crate::source::{FileId, Span};
+use crate::vocab;
+
+/// Resolves the manifests of a map.
+pub fn resolve(
+    manifests: Manifests,
+    project: &Project,
+    project_file: Option<FileId>,
+) -> (Model, Vec<Finding>) {
+    let mut r = Resolver { model: Model::default(), findings: Vec::new() };
+    r.model.organization = project.organization.clone();
+    r.model.language = project.language;
+    r.model.project_file = project_file;
+    r.teams(manifests.teams);
+    r.objectives(manifests.objectives);
+    r.subjects(manifests.subjects);
+    r.categories(manifests.categories);
+    r.stores(manifests.stores);
+    r.flows(manifests.flows);
+    r.purposes(manifests.purposes);
+    (r.model, r.findings)
+}
+
+struct Resolver {
+    model: Model,
+    findings: Vec<Finding>,
+}
+
+/// Keeps the first of each id (items come in file-path order), reports the others, and
+/// sorts what is kept by id.
+fn dedupe<T>(
+    items: Vec<T>,
+    key: impl Fn(&T) -> (&str, Span),
+    kind: EntityKind,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) -> Vec<T> {
+    let mut first: HashMap<String, Span> = HashMap::with_capacity(items.len());
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items {
+        let (id, span) = key(&item);
+        if let Some(&earlier) = first.get(id) {
+            findings.push(duplicate_id::finding(Entity::new(kind, id), what, span, earlier));
+            continue;
+        }
+        first.insert(id.to_owned(), span);
+        kept.push(item);
+    }
+    kept.sort_by(|a, b| key(a).0.cmp(key(b).0));
+    kept
+}
+
+impl Resolver {
+    fn teams(&mut self, teams: Vec<crate::manifest::entities::Team>) {
+        let teams = dedupe(
+            teams,
+            |t| (t.id.as_str(), t.id.span),
+            EntityKind::Team,
+            "team",
+            &mut self.findings,
+        );
+        for (i, t) in teams.into_iter().enumerate() {
+            let id = t.id.value.0;
+            self.model.index.teams.insert(id.clone(), TeamId::new(i));
+            let name = t.name.unwrap_or_else(|| id.clone());
+            self.model.teams.push(Team {
+                id,
+                name,
+                email: t.email,
+                description: t.description,
+                span: t.id.span,
+            });
+        }
+    }
+
+    fn objectives(&mut self, objectives: Vec<crate::manifest::entities::Objective>) {
+        let objectives = dedupe(
+            objectives,
+            |o| (o.id.as_str(), o.id.span),
+            EntityKind::Objective,
+            "objective",
+            &mut self.findings,
+        );
+        for (i, o) in objectives.into_iter().enumerate() {
+            let id = o.id.value.0;
+            self.model.index.objectives.insert(id.clone(), ObjectiveId::new(i));
+            let name = o.name.unwrap_or_else(|| id.clone());
+            self.model.objectives.push(Objective {
+                id,
+                name,
+                description: o.description,
+                span: o.id.span,
+            });
+        }
+    }
+
+    /// Built-in subjects, with the map's declarations replacing or adding to them.
+    fn subjects(&mut self, declared: Vec<crate::manifest::entities::Subject>) {
+        let declared = dedupe(
+            declared,
+            |s| (s.id.as_str(), s.id.span),
+            EntityKind::Subject,
+            "subject",
+            &mut self.findings,
+        );
+        let mut all: Vec<Subject> = vocab::subjects::SUBJECTS
+            .iter()
+            .filter(|b| declared.iter().all(|d| d.id.as_str() != b.id))
+            .map(|b| Subject {
+                id: b.id.to_owned(),
+                name: b.id.replace('_', " "),
+                description: None,
+                vulnerable: b.vulnerable,
+                span: None,
+            })
+            .collect();
+        for s in declared {
+            let id = s.id.value.0;
+            let builtin_vulnerable =
+                vocab::subjects::SUBJECTS.iter().any(|b| b.id == id && b.vulnerable);
+            all.push(Subject {
+                name: s.name.unwrap_or_else(|| id.replace('_', " ")),
+                vulnerable: s.vulnerable.unwrap_or(builtin_vulnerable),
+                description: s.description,
+                span: Some(s.id.span),
+                id,
+            });
+        }
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        for (i, s) in all.iter().enumerate() {
+            self.model.index.subjects.insert(s.id.clone(), SubjectId::new(i));
+        }
+        self.model.subjects = all;
+    }
+
+    /// The map's own categories; a `parent` must be a built-in or declared key.
+    fn categories(&mut self, declared: Vec<crate::manifest::entities::Category>) {
+        let declared = dedupe(
+            declared,
+            |c| (c.id.as_str(), c.id.span),
+            EntityKind::Category,
+            "category",
+            &mut self.findings,
+        );
+        for (i, c) in declared.iter().enumerate() {
+            self.model.index.categories.insert(c.id.value.0.clone(), i);
+        }
+        for c in &declared {
+            if let Some(parent) = &c.parent {
+                let known = vocab::categories::is_builtin(parent.as_str())
+                    || self.model.index.categories.contains_key(parent.as_str());
+                if !known {
+                    let candidates = vocab::categories::CATEGORIES
+                        .iter()
+                        .copied()
+                        .chain(declared.iter().map(|d| d.id.as_str()));
+                    self.findings.push(unknown_reference::finding(
+                        Entity::new(EntityKind::Category, c.id.as_str()),
+                        "category",
+                        parent.as_str(),
+                        parent.span,
+                        candidates,
+                    ));
+                }
+            }
+        }
+        self.model.categories = declared
+            .into_iter()
+            .map(|c| Category {
+                key: c.id.value.0,
+                name: c.name,
+                parent: c.parent.map(|p| p.value.0),
+                personal: c.personal,
+                special: c.special,
+                description: c.description,
+                span: c.id.span,
+            })
+            .collect();
+    }
+
+    /// Resolves a team reference of `entity`, reporting an unknown one.
+    fn team_ref(
+        &mut self,
+        entity: &Entity,
+        owner: Option<&crate::manifest::Spanned<crate::manifest::text::Id>>,
+    ) -> Option<TeamId> {
+        let owner = owner?;
+        let found = self.model.index.teams.get(owner.as_str()).copied();
+        if found.is_none() {
+            let candidates: Vec<&str> = self.model.teams.iter().map(|t| t.id.as_str()).collect();
+            self.findings.push(unknown_reference::finding(
+                entity.clone(),
+                "team",
+                owner.as_str(),
+                owner.span,
+                candidates,
+            ));
+        }
+        found
+    }
+
+    /// Whether a category key is personal data: the map's own declaration (and its parents),
+    /// else every key under `user.`.
+    fn category_personal(&self, key: &str) -> bool {
+        let mut current = Some(key);
+        let mut guard = 0;
+        while let Some(k) = current {
+            if let Some(c) = self.model.category(k) {
+                if let Some(p) = c.personal {
+                    return p;
+                }
+                current = c.parent.as_deref();
+            } else {
+                current = None;
+            }
+            guard += 1;
+            if guard > 64 {
+                break; // a parent cycle; reported nowhere else, harmless here
+            }
+        }
+        vocab::categories::is_personal(key)
+    }
+
+    fn category_special(&self, key: &str) -> Option<crate::manifest::enums::SpecialCategory> {
+        let mut current = Some(key);
+        let mut guard = 0;
+        while let Some(k) = current {
+            match self.model.category(k) {
+                Some(c) if c.special.is_some() => return c.special,
+                Some(c) => current = c.parent.as_deref(),
+                None => current = None,
+            }
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+        }
+        vocab::categories::special_of(key)
+    }
+}

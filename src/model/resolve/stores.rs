@@ -1,0 +1,103 @@
+//! Stores and their declared fields.
+
+use super::{Resolver, dedupe, suppress};
+use crate::diag::{Entity, EntityKind};
+use crate::manifest::Spanned;
+use crate::manifest::enums::StoreStatus;
+use crate::model::{Field, FieldId, FieldOrigin, Store, StoreId};
+
+impl Resolver {
+    pub(super) fn stores(&mut self, stores: Vec<crate::manifest::store::Store>) {
+        let stores = dedupe(
+            stores,
+            |s| (s.id.as_str(), s.id.span),
+            EntityKind::Store,
+            "store",
+            &mut self.findings,
+        );
+        for (i, s) in stores.iter().enumerate() {
+            self.model.index.stores.insert(s.id.value.0.clone(), StoreId::new(i));
+        }
+        for (i, s) in stores.into_iter().enumerate() {
+            let store_id = StoreId::new(i);
+            let id = s.id.value.0.clone();
+            let entity = Entity::new(EntityKind::Store, id.as_str());
+            let owner = self.team_ref(&entity, s.owner.as_ref());
+            let allow = suppress::validate(s.allow, &entity, &mut self.findings);
+            let fields = self.declared_fields(store_id, &id, s.fields.unwrap_or_default());
+            let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
+            self.model.stores.push(Store {
+                name: s.name.unwrap_or_else(|| id.clone()),
+                id,
+                kind: s.kind,
+                owner,
+                domain,
+                description: s.description,
+                status: s.status.unwrap_or(StoreStatus::Active),
+                location: s
+                    .location
+                    .map(|l| l.0.into_iter().map(|c| Spanned::new(c.value.0, c.span)).collect())
+                    .unwrap_or_default(),
+                vendor: s.vendor,
+                contract: s.contract,
+                external: s.external.unwrap_or(false),
+                referential: s.referential.unwrap_or(false),
+                records: s.records,
+                security: s.security.unwrap_or_default(),
+                fields,
+                allow,
+                span: s.id.span,
+            });
+        }
+    }
+
+    fn declared_fields(
+        &mut self,
+        store: StoreId,
+        store_id: &str,
+        fields: Vec<crate::manifest::store::Field>,
+    ) -> Vec<FieldId> {
+        // Within a store, the first declaration wins and declaration order is kept.
+        let mut ids = Vec::with_capacity(fields.len());
+        for f in fields {
+            let path = format!("{store_id}.{}", f.id.as_str());
+            let entity = Entity::new(EntityKind::Field, path);
+            if let Some(&existing) = self.model.index.fields.get(&(store, f.id.value.0.clone())) {
+                let first = self.model.fields[existing.index()].span;
+                self.findings.push(crate::checks::rules::duplicate_id::finding(
+                    entity, "field", f.id.span, first,
+                ));
+                continue;
+            }
+            let allow = suppress::validate(f.allow, &entity, &mut self.findings);
+            let category = f.category.map(|c| Spanned::new(c.value.0, c.span));
+            let derived_personal = category.as_ref().is_some_and(|c| self.category_personal(c));
+            let special =
+                f.special.or_else(|| category.as_ref().and_then(|c| self.category_special(c)));
+            let field_id = FieldId::new(self.model.fields.len());
+            let id = f.id.value.0;
+            self.model.index.fields.insert((store, id.clone()), field_id);
+            self.model.fields.push(Field {
+                name: f.name.unwrap_or_else(|| id.clone()),
+                id,
+                store,
+                personal: f.personal.unwrap_or(derived_personal || special.is_some()),
+                special,
+                category,
+                identifier: f.identifier.unwrap_or(false),
+                completeness: f.completeness,
+                format: f.format,
+                source: f.source,
+                collection: f.collection,
+                retention: f.retention,
+                description: f.description,
+                deprecated: f.deprecated.unwrap_or(false),
+                allow,
+                origin: FieldOrigin::Declared,
+                span: f.id.span,
+            });
+            ids.push(field_id);
+        }
+        ids
+    }
+}

@@ -1,0 +1,223 @@
+//! The source map: every file read, its text, and byte spans into it. Line and column are
+//! computed only when a diagnostic is printed, 1-based, columns in Unicode scalar values.
+
+use std::ops::Range;
+
+/// A file of the source map. Ids follow the sorted order of paths, so they are the same
+/// whatever order the file system listed the files in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// A byte range in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Span {
+        // Files are capped far below 4 GiB by the loader, so offsets fit in u32.
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span { file, start: clamp(start), end: clamp(end.max(start)) }
+    }
+
+    /// The empty span at the start of a file: for problems with the file as a whole.
+    pub fn file_start(file: FileId) -> Span {
+        Span { file, start: 0, end: 0 }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// One file: its display path (the map root joined with the path below it, `/`-separated)
+/// and its text. Files that could not be read are kept with empty text so that findings
+/// about them still have a place.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    fn new(path: String, text: String) -> SourceFile {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            memchr_iter(b'\n', text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+        );
+        SourceFile { path, text, line_starts }
+    }
+
+    /// 0-based index of the line holding `byte`.
+    pub fn line_index(&self, byte: usize) -> usize {
+        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
+        self.line_starts.partition_point(|&start| start <= byte).saturating_sub(1)
+    }
+
+    /// The byte range of a 0-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.line_starts.get(line).map_or(self.text.len(), |&s| s as usize);
+        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&s| s as usize);
+        let text = &self.text.as_bytes()[start..end];
+        let trimmed = text.strip_suffix(b"\n").unwrap_or(text);
+        let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
+        start..start + trimmed.len()
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of a byte offset.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
+        let line = self.line_index(byte);
+        let start = self.line_starts[line] as usize;
+        let column = self.text[start..byte].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    haystack.iter().enumerate().filter(move |(_, b)| **b == needle).map(|(i, _)| i)
+}
+
+/// Every file of a run, addressed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> SourceMap {
+        SourceMap::default()
+    }
+
+    pub fn add(&mut self, path: String, text: String) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
+        self.files.push(SourceFile::new(path, text));
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        let text = &self.get(span.file).text;
+        text.get(span.range()).unwrap_or("")
+    }
+
+    /// 1-based line and column of the start of a span.
+    pub fn line_col(&self, span: Span) -> (usize, usize) {
+        self.get(span.file).line_col(span.start as usize)
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for SourceMap {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0 as usize)
+            .map(|f| f.path.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0 as usize)
+            .map(|f| f.text.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let file =
+            self.files.get(id.0 as usize).ok_or(codespan_reporting::files::Error::FileMissing)?;
+        Ok(file.line_index(byte_index))
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let file =
+            self.files.get(id.0 as usize).ok_or(codespan_reporting::files::Error::FileMissing)?;
+        if line_index >= file.line_count() {
+            return Err(codespan_reporting::files::Error::LineTooLarge {
+                given: line_index,
+                max: file.line_count() - 1,
+            });
+        }
+        let range = file.line_range(line_index);
+        // codespan wants the line break included so carets can point past the last char.
+        let end = file.line_starts.get(line_index + 1).map_or(file.text.len(), |&s| s as usize);
+        Ok(range.start..end.max(range.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines and columns are 1-based and columns count characters, not bytes.
+    #[test]
+    fn line_col_counts_characters() {
+        let mut map = SourceMap::new();
+        let f = map.add("a.yaml".into(), "a: 1\nnom: \"é\"x\n".into());
+        assert_eq!(map.line_col(Span::new(f, 0, 1)), (1, 1));
+        assert_eq!(map.line_col(Span::new(f, 5, 6)), (2, 1));
+        // 'x' follows a two-byte 'é' and a quote: byte 14, column 9.
+        assert_eq!(map.line_col(Span::new(f, 14, 15)), (2, 9));
+    }
+
+    /// A span past the end of a file, or inside a multi-byte character, still gets a place.
+    #[test]
+    fn line_col_is_total() {
+        let mut map = SourceMap::new();
+        let f = map.add("a.yaml".into(), "é".into());
+        assert_eq!(map.line_col(Span::new(f, 1, 1)), (1, 1));
+        assert_eq!(map.line_col(Span::new(f, 99, 99)), (1, 2));
+        let empty = map.add("b.yaml".into(), String::new());
+        assert_eq!(map.line_col(Span::file_start(empty)), (1, 1));
+    }
+
+    /// Line ranges exclude CRLF line breaks.
+    #[test]
+    fn line_range_strips_crlf() {
+        let file = SourceFile::new("a".into(), "ab\r\ncd".into());
+        assert_eq!(file.line_range(0), 0..2);
+        assert_eq!(file.line_range(1), 4..6);
+    }
+}

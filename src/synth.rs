@@ -1,0 +1,1 @@
+//! Synthetic maps of any size, for the benchmarks and scale tests (`datacarto-synth`).
