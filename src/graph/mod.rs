@@ -215,3 +215,6 @@ fn components(graph: &DiGraph<FieldId, FieldEdge>) -> (Vec<u32>, Vec<bool>) {
     }
     (component, source)
 }
+
+#[cfg(test)]
+mod tests;

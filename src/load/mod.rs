@@ -123,14 +123,46 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
         findings.extend(read.problem.map(|p| p.finding(&display, file)));
         ids.push(file);
     }
+    let manifests = load_manifests(&sources, &ids, &mut findings);
+    Ok(Loaded { sources, project, project_file, manifests, findings })
+}
+
+/// Parses and converts manifest files already in the source map, in parallel; the result
+/// is in the order of `files`.
+fn load_manifests(sources: &SourceMap, files: &[FileId], findings: &mut Vec<Finding>) -> Manifests {
     let per_file: Vec<(Manifests, Vec<Finding>)> =
-        ids.par_iter().map(|&file| load_manifest(&sources, file)).collect();
+        files.par_iter().map(|&file| load_manifest(sources, file)).collect();
     let mut manifests = Manifests::default();
     for (m, mut f) in per_file {
         manifests.append(m);
         findings.append(&mut f);
     }
-    Ok(Loaded { sources, project, project_file, manifests, findings })
+    manifests
+}
+
+/// Loads a map given as `(path, text)` pairs instead of a folder: the same pipeline without
+/// discovery, for tests and fuzzing. `datacarto.yaml`, if given, is the project file.
+pub fn load_from_memory(files: &[(&str, &str)]) -> Loaded {
+    let mut sorted: Vec<&(&str, &str)> = files.iter().collect();
+    sorted.sort_by_key(|(path, _)| *path);
+    let mut sources = SourceMap::new();
+    let mut findings = Vec::new();
+    let mut project = Project::default();
+    let mut project_file = None;
+    if let Some((path, text)) = sorted.iter().find(|(p, _)| *p == PROJECT_FILE) {
+        let file = sources.add((*path).to_owned(), (*text).to_owned());
+        let (p, mut f) = load_project(text, file, path);
+        project = p;
+        project_file = Some(file);
+        findings.append(&mut f);
+    }
+    let ids: Vec<FileId> = sorted
+        .iter()
+        .filter(|(p, _)| *p != PROJECT_FILE)
+        .map(|(path, text)| sources.add((*path).to_owned(), (*text).to_owned()))
+        .collect();
+    let manifests = load_manifests(&sources, &ids, &mut findings);
+    Loaded { sources, project, project_file, manifests, findings }
 }
 
 /// How paths are shown: relative to the current folder when the map is given that way.

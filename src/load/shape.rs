@@ -74,10 +74,21 @@ impl Shapes {
     }
 }
 
-/// The JSON Schema of `T`, as `datacarto schema` prints it.
+/// The JSON Schema of `T`, as `datacarto schema` prints it: `$schema`, `title` and
+/// `description` first, for people reading it.
 pub fn schema_of<T: JsonSchema>() -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
-    generator.into_root_schema_for::<T>().to_value()
+    let Value::Object(mut schema) = generator.into_root_schema_for::<T>().to_value() else {
+        unreachable!("a root schema is an object")
+    };
+    let mut ordered = Map::new();
+    for key in ["$schema", "title", "description"] {
+        if let Some(value) = schema.remove(key) {
+            ordered.insert(key.to_owned(), value);
+        }
+    }
+    ordered.append(&mut schema);
+    Value::Object(ordered)
 }
 
 /// The compiled schema of one manifest document.

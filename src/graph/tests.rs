@@ -1,0 +1,222 @@
+//! The lineage definitions of rules.md on small maps, and their invariants on random ones.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::load::load_from_memory;
+use crate::model::FieldOrigin;
+use crate::model::resolve::resolve;
+
+fn compile(yaml: &str) -> (Model, LineageGraph) {
+    let loaded = load_from_memory(&[("map.yaml", yaml)]);
+    assert!(loaded.findings.is_empty(), "{:#?}", loaded.findings);
+    let (model, findings) = resolve(loaded.manifests, &loaded.project, None);
+    assert!(findings.is_empty(), "{findings:#?}");
+    let graph = LineageGraph::build(&model);
+    (model, graph)
+}
+
+fn f(model: &Model, path: &str) -> FieldId {
+    model.field_by_path(path).unwrap_or_else(|| panic!("no field {path}"))
+}
+
+fn paths(model: &Model, fields: impl IntoIterator<Item = FieldId>) -> Vec<String> {
+    fields.into_iter().map(|id| model.field_path(id)).collect()
+}
+
+const CHAIN: &str = "
+stores:
+  - id: a
+    fields: [{id: x}, {id: y}, {id: unused}]
+  - id: b
+  - id: c
+    fields: [{id: x}]
+  - id: d
+    fields: [{id: z}]
+  - id: e
+    fields: [{id: y}]
+flows:
+  - {id: ab, from: a, to: b, fields: [x]}
+  - {id: bc, from: b, to: c, fields: [x]}
+  - {id: cd, from: c, to: d, fields: [{x: z}]}
+  - {id: ae, from: a, to: e, fields: [y], direction: both}
+  - {id: shortcut, from: a, to: c, fields: [x]}
+purposes:
+  - {id: report, uses: [d.z]}
+  - {id: old, uses: [a.unused], status: retired}
+";
+
+/// A field is used when an active purpose lists it; retired purposes do not count.
+#[test]
+fn used_means_an_active_purpose_uses_it() {
+    let (model, graph) = compile(CHAIN);
+    let used: Vec<String> = paths(&model, model.field_ids().filter(|id| graph.is_used(*id)));
+    assert_eq!(used, ["d.z"]);
+    assert!(graph.purposes_using(f(&model, "a.unused")).is_empty());
+}
+
+/// Useful: used, or feeding a useful field through any number of stores.
+#[test]
+fn useful_flows_upstream_from_uses() {
+    let (model, graph) = compile(CHAIN);
+    let mut useful: Vec<String> =
+        paths(&model, model.field_ids().filter(|id| graph.is_useful(*id)));
+    useful.sort();
+    assert_eq!(useful, ["a.x", "b.x", "c.x", "d.z"]);
+    let ae = model.flow_by_id("ae").unwrap();
+    assert!(!graph.is_flow_useful(&model, ae));
+    assert!(graph.is_flow_useful(&model, model.flow_by_id("shortcut").unwrap()));
+}
+
+/// A field delivered to a store that does not declare it is created there, from its source.
+#[test]
+fn flows_infer_destination_fields() {
+    let (model, _) = compile(CHAIN);
+    let bx = f(&model, "b.x");
+    assert_eq!(
+        model.field(bx).origin,
+        FieldOrigin::Inferred { flow: model.flow_by_id("ab").unwrap(), from: f(&model, "a.x") }
+    );
+}
+
+/// Origins are where data enters the map; in a synchronisation, both ends.
+#[test]
+fn origins() {
+    let (model, graph) = compile(CHAIN);
+    assert_eq!(paths(&model, graph.origins(f(&model, "d.z"))), ["a.x"]);
+    assert_eq!(paths(&model, graph.origins(f(&model, "a.x"))), ["a.x"]);
+    assert_eq!(paths(&model, graph.origins(f(&model, "e.y"))), ["a.y", "e.y"]);
+}
+
+/// Upstream and downstream come with distances, bounded by a depth.
+#[test]
+fn upstream_and_downstream() {
+    let (model, graph) = compile(CHAIN);
+    let up: Vec<(usize, String)> = graph
+        .upstream(f(&model, "d.z"), None)
+        .iter()
+        .map(|r| (r.depth, model.field_path(r.field)))
+        .collect();
+    assert_eq!(up, [(1, "c.x".to_owned()), (2, "a.x".to_owned()), (2, "b.x".to_owned())]);
+    let down = graph.downstream(f(&model, "a.x"), Some(1));
+    assert_eq!(paths(&model, down.iter().map(|r| r.field)), ["c.x", "b.x"]);
+}
+
+/// Paths between two fields: the shortest, and every simple one.
+#[test]
+fn paths_between_fields() {
+    let (model, graph) = compile(CHAIN);
+    let (ax, dz) = (f(&model, "a.x"), f(&model, "d.z"));
+    let shortest = graph.path(ax, dz).unwrap();
+    let flows: Vec<&str> = shortest.iter().map(|h| model.flow(h.flow).id.as_str()).collect();
+    assert_eq!(flows, ["shortcut", "cd"]);
+    let all = graph.paths(ax, dz, 10);
+    let all: Vec<Vec<&str>> =
+        all.iter().map(|p| p.iter().map(|h| model.flow(h.flow).id.as_str()).collect()).collect();
+    assert_eq!(all, [vec!["shortcut", "cd"], vec!["ab", "bc", "cd"]]);
+    assert!(graph.path(dz, ax).is_none());
+    assert_eq!(graph.paths(ax, dz, 1).len(), 1);
+}
+
+/// A random map: stores s0..sN with fields f0..f2, flows between them (some renaming to a
+/// field the destination does not declare), purposes using random fields.
+fn random_map() -> impl Strategy<Value = String> {
+    (2usize..8)
+        .prop_flat_map(|stores| {
+            let flow = (
+                0..stores,
+                0..stores,
+                proptest::collection::vec((0usize..3, 0usize..4), 1..4),
+                any::<bool>(),
+            );
+            let uses = proptest::collection::vec((0..stores, 0usize..3), 0..5);
+            (
+                Just(stores),
+                proptest::collection::vec(flow, 0..14),
+                proptest::collection::vec(uses, 0..4),
+            )
+        })
+        .prop_map(|(stores, flows, purposes)| {
+            let mut y = String::from("stores:\n");
+            for s in 0..stores {
+                y.push_str(&format!(
+                    "  - {{id: s{s}, fields: [{{id: f0}}, {{id: f1}}, {{id: f2}}]}}\n"
+                ));
+            }
+            y.push_str("flows:\n");
+            for (from, to, fields, both) in flows {
+                let mut mapped: Vec<String> = fields
+                    .iter()
+                    .map(|(src, dst)| {
+                        if *dst == 3 {
+                            format!("{{f{src}: g{src}}}")
+                        } else {
+                            format!("{{f{src}: f{dst}}}")
+                        }
+                    })
+                    .collect();
+                mapped.sort();
+                mapped.dedup();
+                let direction = if both { "both" } else { "one-way" };
+                y.push_str(&format!(
+                    "  - {{from: s{from}, to: s{to}, direction: {direction}, fields: [{}]}}\n",
+                    mapped.join(", ")
+                ));
+            }
+            y.push_str("purposes:\n");
+            for (i, uses) in purposes.iter().enumerate() {
+                let uses: Vec<String> = uses.iter().map(|(s, f)| format!("s{s}.f{f}")).collect();
+                y.push_str(&format!("  - {{id: p{i}, uses: [{}]}}\n", uses.join(", ")));
+            }
+            y
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The definitions hold on any map: used ⊆ useful, usefulness propagates upstream along
+    /// every edge and nowhere else, up- and downstream mirror each other, a path exists
+    /// exactly when the target is downstream, and origins are unfed upstream groups.
+    #[test]
+    fn lineage_invariants(yaml in random_map()) {
+        let (model, graph) = compile(&yaml);
+        for e in graph.fields.raw_edges() {
+            let (u, v) = (FieldId::new(e.source().index()), FieldId::new(e.target().index()));
+            prop_assert!(!graph.is_useful(v) || graph.is_useful(u));
+        }
+        for a in model.field_ids() {
+            prop_assert!(!graph.is_used(a) || graph.is_useful(a));
+            let feeds_useful = graph.fields.neighbors_directed(node(a.index()), Outgoing).any(|n| graph.is_useful(FieldId::new(n.index())));
+            prop_assert_eq!(graph.is_useful(a), graph.is_used(a) || feeds_useful);
+            let down: Vec<FieldId> = graph.downstream(a, None).iter().map(|r| r.field).collect();
+            for b in model.field_ids() {
+                let up_b: Vec<FieldId> = graph.upstream(b, None).iter().map(|r| r.field).collect();
+                prop_assert_eq!(down.contains(&b), up_b.contains(&a));
+                if a != b {
+                    let path = graph.path(a, b);
+                    prop_assert_eq!(path.is_some(), down.contains(&b));
+                    if let Some(hops) = path {
+                        prop_assert_eq!(hops.first().map(|h| h.from), Some(a));
+                        prop_assert_eq!(hops.last().map(|h| h.to), Some(b));
+                        for w in hops.windows(2) {
+                            prop_assert_eq!(w[0].to, w[1].from);
+                        }
+                        for h in &hops {
+                            prop_assert!(graph.fields.contains_edge(node(h.from.index()), node(h.to.index())));
+                        }
+                    }
+                }
+            }
+            let origins = graph.origins(a);
+            prop_assert!(!origins.is_empty());
+            let up_a: Vec<FieldId> = graph.upstream(a, None).iter().map(|r| r.field).collect();
+            for o in &origins {
+                prop_assert!(*o == a || up_a.contains(o));
+                for n in graph.fields.neighbors_directed(node(o.index()), Incoming) {
+                    prop_assert!(graph.same_component(FieldId::new(n.index()), *o));
+                }
+            }
+        }
+    }
+}
