@@ -4,5 +4,6 @@
 mod support;
 
 mod check;
+mod determinism;
 mod generated;
 mod hostile;

@@ -42,6 +42,11 @@ struct Resolver {
     findings: Vec<Finding>,
 }
 
+/// `user.contact.email` → `user.contact`.
+fn prefix(key: &str) -> Option<String> {
+    key.rsplit_once('.').map(|(p, _)| p.to_owned())
+}
+
 /// Keeps the first of each id (items come in file-path order), reports the others, and
 /// sorts what is kept by id.
 fn dedupe<T>(
@@ -215,42 +220,38 @@ impl Resolver {
         found
     }
 
-    /// Whether a category key is personal data: the map's own declaration (and its parents),
-    /// else every key under `user.`.
+    /// Whether a category key is personal data: the map's own declaration of the key or of
+    /// its nearest declared ancestor, else every key under `user.`.
     fn category_personal(&self, key: &str) -> bool {
-        let mut current = Some(key);
-        let mut guard = 0;
-        while let Some(k) = current {
-            if let Some(c) = self.model.category(k) {
-                if let Some(p) = c.personal {
-                    return p;
-                }
-                current = c.parent.as_deref();
-            } else {
-                current = None;
-            }
-            guard += 1;
-            if guard > 64 {
-                break; // a parent cycle; reported nowhere else, harmless here
-            }
-        }
-        vocab::categories::is_personal(key)
+        self.declared_ancestry(key, |c| c.personal)
+            .unwrap_or_else(|| vocab::categories::is_personal(key))
     }
 
+    /// The special category of a key: declared on it or an ancestor, else built in.
     fn category_special(&self, key: &str) -> Option<crate::manifest::enums::SpecialCategory> {
-        let mut current = Some(key);
-        let mut guard = 0;
-        while let Some(k) = current {
-            match self.model.category(k) {
-                Some(c) if c.special.is_some() => return c.special,
-                Some(c) => current = c.parent.as_deref(),
-                None => current = None,
-            }
-            guard += 1;
-            if guard > 64 {
-                break;
-            }
+        self.declared_ancestry(key, |c| c.special).or_else(|| vocab::categories::special_of(key))
+    }
+
+    /// The first `Some` that `pick` finds walking up from `key`: through a declared
+    /// category's `parent`, else through the key's dotted prefix.
+    fn declared_ancestry<T>(&self, key: &str, pick: impl Fn(&Category) -> Option<T>) -> Option<T> {
+        let mut current = key.to_owned();
+        // A parent cycle among declared categories must not loop: keys are few levels deep.
+        for _ in 0..64 {
+            let next = match self.model.category(&current) {
+                Some(c) => {
+                    if let Some(found) = pick(c) {
+                        return Some(found);
+                    }
+                    c.parent.clone().or_else(|| prefix(&current))
+                }
+                None => prefix(&current),
+            };
+            current = next?;
         }
-        vocab::categories::special_of(key)
+        None
     }
 }
+
+#[cfg(test)]
+mod tests;
