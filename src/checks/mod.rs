@@ -2,6 +2,7 @@
 //! `allow:` suppressions on the entity or what contains it, expiry against `--as-of`.
 //! Rules push findings; they never decide levels, read files or print.
 
+mod facts;
 pub mod registry;
 pub mod rules;
 
@@ -18,11 +19,18 @@ pub struct Context<'a> {
     pub config: &'a Config,
 }
 
-/// Runs every rule that reads the model. (The integrity rules report while loading and
-/// resolving.)
+/// Runs every rule that reads the model and is not turned off. (The integrity rules report
+/// while loading and resolving.)
 pub fn run(cx: &Context<'_>) -> Vec<Finding> {
-    let _ = cx;
-    Vec::new()
+    let mut findings = Vec::new();
+    for rule in registry::RULES {
+        if let Some(check) = rule.check
+            && cx.config.level_of(rule.name, None).is_some()
+        {
+            check(cx, &mut findings);
+        }
+    }
+    findings
 }
 
 /// Applies levels and suppressions to every finding of a run and orders them.

@@ -2,9 +2,9 @@
 //! options, in one static list. `rules`, `explain`, `docs/rules/*.md`, the JSON Schema's rule
 //! names and SARIF's rule table are all generated from it.
 
-use super::rules;
-use crate::diag::Level;
+use super::{Context, rules};
 use crate::diag::emit::RuleMeta;
+use crate::diag::{Finding, Level};
 
 /// The family a rule belongs to, in the order `datacarto rules` lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,6 +46,9 @@ pub struct Rule {
     /// Markdown: what it finds, why it matters, an example, the fix, configuration.
     pub doc: &'static str,
     pub options: &'static [RuleOption],
+    /// The check reading the model; `None` for the integrity rules, which report while
+    /// loading and resolving.
+    pub check: Option<fn(&Context<'_>, &mut Vec<Finding>)>,
 }
 
 /// Every rule, by family then name.
@@ -56,6 +59,36 @@ pub static RULES: &[&Rule] = &[
     &rules::unknown_reference::RULE,
     &rules::unreadable_file::RULE,
     &rules::yaml_syntax::RULE,
+    &rules::flow_cycle::RULE,
+    &rules::legacy_in_use::RULE,
+    &rules::low_completeness::RULE,
+    &rules::missing_data::RULE,
+    &rules::missing_identifier::RULE,
+    &rules::missing_owner::RULE,
+    &rules::no_referential::RULE,
+    &rules::orphan_store::RULE,
+    &rules::redundant_flow::RULE,
+    &rules::silo::RULE,
+    &rules::uncategorised_field::RULE,
+    &rules::undeclared_field::RULE,
+    &rules::unknown_category::RULE,
+    &rules::unsourced_field::RULE,
+    &rules::unused_field::RULE,
+    &rules::unused_flow::RULE,
+    &rules::unused_personal_data::RULE,
+    &rules::consent_without_record::RULE,
+    &rules::dpia_required::RULE,
+    &rules::invalid_adequacy::RULE,
+    &rules::legitimate_interest_undocumented::RULE,
+    &rules::missing_legal_basis::RULE,
+    &rules::missing_organization::RULE,
+    &rules::missing_retention::RULE,
+    &rules::missing_security::RULE,
+    &rules::missing_subjects::RULE,
+    &rules::processor_without_contract::RULE,
+    &rules::retention_conflict::RULE,
+    &rules::special_data_without_condition::RULE,
+    &rules::transfer_without_safeguard::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -1,7 +1,7 @@
 //! Walks of the field graph: breadth-first reach with distances, shortest paths and a
 //! bounded enumeration of simple paths. Results are sorted, never in petgraph's edge order.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -34,20 +34,19 @@ pub(super) fn reach(
     direction: Direction,
     max_depth: Option<usize>,
 ) -> Vec<Reached> {
-    let mut depth = vec![usize::MAX; graph.node_count()];
-    let mut queue = VecDeque::from([node(start.index())]);
-    depth[start.index()] = 0;
+    // Visited fields in a map, not a vector of the graph's size: queries are many and each
+    // should cost what it visits.
+    let mut seen: HashSet<usize> = HashSet::from([start.index()]);
+    let mut queue = VecDeque::from([(node(start.index()), 0usize)]);
     let mut out = vec![Reached { depth: 0, field: start }];
-    while let Some(n) = queue.pop_front() {
-        let d = depth[n.index()];
+    while let Some((n, d)) = queue.pop_front() {
         if max_depth.is_some_and(|m| d >= m) {
             continue;
         }
         for m in graph.neighbors_directed(n, direction) {
-            if depth[m.index()] == usize::MAX {
-                depth[m.index()] = d + 1;
+            if seen.insert(m.index()) {
                 out.push(Reached { depth: d + 1, field: FieldId::new(m.index()) });
-                queue.push_back(m);
+                queue.push_back((m, d + 1));
             }
         }
     }
@@ -72,21 +71,18 @@ pub(super) fn shortest(
     if a == b {
         return Some(Vec::new());
     }
-    let mut parent: Vec<Option<(NodeIndex, FieldEdge)>> = vec![None; graph.node_count()];
-    let mut seen = vec![false; graph.node_count()];
-    seen[a.index()] = true;
+    let mut parent: HashMap<usize, (NodeIndex, FieldEdge)> = HashMap::new();
     let mut queue = VecDeque::from([node(a.index())]);
     while let Some(n) = queue.pop_front() {
         for (m, edge) in hops_of(graph, n) {
-            if seen[m.index()] {
+            if m.index() == a.index() || parent.contains_key(&m.index()) {
                 continue;
             }
-            seen[m.index()] = true;
-            parent[m.index()] = Some((n, edge));
+            parent.insert(m.index(), (n, edge));
             if m.index() == b.index() {
                 let mut hops = Vec::new();
                 let mut cur = m;
-                while let Some((p, e)) = parent[cur.index()] {
+                while let Some(&(p, e)) = parent.get(&cur.index()) {
                     hops.push(Hop {
                         from: FieldId::new(p.index()),
                         to: FieldId::new(cur.index()),
@@ -116,8 +112,7 @@ pub(super) fn simple_paths(
     if limit == 0 || a == b {
         return found;
     }
-    let mut on_path = vec![false; graph.node_count()];
-    on_path[a.index()] = true;
+    let mut on_path: HashSet<usize> = HashSet::from([a.index()]);
     let mut path: Vec<Hop> = Vec::new();
     let mut stack = vec![hops_of(graph, node(a.index())).into_iter()];
     // Every path visits at most every node once; the step budget bounds the worst case.
@@ -130,11 +125,11 @@ pub(super) fn simple_paths(
         let Some((m, edge)) = next.next() else {
             stack.pop();
             if let Some(hop) = path.pop() {
-                on_path[hop.to.index()] = false;
+                on_path.remove(&hop.to.index());
             }
             continue;
         };
-        if on_path[m.index()] {
+        if on_path.contains(&m.index()) {
             continue;
         }
         let from = path.last().map_or(a, |h| h.to);
@@ -145,7 +140,7 @@ pub(super) fn simple_paths(
             found.push(complete);
             continue;
         }
-        on_path[m.index()] = true;
+        on_path.insert(m.index());
         path.push(hop);
         stack.push(hops_of(graph, m).into_iter());
     }

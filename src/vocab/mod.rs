@@ -4,3 +4,4 @@
 
 pub mod categories;
 pub mod subjects;
+pub mod tables;

@@ -44,7 +44,7 @@ fn json_follows_the_contract() {
     let json: Value = serde_json::from_str(&out.stdout).expect("valid JSON");
     assert_eq!(json["version"], 1);
     let findings = json["findings"].as_array().expect("findings");
-    assert_eq!(findings.len(), 8);
+    assert_eq!(findings.len(), 17);
     for f in findings {
         for key in ["id", "rule", "level", "message", "file", "help"] {
             assert!(f.get(key).is_some(), "{key} missing in {f}");
@@ -67,7 +67,8 @@ fn json_follows_the_contract() {
     assert_eq!(unknown_store["entity"], "eshop-to-crm2");
     let duplicate = findings.iter().find(|f| f["rule"] == "duplicate-id").expect("the duplicate");
     assert_eq!(duplicate["related"][0]["file"], "stores/crm.yaml");
-    assert_eq!(json["summary"]["errors"], 8);
+    assert_eq!(json["summary"]["errors"], 9);
+    assert_eq!(json["summary"]["warnings"], 6);
     assert_eq!(json["summary"]["files"], 7);
     insta::assert_snapshot!("planted_json", out.stdout);
 }
@@ -84,7 +85,7 @@ fn other_formats() {
     let log: Value = serde_json::from_str(&sarif.stdout).expect("SARIF is JSON");
     assert_eq!(log["version"], "2.1.0");
     let results = log["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 8);
+    assert_eq!(results.len(), 17);
     assert!(results.iter().all(|r| r["partialFingerprints"]["datacarto/v1"].is_string()));
     insta::assert_snapshot!("planted_sarif", sarif.stdout);
     let github = map.run(&["check", "--format", "github"]);
@@ -98,13 +99,16 @@ fn colour_on_demand() {
     assert!(out.stdout.contains('\u{1b}'));
 }
 
+/// A map every rule is happy with.
 const CLEAN: &[(&str, &str)] = &[
+    ("datacarto.yaml", "organization: {name: Clean Ltd}\n"),
     ("teams.yaml", "teams:\n  - id: it\n"),
     (
         "stores.yaml",
-        "stores:\n  - id: a\n    owner: it\n    fields: [{id: x}]\n  - id: b\n    owner: it\n",
+        "stores:\n  - {id: a, owner: it, fields: [{id: x, category: system.operations}]}\n  - {id: b, owner: it, fields: [{id: x, category: system.operations}]}\n",
     ),
     ("flows.yaml", "flows:\n  - {from: a, to: b, fields: [x]}\n"),
+    ("purposes.yaml", "purposes:\n  - {id: ops, owner: it, uses: [b.x]}\n"),
 ];
 
 /// A clean map exits 0, in the current folder by default.
@@ -125,11 +129,23 @@ fn clean_map_exits_zero() {
 /// datacarto.yaml sets the default.
 #[test]
 fn levels_from_flags_and_project_file() {
-    let map = Map::new(&[("stores.yaml", "stores:\n  - id: a\n    owner: nobody\n")]);
+    // A retired store: only the unknown owner is reported.
+    let map = Map::new(&[(
+        "stores.yaml",
+        "stores:\n  - id: a\n    owner: nobody\n    status: retired\n",
+    )]);
     assert_eq!(map.run(&["check"]).code, 1);
     assert_eq!(map.run(&["check", "-W", "unknown-reference"]).code, 0);
     assert_eq!(map.run(&["check", "-W", "unknown-reference", "--deny", "warnings"]).code, 1);
-    let silent = map.run(&["check", "-A", "unknown-reference", "--format", "concise"]);
+    let silent = map.run(&[
+        "check",
+        "-A",
+        "unknown-reference",
+        "-A",
+        "missing-organization",
+        "--format",
+        "concise",
+    ]);
     assert_eq!(
         (silent.code, silent.stdout.as_str()),
         (0, "0 errors, 0 warnings, 0 infos in 1 file\n")

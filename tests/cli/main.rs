@@ -1,6 +1,10 @@
 //! The CLI integration tests: one binary that runs `datacarto` on maps in temporary folders
 //! and on the bundled examples, and snapshots what users see.
 
+// Tests write fixtures and read committed files: the I/O boundary of the crate does not
+// apply to them, and their helpers are private to this binary.
+#![allow(clippy::disallowed_methods, unreachable_pub)]
+
 mod support;
 
 mod check;

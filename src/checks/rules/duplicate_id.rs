@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     summary: "two entities of one kind with one id; both places shown",
     options: &[],
+    check: None,
     doc: r#"## What it finds
 
 Two stores, two flows, two purposes, two teams… with the same id, in one file or in two; or

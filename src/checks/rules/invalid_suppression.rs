@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     summary: "an 'allow:' without a reason, naming an unknown rule, or expired (then at info)",
     options: &[],
+    check: None,
     doc: r#"## What it finds
 
 An `allow:` entry that does not do what it says:

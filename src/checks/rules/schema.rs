@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     summary: "an unknown key, a wrong type, a value outside its enumeration, a broken id, a value out of range",
     options: &[],
+    check: None,
     doc: r#"## What it finds
 
 Every place where a manifest does not follow the format (`docs/manifest.md`, and the JSON

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     summary: "a reference to a store, field, team, objective, subject, purpose or category that does not exist",
     options: &[],
+    check: None,
     doc: r#"## What it finds
 
 A reference that names nothing in the map: a flow `from:`/`to:` an unknown store, a flow

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     summary: "a manifest that cannot be read: permissions, size limit, or a symbolic link (not followed)",
     options: &[],
+    check: None,
     doc: r#"## What it finds
 
 A `*.yaml` / `*.yml` file under the map that datacarto cannot read: permission denied, larger

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     summary: "a file that is not valid YAML, at the exact position",
     options: &[],
+    check: None,
     doc: r#"## What it finds
 
 A manifest file that the YAML parser rejects: a syntax error (an unclosed bracket, a tab used

@@ -1,0 +1,156 @@
+//! `flow-cycle`: a field that can travel back to itself through one-way flows.
+
+use std::collections::VecDeque;
+
+use petgraph::algo::tarjan_scc;
+use petgraph::visit::{EdgeFiltered, EdgeRef};
+
+use crate::checks::Context;
+use crate::checks::facts::field_entity;
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Finding, Level};
+use crate::graph::{FieldEdge, node};
+use crate::manifest::enums::Direction;
+use crate::model::{FieldId, FlowId, Model};
+
+pub static RULE: Rule = Rule {
+    name: "flow-cycle",
+    family: Family::Cartography,
+    default_level: Level::Info,
+    summary: "a field that can travel back to itself through one-way flows; the cycle is shown",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+Fields that can travel back to themselves through **one-way** flows: `crm.email → erp.email →
+crm.email`. Each group of fields caught in such loops is reported once, on its first field,
+with one cycle shown and its flows as related places. Synchronisations (`direction: both`)
+are declared two-way on purpose and are not cycles; they are left out of the search entirely.
+
+## Why it matters
+
+A loop of one-way flows may overwrite data with an older copy of itself, and makes "which
+store is the source of truth?" impossible to answer. When both ends really exchange data,
+declare it as a synchronisation.
+
+## Example
+
+```yaml
+flows:
+  - {from: crm, to: erp, fields: [email]}
+  - {from: erp, to: crm, fields: [email]}
+```
+
+## Fix
+
+Remove the flow that goes back, or replace the pair by one synchronisation:
+
+```yaml
+flows:
+  - {from: crm, to: erp, fields: [email], direction: both}
+```
+
+## Configuration
+
+None.
+
+## Cost
+
+One strongly-connected-components pass over the field graph (Tarjan, linear in fields and
+carried fields), then one breadth-first search inside each group found.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    let one_way = |e: petgraph::graph::EdgeReference<'_, FieldEdge>| {
+        model.flow(e.weight().flow).direction == Direction::OneWay
+    };
+    let graph = EdgeFiltered::from_fn(&cx.graph.fields, one_way);
+    let mut groups: Vec<Vec<FieldId>> = tarjan_scc(&graph)
+        .into_iter()
+        .map(|c| {
+            let mut fields: Vec<FieldId> = c.into_iter().map(|n| FieldId::new(n.index())).collect();
+            fields.sort_unstable();
+            fields
+        })
+        .filter(|c| {
+            c.len() > 1
+                || cx
+                    .graph
+                    .fields
+                    .edges_connecting(node(c[0].index()), node(c[0].index()))
+                    .any(one_way)
+        })
+        .collect();
+    groups.sort_unstable();
+    for group in groups {
+        let start = group[0];
+        let Some(cycle) = shortest_cycle(cx, start, &group) else { continue };
+        let mut hops: Vec<String> = vec![model.field_path(start)];
+        hops.extend(cycle.iter().map(|(f, _)| model.field_path(*f)));
+        let flows: Vec<String> =
+            cycle.iter().map(|(_, flow)| format!("'{}'", model.flow(*flow).id)).collect();
+        let mut finding = Finding::new(
+            RULE.name,
+            format!("'{}' travels back to itself: {} (flows {})", model.field_path(start), hops.join(" → "), flows.join(", ")),
+        )
+        .entity(field_entity(model, start))
+        .at(model.field(start).span, "")
+        .help("remove the flow that goes back, or declare the pair as one synchronisation ('direction: both')");
+        if group.len() > cycle.len() {
+            finding = finding.help(format!(
+                "{} fields are caught in loops with it; remove the flows that go back, or declare synchronisations ('direction: both')",
+                group.len()
+            ));
+        }
+        for (_, flow) in &cycle {
+            finding =
+                finding.related(model.flow(*flow).span, format!("flow '{}'", model.flow(*flow).id));
+        }
+        out.push(finding);
+    }
+}
+
+/// The shortest way back from `start` to itself through one-way flows inside `group`:
+/// each step's field and flow, ending at `start`.
+fn shortest_cycle(
+    cx: &Context<'_>,
+    start: FieldId,
+    group: &[FieldId],
+) -> Option<Vec<(FieldId, FlowId)>> {
+    let model: &Model = cx.model;
+    let in_group = |f: FieldId| group.binary_search(&f).is_ok();
+    let mut parent: std::collections::HashMap<FieldId, (FieldId, FlowId)> =
+        std::collections::HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(f) = queue.pop_front() {
+        let mut next: Vec<(FieldId, FlowId)> = cx
+            .graph
+            .fields
+            .edges(node(f.index()))
+            .filter(|e| model.flow(e.weight().flow).direction == Direction::OneWay)
+            .map(|e| (FieldId::new(e.target().index()), e.weight().flow))
+            .filter(|(t, _)| in_group(*t))
+            .collect();
+        next.sort_unstable_by_key(|(t, flow)| (*flow, *t));
+        for (t, flow) in next {
+            if t == start {
+                let mut steps = vec![(start, flow)];
+                let mut cur = f;
+                while cur != start {
+                    let (prev, via) = parent[&cur];
+                    steps.push((cur, via));
+                    cur = prev;
+                }
+                steps.reverse();
+                return Some(steps);
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(t) {
+                e.insert((f, flow));
+                queue.push_back(t);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,335 @@
+//! `redundant-flow`: a flow whose fields already arrive by another flow (duplicate) or by a
+//! path of two or more other flows (bypass).
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use petgraph::algo::tarjan_scc;
+use petgraph::visit::EdgeRef;
+
+use crate::checks::Context;
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::graph::node;
+use crate::manifest::enums::Direction;
+use crate::model::{FieldId, FlowId, Model, StoreId};
+
+pub static RULE: Rule = Rule {
+    name: "redundant-flow",
+    family: Family::Cartography,
+    default_level: Level::Warn,
+    summary: "a flow whose fields already arrive by another flow (duplicate) or by a path of two or more flows (bypass)",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+Two kinds of flows whose data arrives anyway:
+
+- **duplicate**: another flow between the same two stores carries every field this one
+  carries (the same source field to the same destination field). When two flows carry exactly
+  the same fields, the one with the later id is reported. A synchronisation (`direction:
+  both`) covers the one-way flows it includes, in either direction.
+- **bypass**: every field this flow carries also reaches the same destination field from the
+  same source field through a path of two or more *other* flows (`eshop → erp → crm` makes a
+  direct `eshop → crm` redundant). The finding shows the path of the first field.
+
+A flow reported as a duplicate is not also reported as a bypass. Flows that carry no field
+are left to `unused-flow`.
+
+## Why it matters
+
+Redundant flows copy the same data twice: two jobs to run and secure, two versions of the
+truth that can disagree, and a lineage that nobody can read. They are the first to abandon
+after unused ones (dbt's "rejoining" and "direct join" problems, for business systems).
+
+## Example
+
+```yaml
+flows:
+  - {id: eshop-to-crm, from: eshop, to: crm, fields: [email, phone]}
+  - {id: eshop-to-crm-nightly, from: eshop, to: crm, fields: [email]}   # duplicate
+  - {id: eshop-to-erp, from: eshop, to: erp, fields: [email]}
+  - {id: erp-to-crm, from: erp, to: crm, fields: [email]}
+```
+
+## Fix
+
+Remove the redundant flow, or keep it and remove the other path if this one is the right
+route. When both are needed (a nightly catch-up of a real-time feed), say why with an
+`allow:` on the flow.
+
+## Configuration
+
+None.
+
+## Cost
+
+Duplicates: flows are grouped by their pair of stores and compared through an index of the
+carried fields, so the work follows the number of carried fields, not the square of the
+number of flows. Bypasses: reachability between stores is computed once with bit sets over
+the strongly connected components of the store graph (components² / 8 bytes of memory: 0.5 MB
+for 2,000 stores); only flows with another route at store level are then checked field by
+field, with a breadth-first search that stays inside the stores lying between the flow's two
+ends.
+"#,
+};
+
+/// Above this many store components, bit sets would take too much memory: bypasses are not
+/// searched (duplicates still are).
+const MAX_COMPONENTS_FOR_BYPASS: usize = 30_000;
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let duplicates = duplicates(cx, out);
+    if let Some(reach) = StoreReach::new(cx) {
+        bypasses(cx, &reach, &duplicates, out);
+    }
+}
+
+/// The carried field pairs of a flow, both ways for a synchronisation.
+fn carried_pairs(model: &Model, flow: FlowId) -> HashSet<(FieldId, FieldId)> {
+    let f = model.flow(flow);
+    let mut pairs: HashSet<(FieldId, FieldId)> =
+        f.fields.iter().map(|c| (c.source, c.target)).collect();
+    if f.direction == Direction::Both {
+        pairs.extend(f.fields.iter().map(|c| (c.target, c.source)));
+    }
+    pairs
+}
+
+/// Reports duplicates; returns the flows reported.
+fn duplicates(cx: &Context<'_>, out: &mut Vec<Finding>) -> HashSet<FlowId> {
+    let model = cx.model;
+    let mut groups: HashMap<(StoreId, StoreId), Vec<FlowId>> = HashMap::new();
+    for id in model.flow_ids() {
+        let f = model.flow(id);
+        if !f.fields.is_empty() {
+            groups.entry((f.from.min(f.to), f.from.max(f.to))).or_default().push(id);
+        }
+    }
+    let mut reported = HashSet::new();
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let group = &groups[&key];
+        if group.len() < 2 {
+            continue;
+        }
+        let pairs: Vec<HashSet<(FieldId, FieldId)>> =
+            group.iter().map(|f| carried_pairs(model, *f)).collect();
+        let mut carriers: HashMap<(FieldId, FieldId), Vec<usize>> = HashMap::new();
+        for (i, set) in pairs.iter().enumerate() {
+            #[expect(
+                clippy::iter_over_hash_type,
+                reason = "each list gets `i` once, in order of `i`, whatever the set's order"
+            )]
+            for pair in set {
+                carriers.entry(*pair).or_default().push(i);
+            }
+        }
+        for (i, flow) in group.iter().enumerate() {
+            // Only flows carrying the rarest pair of this one can cover it.
+            let rarest = pairs[i]
+                .iter()
+                .min_by_key(|p| (carriers[p].len(), **p))
+                .expect("a flow with fields");
+            let cover = carriers[rarest].iter().copied().filter(|&j| j != i).find(|&j| {
+                let (mine, theirs) = (&pairs[i], &pairs[j]);
+                mine.is_subset(theirs)
+                    && (mine.len() < theirs.len() || model.flow(group[j]).id < model.flow(*flow).id)
+            });
+            if let Some(j) = cover {
+                reported.insert(*flow);
+                out.push(duplicate_finding(model, *flow, group[j]));
+            }
+        }
+    }
+    reported
+}
+
+fn duplicate_finding(model: &Model, flow: FlowId, cover: FlowId) -> Finding {
+    let (f, g) = (model.flow(flow), model.flow(cover));
+    Finding::new(
+        RULE.name,
+        format!("flow '{}' is a duplicate: flow '{}' already carries every field it carries between the same stores", f.id, g.id),
+    )
+    .entity(Entity::new(EntityKind::Flow, f.id.as_str()))
+    .at(f.span, "duplicate")
+    .related(g.span, format!("flow '{}' carries the same fields", g.id))
+    .help(format!("remove '{}', or merge what is different into '{}'", f.id, g.id))
+}
+
+/// Which stores can reach which, through flows, as bit sets over strongly connected
+/// components of the store graph.
+struct StoreReach {
+    component: Vec<usize>,
+    /// `reach[c]` holds the components reachable from `c` by one flow or more.
+    reach: Vec<Vec<u64>>,
+}
+
+impl StoreReach {
+    fn new(cx: &Context<'_>) -> Option<StoreReach> {
+        let graph = &cx.graph.stores;
+        // Tarjan lists components sinks first, so successors are complete when a component
+        // is reached.
+        let sccs = tarjan_scc(graph);
+        if sccs.len() > MAX_COMPONENTS_FOR_BYPASS {
+            return None;
+        }
+        let mut component = vec![0; graph.node_count()];
+        for (c, members) in sccs.iter().enumerate() {
+            for n in members {
+                component[n.index()] = c;
+            }
+        }
+        let words = sccs.len().div_ceil(64);
+        let mut reach = vec![vec![0u64; words]; sccs.len()];
+        for (c, members) in sccs.iter().enumerate() {
+            let mut bits = vec![0u64; words];
+            for n in members {
+                for m in graph.neighbors(*n) {
+                    let d = component[m.index()];
+                    if d == c {
+                        bits[c / 64] |= 1 << (c % 64); // a cycle: the component reaches itself
+                    } else {
+                        bits[d / 64] |= 1 << (d % 64);
+                        for (w, r) in bits.iter_mut().zip(&reach[d]) {
+                            *w |= r;
+                        }
+                    }
+                }
+            }
+            reach[c] = bits;
+        }
+        Some(StoreReach { component, reach })
+    }
+
+    /// Whether `a` reaches `b` by one flow or more.
+    fn reaches(&self, a: StoreId, b: StoreId) -> bool {
+        let (ca, cb) = (self.component[a.index()], self.component[b.index()]);
+        self.reach[ca][cb / 64] & (1 << (cb % 64)) != 0
+    }
+}
+
+fn bypasses(cx: &Context<'_>, reach: &StoreReach, skip: &HashSet<FlowId>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    for id in model.flow_ids() {
+        let flow = model.flow(id);
+        if skip.contains(&id) || flow.fields.is_empty() || flow.from == flow.to {
+            continue;
+        }
+        let (a, b) = (flow.from, flow.to);
+        // Store level first: a first hop to some other store that reaches `b`.
+        let other_route = cx
+            .graph
+            .stores
+            .edges(node(a.index()))
+            .filter(|e| e.weight().flow != id)
+            .map(|e| StoreId::new(e.target().index()))
+            .any(|x| x != a && x != b && reach.reaches(x, b));
+        if !other_route {
+            continue;
+        }
+        let between = |s: StoreId| s == b || (s != a && reach.reaches(s, b));
+        let mut first_path = None;
+        let all_bypassed =
+            flow.fields.iter().all(|c| match detour(cx, id, c.source, c.target, &between) {
+                Some(path) => {
+                    first_path.get_or_insert(path);
+                    true
+                }
+                None => false,
+            });
+        if let (true, Some(path)) = (all_bypassed, first_path) {
+            out.push(bypass_finding(model, id, &path));
+        }
+    }
+}
+
+/// A path of two or more flows other than `flow` from `source` to `target`, visiting only
+/// fields of stores for which `between` holds: the flows of each step.
+fn detour(
+    cx: &Context<'_>,
+    flow: FlowId,
+    source: FieldId,
+    target: FieldId,
+    between: &dyn Fn(StoreId) -> bool,
+) -> Option<Vec<FlowId>> {
+    let model = cx.model;
+    let graph = &cx.graph.fields;
+    let mut parent: HashMap<FieldId, (FieldId, FlowId)> = HashMap::new();
+    let mut queue = VecDeque::new();
+    // The first hop must not land on the target: that would be a path of one flow.
+    let mut first: Vec<(FieldId, FlowId)> = graph
+        .edges(node(source.index()))
+        .filter(|e| e.weight().flow != flow)
+        .map(|e| (FieldId::new(e.target().index()), e.weight().flow))
+        .filter(|(f, _)| *f != target && *f != source && between(model.field(*f).store))
+        .collect();
+    first.sort_unstable_by_key(|(f, via)| (*via, *f));
+    for (f, via) in first {
+        if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(f) {
+            e.insert((source, via));
+            queue.push_back(f);
+        }
+    }
+    while let Some(f) = queue.pop_front() {
+        let mut next: Vec<(FieldId, FlowId)> = graph
+            .edges(node(f.index()))
+            .filter(|e| e.weight().flow != flow)
+            .map(|e| (FieldId::new(e.target().index()), e.weight().flow))
+            .collect();
+        next.sort_unstable_by_key(|(t, via)| (*via, *t));
+        for (t, via) in next {
+            if t == source || parent.contains_key(&t) || !between(model.field(t).store) {
+                continue;
+            }
+            parent.insert(t, (f, via));
+            if t == target {
+                let mut flows = Vec::new();
+                let mut cur = t;
+                while cur != source {
+                    let (prev, step) = parent[&cur];
+                    flows.push(step);
+                    cur = prev;
+                }
+                flows.reverse();
+                return Some(flows);
+            }
+            queue.push_back(t);
+        }
+    }
+    None
+}
+
+fn bypass_finding(model: &Model, flow: FlowId, path: &[FlowId]) -> Finding {
+    let f = model.flow(flow);
+    let mut stores = vec![model.store(f.from).id.as_str()];
+    for step in path {
+        let s = model.flow(*step);
+        // A synchronisation may be walked backwards: name the store actually reached.
+        let last = *stores.last().expect("a start");
+        let next = if model.store(s.from).id == last {
+            &model.store(s.to).id
+        } else {
+            &model.store(s.from).id
+        };
+        stores.push(next.as_str());
+    }
+    let names: Vec<String> = path.iter().map(|p| format!("'{}'", model.flow(*p).id)).collect();
+    let mut finding = Finding::new(
+        RULE.name,
+        format!(
+            "flow '{}' is bypassed: every field it carries also reaches '{}' through {} (flows {})",
+            f.id,
+            model.store(f.to).id,
+            stores.join(" → "),
+            names.join(", ")
+        ),
+    )
+    .entity(Entity::new(EntityKind::Flow, f.id.as_str()))
+    .at(f.span, "bypassed");
+    for step in path {
+        let s = model.flow(*step);
+        finding = finding.related(s.span, format!("flow '{}'", s.id));
+    }
+    finding.help(format!("remove '{}', or the longer route if this one is the right one", f.id))
+}

@@ -1,0 +1,82 @@
+//! `silo`: a store holding personal data that no path links to the customer master.
+
+use petgraph::unionfind::UnionFind;
+
+use crate::checks::Context;
+use crate::checks::facts::{holds_personal, live_stores, store_entity};
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Finding, Level};
+
+pub static RULE: Rule = Rule {
+    name: "silo",
+    family: Family::Cartography,
+    default_level: Level::Warn,
+    summary: "when a store is `referential`: a store holding personal data that no path of the store graph links to it",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+When the map marks a customer master (`referential: true`), every store (not retired) that
+holds personal data and is not linked to a referential store by any chain of flows, in
+either direction. A store that feeds the master, or is fed by it, directly or through other
+stores, is linked.
+
+## Why it matters
+
+Customer data outside the master's reach is a silo: its customers are not reconciled with the
+golden record, their consents and erasures are not propagated, and the single customer view
+misses them.
+
+## Example
+
+```yaml
+stores:
+  - {id: crm, referential: true, fields: [...]}
+  - {id: event-signups, kind: spreadsheet, fields: [{id: email, category: user.contact.email}]}
+# …and no flow connects event-signups to crm, even through other stores.
+```
+
+## Fix
+
+Declare the flow that brings the store's customers into the master (or that feeds it from
+the master), or stop keeping the data.
+
+## Configuration
+
+None. Without a referential store the rule reports nothing (see `no-referential`).
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    let referentials: Vec<_> = model.store_ids().filter(|s| model.store(*s).referential).collect();
+    if referentials.is_empty() {
+        return;
+    }
+    // Links in either direction: connected components of the undirected store graph.
+    let mut components = UnionFind::<usize>::new(model.stores.len());
+    for flow in &model.flows {
+        components.union(flow.from.index(), flow.to.index());
+    }
+    let linked = |s: usize| referentials.iter().any(|r| components.equiv(s, r.index()));
+    for store in live_stores(model) {
+        if model.store(store).referential || linked(store.index()) || !holds_personal(model, store)
+        {
+            continue;
+        }
+        let s = model.store(store);
+        let masters: Vec<String> =
+            referentials.iter().map(|r| model.store(*r).id.clone()).collect();
+        let mut finding = Finding::new(
+            RULE.name,
+            format!("store '{}' holds personal data that no flow links to the customer master {}", s.id, crate::checks::facts::quoted_list(&masters, 3)),
+        )
+        .entity(store_entity(model, store))
+        .at(s.span, "not linked to the referential")
+        .help("declare the flow that reconciles its customers with the master, or stop keeping the data");
+        for r in &referentials {
+            finding = finding.related(model.store(*r).span, "the customer master");
+        }
+        out.push(finding);
+    }
+}

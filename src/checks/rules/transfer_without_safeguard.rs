@@ -1,0 +1,121 @@
+//! `transfer-without-safeguard`: personal data flowing to a store outside the EEA with no
+//! Chapter V mechanism.
+
+use crate::checks::Context;
+use crate::checks::facts::{outside_eea, quoted_list};
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::manifest::enums::Direction;
+use crate::model::{FieldId, Flow, Model, StoreId};
+use crate::vocab::tables;
+
+pub static RULE: Rule = Rule {
+    name: "transfer-without-safeguard",
+    family: Family::Gdpr,
+    default_level: Level::Error,
+    summary: "a flow carrying personal data into a store located outside the EEA, with no `transfer` mechanism (Chapter V)",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A flow that carries at least one personal field into a store whose `location` includes a
+country outside the EEA (EU-27, Iceland, Liechtenstein, Norway), and that declares no
+`transfer:`. For a synchronisation (`direction: both`), both directions count. A store
+without `location` is not judged.
+
+## Why it matters
+
+Personal data may leave the EEA only under a Chapter V tool: an adequacy decision (art. 45),
+appropriate safeguards such as the Commission's standard contractual clauses or binding
+corporate rules (art. 46), or a derogation (art. 49). The register lists every transfer with
+its safeguard (art. 30(1)(e)). Even a transfer to an adequate country is declared, so that
+the register says so.
+
+## Example
+
+```yaml
+stores:
+  - {id: ads, location: US, external: true}
+flows:
+  - {from: crm, to: ads, fields: [hashed_email]}
+```
+
+## Fix
+
+```yaml
+    transfer:
+      mechanism: scc_commission      # or adequacy, bcr, …
+      reference: DPA-2024-07 (SCC module 1)
+```
+
+## Configuration
+
+None. The EEA and adequacy tables are in `src/vocab/data/` with their review date.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    for flow in &model.flows {
+        if flow.transfer.is_some() {
+            continue;
+        }
+        for (to, carried) in directions(model, flow) {
+            let countries = outside_eea(model, to);
+            if countries.is_empty() || carried.is_empty() {
+                continue;
+            }
+            out.push(finding(cx, flow, to, &countries, &carried));
+        }
+    }
+}
+
+/// The stores a flow delivers to, with the personal fields it carries there.
+fn directions(model: &Model, flow: &Flow) -> Vec<(StoreId, Vec<FieldId>)> {
+    let personal = |f: &FieldId| model.field(*f).personal;
+    let mut out = vec![(flow.to, flow.fields.iter().map(|c| c.source).filter(personal).collect())];
+    if flow.direction == Direction::Both && flow.from != flow.to {
+        out.push((flow.from, flow.fields.iter().map(|c| c.target).filter(personal).collect()));
+    }
+    out
+}
+
+fn finding(
+    cx: &Context<'_>,
+    flow: &Flow,
+    to: StoreId,
+    countries: &[&str],
+    carried: &[FieldId],
+) -> Finding {
+    let model = cx.model;
+    let fields: Vec<String> = carried.iter().map(|f| model.field_path(*f)).collect();
+    let adequate: Vec<&str> = countries
+        .iter()
+        .copied()
+        .filter(|c| tables::adequacy_on(c, cx.config.as_of).is_some())
+        .collect();
+    let help = if adequate.len() == countries.len() {
+        format!(
+            "{} {} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' (and check its scope)",
+            adequate.join(", "),
+            if adequate.len() == 1 { "has" } else { "have" }
+        )
+    } else {
+        "declare the safeguard: 'transfer: {mechanism: scc_commission, reference: …}' (or bcr, adequacy, …)".to_owned()
+    };
+    Finding::new(
+        RULE.name,
+        format!(
+            "flow '{}' carries personal data ({}) to '{}', hosted in {} outside the EEA, with no transfer safeguard",
+            flow.id,
+            quoted_list(&fields, 3),
+            model.store(to).id,
+            countries.join(", ")
+        ),
+    )
+    .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
+    .key(format!("{}->{}", flow.id, model.store(to).id))
+    .at(flow.span, "no 'transfer:'")
+    .related(model.store(to).span, format!("hosted in {}", countries.join(", ")))
+    .help(help)
+}

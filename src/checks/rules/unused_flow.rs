@@ -1,0 +1,68 @@
+//! `unused-flow`: a flow that carries no field landing on a useful field.
+
+use crate::checks::Context;
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Entity, EntityKind, Finding, Level};
+
+pub static RULE: Rule = Rule {
+    name: "unused-flow",
+    family: Family::Cartography,
+    default_level: Level::Warn,
+    summary: "a flow that carries no field landing on a useful field: a flow to abandon",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A flow none of whose carried fields lands on a *useful* field (one a purpose uses, or that
+feeds one): whatever it delivers, nobody uses. For a synchronisation (`direction: both`),
+either direction counts. A flow that declares no field carries nothing and is reported too.
+
+## Why it matters
+
+Every flow is a job to run, monitor, secure and explain; a flow of personal data is also a
+disclosure to account for. Flows nobody uses are the cheapest to abandon.
+
+## Example
+
+```yaml
+flows:
+  - id: crm-to-old-bi
+    from: crm
+    to: old-bi
+    fields: [email, phone]
+# …and no purpose uses old-bi's fields.
+```
+
+## Fix
+
+Stop the flow, or declare the purpose that uses what it delivers.
+
+## Configuration
+
+None.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    for id in model.flow_ids() {
+        if cx.graph.is_flow_useful(model, id) {
+            continue;
+        }
+        let flow = model.flow(id);
+        let message = if flow.fields.is_empty() {
+            format!("flow '{}' declares no field: it carries nothing", flow.id)
+        } else {
+            format!(
+                "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
+                flow.id
+            )
+        };
+        out.push(
+            Finding::new(RULE.name, message)
+                .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
+                .at(flow.span, "")
+                .help("stop the flow, or use what it delivers in a purpose"),
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! `unused-personal-data`: a personal field that is not useful (data minimisation).
+
+use crate::checks::Context;
+use crate::checks::facts::field_entity;
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Finding, Level};
+use crate::manifest::enums::StoreStatus;
+use crate::model::FieldOrigin;
+
+pub static RULE: Rule = Rule {
+    name: "unused-personal-data",
+    family: Family::Cartography,
+    default_level: Level::Error,
+    summary: "a personal field that is not useful: data kept with no purpose (GDPR art. 5(1)(c))",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A field holding personal data that is not *useful*: no active purpose uses it, and no flow
+carries it, directly or through other stores, to a field that a purpose uses. That includes
+a field a flow copies into a store where nobody uses it (the finding then points at the flow
+that delivers it). Fields of retired stores are not reported.
+
+## Why it matters
+
+Personal data kept with no purpose breaks data minimisation (GDPR art. 5(1)(c)): data must be
+"adequate, relevant and limited to what is necessary in relation to the purposes". It is also
+data to secure, to find for every access request and to erase on request, for nothing.
+
+## Example
+
+```yaml
+stores:
+  - id: crm
+    fields:
+      - {id: birth_date, category: user.demographic.date_of_birth}
+# …and no purpose lists crm.birth_date, nor anything it flows to.
+```
+
+## Fix
+
+Use it in the purpose that needs it, or stop collecting it and delete what is stored. If a
+purpose is coming, declare it with `status: planned` and suppress with a reason and a date:
+
+```yaml
+      - id: birth_date
+        allow:
+          - rule: unused-personal-data
+            reason: Birthday campaign planned for Q2 (purpose birthday-offer).
+            until: 2027-06-30
+```
+
+## Configuration
+
+None.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let (model, graph) = (cx.model, cx.graph);
+    for id in model.field_ids() {
+        let field = model.field(id);
+        if !field.personal
+            || graph.is_useful(id)
+            || model.store(field.store).status == StoreStatus::Retired
+        {
+            continue;
+        }
+        let path = model.field_path(id);
+        let mut finding = Finding::new(
+            RULE.name,
+            format!("personal field '{path}' is kept with no purpose: no purpose uses it, nor anything downstream"),
+        )
+        .entity(field_entity(model, id))
+        .help("use it in a purpose, or stop collecting it and delete it (GDPR art. 5(1)(c), data minimisation)");
+        finding = match field.origin {
+            FieldOrigin::Declared => finding.at(field.span, "no purpose uses this data"),
+            FieldOrigin::Inferred { flow, .. } => finding.at(
+                field.span,
+                format!("flow '{}' copies it here, where nobody uses it", model.flow(flow).id),
+            ),
+        };
+        out.push(finding);
+    }
+}
