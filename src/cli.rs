@@ -41,7 +41,11 @@ pub enum Command {
     /// Print the JSON Schema of the manifest format, for editors.
     Schema(SchemaArgs),
     /// List the rules with their default levels.
-    Rules,
+    Rules {
+        /// As the Markdown index of docs/rules/.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print the documentation of a rule.
     Explain {
         /// The rule's name, as `datacarto rules` lists it.
@@ -156,7 +160,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             commands::check::run(&options)
         }
         Command::Schema(args) => commands::schema::run(args.project),
-        Command::Rules => commands::rules::list(),
+        Command::Rules { markdown } => commands::rules::list(markdown),
         Command::Explain { rule } => commands::rules::explain(&rule),
         Command::Init { dir } => commands::init::run(&dir),
         Command::Completions { shell } => {

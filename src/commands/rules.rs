@@ -26,6 +26,32 @@ pub fn catalogue() -> String {
     out
 }
 
+/// The index of docs/rules/: every rule, its level and what it finds, by family.
+pub fn index() -> String {
+    let mut out = String::from(
+        "# Rules\n\nThe rules `datacarto check` runs, generated from the rule registry (`datacarto rules`).\n\
+         Set a rule's level in `datacarto.yaml` (`rules:`) or with `-A/-W/-D RULE`; silence it on one\n\
+         entity with `allow:` (docs/manifest.md §5).\n",
+    );
+    let mut family = None;
+    for rule in registry::RULES {
+        if family != Some(rule.family) {
+            let _ = write!(
+                out,
+                "\n## {}\n\n| rule | default | finds |\n|---|---|---|\n",
+                rule.family.title()
+            );
+            family = Some(rule.family);
+        }
+        let _ = writeln!(
+            out,
+            "| [`{0}`]({0}.md) | {1} | {2} |",
+            rule.name, rule.default_level, rule.summary
+        );
+    }
+    out
+}
+
 /// A rule's page: the same text as docs/rules/<rule>.md.
 pub fn page(rule: &Rule) -> String {
     let mut out = format!("# {}\n\n", rule.name);
@@ -51,7 +77,11 @@ pub fn page(rule: &Rule) -> String {
     out
 }
 
-pub fn list() -> anyhow::Result<Status> {
+pub fn list(markdown: bool) -> anyhow::Result<Status> {
+    if markdown {
+        std::io::stdout().lock().write_all(index().as_bytes())?;
+        return Ok(Status::Clean);
+    }
     std::io::stdout().lock().write_all(catalogue().as_bytes())?;
     Ok(Status::Clean)
 }

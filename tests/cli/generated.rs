@@ -57,6 +57,7 @@ fn rule_pages_are_up_to_date() {
             check_file(&dir.join(format!("{name}.md")), &generate(&["explain", name]))
         })
         .collect();
+    stale.extend(check_file(&dir.join("README.md"), &generate(&["rules", "--markdown"])));
     for entry in std::fs::read_dir(&dir).expect("docs/rules exists") {
         let file = entry.unwrap().file_name().to_string_lossy().into_owned();
         let Some(stem) = file.strip_suffix(".md") else { continue };
