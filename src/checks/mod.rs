@@ -91,7 +91,7 @@ fn suppressions_for<'m>(finding: &Finding, model: &'m Model) -> Vec<&'m Suppress
 fn is_suppressed(finding: &Finding, model: &Model, config: &Config) -> bool {
     suppressions_for(finding, model)
         .iter()
-        .any(|s| s.rule == finding.rule && s.until.is_none_or(|until| config.as_of <= until))
+        .any(|s| s.silences(finding.rule, config.as_of))
 }
 
 /// An `invalid-suppression` finding (at info) for every suppression past its date.
@@ -104,7 +104,7 @@ fn expired_suppressions(model: &Model, config: &Config) -> Vec<Finding> {
             if let Some(until) = s.until
                 && until < config.as_of
             {
-                out.push(expired(entity.clone(), s.rule, until, s.span));
+                out.push(expired(entity.clone(), &s.rule, until, s.span));
             }
         }
     };

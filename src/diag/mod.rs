@@ -41,7 +41,6 @@ impl fmt::Display for Level {
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     File,
-    Project,
     Team,
     Objective,
     Subject,
@@ -56,7 +55,6 @@ impl EntityKind {
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::File => "file",
-            EntityKind::Project => "project",
             EntityKind::Team => "team",
             EntityKind::Objective => "objective",
             EntityKind::Subject => "subject",

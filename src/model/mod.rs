@@ -18,13 +18,26 @@ use crate::manifest::project::Organization;
 use crate::manifest::store::Retention;
 use crate::source::{FileId, Span};
 
-/// An `allow:` that passed validation: a known rule and a reason.
+/// An `allow:` entry. Only one naming a known rule, with a reason, silences anything;
+/// the others are kept so that every problem of an entry (and its expiry) is reported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suppression {
-    pub rule: &'static str,
-    pub reason: String,
+    pub rule: String,
+    /// Whether `rule` names a rule of the catalogue.
+    pub known: bool,
+    pub reason: Option<String>,
     pub until: Option<Date>,
     pub span: Span,
+}
+
+impl Suppression {
+    /// Whether it silences `rule` on `day`.
+    pub fn silences(&self, rule: &str, day: Date) -> bool {
+        self.known
+            && self.reason.is_some()
+            && self.rule == rule
+            && self.until.is_none_or(|until| day <= until)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -72,6 +85,8 @@ pub struct Store {
     pub name: String,
     pub kind: Option<StoreKind>,
     pub owner: Option<TeamId>,
+    /// Whether `owner:` was written (it may name an unknown team).
+    pub owner_written: bool,
     /// The grouping label of the map: `domain`, else the owner's id.
     pub domain: Option<String>,
     pub description: Option<String>,
@@ -171,6 +186,8 @@ pub struct Purpose {
     pub name: String,
     pub objective: Option<ObjectiveId>,
     pub owner: Option<TeamId>,
+    /// Whether `owner:` was written (it may name an unknown team).
+    pub owner_written: bool,
     pub description: Option<String>,
     pub data_use: Option<Spanned<String>>,
     pub legal_basis: Option<Spanned<LegalBasis>>,

@@ -9,5 +9,7 @@ mod support;
 
 mod check;
 mod determinism;
+mod fixtures;
 mod generated;
 mod hostile;
+mod realistic;

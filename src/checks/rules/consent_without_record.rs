@@ -55,7 +55,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             Finding::new(RULE.name, format!("purpose '{}' relies on consent with no record of it", purpose.id))
                 .entity(purpose_entity(purpose))
                 .at(basis.span, "consent")
-                .help("add 'consent_record:' naming the field that holds the proof of consent, such as crm.optin_newsletter"),
+                .help("add 'consent_record:' naming the field that holds the proof of consent ('store.field')"),
         );
     }
 }

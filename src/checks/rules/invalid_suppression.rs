@@ -56,7 +56,7 @@ stores:
 
 pub fn missing_reason(entity: Entity, rule: &str, span: Span) -> Finding {
     Finding::new(RULE.name, format!("the suppression of '{rule}' has no reason"))
-        .key(format!("{}/{rule}", entity.path))
+        .key(format!("{}/{rule}/reason", entity.path))
         .entity(entity)
         .at(span, "this suppression")
         .help("add 'reason:' saying why the finding is accepted; until then it silences nothing")
@@ -71,7 +71,7 @@ where
         |c| format!("did you mean '{c}'?"),
     );
     Finding::new(RULE.name, format!("the suppression names an unknown rule '{rule}'"))
-        .key(format!("{}/{rule}", entity.path))
+        .key(format!("{}/{rule}/rule", entity.path))
         .entity(entity)
         .at(span, "no rule has this name")
         .help(help)
@@ -79,7 +79,7 @@ where
 
 pub fn expired(entity: Entity, rule: &str, until: Date, span: Span) -> Finding {
     Finding::new(RULE.name, format!("the suppression of '{rule}' expired on {until}"))
-        .key(format!("{}/{rule}", entity.path))
+        .key(format!("{}/{rule}/until", entity.path))
         .entity(entity)
         .at(span, "expired")
         .own_level(Level::Info)

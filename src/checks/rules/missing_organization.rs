@@ -2,7 +2,7 @@
 
 use crate::checks::Context;
 use crate::checks::registry::{Family, Rule};
-use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::diag::{Finding, Level};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -56,7 +56,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let mut finding = Finding::new(RULE.name, "the map names no controller: datacarto.yaml has no organization name")
-        .entity(Entity::new(EntityKind::Project, "datacarto.yaml"))
+        .key("organization")
         .help("add 'organization:' with 'name', 'address', 'country', 'email' and 'dpo' to datacarto.yaml");
     if let Some(org) = &model.organization {
         finding = finding.at(org.span, "no 'name'");

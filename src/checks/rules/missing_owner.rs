@@ -47,7 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for id in model.store_ids() {
         let store = model.store(id);
-        if store.owner.is_none() && store.status != StoreStatus::Retired {
+        if !store.owner_written && store.status != StoreStatus::Retired {
             out.push(
                 Finding::new(RULE.name, format!("store '{}' has no owner", store.id))
                     .entity(store_entity(model, id))
@@ -57,7 +57,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     for purpose in &model.purposes {
-        if purpose.owner.is_none() && purpose.status != PurposeStatus::Retired {
+        if !purpose.owner_written && purpose.status != PurposeStatus::Retired {
             out.push(
                 Finding::new(RULE.name, format!("purpose '{}' has no owner", purpose.id))
                     .entity(purpose_entity(purpose))

@@ -3,7 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, quoted_list};
 use crate::checks::registry::{Family, Rule};
-use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::diag::{Finding, Level};
 
 pub static RULE: Rule = Rule {
     name: "no-referential",
@@ -66,7 +66,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             quoted_list(&names, 4)
         ),
     )
-    .entity(Entity::new(EntityKind::Project, "map"))
+    .key("map")
     .help("mark the customer master with 'referential: true'");
     // The first store carries the finding, so that it has a place in a file.
     for (i, s) in identifying.iter().take(5).enumerate() {

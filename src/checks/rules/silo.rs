@@ -1,6 +1,7 @@
 //! `silo`: a store holding personal data that no path links to the customer master.
 
-use petgraph::unionfind::UnionFind;
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::graph::NodeIndex;
 
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, store_entity};
@@ -17,9 +18,11 @@ pub static RULE: Rule = Rule {
     doc: r#"## What it finds
 
 When the map marks a customer master (`referential: true`), every store (not retired) that
-holds personal data and is not linked to a referential store by any chain of flows, in
-either direction. A store that feeds the master, or is fed by it, directly or through other
-stores, is linked.
+holds personal data and that no path of the store graph links to a referential store: no
+chain of flows leads from it to the master, and none leads from the master to it. A store
+that feeds the master, or is fed by it, directly or through other stores, is linked. Two
+stores that merely send to the same recipient are not linked: nothing of the master reaches
+the other. Synchronisations (`direction: both`) count both ways.
 
 ## Why it matters
 
@@ -53,12 +56,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if referentials.is_empty() {
         return;
     }
-    // Links in either direction: connected components of the undirected store graph.
-    let mut components = UnionFind::<usize>::new(model.stores.len());
-    for flow in &model.flows {
-        components.union(flow.from.index(), flow.to.index());
+    // Linked: a directed path to a referential (it feeds the master) or from one (the
+    // master feeds it). Two walks over the store graph.
+    let mut linked = vec![false; model.stores.len()];
+    for direction in [Incoming, Outgoing] {
+        let mut stack: Vec<NodeIndex> =
+            referentials.iter().map(|r| crate::graph::node(r.index())).collect();
+        let mut seen = vec![false; model.stores.len()];
+        while let Some(n) = stack.pop() {
+            for m in cx.graph.stores.neighbors_directed(n, direction) {
+                if !seen[m.index()] {
+                    seen[m.index()] = true;
+                    linked[m.index()] = true;
+                    stack.push(m);
+                }
+            }
+        }
     }
-    let linked = |s: usize| referentials.iter().any(|r| components.equiv(s, r.index()));
+    let linked = |s: usize| linked[s];
     for store in live_stores(model) {
         if model.store(store).referential || linked(store.index()) || !holds_personal(model, store)
         {

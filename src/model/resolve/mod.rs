@@ -220,36 +220,43 @@ impl Resolver {
         found
     }
 
-    /// Whether a category key is personal data: the map's own declaration of the key or of
-    /// its nearest declared ancestor, else every key under `user.`.
+    /// Whether a category key is personal data: the `personal:` of its nearest declared
+    /// ancestor that sets it, else whether any key on the way up is under `user.` (so a
+    /// declared `custom.tier` with parent `user.loyalty` is personal).
     fn category_personal(&self, key: &str) -> bool {
-        self.declared_ancestry(key, |c| c.personal)
-            .unwrap_or_else(|| vocab::categories::is_personal(key))
+        let chain = self.ancestry(key);
+        chain
+            .iter()
+            .find_map(|k| self.model.category(k).and_then(|c| c.personal))
+            .unwrap_or_else(|| chain.iter().any(|k| vocab::categories::is_personal(k)))
     }
 
-    /// The special category of a key: declared on it or an ancestor, else built in.
+    /// The special category of a key: the `special:` of its nearest declared ancestor, else
+    /// the one the nearest built-in key reveals.
     fn category_special(&self, key: &str) -> Option<crate::manifest::enums::SpecialCategory> {
-        self.declared_ancestry(key, |c| c.special).or_else(|| vocab::categories::special_of(key))
+        let chain = self.ancestry(key);
+        chain
+            .iter()
+            .find_map(|k| self.model.category(k).and_then(|c| c.special))
+            .or_else(|| chain.iter().find_map(|k| vocab::categories::special_of(k)))
     }
 
-    /// The first `Some` that `pick` finds walking up from `key`: through a declared
-    /// category's `parent`, else through the key's dotted prefix.
-    fn declared_ancestry<T>(&self, key: &str, pick: impl Fn(&Category) -> Option<T>) -> Option<T> {
-        let mut current = key.to_owned();
-        // A parent cycle among declared categories must not loop: keys are few levels deep.
-        for _ in 0..64 {
-            let next = match self.model.category(&current) {
-                Some(c) => {
-                    if let Some(found) = pick(c) {
-                        return Some(found);
-                    }
-                    c.parent.clone().or_else(|| prefix(&current))
-                }
-                None => prefix(&current),
+    /// `key` and the keys above it: through a declared category's `parent`, else through the
+    /// dotted prefix. Bounded, so that a cycle of parents cannot loop.
+    fn ancestry(&self, key: &str) -> Vec<String> {
+        let mut chain = vec![key.to_owned()];
+        while chain.len() < 64 {
+            let current = chain.last().expect("not empty");
+            let next = match self.model.category(current) {
+                Some(c) => c.parent.clone().or_else(|| prefix(current)),
+                None => prefix(current),
             };
-            current = next?;
+            match next {
+                Some(next) if !chain.contains(&next) => chain.push(next),
+                _ => break,
+            }
         }
-        None
+        chain
     }
 }
 

@@ -96,6 +96,7 @@ impl Resolver {
                 id,
                 objective,
                 owner,
+                owner_written: p.owner.is_some(),
                 description: p.description,
                 data_use: p.data_use.map(|u| Spanned::new(u.value.0, u.span)),
                 legal_basis: p.legal_basis,

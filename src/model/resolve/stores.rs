@@ -31,6 +31,7 @@ impl Resolver {
                 id,
                 kind: s.kind,
                 owner,
+                owner_written: s.owner.is_some(),
                 domain,
                 description: s.description,
                 status: s.status.unwrap_or(StoreStatus::Active),

@@ -14,32 +14,33 @@ pub(super) fn validate(
     entity: &Entity,
     findings: &mut Vec<Finding>,
 ) -> Vec<Suppression> {
-    let mut valid = Vec::new();
+    let mut entries = Vec::new();
     for a in allow.into_iter().flatten() {
-        let Some(rule) = registry::find(&a.rule.value) else {
+        let known = registry::find(&a.rule.value).is_some();
+        if !known {
             findings.push(invalid_suppression::unknown_rule(
                 entity.clone(),
                 &a.rule.value,
                 a.rule.span,
                 registry::names(),
             ));
-            continue;
-        };
-        let reason = a.reason.as_ref().map(|r| r.value.trim()).filter(|r| !r.is_empty());
-        let Some(reason) = reason else {
+        }
+        let reason =
+            a.reason.as_ref().map(|r| r.value.trim()).filter(|r| !r.is_empty()).map(str::to_owned);
+        if reason.is_none() {
             findings.push(invalid_suppression::missing_reason(
                 entity.clone(),
-                rule.name,
+                &a.rule.value,
                 a.rule.span,
             ));
-            continue;
-        };
-        valid.push(Suppression {
-            rule: rule.name,
-            reason: reason.to_owned(),
+        }
+        entries.push(Suppression {
+            rule: a.rule.value.clone(),
+            known,
+            reason,
             until: a.until.as_ref().and_then(|u| Date::parse(u.as_str())),
             span: a.rule.span,
         });
     }
-    valid
+    entries
 }
