@@ -58,8 +58,85 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Draw a map of the information system, or a focused view of it.
+    Map(MapArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+}
+
+/// A language of the outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for crate::manifest::enums::Language {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Fr => crate::manifest::enums::Language::Fr,
+            LangArg::En => crate::manifest::enums::Language::En,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// The map's folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Only this store and its neighbours (see --depth).
+    #[arg(long, value_name = "STORE", group = "view")]
+    pub focus: Option<String>,
+    /// How many flows away from --focus to go.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    pub depth: usize,
+    /// What a purpose relies on: its stores, fields and flows, upstream included.
+    #[arg(long, value_name = "ID", group = "view")]
+    pub purpose: Option<String>,
+    /// The lineage of one field, upstream and downstream.
+    #[arg(long, value_name = "STORE.FIELD", group = "view")]
+    pub field: Option<String>,
+    /// What the purposes concerning a category of data subjects rely on.
+    #[arg(long, value_name = "ID", group = "view")]
+    pub subject: Option<String>,
+    /// A team's stores and the flows in and out of them.
+    #[arg(long, value_name = "ID", group = "view")]
+    pub team: Option<String>,
+    /// Where to write the map (default: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, short = 'f', value_enum, default_value_t = MapFormatArg::Svg)]
+    pub format: MapFormatArg,
+    /// The layout engine for SVG: builtin (layout-rs) or dot (Graphviz, when installed).
+    #[arg(long, value_enum, default_value_t = EngineArg::Builtin)]
+    pub engine: EngineArg,
+    /// Show findings: isolated stores, unused and redundant flows, transfers without safeguard.
+    #[arg(long)]
+    pub findings: bool,
+    /// A date (or any text) to print under the title; none by default.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The language of the labels (default: `language` in datacarto.yaml, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The day findings are judged on (suppression expiry), YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormatArg {
+    Svg,
+    Dot,
+    Mermaid,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EngineArg {
+    Builtin,
+    Dot,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +240,38 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Command::Rules { markdown } => commands::rules::list(markdown),
         Command::Explain { rule } => commands::rules::explain(&rule),
         Command::Init { dir } => commands::init::run(&dir),
+        Command::Map(args) => {
+            let view = if let Some(store) = args.focus {
+                commands::map::ViewArg::Focus { store, depth: args.depth }
+            } else if let Some(p) = args.purpose {
+                commands::map::ViewArg::Purpose(p)
+            } else if let Some(f) = args.field {
+                commands::map::ViewArg::Field(f)
+            } else if let Some(s) = args.subject {
+                commands::map::ViewArg::Subject(s)
+            } else if let Some(t) = args.team {
+                commands::map::ViewArg::Team(t)
+            } else {
+                commands::map::ViewArg::System
+            };
+            let options = commands::map::Options {
+                dir: args.dir,
+                view,
+                output: args.output,
+                format: match args.format {
+                    MapFormatArg::Svg => commands::map::Format::Svg,
+                    MapFormatArg::Dot => commands::map::Format::Dot,
+                    MapFormatArg::Mermaid => commands::map::Format::Mermaid,
+                    MapFormatArg::Json => commands::map::Format::Json,
+                },
+                graphviz: args.engine == EngineArg::Dot,
+                findings: args.findings,
+                date: args.date,
+                lang: args.lang.map(Into::into),
+                as_of: args.as_of.unwrap_or_else(Date::today),
+            };
+            commands::map::run(&options)
+        }
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "datacarto", &mut out);

@@ -11,6 +11,7 @@ pub mod diag;
 pub mod graph;
 pub mod load;
 pub mod manifest;
+pub mod map;
 pub mod model;
 pub mod output;
 pub mod source;

@@ -47,6 +47,15 @@ pub fn write_new(dir: &Path, artifacts: &[Artifact]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes one file (`-o FILE`), replacing it if it exists, through a temporary file renamed
+/// into place: a reader never sees half a file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if path.is_dir() {
+        bail!("{} is a folder: give a file name", path.display());
+    }
+    write_atomic(path, bytes)
+}
+
 /// Writes through a temporary file in the same folder, renamed into place.
 fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
@@ -78,6 +87,19 @@ mod tests {
         for bad in ["../x", "/etc/x", "a/../../x", ""] {
             assert!(write_new(dir.path(), &[Artifact::new(bad, "x")]).is_err(), "{bad}");
         }
+    }
+
+    /// `write_file` creates and replaces a file, and refuses a folder.
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test reads back what it wrote")]
+    fn write_file_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.csv");
+        write_file(&path, b"1").unwrap();
+        write_file(&path, b"22").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"22");
+        assert!(write_file(dir.path(), b"x").is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     }
 
     /// Nothing is written when one file already exists.

@@ -2,7 +2,7 @@
 //! `allow:` suppressions on the entity or what contains it, expiry against `--as-of`.
 //! Rules push findings; they never decide levels, read files or print.
 
-mod facts;
+pub(crate) mod facts;
 pub mod registry;
 pub mod rules;
 
@@ -89,9 +89,7 @@ fn suppressions_for<'m>(finding: &Finding, model: &'m Model) -> Vec<&'m Suppress
 }
 
 fn is_suppressed(finding: &Finding, model: &Model, config: &Config) -> bool {
-    suppressions_for(finding, model)
-        .iter()
-        .any(|s| s.silences(finding.rule, config.as_of))
+    suppressions_for(finding, model).iter().any(|s| s.silences(finding.rule, config.as_of))
 }
 
 /// An `invalid-suppression` finding (at info) for every suppression past its date.

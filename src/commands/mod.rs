@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod init;
+pub mod map;
 pub mod rules;
 pub mod schema;
 

@@ -288,6 +288,10 @@ impl Model {
         (0..self.flows.len()).map(FlowId::new)
     }
 
+    pub fn team_ids(&self) -> impl Iterator<Item = TeamId> + '_ {
+        (0..self.teams.len()).map(TeamId::new)
+    }
+
     pub fn purpose_ids(&self) -> impl Iterator<Item = PurposeId> + '_ {
         (0..self.purposes.len()).map(PurposeId::new)
     }

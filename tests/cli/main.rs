@@ -12,4 +12,5 @@ mod determinism;
 mod fixtures;
 mod generated;
 mod hostile;
+mod maps;
 mod realistic;

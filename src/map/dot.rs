@@ -1,0 +1,144 @@
+//! The DOT of a view, for Graphviz (`--engine dot`, `--format dot`): one cluster per domain,
+//! since Graphviz draws clusters; the same nodes, edges and colours as the SVG writer.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::shape::pill_text;
+use super::style::{self, Palette};
+use super::text::FONT_FAMILY;
+use super::view::{EdgeStyle, Mark, NodeKind, View};
+
+/// A DOT string literal.
+fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+pub fn write(view: &View) -> String {
+    let palette = Palette::new(&view.palette);
+    let font = FONT_FAMILY.split(',').next().unwrap_or("sans-serif");
+    let mut out = String::from("digraph map {\n");
+    let _ = writeln!(
+        out,
+        "  graph [rankdir=LR, label={}, labelloc=t, labeljust=l, fontname={}, fontsize=20, nodesep=0.4, ranksep=0.9];",
+        quote(&view.title),
+        quote(font)
+    );
+    let _ = writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fontname={}, fontsize=11, penwidth=1.5];",
+        quote(font)
+    );
+    let _ = writeln!(out, "  edge [fontname={}, fontsize=10, penwidth=1.5];", quote(font));
+    let mut clusters: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for (i, n) in view.nodes.iter().enumerate() {
+        clusters.entry(n.domain.as_deref()).or_default().push(i);
+    }
+    for (c, (domain, members)) in clusters.iter().enumerate() {
+        let indent = if domain.is_some() { "    " } else { "  " };
+        if let Some(domain) = domain {
+            let _ = writeln!(out, "  subgraph cluster_{c} {{");
+            let _ = writeln!(
+                out,
+                "    graph [label={}, style=\"rounded,filled\", color={}, fillcolor=\"#fcfcfc\", fontsize=13];",
+                quote(domain),
+                quote(palette.band(domain))
+            );
+        }
+        for &i in members {
+            let _ = writeln!(out, "{indent}{}", node_line(view, i, &palette));
+        }
+        if domain.is_some() {
+            out.push_str("  }\n");
+        }
+    }
+    for e in &view.edges {
+        let look = style::edge(e.style);
+        let mut attrs =
+            vec![format!("color={}", quote(look.color)), format!("tooltip={}", quote(&e.tooltip))];
+        if !e.label.is_empty() {
+            attrs.push(format!("label={}", quote(&e.label)));
+            attrs.push(format!("fontcolor={}", quote(look.color)));
+        }
+        if e.both {
+            attrs.push("dir=both".to_owned());
+        }
+        if look.dash.is_some() {
+            attrs.push(if e.style == EdgeStyle::Unused {
+                "style=dotted".to_owned()
+            } else {
+                "style=dashed".to_owned()
+            });
+        }
+        if e.style == EdgeStyle::UnsafeTransfer {
+            attrs.push("penwidth=2.5".to_owned());
+        }
+        let _ = writeln!(
+            out,
+            "  {} -> {} [{}];",
+            quote(&view.nodes[e.from].id),
+            quote(&view.nodes[e.to].id),
+            attrs.join(", ")
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn node_line(view: &View, i: usize, palette: &Palette) -> String {
+    let n = &view.nodes[i];
+    let colors = palette.node(n);
+    let mut label = n.title.clone();
+    if !n.subtitle.is_empty() {
+        label.push('\n');
+        label.push_str(&n.subtitle);
+    }
+    let pills: Vec<String> =
+        n.marks.iter().map(|m| format!("[{}]", pill_text(m, view.language))).collect();
+    if !pills.is_empty() {
+        label.push('\n');
+        label.push_str(&pills.join(" "));
+    }
+    let mut attrs = vec![
+        format!("label={}", quote(&label)),
+        format!("tooltip={}", quote(&n.tooltip)),
+        format!("fillcolor={}", quote(&colors.fill)),
+        format!("color={}", quote(&colors.border)),
+        format!("class={}", quote(n.kind.class())),
+    ];
+    if n.kind == NodeKind::Purpose {
+        attrs.push("shape=box, style=\"rounded,filled,bold\"".to_owned());
+    }
+    if n.marks.contains(&Mark::External) {
+        attrs.push("style=\"rounded,filled,dashed\"".to_owned());
+    }
+    if n.marks.contains(&Mark::Isolated) {
+        attrs.push("color=\"#c62828\", penwidth=2.5".to_owned());
+    }
+    if n.dimmed {
+        attrs.push("fontcolor=\"#808080\"".to_owned());
+    }
+    format!("{} [{}];", quote(&n.id), attrs.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    /// Quotes and backslashes cannot end a DOT string early.
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
+    }
+}

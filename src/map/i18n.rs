@@ -1,0 +1,94 @@
+//! The words of the maps, in English and French.
+
+use crate::manifest::enums::Language;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    System,
+    Focus,
+    Depth,
+    Team,
+    Purpose,
+    PurposeWord,
+    Subject,
+    FieldLineage,
+    Field,
+    Flows,
+    Legend,
+    Empty,
+    Domains,
+    NoDomain,
+    Referential,
+    Personal,
+    Special,
+    External,
+    OutsideEea,
+    Legacy,
+    Retired,
+    Isolated,
+    FlowEdge,
+    SyncEdge,
+    UsesEdge,
+    UnusedEdge,
+    RedundantEdge,
+    RedundantShort,
+    UnsafeEdge,
+}
+
+/// `(English, French)`.
+fn pair(text: Text) -> (&'static str, &'static str) {
+    match text {
+        Text::System => ("customer information system", "système d'information client"),
+        Text::Focus => ("Around", "Autour de"),
+        Text::Depth => ("depth", "profondeur"),
+        Text::Team => ("Team", "Équipe"),
+        Text::Purpose => ("Purpose", "Finalité"),
+        Text::PurposeWord => ("purpose", "finalité"),
+        Text::Subject => ("Data subjects", "Personnes concernées"),
+        Text::FieldLineage => ("Lineage of", "Lignage du champ"),
+        Text::Field => ("field", "champ"),
+        Text::Flows => ("flows", "flux"),
+        Text::Legend => ("Legend", "Légende"),
+        Text::Empty => ("Nothing to draw in this view.", "Rien à dessiner dans cette vue."),
+        Text::Domains => ("Domains", "Domaines"),
+        Text::NoDomain => ("no domain", "sans domaine"),
+        Text::Referential => ("master", "référentiel"),
+        Text::Personal => ("personal", "perso."),
+        Text::Special => ("special", "sensible"),
+        Text::External => ("external", "externe"),
+        Text::OutsideEea => ("outside the EEA", "hors EEE"),
+        Text::Legacy => ("legacy", "ancien"),
+        Text::Retired => ("retired", "arrêté"),
+        Text::Isolated => ("isolated", "isolé"),
+        Text::FlowEdge => ("flow (number of fields)", "flux (nombre de champs)"),
+        Text::SyncEdge => ("synchronisation", "synchronisation"),
+        Text::UsesEdge => ("used by a purpose", "utilisé par une finalité"),
+        Text::UnusedEdge => ("flow nobody uses", "flux inutilisé"),
+        Text::RedundantEdge => ("redundant flow", "flux redondant"),
+        Text::RedundantShort => ("redundant", "redondant"),
+        Text::UnsafeEdge => ("transfer without safeguard", "transfert sans garantie"),
+    }
+}
+
+pub fn t(text: Text, language: Language) -> &'static str {
+    let (en, fr) = pair(text);
+    match language {
+        Language::En => en,
+        Language::Fr => fr,
+    }
+}
+
+/// "field" / "fields", "champ" / "champs".
+pub fn plural(text: Text, n: usize, language: Language) -> String {
+    let word = t(text, language);
+    // French uses the singular for zero as well.
+    let singular = match language {
+        Language::En => n == 1,
+        Language::Fr => n <= 1,
+    };
+    if singular || word.ends_with('s') || word.ends_with('x') {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}

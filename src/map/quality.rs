@@ -1,0 +1,118 @@
+//! Measures of a drawing: problems a reader would see (overlapping boxes, labels wider than
+//! their box, edges that do not end on their boxes) and figures to compare engines (edge
+//! crossings, area). Tests assert there are no problems; docs/performance.md records the
+//! figures.
+
+use super::layout::{Geometry, Path, Rect};
+use super::shape::{NodeBox, PAD, SUBTITLE_SIZE, TITLE_SIZE};
+use super::text::width;
+use super::view::View;
+
+/// Everything wrong with a drawing, in words.
+pub fn problems(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> Vec<String> {
+    let mut out = Vec::new();
+    let rects = &geometry.boxes;
+    for i in 0..rects.len() {
+        for j in i + 1..rects.len() {
+            if rects[i].overlaps(&rects[j]) {
+                out.push(format!(
+                    "boxes of '{}' and '{}' overlap",
+                    view.nodes[i].id, view.nodes[j].id
+                ));
+            }
+        }
+        let b = &boxes[i];
+        let room = rects[i].width - NodeBox::text_left(view.nodes[i].kind) - PAD + 0.5;
+        let widest =
+            width(&b.title, TITLE_SIZE, true).max(width(&b.subtitle, SUBTITLE_SIZE, false)).max(
+                b.pills.iter().map(|p| p.width).sum::<f64>()
+                    + NodeBox::pill_gap() * b.pills.len().saturating_sub(1) as f64,
+            );
+        if widest > room {
+            out.push(format!(
+                "a label of '{}' is wider than its box ({widest:.1} > {room:.1})",
+                view.nodes[i].id
+            ));
+        }
+    }
+    for (e, path) in view.edges.iter().zip(&geometry.paths) {
+        let (from, to) = (&rects[e.from], &rects[e.to]);
+        if !on_border(from, path.start) || !on_border(to, path.end()) {
+            out.push(format!(
+                "the edge '{}' → '{}' does not end on its boxes",
+                view.nodes[e.from].id, view.nodes[e.to].id
+            ));
+        }
+    }
+    out
+}
+
+/// Whether a point lies on a box's outline (within two pixels).
+fn on_border(r: &Rect, (x, y): (f64, f64)) -> bool {
+    let tol = 2.0;
+    let inside_x = x >= r.x - tol && x <= r.right() + tol;
+    let inside_y = y >= r.y - tol && y <= r.bottom() + tol;
+    let near_vertical = (x - r.x).abs() <= tol || (x - r.right()).abs() <= tol;
+    let near_horizontal = (y - r.y).abs() <= tol || (y - r.bottom()).abs() <= tol;
+    inside_x && inside_y && (near_vertical || near_horizontal)
+}
+
+/// How many times edges cross each other (edges sharing an end are not counted where they
+/// meet).
+pub fn crossings(paths: &[Path]) -> usize {
+    let lines: Vec<Vec<(f64, f64)>> = paths.iter().map(|p| p.polyline(12)).collect();
+    let mut count = 0;
+    for i in 0..lines.len() {
+        for j in i + 1..lines.len() {
+            count += polyline_crossings(&lines[i], &lines[j]);
+        }
+    }
+    count
+}
+
+fn polyline_crossings(a: &[(f64, f64)], b: &[(f64, f64)]) -> usize {
+    let mut n = 0;
+    for s in a.windows(2) {
+        for t in b.windows(2) {
+            if segments_cross(s[0], s[1], t[0], t[1]) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Proper crossing of two segments (touching ends do not count).
+fn segments_cross(p1: (f64, f64), p2: (f64, f64), p3: (f64, f64), p4: (f64, f64)) -> bool {
+    let d = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| {
+        (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)
+    };
+    let (d1, d2, d3, d4) = (d(p3, p4, p1), d(p3, p4, p2), d(p1, p2, p3), d(p1, p2, p4));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+/// The area of the drawing's bounding box, in square pixels.
+pub fn area(geometry: &Geometry) -> f64 {
+    let (mut x0, mut y0, mut x1, mut y1) =
+        (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for r in &geometry.boxes {
+        x0 = x0.min(r.x);
+        y0 = y0.min(r.y);
+        x1 = x1.max(r.right());
+        y1 = y1.max(r.bottom());
+    }
+    if x0.is_infinite() { 0.0 } else { (x1 - x0) * (y1 - y0) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Crossing segments count, parallel or touching ones do not.
+    #[test]
+    fn crossing_segments() {
+        assert!(segments_cross((0.0, 0.0), (2.0, 2.0), (0.0, 2.0), (2.0, 0.0)));
+        assert!(!segments_cross((0.0, 0.0), (2.0, 0.0), (0.0, 1.0), (2.0, 1.0)));
+        assert!(!segments_cross((0.0, 0.0), (1.0, 1.0), (1.0, 1.0), (2.0, 0.0)));
+    }
+}

@@ -1,0 +1,107 @@
+//! The size and content of each node's box: its title, its subtitle and its badges, measured
+//! with the font's metrics so that every label fits inside its box.
+
+use super::i18n::{self, Text};
+use super::text::{truncate, width};
+use super::view::{Mark, Node, NodeKind};
+use crate::manifest::enums::Language;
+
+pub const TITLE_SIZE: f64 = 14.0;
+pub const SUBTITLE_SIZE: f64 = 11.0;
+pub const PILL_SIZE: f64 = 9.5;
+pub const PAD: f64 = 10.0;
+/// The domain colour band on the left of a store box.
+pub const BAND: f64 = 8.0;
+const PILL_PAD: f64 = 5.0;
+const PILL_GAP: f64 = 4.0;
+const PILL_HEIGHT: f64 = 15.0;
+const MIN_WIDTH: f64 = 120.0;
+const MAX_TEXT: f64 = 280.0;
+
+/// A badge: its text and the kind of mark (for its colour).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pill {
+    pub text: String,
+    pub mark: Mark,
+    pub width: f64,
+}
+
+/// What goes in a node's box, measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeBox {
+    pub title: String,
+    pub subtitle: String,
+    pub pills: Vec<Pill>,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl NodeBox {
+    /// Baselines of the title, the subtitle and the top of the badge row, from the box top.
+    pub fn rows(&self) -> (f64, f64, f64) {
+        let title = PAD + TITLE_SIZE * 0.8;
+        let subtitle = title + 4.0 + SUBTITLE_SIZE;
+        let pills = if self.subtitle.is_empty() { title + 6.0 } else { subtitle + 5.0 };
+        (title, subtitle, pills)
+    }
+
+    /// Where text starts, from the box's left edge.
+    pub fn text_left(kind: NodeKind) -> f64 {
+        match kind {
+            NodeKind::Store => BAND + PAD,
+            _ => PAD,
+        }
+    }
+
+    pub fn pill_height() -> f64 {
+        PILL_HEIGHT
+    }
+
+    pub fn pill_pad() -> f64 {
+        PILL_PAD
+    }
+
+    pub fn pill_gap() -> f64 {
+        PILL_GAP
+    }
+}
+
+pub fn pill_text(mark: &Mark, language: Language) -> String {
+    match mark {
+        Mark::Referential => i18n::t(Text::Referential, language).to_owned(),
+        Mark::Personal => i18n::t(Text::Personal, language).to_owned(),
+        Mark::Special => i18n::t(Text::Special, language).to_owned(),
+        Mark::External => i18n::t(Text::External, language).to_owned(),
+        Mark::OutsideEea(countries) => countries.clone(),
+        Mark::Legacy => i18n::t(Text::Legacy, language).to_owned(),
+        Mark::Retired => i18n::t(Text::Retired, language).to_owned(),
+        Mark::Isolated => i18n::t(Text::Isolated, language).to_owned(),
+    }
+}
+
+/// Measures a node: long titles are cut with an ellipsis (the tooltip keeps them whole).
+pub fn measure(node: &Node, language: Language) -> NodeBox {
+    let title = truncate(&node.title, TITLE_SIZE, true, MAX_TEXT);
+    let subtitle = truncate(&node.subtitle, SUBTITLE_SIZE, false, MAX_TEXT);
+    let pills: Vec<Pill> = node
+        .marks
+        .iter()
+        .map(|m| {
+            let text = pill_text(m, language);
+            let width = width(&text, PILL_SIZE, true) + 2.0 * PILL_PAD;
+            Pill { text, mark: m.clone(), width }
+        })
+        .collect();
+    let pills_width: f64 = pills.iter().map(|p| p.width).sum::<f64>()
+        + PILL_GAP * pills.len().saturating_sub(1) as f64;
+    let text_width = width(&title, TITLE_SIZE, true)
+        .max(width(&subtitle, SUBTITLE_SIZE, false))
+        .max(pills_width);
+    let left = NodeBox::text_left(node.kind);
+    let width = (left + text_width + PAD).max(MIN_WIDTH).ceil();
+    let mut b = NodeBox { title, subtitle, pills, width, height: 0.0 };
+    let (_, subtitle_line, pill_top) = b.rows();
+    let bottom = if b.pills.is_empty() { subtitle_line + 4.0 } else { pill_top + PILL_HEIGHT };
+    b.height = (bottom + PAD - 2.0).ceil();
+    b
+}

@@ -1,0 +1,434 @@
+//! Our SVG writer: the drawing from the view and its geometry, with a title, domain colours,
+//! badges and a legend. Same input, same bytes: numbers are rounded to a tenth and every
+//! manifest string is escaped. Each store is a `<g class="store" data-id="…">` holding its
+//! `<rect>`, each drawn flow a `<g class="flow" data-from="…" data-to="…">`, each with a
+//! `<title>` for tooltips.
+
+use std::fmt::Write as _;
+
+use super::i18n::{self, Text};
+use super::layout::{Geometry, Path, Rect};
+use super::shape::{self, NodeBox, PILL_SIZE, SUBTITLE_SIZE, TITLE_SIZE};
+use super::style::{self, Palette};
+use super::text::{FONT_FAMILY, width};
+use super::view::{EdgeStyle, Mark, NodeKind, View};
+
+const MARGIN: f64 = 24.0;
+const TITLE_FONT: f64 = 20.0;
+
+/// A number as the SVG writes it: a tenth of a pixel is enough, and `-0` is `0`.
+pub fn num(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r == 0.0 { "0".to_owned() } else { format!("{r}") }
+}
+
+/// Text for XML content and attributes.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("&#10;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole picture, laid out: where the drawing sits on the canvas, and its size.
+pub struct Canvas {
+    pub dx: f64,
+    pub dy: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Writes the SVG of a laid-out view. `date` is printed under the title when given.
+pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&str>) -> String {
+    let palette = Palette::new(&view.palette);
+    let legend = Legend::of(view);
+    let (min, max) = bounds(geometry);
+    let header = TITLE_FONT + 12.0 + if date.is_some() { 18.0 } else { 0.0 };
+    let dx = MARGIN - min.0;
+    let dy = MARGIN + header - min.1;
+    let drawing_width = max.0 - min.0;
+    let drawing_height = if view.nodes.is_empty() { 20.0 } else { max.1 - min.1 };
+    let legend_top = MARGIN + header + drawing_height + 28.0;
+    let (legend_width, legend_height) = legend.size(view);
+    let title_width = width(&view.title, TITLE_FONT, true);
+    let canvas_width = (drawing_width.max(legend_width).max(title_width) + 2.0 * MARGIN).ceil();
+    let canvas_height = (legend_top + legend_height + MARGIN).ceil();
+
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" role="img" aria-labelledby="map-title">"#,
+        w = num(canvas_width),
+        h = num(canvas_height),
+    );
+    let _ = writeln!(out, r#"<title id="map-title">{}</title>"#, esc(&view.title));
+    style::write_defs(&mut out);
+    let _ =
+        writeln!(out, r##"<rect class="background" width="100%" height="100%" fill="#ffffff"/>"##);
+    let _ = writeln!(
+        out,
+        r##"<text class="map-title" x="{}" y="{}" font-size="{}" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+        num(MARGIN),
+        num(MARGIN + TITLE_FONT),
+        num(TITLE_FONT),
+        esc(&view.title)
+    );
+    if let Some(date) = date {
+        let _ = writeln!(
+            out,
+            r##"<text class="map-date" x="{}" y="{}" font-size="12" fill="#666666">{}</text>"##,
+            num(MARGIN),
+            num(MARGIN + TITLE_FONT + 20.0),
+            esc(date)
+        );
+    }
+    if view.nodes.is_empty() {
+        let _ = writeln!(
+            out,
+            r##"<text class="empty" x="{}" y="{}" font-size="14" fill="#666666">{}</text>"##,
+            num(MARGIN),
+            num(MARGIN + header + 14.0),
+            esc(i18n::t(Text::Empty, view.language))
+        );
+    }
+    for i in 0..view.edges.len() {
+        write_edge(&mut out, view, i, &geometry.paths[i], geometry.labels[i], (dx, dy));
+    }
+    for (i, (b, r)) in boxes.iter().zip(&geometry.boxes).enumerate() {
+        let r = Rect { x: r.x + dx, y: r.y + dy, ..*r };
+        write_node(&mut out, view, i, b, &r, &palette);
+    }
+    legend.write(&mut out, view, &palette, MARGIN, legend_top);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The drawing's extent: boxes, paths and labels.
+fn bounds(geometry: &Geometry) -> ((f64, f64), (f64, f64)) {
+    let mut min = (f64::INFINITY, f64::INFINITY);
+    let mut max = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let mut grow = |x: f64, y: f64| {
+        min = (min.0.min(x), min.1.min(y));
+        max = (max.0.max(x), max.1.max(y));
+    };
+    for r in &geometry.boxes {
+        grow(r.x, r.y);
+        grow(r.right(), r.bottom());
+    }
+    for p in &geometry.paths {
+        for (x, y) in p.polyline(8) {
+            grow(x, y);
+        }
+    }
+    for (x, y) in geometry.labels.iter().flatten() {
+        grow(x - 30.0, y - 10.0);
+        grow(x + 30.0, y + 10.0);
+    }
+    if min.0.is_infinite() {
+        return ((0.0, 0.0), (0.0, 0.0));
+    }
+    (min, max)
+}
+
+fn path_data(path: &Path, (dx, dy): (f64, f64)) -> String {
+    let p = |(x, y): (f64, f64)| format!("{} {}", num(x + dx), num(y + dy));
+    let mut d = format!("M {}", p(path.start));
+    for [c1, c2, end] in &path.segments {
+        let _ = write!(d, " C {}, {}, {}", p(*c1), p(*c2), p(*end));
+    }
+    d
+}
+
+fn write_edge(
+    out: &mut String,
+    view: &View,
+    i: usize,
+    path: &Path,
+    label: Option<(f64, f64)>,
+    offset: (f64, f64),
+) {
+    let edge = &view.edges[i];
+    let (from, to) = (&view.nodes[edge.from].id, &view.nodes[edge.to].id);
+    let look = style::edge(edge.style);
+    let dash = look.dash.map_or_else(String::new, |d| format!(r#" stroke-dasharray="{d}""#));
+    let start =
+        if edge.both { format!(r#" marker-start="url(#{})""#, look.marker) } else { String::new() };
+    let class = if edge.style == EdgeStyle::Uses { "use" } else { "flow" };
+    let _ = writeln!(
+        out,
+        r#"<g class="{class}" data-from="{}" data-to="{}" data-flows="{}" data-style="{}">"#,
+        esc(from),
+        esc(to),
+        esc(&edge.flows.join(" ")),
+        look.name
+    );
+    let _ = writeln!(out, "<title>{}</title>", esc(&edge.tooltip));
+    let _ = writeln!(
+        out,
+        r#"<path d="{}" fill="none" stroke="{}" stroke-width="{}"{dash}{start} marker-end="url(#{})"/>"#,
+        path_data(path, offset),
+        look.color,
+        num(look.width),
+        look.marker
+    );
+    if let Some((x, y)) = label {
+        // A white plate under the label, so that the line does not strike it through.
+        let size = super::layout::LABEL_SIZE as f64;
+        let w = width(&edge.label, size, false) + 8.0;
+        let (x, y) = (x + offset.0, y + offset.1);
+        let _ = writeln!(
+            out,
+            r##"<rect class="label" x="{}" y="{}" width="{}" height="{}" rx="4" fill="#ffffff" fill-opacity="0.9"/><text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text>"##,
+            num(x - w / 2.0),
+            num(y - size * 0.75),
+            num(w),
+            num(size * 1.5),
+            num(x),
+            num(y + size * 0.35),
+            num(size),
+            look.color,
+            esc(&edge.label)
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, palette: &Palette) {
+    let node = &view.nodes[i];
+    let colors = palette.node(node);
+    let opacity = if node.dimmed { r#" opacity="0.5""# } else { "" };
+    let _ =
+        writeln!(out, r#"<g class="{}" data-id="{}"{opacity}>"#, node.kind.class(), esc(&node.id));
+    let _ = writeln!(out, "<title>{}</title>", esc(&node.tooltip));
+    let radius = if node.kind == NodeKind::Purpose { 18.0 } else { 6.0 };
+    let external = node.marks.contains(&Mark::External);
+    let isolated = node.marks.contains(&Mark::Isolated);
+    let (stroke, stroke_width) =
+        if isolated { ("#c62828", 2.5) } else { (colors.border.as_str(), 1.5) };
+    let dash = if external { r#" stroke-dasharray="6 3""# } else { "" };
+    let _ = writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="{}"{dash}/>"#,
+        num(r.x),
+        num(r.y),
+        num(r.width),
+        num(r.height),
+        num(radius),
+        colors.fill,
+        stroke,
+        num(stroke_width),
+    );
+    if node.kind == NodeKind::Store {
+        // The domain band: a strip along the left edge, following the rounded corners.
+        let _ = writeln!(
+            out,
+            r#"<path class="band" d="M {x6} {y} H {xb} V {yb} H {x6} A 6 6 0 0 1 {x} {yb6} V {y6} A 6 6 0 0 1 {x6} {y} Z" fill="{}"/>"#,
+            colors.band,
+            x = num(r.x),
+            x6 = num(r.x + 6.0),
+            xb = num(r.x + shape::BAND),
+            y = num(r.y),
+            y6 = num(r.y + 6.0),
+            yb = num(r.bottom()),
+            yb6 = num(r.bottom() - 6.0),
+        );
+    }
+    let left = r.x + NodeBox::text_left(node.kind);
+    let (title_y, subtitle_y, pills_y) = b.rows();
+    let _ = writeln!(
+        out,
+        r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+        num(left),
+        num(r.y + title_y),
+        num(TITLE_SIZE),
+        esc(&b.title)
+    );
+    if !b.subtitle.is_empty() {
+        let _ = writeln!(
+            out,
+            r##"<text x="{}" y="{}" font-size="{}" fill="#4d4d4d">{}</text>"##,
+            num(left),
+            num(r.y + subtitle_y),
+            num(SUBTITLE_SIZE),
+            esc(&b.subtitle)
+        );
+    }
+    let mut x = left;
+    for pill in &b.pills {
+        write_pill(out, x, r.y + pills_y, pill);
+        x += pill.width + NodeBox::pill_gap();
+    }
+    out.push_str("</g>\n");
+}
+
+fn write_pill(out: &mut String, x: f64, y: f64, pill: &shape::Pill) {
+    let look = style::pill(&pill.mark);
+    let _ = writeln!(
+        out,
+        r#"<rect class="mark" x="{}" y="{}" width="{}" height="{}" rx="7" fill="{}"/><text x="{}" y="{}" font-size="{}" font-weight="bold" fill="{}">{}</text>"#,
+        num(x),
+        num(y),
+        num(pill.width),
+        num(NodeBox::pill_height()),
+        look.fill,
+        num(x + NodeBox::pill_pad()),
+        num(y + 11.0),
+        num(PILL_SIZE),
+        look.text,
+        esc(&pill.text)
+    );
+}
+
+/// What the legend explains: the domains drawn, the badges used, the kinds of lines.
+struct Legend {
+    marks: Vec<Mark>,
+    edges: Vec<EdgeStyle>,
+    sync: bool,
+}
+
+const LEGEND_ROW: f64 = 20.0;
+
+impl Legend {
+    fn of(view: &View) -> Legend {
+        let mut marks: Vec<Mark> = view
+            .nodes
+            .iter()
+            .flat_map(|n| n.marks.iter())
+            .map(|m| {
+                if let Mark::OutsideEea(_) = m {
+                    Mark::OutsideEea(String::new())
+                } else {
+                    m.clone()
+                }
+            })
+            .collect();
+        marks.sort();
+        marks.dedup();
+        let mut edges: Vec<EdgeStyle> = view.edges.iter().map(|e| e.style).collect();
+        edges.sort();
+        edges.dedup();
+        Legend {
+            marks,
+            edges,
+            sync: view.edges.iter().any(|e| e.both && e.style != EdgeStyle::Uses),
+        }
+    }
+
+    fn rows(&self, view: &View) -> usize {
+        let domains = usize::from(!view.domains.is_empty()) * (1 + view.domains.len().div_ceil(4));
+        domains + 1 + self.marks.len().max(self.edges.len() + usize::from(self.sync))
+    }
+
+    fn size(&self, view: &View) -> (f64, f64) {
+        (720.0, self.rows(view) as f64 * LEGEND_ROW)
+    }
+
+    fn write(&self, out: &mut String, view: &View, palette: &Palette, x: f64, top: f64) {
+        let lang = view.language;
+        let _ = writeln!(out, r#"<g class="legend">"#);
+        let mut y = top;
+        let heading = |out: &mut String, x: f64, y: f64, text: &str| {
+            let _ = writeln!(
+                out,
+                r##"<text x="{}" y="{}" font-size="12" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+                num(x),
+                num(y),
+                esc(text)
+            );
+        };
+        if !view.domains.is_empty() {
+            heading(out, x, y, i18n::t(Text::Domains, lang));
+            for (i, domain) in view.domains.iter().enumerate() {
+                let cx = x + (i % 4) as f64 * 180.0;
+                let cy = y + 8.0 + (i / 4) as f64 * LEGEND_ROW;
+                let _ = writeln!(
+                    out,
+                    r##"<rect x="{}" y="{}" width="14" height="12" rx="3" fill="{}"/><text x="{}" y="{}" font-size="11" fill="#333333">{}</text>"##,
+                    num(cx),
+                    num(cy),
+                    palette.band(domain),
+                    num(cx + 20.0),
+                    num(cy + 10.0),
+                    esc(domain)
+                );
+            }
+            y += LEGEND_ROW * (1 + view.domains.len().div_ceil(4)) as f64;
+        }
+        heading(out, x, y, i18n::t(Text::Legend, lang));
+        let mut row = y + 8.0;
+        for mark in &self.marks {
+            let text = match mark {
+                Mark::OutsideEea(_) => "US…".to_owned(),
+                m => shape::pill_text(m, lang),
+            };
+            let look = style::pill(mark);
+            let w = width(&text, PILL_SIZE, true) + 2.0 * NodeBox::pill_pad();
+            let _ = writeln!(
+                out,
+                r##"<rect x="{}" y="{}" width="{}" height="15" rx="7" fill="{}"/><text x="{}" y="{}" font-size="{}" font-weight="bold" fill="{}">{}</text><text x="{}" y="{}" font-size="11" fill="#333333">{}</text>"##,
+                num(x),
+                num(row),
+                num(w),
+                look.fill,
+                num(x + NodeBox::pill_pad()),
+                num(row + 11.0),
+                num(PILL_SIZE),
+                look.text,
+                esc(&text),
+                num(x + 90.0),
+                num(row + 11.0),
+                esc(style::mark_meaning(mark, lang))
+            );
+            row += LEGEND_ROW;
+        }
+        let mut row = y + 8.0;
+        let lx = x + 360.0;
+        let mut line = |out: &mut String, look: &style::EdgeLook, both: bool, text: &str| {
+            let dash =
+                look.dash.map_or_else(String::new, |d| format!(r#" stroke-dasharray="{d}""#));
+            let start = if both {
+                format!(r#" marker-start="url(#{})""#, look.marker)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                r##"<path d="M {} {} h 60" stroke="{}" stroke-width="{}"{dash}{start} marker-end="url(#{})"/><text x="{}" y="{}" font-size="11" fill="#333333">{}</text>"##,
+                num(lx + 6.0),
+                num(row + 7.0),
+                look.color,
+                num(look.width),
+                look.marker,
+                num(lx + 80.0),
+                num(row + 11.0),
+                esc(text)
+            );
+            row += LEGEND_ROW;
+        };
+        for style_kind in &self.edges {
+            let text = match style_kind {
+                EdgeStyle::Flow => Text::FlowEdge,
+                EdgeStyle::Uses => Text::UsesEdge,
+                EdgeStyle::Unused => Text::UnusedEdge,
+                EdgeStyle::Redundant => Text::RedundantEdge,
+                EdgeStyle::UnsafeTransfer => Text::UnsafeEdge,
+            };
+            line(out, &style::edge(*style_kind), false, i18n::t(text, lang));
+        }
+        if self.sync {
+            line(out, &style::edge(EdgeStyle::Flow), true, i18n::t(Text::SyncEdge, lang));
+        }
+        out.push_str("</g>\n");
+    }
+}

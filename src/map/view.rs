@@ -1,0 +1,598 @@
+//! Which nodes and edges a map shows: the whole system, a store's neighbourhood, what a
+//! purpose relies on, a field's lineage, a subject's or a team's data. Flows between two
+//! nodes are drawn once, with the number of fields they carry.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::i18n::{self, Text};
+use crate::checks::facts;
+use crate::diag::{EntityKind, Report};
+use crate::graph::LineageGraph;
+use crate::manifest::enums::{Direction, Language, StoreStatus};
+use crate::model::{FieldId, FlowId, Model, PurposeId, StoreId, SubjectId, TeamId};
+use crate::vocab::tables;
+
+/// What to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    System,
+    Focus { store: StoreId, depth: usize },
+    Purpose(PurposeId),
+    Field(FieldId),
+    Subject(SubjectId),
+    Team(TeamId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NodeKind {
+    Store,
+    Field,
+    Purpose,
+}
+
+impl NodeKind {
+    /// The `class` of the node's group in the SVG.
+    pub fn class(self) -> &'static str {
+        match self {
+            NodeKind::Store => "store",
+            NodeKind::Field => "field",
+            NodeKind::Purpose => "purpose",
+        }
+    }
+}
+
+/// A small badge in a node.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    Referential,
+    Personal,
+    Special,
+    External,
+    OutsideEea(String),
+    Legacy,
+    Retired,
+    /// `orphan-store`, with `--findings`.
+    Isolated,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// `data-id`: a store id, `store.field`, or `purpose:<id>`.
+    pub id: String,
+    pub kind: NodeKind,
+    pub title: String,
+    pub subtitle: String,
+    pub domain: Option<String>,
+    pub marks: Vec<Mark>,
+    pub tooltip: String,
+    /// Context around the selection, drawn lighter.
+    pub dimmed: bool,
+}
+
+/// How an edge is drawn; with `--findings`, the worst problem among its flows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EdgeStyle {
+    Flow,
+    /// From a store to a purpose that uses its fields.
+    Uses,
+    Unused,
+    Redundant,
+    UnsafeTransfer,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    /// The flows drawn by this edge, by id.
+    pub flows: Vec<String>,
+    /// Distinct fields carried (a synchronised field counts once).
+    pub fields: usize,
+    /// Data goes both ways: heads at both ends.
+    pub both: bool,
+    pub style: EdgeStyle,
+    pub label: String,
+    pub tooltip: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub title: String,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    /// Every domain drawn, sorted: the legend lists them.
+    pub domains: Vec<String>,
+    /// Every domain of the map, sorted: colours follow this order, so that a domain has the
+    /// same colour in every view of one map.
+    pub palette: Vec<String>,
+    pub language: Language,
+}
+
+/// What a view needs to read.
+pub struct Sources<'a> {
+    pub model: &'a Model,
+    pub graph: &'a LineageGraph,
+    /// Present with `--findings`.
+    pub report: Option<&'a Report>,
+    pub language: Language,
+}
+
+/// Flows and carried field pairs with their findings, per view.
+#[derive(Default)]
+struct FlowMarks {
+    unused: BTreeSet<String>,
+    redundant: BTreeSet<String>,
+    unsafe_transfer: BTreeSet<String>,
+    isolated: BTreeSet<String>,
+}
+
+fn flow_marks(report: Option<&Report>) -> FlowMarks {
+    let mut marks = FlowMarks::default();
+    for f in report.map(|r| r.findings.as_slice()).unwrap_or_default() {
+        let Some(entity) = &f.entity else { continue };
+        let set = match (f.rule, entity.kind) {
+            ("unused-flow", EntityKind::Flow) => &mut marks.unused,
+            ("redundant-flow", EntityKind::Flow) => &mut marks.redundant,
+            ("transfer-without-safeguard", EntityKind::Flow) => &mut marks.unsafe_transfer,
+            ("orphan-store", EntityKind::Store) => &mut marks.isolated,
+            _ => continue,
+        };
+        set.insert(entity.path.clone());
+    }
+    marks
+}
+
+/// Builds the view of `selection`.
+pub fn build(src: &Sources<'_>, selection: Selection) -> View {
+    let model = src.model;
+    let lang = src.language;
+    let marks = flow_marks(src.report);
+    let mut b =
+        Builder { src, marks, nodes: Vec::new(), index: BTreeMap::new(), pairs: BTreeMap::new() };
+    let title = match selection {
+        Selection::System => {
+            for s in model.store_ids() {
+                b.store(s, false);
+            }
+            b.flows(model.flow_ids(), |_| true);
+            system_title(model, lang)
+        }
+        Selection::Focus { store, depth } => {
+            let inner = neighbourhood(src.graph, store, depth);
+            for s in &inner {
+                b.store(*s, *s != store);
+            }
+            b.flows(model.flow_ids(), |f| {
+                inner.contains(&model.flow(f).from) && inner.contains(&model.flow(f).to)
+            });
+            format!(
+                "{} — {} ({} {depth})",
+                i18n::t(Text::Focus, lang),
+                model.store(store).name,
+                i18n::t(Text::Depth, lang)
+            )
+        }
+        Selection::Team(team) => {
+            let own: BTreeSet<StoreId> =
+                model.store_ids().filter(|s| model.store(*s).owner == Some(team)).collect();
+            let touching: Vec<FlowId> = model
+                .flow_ids()
+                .filter(|f| own.contains(&model.flow(*f).from) || own.contains(&model.flow(*f).to))
+                .collect();
+            let mut all = own.clone();
+            for f in &touching {
+                all.insert(model.flow(*f).from);
+                all.insert(model.flow(*f).to);
+            }
+            for s in &all {
+                b.store(*s, !own.contains(s));
+            }
+            b.flows(touching.into_iter(), |_| true);
+            format!("{} — {}", i18n::t(Text::Team, lang), model.team(team).name)
+        }
+        Selection::Purpose(p) => {
+            b.purposes(&[p]);
+            format!("{} — {}", i18n::t(Text::Purpose, lang), model.purpose(p).name)
+        }
+        Selection::Subject(s) => {
+            let purposes: Vec<PurposeId> =
+                model.purpose_ids().filter(|p| model.purpose(*p).subjects.contains(&s)).collect();
+            b.purposes(&purposes);
+            let name = tables::subject_label(&model.subject(s).id)
+                .map_or(model.subject(s).name.clone(), |l| l.get(lang).to_owned());
+            format!("{} — {name}", i18n::t(Text::Subject, lang))
+        }
+        Selection::Field(field) => {
+            b.field_lineage(field);
+            format!("{} {}", i18n::t(Text::FieldLineage, lang), model.field_path(field))
+        }
+    };
+    b.finish(title)
+}
+
+fn system_title(model: &Model, lang: Language) -> String {
+    let system = i18n::t(Text::System, lang);
+    match model.organization.as_ref().and_then(|o| o.value.name.as_deref()) {
+        Some(name) => format!("{name} — {system}"),
+        None => system.to_owned(),
+    }
+}
+
+/// Stores within `depth` flows of `store`, either way.
+pub fn neighbourhood(graph: &LineageGraph, store: StoreId, depth: usize) -> BTreeSet<StoreId> {
+    let mut seen = BTreeSet::from([store]);
+    let mut frontier = vec![store];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for s in frontier {
+            let n = crate::graph::node(s.index());
+            for dir in [petgraph::Direction::Incoming, petgraph::Direction::Outgoing] {
+                for m in graph.stores.neighbors_directed(n, dir) {
+                    let id = StoreId::new(m.index());
+                    if seen.insert(id) {
+                        next.push(id);
+                    }
+                }
+            }
+        }
+        frontier = next;
+    }
+    seen
+}
+
+struct Builder<'s, 'a> {
+    src: &'s Sources<'a>,
+    marks: FlowMarks,
+    nodes: Vec<Node>,
+    index: BTreeMap<String, usize>,
+    /// Carried pairs per ordered node pair: (from node, to node) → flows and field pairs.
+    pairs: BTreeMap<(usize, usize), PairData>,
+}
+
+#[derive(Default)]
+struct PairData {
+    flows: BTreeSet<String>,
+    /// Field pairs, smaller id first, so that a synchronised field counts once.
+    fields: BTreeSet<(FieldId, FieldId)>,
+    uses: bool,
+}
+
+impl Builder<'_, '_> {
+    fn node(&mut self, node: Node) -> usize {
+        if let Some(&i) = self.index.get(&node.id) {
+            // A node seen as context and then as part of the selection is not dimmed.
+            self.nodes[i].dimmed &= node.dimmed;
+            return i;
+        }
+        self.index.insert(node.id.clone(), self.nodes.len());
+        self.nodes.push(node);
+        self.nodes.len() - 1
+    }
+
+    fn store(&mut self, id: StoreId, dimmed: bool) -> usize {
+        let model = self.src.model;
+        let lang = self.src.language;
+        let s = model.store(id);
+        let mut marks = Vec::new();
+        if s.referential {
+            marks.push(Mark::Referential);
+        }
+        if facts::holds_personal(model, id) {
+            marks.push(Mark::Personal);
+        }
+        if model.fields_of(id).any(|f| model.field(f).special.is_some()) {
+            marks.push(Mark::Special);
+        }
+        if s.external {
+            marks.push(Mark::External);
+        }
+        let outside = facts::outside_eea(model, id);
+        if !outside.is_empty() {
+            marks.push(Mark::OutsideEea(outside.join(" ")));
+        }
+        match s.status {
+            StoreStatus::Legacy => marks.push(Mark::Legacy),
+            StoreStatus::Retired => marks.push(Mark::Retired),
+            _ => {}
+        }
+        if self.marks.isolated.contains(&s.id) {
+            marks.push(Mark::Isolated);
+        }
+        let kind = s.kind.map(|k| {
+            tables::gdpr_term("store_kind", k.as_str()).map_or(k.as_str(), |t| t.label.get(lang))
+        });
+        let owner = s.owner.map(|t| model.team(t).name.as_str());
+        let subtitle = [kind, owner].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        let mut tooltip = format!("{} ({})", s.name, s.id);
+        if let Some(d) = &s.description {
+            tooltip.push('\n');
+            tooltip.push_str(d);
+        }
+        let fields = s.fields.len();
+        tooltip.push_str(&format!("\n{fields} {}", i18n::plural(Text::Field, fields, lang)));
+        self.node(Node {
+            id: s.id.clone(),
+            kind: NodeKind::Store,
+            title: s.name.clone(),
+            subtitle,
+            domain: s.domain.clone(),
+            marks,
+            tooltip,
+            dimmed,
+        })
+    }
+
+    fn field(&mut self, id: FieldId) -> usize {
+        let model = self.src.model;
+        let f = model.field(id);
+        let s = model.store(f.store);
+        let mut marks = Vec::new();
+        if f.personal {
+            marks.push(Mark::Personal);
+        }
+        if f.special.is_some() {
+            marks.push(Mark::Special);
+        }
+        let outside = facts::outside_eea(model, f.store);
+        if !outside.is_empty() {
+            marks.push(Mark::OutsideEea(outside.join(" ")));
+        }
+        let mut tooltip = format!("{} ({})", f.name, model.field_path(id));
+        if let Some(c) = &f.category {
+            tooltip.push_str(&format!("\n{}", c.value));
+        }
+        self.node(Node {
+            id: model.field_path(id),
+            kind: NodeKind::Field,
+            title: f.name.clone(),
+            subtitle: s.name.clone(),
+            domain: s.domain.clone(),
+            marks,
+            tooltip,
+            dimmed: false,
+        })
+    }
+
+    fn purpose(&mut self, id: PurposeId) -> usize {
+        let model = self.src.model;
+        let lang = self.src.language;
+        let p = model.purpose(id);
+        let subtitle = p
+            .legal_basis
+            .as_ref()
+            .and_then(|b| tables::gdpr_term("legal_basis", b.value.as_str()))
+            .map_or_else(
+                || i18n::t(Text::PurposeWord, lang).to_owned(),
+                |t| t.label.get(lang).to_owned(),
+            );
+        let mut tooltip = format!("{} ({})", p.name, p.id);
+        if let Some(d) = &p.description {
+            tooltip.push('\n');
+            tooltip.push_str(d);
+        }
+        self.node(Node {
+            id: format!("purpose:{}", p.id),
+            kind: NodeKind::Purpose,
+            title: p.name.clone(),
+            subtitle,
+            domain: None,
+            marks: Vec::new(),
+            tooltip,
+            dimmed: false,
+        })
+    }
+
+    /// Adds the flows accepted by `keep`, between stores already drawn.
+    fn flows(&mut self, flows: impl Iterator<Item = FlowId>, keep: impl Fn(FlowId) -> bool) {
+        let model = self.src.model;
+        for id in flows {
+            if !keep(id) {
+                continue;
+            }
+            let flow = model.flow(id);
+            let (Some(&a), Some(&b)) = (
+                self.index.get(&model.store(flow.from).id),
+                self.index.get(&model.store(flow.to).id),
+            ) else {
+                continue;
+            };
+            if a == b {
+                continue; // a store feeding itself: not drawn
+            }
+            let both = flow.direction == Direction::Both;
+            for c in &flow.fields {
+                self.carry(a, b, &flow.id, c.source, c.target);
+                if both {
+                    self.carry(b, a, &flow.id, c.target, c.source);
+                }
+            }
+            if flow.fields.is_empty() {
+                self.pairs.entry((a, b)).or_default().flows.insert(flow.id.clone());
+            }
+        }
+    }
+
+    fn carry(&mut self, a: usize, b: usize, flow: &str, source: FieldId, target: FieldId) {
+        let data = self.pairs.entry((a, b)).or_default();
+        data.flows.insert(flow.to_owned());
+        data.fields.insert((source.min(target), source.max(target)));
+    }
+
+    /// What purposes rely on: the stores holding their fields and everything upstream,
+    /// the flows carrying that data, and the purposes themselves at the end.
+    fn purposes(&mut self, purposes: &[PurposeId]) {
+        let (model, graph) = (self.src.model, self.src.graph);
+        let mut fields: BTreeSet<FieldId> = BTreeSet::new();
+        for p in purposes {
+            for f in &model.purpose(*p).uses {
+                fields.insert(*f);
+                fields.extend(graph.upstream(*f, None).into_iter().map(|r| r.field));
+            }
+        }
+        let stores: BTreeSet<StoreId> = fields.iter().map(|f| model.field(*f).store).collect();
+        for s in &stores {
+            self.store(*s, false);
+        }
+        self.carried_within(&fields, |builder, s| builder.index[&model.store(s).id]);
+        for p in purposes {
+            let target = self.purpose(*p);
+            let used: BTreeSet<StoreId> =
+                model.purpose(*p).uses.iter().map(|f| model.field(*f).store).collect();
+            for s in used {
+                let from = self.index[&model.store(s).id];
+                self.pairs.entry((from, target)).or_default().uses = true;
+            }
+        }
+    }
+
+    /// The lineage of one field, upstream and downstream, field by field, and the purposes
+    /// using any of them.
+    fn field_lineage(&mut self, field: FieldId) {
+        let (model, graph) = (self.src.model, self.src.graph);
+        let mut fields: BTreeSet<FieldId> = BTreeSet::from([field]);
+        fields.extend(graph.upstream(field, None).into_iter().map(|r| r.field));
+        fields.extend(graph.downstream(field, None).into_iter().map(|r| r.field));
+        for f in &fields {
+            self.field(*f);
+        }
+        for f in &fields {
+            let from = self.index[&model.field_path(*f)];
+            for e in graph.fields.edges(crate::graph::node(f.index())) {
+                use petgraph::visit::EdgeRef;
+                let t = FieldId::new(e.target().index());
+                let Some(&to) = self.index.get(&model.field_path(t)) else { continue };
+                self.carry(from, to, &model.flow(e.weight().flow).id, *f, t);
+            }
+        }
+        let mut purposes: BTreeSet<PurposeId> = BTreeSet::new();
+        for f in &fields {
+            purposes.extend(graph.purposes_using(*f).iter().copied());
+        }
+        for p in purposes {
+            let target = self.purpose(p);
+            for f in &model.purpose(p).uses {
+                if let Some(&from) = self.index.get(&model.field_path(*f)) {
+                    self.pairs.entry((from, target)).or_default().uses = true;
+                }
+            }
+        }
+    }
+
+    /// Flows carrying data between fields of `fields`, drawn between the nodes `node_of`
+    /// gives for their stores.
+    fn carried_within(
+        &mut self,
+        fields: &BTreeSet<FieldId>,
+        node_of: impl Fn(&Self, StoreId) -> usize,
+    ) {
+        let model = self.src.model;
+        for id in model.flow_ids() {
+            let flow = model.flow(id);
+            if flow.from == flow.to {
+                continue;
+            }
+            let both = flow.direction == Direction::Both;
+            for c in &flow.fields {
+                if fields.contains(&c.source) && fields.contains(&c.target) {
+                    let (a, b) = (node_of(self, flow.from), node_of(self, flow.to));
+                    self.carry(a, b, &flow.id, c.source, c.target);
+                    if both {
+                        self.carry(b, a, &flow.id, c.target, c.source);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Merges the two directions of each pair into one edge and orders everything.
+    fn finish(self, title: String) -> View {
+        let lang = self.src.language;
+        let mut merged: BTreeMap<(usize, usize), (PairData, PairData)> = BTreeMap::new();
+        for ((a, b), data) in self.pairs {
+            let key = (a.min(b), a.max(b));
+            let entry = merged.entry(key).or_default();
+            if a <= b { entry.0 = data } else { entry.1 = data }
+        }
+        let mut edges = Vec::new();
+        for ((a, b), (forward, backward)) in merged {
+            let uses = forward.uses || backward.uses;
+            // Draw in the direction most of the data goes; data entering left, used right.
+            let (from, to, main, other) = if forward.fields.len() >= backward.fields.len()
+                && (forward.uses || !backward.uses)
+            {
+                (a, b, forward, backward)
+            } else {
+                (b, a, backward, forward)
+            };
+            let both = !main.fields.is_empty() && !other.fields.is_empty();
+            let mut flows: Vec<String> = main.flows.union(&other.flows).cloned().collect();
+            flows.sort();
+            let fields: BTreeSet<(FieldId, FieldId)> =
+                main.fields.union(&other.fields).copied().collect();
+            // A transfer without safeguard colours the whole edge; a redundant or unused flow
+            // among other flows is named in the label, since the edge also stands for them.
+            let redundant = flows.iter().filter(|f| self.marks.redundant.contains(*f)).count();
+            let all =
+                |set: &BTreeSet<String>| !flows.is_empty() && flows.iter().all(|f| set.contains(f));
+            let style = if uses {
+                EdgeStyle::Uses
+            } else if flows.iter().any(|f| self.marks.unsafe_transfer.contains(f)) {
+                EdgeStyle::UnsafeTransfer
+            } else if all(&self.marks.redundant) {
+                EdgeStyle::Redundant
+            } else if all(&self.marks.unused) {
+                EdgeStyle::Unused
+            } else {
+                EdgeStyle::Flow
+            };
+            let label = if uses {
+                String::new()
+            } else if redundant > 0 && style != EdgeStyle::Redundant {
+                format!(
+                    "{} {} · {redundant} {}",
+                    fields.len(),
+                    i18n::plural(Text::Field, fields.len(), lang),
+                    i18n::t(Text::RedundantShort, lang)
+                )
+            } else {
+                format!("{} {}", fields.len(), i18n::plural(Text::Field, fields.len(), lang))
+            };
+            let tooltip = if uses {
+                format!("{} → {}", self.nodes[from].title, self.nodes[to].title)
+            } else {
+                format!(
+                    "{} → {}\n{}: {}",
+                    self.nodes[from].title,
+                    self.nodes[to].title,
+                    i18n::t(Text::Flows, lang),
+                    flows.join(", ")
+                )
+            };
+            edges.push(Edge { from, to, flows, fields: fields.len(), both, style, label, tooltip });
+        }
+        let mut domains: Vec<String> = self.nodes.iter().filter_map(|n| n.domain.clone()).collect();
+        domains.sort();
+        domains.dedup();
+        // Nodes and edges in id order: the same map whatever the order things were met in.
+        let mut order: Vec<usize> = (0..self.nodes.len()).collect();
+        order.sort_by(|x, y| {
+            (self.nodes[*x].kind, &self.nodes[*x].id)
+                .cmp(&(self.nodes[*y].kind, &self.nodes[*y].id))
+        });
+        let mut position = vec![0; order.len()];
+        for (new, old) in order.iter().enumerate() {
+            position[*old] = new;
+        }
+        let nodes: Vec<Node> = order.iter().map(|i| self.nodes[*i].clone()).collect();
+        for e in &mut edges {
+            e.from = position[e.from];
+            e.to = position[e.to];
+        }
+        edges.sort_by_key(|e| (e.from, e.to));
+        let mut palette: Vec<String> =
+            self.src.model.stores.iter().filter_map(|s| s.domain.clone()).collect();
+        palette.sort();
+        palette.dedup();
+        View { title, nodes, edges, domains, palette, language: lang }
+    }
+}

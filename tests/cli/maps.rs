@@ -1,0 +1,261 @@
+//! `datacarto map`: the SVG contract, the gallery, views, formats, engines, escaping and the
+//! quality of the drawings (no overlapping boxes, labels inside their boxes, edges ending on
+//! their boxes) on every view of the example maps.
+
+use std::path::Path;
+
+use datacarto::commands::compile;
+use datacarto::date::Date;
+use datacarto::load::LoadOptions;
+use datacarto::manifest::enums::Language;
+use datacarto::map::view::{self, Selection, Sources};
+use datacarto::map::{self, quality};
+
+use crate::support::{Map, datacarto, project_root, run_in};
+
+/// The gallery's lines: file name and arguments.
+fn gallery() -> Vec<(String, Vec<String>)> {
+    let list =
+        std::fs::read_to_string(project_root().join("maps/gallery.txt")).expect("maps/gallery.txt");
+    list.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut words = l.split_whitespace().map(str::to_owned);
+            let file = words.next().expect("a file name");
+            (file, words.collect())
+        })
+        .collect()
+}
+
+/// maps/*.svg are what `scripts/gallery` writes; `DATACARTO_BLESS=1` rewrites them.
+#[test]
+fn gallery_is_up_to_date() {
+    let mut stale = Vec::new();
+    for (file, args) in gallery() {
+        let mut all = vec!["map".to_owned()];
+        all.extend(args);
+        let args: Vec<&str> = all.iter().map(String::as_str).collect();
+        let out = run_in(&project_root(), &args);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        let path = project_root().join("maps").join(&file);
+        if std::env::var_os("DATACARTO_BLESS").is_some() {
+            std::fs::write(&path, &out.stdout).unwrap();
+        } else if std::fs::read_to_string(&path).unwrap_or_default() != out.stdout {
+            stale.push(file);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{stale:?} out of date: run scripts/gallery (or DATACARTO_BLESS=1 cargo test --test cli maps)"
+    );
+}
+
+/// Every map of the gallery renders with librsvg (when installed: scripts/test installs it).
+#[test]
+fn gallery_renders_with_librsvg() {
+    if std::process::Command::new("rsvg-convert").arg("--version").output().is_err() {
+        eprintln!("rsvg-convert not installed: skipped (scripts/test installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (file, _) in gallery() {
+        let png = dir.path().join(format!("{file}.png"));
+        let status = std::process::Command::new("rsvg-convert")
+            .arg(project_root().join("maps").join(&file))
+            .arg("-o")
+            .arg(&png)
+            .status()
+            .unwrap();
+        assert!(status.success(), "rsvg-convert failed on {file}");
+        assert!(std::fs::metadata(&png).unwrap().len() > 1000);
+    }
+}
+
+/// Each store is a `<g class="store" data-id>` holding its `<title>` and `<rect>`; each drawn
+/// flow a `<g class="flow" data-from data-to>` with a `<title>`.
+#[test]
+fn svg_contract() {
+    let out = run_in(&project_root(), &["map", "examples/01-retail"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout;
+    for store in ["eshop", "crm", "emailing", "ads", "promo-sheet", "old-eshop"] {
+        let open = format!(r#"<g class="store" data-id="{store}">"#);
+        let at = svg.find(&open).unwrap_or_else(|| panic!("no group for {store}"));
+        let rest = &svg[at + open.len()..];
+        assert!(rest.trim_start().starts_with("<title>"), "{store}: a title first");
+        let group = &rest[..rest.find("</g>").unwrap()];
+        assert!(group.contains("<rect "), "{store}: a rect");
+    }
+    assert!(
+        svg.contains(r#"<g class="flow" data-from="crm" data-to="emailing""#),
+        "the synchronisation"
+    );
+    assert!(svg.contains(r#"<g class="flow" data-from="eshop" data-to="crm""#));
+    for group in svg.split(r#"<g class="flow""#).skip(1) {
+        let group = &group[..group.find("</g>").unwrap()];
+        assert!(group.contains("<title>") && group.contains("<path d="), "{group}");
+    }
+}
+
+/// Same input, same bytes, in every format.
+#[test]
+fn maps_are_deterministic() {
+    for format in ["svg", "json", "dot", "mermaid"] {
+        let a = run_in(
+            &project_root(),
+            &["map", "examples/01-retail", "--findings", "--format", format],
+        );
+        let b = run_in(
+            &project_root(),
+            &["map", "examples/01-retail", "--findings", "--format", format],
+        );
+        assert_eq!(a.code, 0, "{}", a.stderr);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+    }
+}
+
+/// A store named like markup is shown as text in every format.
+#[test]
+fn hostile_names_are_text() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: a, name: \"<script>alert(1)</script> & co\", fields: [{id: x}]}\n  - {id: b, name: \"\\\"quoted\\\" \\\\ back\"}\nflows:\n  - {from: a, to: b, fields: [x]}\n",
+    )]);
+    let svg = map.run(&["map"]).stdout;
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    let mermaid = map.run(&["map", "--format", "mermaid"]).stdout;
+    assert!(!mermaid.contains("<script") && mermaid.contains("#lt;script#gt;"), "{mermaid}");
+    let dot = map.run(&["map", "--format", "dot"]).stdout;
+    assert!(dot.contains(r#"label="\"quoted\" \\ back"#), "{dot}");
+}
+
+/// Every view of the example maps is drawn without overlapping boxes, with every label inside
+/// its box and every edge ending on its boxes.
+#[test]
+fn every_view_is_clean() {
+    for example in ["examples/01-retail", "examples/02-clinic-network"] {
+        let dir = project_root().join(example);
+        let compiled =
+            compile(&dir, &[], Date::parse("2026-11-22").unwrap(), &LoadOptions::default())
+                .unwrap();
+        let model = &compiled.model;
+        let mut selections = vec![Selection::System];
+        selections.extend(model.store_ids().map(|s| Selection::Focus { store: s, depth: 1 }));
+        selections.extend(model.purpose_ids().map(Selection::Purpose));
+        selections.extend(model.team_ids().map(Selection::Team));
+        selections.extend(model.field_ids().step_by(7).map(Selection::Field));
+        for s in ["customer", "patient", "employee"] {
+            if let Some(id) = model.subject_by_id(s) {
+                selections.push(Selection::Subject(id));
+            }
+        }
+        for language in [Language::En, Language::Fr] {
+            for selection in &selections {
+                let src = Sources {
+                    model,
+                    graph: &compiled.graph,
+                    report: Some(&compiled.report),
+                    language,
+                };
+                let view = view::build(&src, *selection);
+                let drawing =
+                    map::draw(view).unwrap_or_else(|e| panic!("{example} {selection:?}: {e}"));
+                let problems = quality::problems(&drawing.view, &drawing.boxes, &drawing.geometry);
+                assert!(problems.is_empty(), "{example} {selection:?} {language:?}: {problems:#?}");
+            }
+        }
+    }
+}
+
+/// Views name their ids; a typo gets the closest one.
+#[test]
+fn views_and_their_errors() {
+    let root = project_root();
+    for args in [
+        vec!["map", "examples/01-retail", "--focus", "crm", "--depth", "2"],
+        vec!["map", "examples/01-retail", "--purpose", "newsletter"],
+        vec!["map", "examples/01-retail", "--field", "crm.email"],
+        vec!["map", "examples/01-retail", "--subject", "customer"],
+        vec!["map", "examples/01-retail", "--team", "crm-marketing"],
+    ] {
+        let out = run_in(&root, &args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(out.stdout.starts_with("<svg"), "{args:?}");
+    }
+    let out = run_in(&root, &["map", "examples/01-retail", "--purpose", "newsleter"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown purpose 'newsleter' (did you mean 'newsletter'?)"),
+        "{}",
+        out.stderr
+    );
+    let out =
+        run_in(&root, &["map", "examples/01-retail", "--purpose", "newsletter", "--team", "data"]);
+    assert_eq!(out.code, 2, "one view at a time");
+}
+
+/// The DOT and Mermaid of the example, as users get them.
+#[test]
+fn dot_and_mermaid() {
+    let root = project_root();
+    let dot = run_in(&root, &["map", "examples/01-retail", "--format", "dot"]);
+    insta::assert_snapshot!("retail_dot", dot.stdout);
+    let mermaid = run_in(
+        &root,
+        &["map", "examples/01-retail", "--purpose", "newsletter", "--format", "mermaid"],
+    );
+    insta::assert_snapshot!("newsletter_mermaid", mermaid.stdout);
+    let json = run_in(&root, &["map", "examples/01-retail", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let nodes = value["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 13);
+    assert!(nodes.iter().all(|n| n["width"].as_f64().unwrap() > 0.0 && n["x"].is_number()));
+}
+
+/// `--engine dot` draws with Graphviz when it is installed, and says so when it is not.
+#[test]
+fn graphviz_engine() {
+    let out = run_in(&project_root(), &["map", "examples/01-retail", "--engine", "dot"]);
+    if std::process::Command::new("dot").arg("-V").output().is_ok() {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("<svg"));
+        assert!(out.stdout.contains("cluster"), "domains are clusters");
+    } else {
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains("Graphviz is not installed"));
+    }
+}
+
+/// A map too large for the embedded layout is refused with a way forward, not a hang.
+#[test]
+fn too_large_for_the_embedded_engine() {
+    let mut yaml = String::from("stores:\n");
+    for i in 0..401 {
+        yaml.push_str(&format!("  - {{id: s{i}}}\n"));
+    }
+    let map = Map::new(&[("map.yaml", &yaml)]);
+    let out = map.run(&["map"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--focus") && out.stderr.contains("--engine dot"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(map.run(&["map", "--format", "dot"]).code, 0, "DOT needs no layout");
+}
+
+/// `-o` writes the file.
+#[test]
+fn writes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("map.svg");
+    let out = datacarto()
+        .current_dir(project_root())
+        .args(["map", "examples/01-retail", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(Path::new(&file)).unwrap().starts_with("<svg"));
+}
