@@ -58,10 +58,146 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Build the offline site of the map: pages, maps, register, findings (the main job).
+    Build(BuildArgs),
     /// Draw a map of the information system, or a focused view of it.
     Map(MapArgs),
+    /// Write the GDPR record of processing activities (art. 30) derived from the map.
+    Register(RegisterArgs),
+    /// Where a field's data comes from and everywhere it goes, with the purposes on the way.
+    Trace(TraceArgs),
+    /// What is lost if a store or a field is removed: flows, fields, purposes, register rows.
+    Impact(ImpactArgs),
+    /// What changed between two maps (two folders, or two git revisions with --git).
+    Diff(DiffArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    /// The field to trace, as STORE.FIELD.
+    #[arg(value_name = "STORE.FIELD")]
+    pub field: String,
+    /// The map's folder (default: the current folder).
+    #[arg(short = 'C', long = "map", value_name = "DIR", default_value = ".")]
+    pub map: PathBuf,
+    /// Only where the data comes from.
+    #[arg(long)]
+    pub up: bool,
+    /// Only where the data goes.
+    #[arg(long)]
+    pub down: bool,
+    /// At most N flows away.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub depth: Option<u32>,
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = LineageFormatArg::Text)]
+    pub format: LineageFormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ImpactArgs {
+    /// The store or field whose removal to assess: STORE or STORE.FIELD.
+    #[arg(value_name = "STORE[.FIELD]")]
+    pub target: String,
+    /// The map's folder (default: the current folder).
+    #[arg(short = 'C', long = "map", value_name = "DIR", default_value = ".")]
+    pub map: PathBuf,
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = LineageFormatArg::Text)]
+    pub format: LineageFormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The map before the change: a folder, or with --git a revision (`origin/main`).
+    pub old: String,
+    /// The map after the change: a folder, or with --git a revision (`HEAD`).
+    pub new: String,
+    /// OLD and NEW are revisions of the git repository holding the map (see -C).
+    #[arg(long)]
+    pub git: bool,
+    /// With --git, the map's folder in the working tree (default: the current folder).
+    #[arg(short = 'C', long = "map", value_name = "DIR", requires = "git")]
+    pub map: Option<PathBuf>,
+    /// The output format; md is a pull-request comment.
+    #[arg(long, short = 'f', value_enum, default_value_t = LineageFormatArg::Text)]
+    pub format: LineageFormatArg,
+    /// Exit 1 when the change adds findings at error level.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<FailOnArg>,
+    /// The day both maps are checked on (suppressions, adequacy), YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+/// The formats of `trace`, `impact` and `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LineageFormatArg {
+    Text,
+    Json,
+    Md,
+}
+
+impl From<LineageFormatArg> for crate::lineage::Format {
+    fn from(f: LineageFormatArg) -> crate::lineage::Format {
+        match f {
+            LineageFormatArg::Text => crate::lineage::Format::Text,
+            LineageFormatArg::Json => crate::lineage::Format::Json,
+            LineageFormatArg::Md => crate::lineage::Format::Md,
+        }
+    }
+}
+
+/// What makes `diff` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// Findings at error level that the old map did not have.
+    NewErrors,
+}
+
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// The map's folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The layout: art30 (the cells of art. 30 and where they come from), cnil (one fiche
+    /// per activity, French by default) or ico (the ICO template's columns 1-25).
+    #[arg(long, value_enum, default_value_t = RegisterLayoutArg::Art30)]
+    pub layout: RegisterLayoutArg,
+    /// The format (default: from the extension of -o, else md); xlsx needs -o.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<RegisterFormatArg>,
+    /// The file to write (replaced if it exists); default: standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The language (default: `language` in datacarto.yaml, else en; fr for --layout cnil).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Print the coverage report and exit 1 when a mandatory art. 30 cell is empty (for CI);
+    /// the register is written only with -o.
+    #[arg(long)]
+    pub check: bool,
+    /// The day adequacy decisions are judged on, YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegisterLayoutArg {
+    Art30,
+    Cnil,
+    Ico,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegisterFormatArg {
+    Csv,
+    Xlsx,
+    Html,
+    Md,
+    Json,
 }
 
 /// A language of the outputs.
@@ -78,6 +214,32 @@ impl From<LangArg> for crate::manifest::enums::Language {
             LangArg::En => crate::manifest::enums::Language::En,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The map's folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The folder to write the site into. It is replaced if datacarto made it; any other
+    /// existing folder is left untouched (exit 2).
+    #[arg(long, short = 'o', value_name = "OUT", default_value = "site")]
+    pub output: PathBuf,
+    /// The language of the site (default: `language` in datacarto.yaml, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// A folder of templates replacing the built-in ones by name (base.html, store.html…).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Also exit 1 when `check` would (a finding at error level).
+    #[arg(long)]
+    pub check: bool,
+    /// A date (or any text) for the footer; none by default.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The day findings are judged on, YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
 }
 
 #[derive(Debug, Args)]
@@ -240,6 +402,15 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Command::Rules { markdown } => commands::rules::list(markdown),
         Command::Explain { rule } => commands::rules::explain(&rule),
         Command::Init { dir } => commands::init::run(&dir),
+        Command::Build(args) => commands::build::run(&commands::build::Options {
+            dir: args.dir,
+            output: args.output,
+            lang: args.lang.map(Into::into),
+            templates: args.templates,
+            check: args.check,
+            date: args.date,
+            as_of: args.as_of.unwrap_or_else(Date::today),
+        }),
         Command::Map(args) => {
             let view = if let Some(store) = args.focus {
                 commands::map::ViewArg::Focus { store, depth: args.depth }
@@ -272,6 +443,54 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             };
             commands::map::run(&options)
         }
+        Command::Register(args) => {
+            use crate::register::{Format, Layout};
+            let options = commands::register::Options {
+                dir: args.dir,
+                layout: match args.layout {
+                    RegisterLayoutArg::Art30 => Layout::Art30,
+                    RegisterLayoutArg::Cnil => Layout::Cnil,
+                    RegisterLayoutArg::Ico => Layout::Ico,
+                },
+                format: match args.format {
+                    Some(RegisterFormatArg::Csv) => Some(Format::Csv),
+                    Some(RegisterFormatArg::Xlsx) => Some(Format::Xlsx),
+                    Some(RegisterFormatArg::Html) => Some(Format::Html),
+                    Some(RegisterFormatArg::Md) => Some(Format::Md),
+                    Some(RegisterFormatArg::Json) => Some(Format::Json),
+                    None => None,
+                },
+                output: args.output,
+                lang: args.lang.map(Into::into),
+                check: args.check,
+                as_of: args.as_of.unwrap_or_else(Date::today),
+            };
+            commands::register::run(&options)
+        }
+        Command::Trace(args) => commands::trace::run(&commands::trace::Options {
+            map: args.map,
+            field: args.field,
+            walk: crate::lineage::trace::Options {
+                up: args.up,
+                down: args.down,
+                depth: args.depth.map(|d| d as usize),
+            },
+            format: args.format.into(),
+        }),
+        Command::Impact(args) => commands::impact::run(&commands::impact::Options {
+            map: args.map,
+            target: args.target,
+            format: args.format.into(),
+        }),
+        Command::Diff(args) => commands::diff::run(&commands::diff::Options {
+            old: args.old,
+            new: args.new,
+            git: args.git,
+            map: args.map.unwrap_or_else(|| PathBuf::from(".")),
+            format: args.format.into(),
+            fail_on_new_errors: args.fail_on == Some(FailOnArg::NewErrors),
+            as_of: args.as_of.unwrap_or_else(Date::today),
+        }),
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "datacarto", &mut out);

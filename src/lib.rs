@@ -9,11 +9,14 @@ pub mod config;
 pub mod date;
 pub mod diag;
 pub mod graph;
+pub mod lineage;
 pub mod load;
 pub mod manifest;
 pub mod map;
 pub mod model;
 pub mod output;
+pub mod register;
+pub mod site;
 pub mod source;
 #[doc(hidden)]
 pub mod synth;

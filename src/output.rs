@@ -47,6 +47,70 @@ pub fn write_new(dir: &Path, artifacts: &[Artifact]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The file that marks a folder as written by datacarto: only such a folder (or an empty one)
+/// is ever replaced, and discovery skips it.
+pub const MARKER: &str = ".datacarto";
+
+/// Writes a whole folder (`build -o OUT`): everything goes into a new folder beside OUT, which
+/// then takes OUT's place; a reader never sees half a site. An existing OUT is replaced only
+/// when datacarto made it (it holds the marker) or when it is empty.
+#[expect(clippy::disallowed_methods, reason = "output.rs is the one module that writes files")]
+pub fn write_folder(out: &Path, artifacts: &[Artifact]) -> anyhow::Result<()> {
+    if out.exists() {
+        if !out.is_dir() {
+            bail!("{} exists and is not a folder; nothing was written", out.display());
+        }
+        let ours = out.join(MARKER).is_file();
+        let empty = std::fs::read_dir(out)
+            .with_context(|| format!("cannot read {}", out.display()))?
+            .next()
+            .is_none();
+        if !ours && !empty {
+            bail!(
+                "{} exists and was not made by datacarto; nothing was written (choose another folder, or empty this one)",
+                out.display()
+            );
+        }
+    }
+    let name =
+        out.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned());
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let fresh = parent.join(format!(".{name}.datacarto-new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.datacarto-old-{}", std::process::id()));
+    let result = (|| {
+        for a in artifacts {
+            let path = target(&fresh, &a.path)?;
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            std::fs::write(&path, &a.bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        std::fs::write(
+            fresh.join(MARKER),
+            "A folder written by datacarto build; datacarto replaces it on the next build.\n",
+        )
+        .context("cannot write the folder's marker")?;
+        if out.exists() {
+            std::fs::rename(out, &old)
+                .with_context(|| format!("cannot move the old {} aside", out.display()))?;
+        }
+        std::fs::rename(&fresh, out)
+            .with_context(|| format!("cannot put the new {} in place", out.display()))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&fresh);
+        if old.exists() && !out.exists() {
+            let _ = std::fs::rename(&old, out);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    result
+}
+
 /// Writes one file (`-o FILE`), replacing it if it exists, through a temporary file renamed
 /// into place: a reader never sees half a file.
 pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -100,6 +164,24 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"22");
         assert!(write_file(dir.path(), b"x").is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+
+    /// A folder is replaced when datacarto made it, and refused otherwise.
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test prepares and reads folders")]
+    fn folders_are_replaced_only_when_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_folder(&out, &[Artifact::new("a/index.html", "1")]).unwrap();
+        write_folder(&out, &[Artifact::new("b.html", "2")]).unwrap();
+        assert!(!out.join("a").exists(), "the old site is gone");
+        assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "2");
+        let theirs = dir.path().join("theirs");
+        std::fs::create_dir(&theirs).unwrap();
+        std::fs::write(theirs.join("notes.txt"), "keep me").unwrap();
+        assert!(write_folder(&theirs, &[Artifact::new("x.html", "3")]).is_err());
+        assert_eq!(std::fs::read_to_string(theirs.join("notes.txt")).unwrap(), "keep me");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary folder left");
     }
 
     /// Nothing is written when one file already exists.

@@ -45,9 +45,14 @@ pub struct SourceFile {
 
 impl SourceFile {
     fn new(path: String, text: String) -> SourceFile {
+        // Lines end at `\n`, `\r\n`, and a lone `\r` (old Mac files): as the YAML parser
+        // counts them, so that positions agree.
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         line_starts.extend(
-            memchr_iter(b'\n', text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            memchr_iter(bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
         SourceFile { path, text, line_starts }
     }
@@ -89,14 +94,18 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack.iter().enumerate().filter(move |(_, b)| **b == needle).map(|(i, _)| i)
+/// Offsets of the line-break bytes (`\n` and `\r`).
+fn memchr_iter(haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    haystack.iter().enumerate().filter(|(_, b)| **b == b'\n' || **b == b'\r').map(|(i, _)| i)
 }
 
 /// Every file of a run, addressed by [`FileId`].
 #[derive(Debug, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    /// How the map's root prefixes every path (`examples/01-retail/`), empty when the map is
+    /// the current folder: pages of a site show paths within the map.
+    pub root: String,
 }
 
 impl SourceMap {
@@ -124,6 +133,11 @@ impl SourceMap {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// A path within the map: `stores/crm.yaml` whatever folder the map was given as.
+    pub fn map_path<'a>(&self, path: &'a str) -> &'a str {
+        path.strip_prefix(&self.root).unwrap_or(path)
     }
 
     /// The text a span covers.

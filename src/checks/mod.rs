@@ -22,15 +22,22 @@ pub struct Context<'a> {
 /// Runs every rule that reads the model and is not turned off. (The integrity rules report
 /// while loading and resolving.)
 pub fn run(cx: &Context<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for rule in registry::RULES {
-        if let Some(check) = rule.check
-            && cx.config.level_of(rule.name, None).is_some()
-        {
-            check(cx, &mut findings);
-        }
-    }
-    findings
+    use rayon::prelude::*;
+    // Rules are independent readers of the model: they run in parallel, and their findings
+    // are put together in registry order (the report sorts them anyway).
+    let per_rule: Vec<Vec<Finding>> = registry::RULES
+        .par_iter()
+        .map(|rule| {
+            let mut findings = Vec::new();
+            if let Some(check) = rule.check
+                && cx.config.level_of(rule.name, None).is_some()
+            {
+                check(cx, &mut findings);
+            }
+            findings
+        })
+        .collect();
+    per_rule.into_iter().flatten().collect()
 }
 
 /// Applies levels and suppressions to every finding of a run and orders them.

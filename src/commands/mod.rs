@@ -1,10 +1,16 @@
 //! One file per subcommand: the stage sequence and the exit status, nothing else.
 
+pub mod build;
 pub mod check;
+pub mod diff;
+mod git;
+pub mod impact;
 pub mod init;
 pub mod map;
+pub mod register;
 pub mod rules;
 pub mod schema;
+pub mod trace;
 
 use std::path::Path;
 

@@ -86,6 +86,9 @@ fn origins() {
     assert_eq!(paths(&model, graph.origins(f(&model, "d.z"))), ["a.x"]);
     assert_eq!(paths(&model, graph.origins(f(&model, "a.x"))), ["a.x"]);
     assert_eq!(paths(&model, graph.origins(f(&model, "e.y"))), ["a.y", "e.y"]);
+    let both = [f(&model, "d.z"), f(&model, "e.y")];
+    assert_eq!(paths(&model, graph.origins_of(&both)), ["a.x", "a.y", "e.y"]);
+    assert!(graph.is_origin(f(&model, "a.x")) && !graph.is_origin(f(&model, "d.z")));
 }
 
 /// Upstream and downstream come with distances, bounded by a depth.

@@ -32,7 +32,9 @@ pub fn discover(root: &Path, exclude: &GlobSet, skip: &[PathBuf]) -> Discovered 
         }
         let name = entry.file_name().to_string_lossy();
         let skipped_name = name.starts_with('.') || name == "target" || name == "node_modules";
-        !skipped_name && !skip.iter().any(|s| same_path(s, entry.path()))
+        // A folder datacarto wrote (a built site) holds no manifest of the map.
+        let ours = entry.path().join(crate::output::MARKER).is_file();
+        !skipped_name && !ours && !skip.iter().any(|s| same_path(s, entry.path()))
     });
     for entry in walker {
         let entry = match entry {

@@ -77,6 +77,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     }
     let display_root = display_root(root);
     let mut sources = SourceMap::new();
+    sources.root = if display_root.is_empty() { String::new() } else { format!("{display_root}/") };
     let mut findings = Vec::new();
 
     // The project file comes first: its `exclude:` globs shape discovery.
@@ -120,8 +121,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     let mut ids = Vec::with_capacity(reads.len());
     for (display, read) in reads {
         let file = sources.add(display.clone(), read.text);
-        findings.extend(read.problem.map(|p| p.finding(&display, file)));
-        ids.push(file);
+        // A file that could not be read as text is reported once and not parsed: its text
+        // is only a copy for showing where it went wrong.
+        match read.problem {
+            Some(problem) => findings.push(problem.finding(&display, file)),
+            None => ids.push(file),
+        }
     }
     let manifests = load_manifests(&sources, &ids, &mut findings);
     Ok(Loaded { sources, project, project_file, manifests, findings })
@@ -163,6 +168,29 @@ pub fn load_from_memory(files: &[(&str, &str)]) -> Loaded {
         .collect();
     let manifests = load_manifests(&sources, &ids, &mut findings);
     Loaded { sources, project, project_file, manifests, findings }
+}
+
+/// The templates of a `--templates DIR`: every `*.html` file of the folder, by file name.
+pub fn templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
+    let mut templates = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "html") && path.is_file() {
+            #[expect(
+                clippy::disallowed_methods,
+                reason = "load/ is the one module that reads files"
+            )]
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let name =
+                path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            templates.push((name, text));
+        }
+    }
+    templates.sort();
+    Ok(templates)
 }
 
 /// How paths are shown: relative to the current folder when the map is given that way.
@@ -261,10 +289,14 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
 }
 
 fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
-    // Keep a readable copy of the text so that the error can show its line.
+    // Keep a readable copy of the text up to the bad byte, and a little after it, so that
+    // the error can show its line; the copy is never parsed.
     let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
-    let line_end =
-        bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
+    let line_end = bytes[offset..]
+        .iter()
+        .take(120)
+        .position(|&b| b == b'\n')
+        .map_or((offset + 120).min(bytes.len()), |i| offset + i);
     let shown_offset = text.len();
     let mut text = text;
     text.push_str(&String::from_utf8_lossy(&bytes[offset..line_end]).replace('\0', "\u{FFFD}"));
@@ -335,6 +367,14 @@ fn exclude_set(project: &Project, sources: &SourceMap, findings: &mut Vec<Findin
 }
 
 fn schema_finding(display: &str, file: FileId, e: validate::SchemaError) -> Finding {
+    let span = Span::new(file, e.start as usize, e.end as usize);
+    if let Some((start, end)) = e.repeats {
+        // A repeated key breaks YAML itself: yaml-syntax, with both places.
+        return yaml_syntax::finding(display, span, &e.message)
+            .key(format!("{display}#{}/{}", e.path, e.start))
+            .related(Span::new(file, start as usize, end as usize), "first here")
+            .maybe_help(e.help);
+    }
     schema::finding(
         display,
         &e.path,

@@ -18,6 +18,8 @@ pub struct SchemaError {
     pub help: Option<String>,
     /// Where in the document: `stores[crm].fields[email].completeness`.
     pub path: String,
+    /// A repeated key (YAML syntax, not schema), with where it first appears.
+    pub repeats: Option<(u32, u32)>,
 }
 
 /// Validates `node` against the root of `shapes`, pruning what is invalid. Returns whether
@@ -48,7 +50,7 @@ impl Validator<'_, '_> {
             return;
         }
         let path = self.path_string();
-        self.errors.push(SchemaError { start, end, message, help, path });
+        self.errors.push(SchemaError { start, end, message, help, path, repeats: None });
     }
 
     fn path_string(&self) -> String {
@@ -245,6 +247,27 @@ impl Validator<'_, '_> {
         let mut keep = Vec::with_capacity(entries.len());
         let mut bad_required = Vec::new();
         for (k, value) in entries.iter_mut() {
+            if let Some(first) = k.repeats {
+                // The first one is kept; the repetition is reported and dropped.
+                if self.silent == 0 {
+                    self.errors.push(SchemaError {
+                        start: k.start,
+                        end: k.end,
+                        message: format!(
+                            "duplicate key '{}': it appears twice in this mapping",
+                            k.name
+                        ),
+                        help: Some(
+                            "a key appears once per mapping: remove or rename one of them"
+                                .to_owned(),
+                        ),
+                        path: self.path_string(),
+                        repeats: Some(first),
+                    });
+                }
+                keep.push(false);
+                continue;
+            }
             let property = shape.property(&k.name);
             let value_shape = match (property, shape.additional) {
                 (Some(p), _) => p,

@@ -50,6 +50,9 @@ pub struct Key<'a> {
     pub name: Cow<'a, str>,
     pub start: u32,
     pub end: u32,
+    /// Where the same key first appears in this mapping, when this one repeats it: YAML
+    /// forbids it, and the validator reports every repetition, both places shown.
+    pub repeats: Option<(u32, u32)>,
 }
 
 impl NodeKind<'_> {
@@ -79,6 +82,10 @@ pub fn parse(text: &str) -> Result<Vec<Node<'_>>, YamlError> {
     let options = serde_saphyr::options! {
         // YAML 1.2: `no`, `on`, `yes` stay strings.
         strict_booleans: true,
+        // Repeated keys are detected while building the tree, so that every one of them is
+        // reported (the parser would stop at the first), at the repeating key itself even
+        // through an alias.
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         with_snippet: false,
         budget: serde_saphyr::budget! {
             max_events: limits::MAX_EVENTS,
@@ -101,7 +108,12 @@ pub fn parse(text: &str) -> Result<Vec<Node<'_>>, YamlError> {
 }
 
 fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
-    let location = err.location();
+    // Where the problem is used, not where an alias's anchor defines it: a key repeated
+    // through `*alias` is reported at the alias.
+    let location = err
+        .locations()
+        .and_then(serde_saphyr::Locations::primary_location)
+        .or_else(|| err.location());
     let offset = location.map_or(0, |loc| location_offset(text, &loc));
     let mut message = err.without_snippet().to_string();
     // serde-saphyr prefixes "error: line L column C: "; we print places ourselves.
@@ -128,20 +140,60 @@ fn strip_position(message: &str) -> &str {
     }
 }
 
-/// Rewords the parser's budget messages into what a person can act on.
+/// Rewords the parser's messages into what a person writing YAML can act on: no API names
+/// (`DuplicateKeyPolicy`, `Option<String>`) and no positions of its own (the finding has its
+/// place).
 fn humanize(message: &str) -> String {
-    if message.contains("alias replay limit") || message.contains("Alias") {
+    let message = without_positions(message);
+    let lower = message.to_lowercase();
+    if lower.contains("alias replay limit") || lower.contains("alias") && lower.contains("budget") {
         format!(
-            "aliases expand to more than {} values (a YAML alias bomb?); {message}",
+            "aliases expand to more than {} values: a YAML alias bomb, or far more aliases than a manifest needs",
             limits::MAX_ALIAS_REPLAY
         )
-    } else if message.contains("Depth") || message.contains("recursion limit") {
-        format!("nesting deeper than {} levels; {message}", limits::MAX_DEPTH)
-    } else if message.contains("budget breached") {
-        format!("the file exceeds a size limit of the loader; {message}")
+    } else if lower.contains("depth") || lower.contains("recursion limit") {
+        format!("nesting deeper than {} levels", limits::MAX_DEPTH)
+    } else if lower.contains("budget breached") {
+        "the file exceeds a limit of the loader (too many values, documents or parser events): split it".to_owned()
+    } else if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest).trim();
+        format!("duplicate key '{key}': it appears twice in this mapping")
+    } else if lower.contains("option<") || lower.contains("null into") || lower.contains("nullinto")
+    {
+        "an empty value (null) where text is needed: write a value, or quote it (\"~\")".to_owned()
     } else {
-        message.to_owned()
+        message.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
     }
+}
+
+/// Drops the positions a parser message carries: " at line 3, column 5", "(defined at line
+/// 5, column 9)", "(used at …)".
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map(|c| open + c);
+        match close {
+            Some(close) if rest[open..close].contains("line ") => {
+                out.push_str(rest[..open].trim_end());
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    let mut text = out;
+    while let Some(at) = text.find(" at line ") {
+        let tail = &text[at + " at line ".len()..];
+        let end = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == ' ' || "column".contains(c)))
+            .unwrap_or(tail.len());
+        text = format!("{}{}", &text[..at], &tail[end..]);
+    }
+    text.trim().to_owned()
 }
 
 /// A byte offset for a location: the parser gives bytes for most nodes and only line and
@@ -261,11 +313,39 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1024));
+        let mut entries: Vec<(Key<'de>, Node<'de>)> =
+            Vec::with_capacity(map.size_hint().unwrap_or(0).min(1024));
+        // Manifest mappings are small: a scan of the keys so far beats hashing them; a map is
+        // built only for the rare large mapping.
+        let mut index: Option<std::collections::HashMap<Cow<'de, str>, (u32, u32)>> = None;
         while let Some(key) = map.next_key::<Spanned<KeyText<'de>>>()? {
             let value = map.next_value::<Spanned<Node<'de>>>()?;
-            let (start, end) = span_of(&key.defined);
-            entries.push((Key { name: key.value.0, start, end }, unspan(value)));
+            // A repeated key is shown where it is written: at the alias, when it is one.
+            let (start, end) = span_of(&key.referenced);
+            let name = key.value.0;
+            let repeats = match &mut index {
+                Some(index) => match index.get(&name) {
+                    Some(first) => Some(*first),
+                    None => {
+                        index.insert(name.clone(), (start, end));
+                        None
+                    }
+                },
+                None => entries
+                    .iter()
+                    .find(|(k, _)| k.repeats.is_none() && k.name == name)
+                    .map(|(k, _)| (k.start, k.end)),
+            };
+            entries.push((Key { name, start, end, repeats }, unspan(value)));
+            if index.is_none() && entries.len() >= 32 {
+                index = Some(
+                    entries
+                        .iter()
+                        .filter(|(k, _)| k.repeats.is_none())
+                        .map(|(k, _)| (k.name.clone(), (k.start, k.end)))
+                        .collect(),
+                );
+            }
         }
         Ok(leaf(NodeKind::Map(entries)))
     }
@@ -354,12 +434,19 @@ mod tests {
         assert_eq!(&text[b.start as usize..b.end as usize], "hello");
     }
 
-    /// Duplicate keys, tabs and syntax errors are errors with a position.
+    /// A repeated key is kept in the tree and marked with where it first appears, even
+    /// through an alias; tabs and syntax errors are errors with a position.
     #[test]
     fn errors_have_positions() {
-        let err = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
-        assert_eq!(err.offset, 10);
-        assert!(err.message.contains("duplicate"), "{}", err.message);
+        let docs = parse("a: 1\nb: 2\na: 3\n").unwrap();
+        let keys: Vec<_> =
+            map_entries(&docs[0]).iter().map(|(k, _)| (k.start, k.repeats)).collect();
+        assert_eq!(keys, [(0, None), (5, None), (10, Some((0, 1)))]);
+        let text = "&k a: 1\nb: 2\n*k : 3\n";
+        let docs = parse(text).unwrap();
+        let third = &map_entries(&docs[0])[2].0;
+        assert_eq!(&text[third.start as usize..third.end as usize], "*k", "at the alias");
+        assert!(third.repeats.is_some());
         let err = parse("a:\n\t- x\n").unwrap_err();
         assert!(err.message.contains("tab"), "{}", err.message);
         assert_eq!(err.offset, 4, "the parser points just past the tab");

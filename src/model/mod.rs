@@ -242,7 +242,8 @@ struct Index {
     subjects: HashMap<String, SubjectId>,
     categories: HashMap<String, usize>,
     stores: HashMap<String, StoreId>,
-    fields: HashMap<(StoreId, String), FieldId>,
+    /// Fields by store, then by id: looked up with a `&str`, without allocating.
+    fields: Vec<HashMap<String, FieldId>>,
     flows: HashMap<String, FlowId>,
     purposes: HashMap<String, PurposeId>,
 }
@@ -288,6 +289,10 @@ impl Model {
         (0..self.flows.len()).map(FlowId::new)
     }
 
+    pub fn objective_ids(&self) -> impl Iterator<Item = ObjectiveId> + '_ {
+        (0..self.objectives.len()).map(ObjectiveId::new)
+    }
+
     pub fn team_ids(&self) -> impl Iterator<Item = TeamId> + '_ {
         (0..self.teams.len()).map(TeamId::new)
     }
@@ -301,7 +306,7 @@ impl Model {
     }
 
     pub fn field_by_id(&self, store: StoreId, id: &str) -> Option<FieldId> {
-        self.index.fields.get(&(store, id.to_owned())).copied()
+        self.index.fields.get(store.index())?.get(id).copied()
     }
 
     /// A field by its path, `store.field`.

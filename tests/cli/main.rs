@@ -3,7 +3,7 @@
 
 // Tests write fixtures and read committed files: the I/O boundary of the crate does not
 // apply to them, and their helpers are private to this binary.
-#![allow(clippy::disallowed_methods, unreachable_pub)]
+#![allow(clippy::disallowed_methods, clippy::print_stderr, unreachable_pub)]
 
 mod support;
 
@@ -12,5 +12,8 @@ mod determinism;
 mod fixtures;
 mod generated;
 mod hostile;
+mod lineage;
 mod maps;
 mod realistic;
+mod register;
+mod site;

@@ -9,7 +9,7 @@ use crate::checks::registry::{Family, Rule, RuleOption};
 use crate::diag::{Finding, Level};
 use crate::graph::LineageGraph;
 use crate::manifest::enums::{DpiaStatus, SpecialCategory};
-use crate::model::{Model, PurposeId};
+use crate::model::{FieldId, Model, PurposeId, StoreId};
 use crate::vocab::categories::covers;
 
 pub static RULE: Rule = Rule {
@@ -99,6 +99,20 @@ pub fn criteria(
     id: PurposeId,
     large_scale: f64,
 ) -> Vec<Criterion> {
+    let personal: Vec<FieldId> = personal_uses(model, model.purpose(id)).collect();
+    let origin_stores: BTreeSet<StoreId> =
+        graph.origins_of(&personal).into_iter().map(|o| model.field(o).store).collect();
+    criteria_from(model, id, large_scale, &origin_stores)
+}
+
+/// The same, given the stores where the purpose's personal data enters the map (the
+/// register has walked the lineage already).
+pub fn criteria_from(
+    model: &Model,
+    id: PurposeId,
+    large_scale: f64,
+    origin_stores: &BTreeSet<StoreId>,
+) -> Vec<Criterion> {
     let purpose = model.purpose(id);
     let mut met = Vec::new();
     let mut push = |id: &'static str, evidence: String| met.push(Criterion { id, evidence });
@@ -129,10 +143,6 @@ pub fn criteria(
             "large_scale",
             format!("large scale ('{}' holds {} records)", s.id, s.records.unwrap_or(0)),
         );
-    }
-    let mut origin_stores = BTreeSet::new();
-    for field in personal_uses(model, purpose) {
-        origin_stores.extend(graph.origins(field).into_iter().map(|o| model.field(o).store));
     }
     let external: Vec<String> = origin_stores
         .iter()

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use petgraph::Direction::Incoming;
 use petgraph::algo::tarjan_scc;
 use petgraph::visit::EdgeRef;
 
@@ -211,6 +212,7 @@ impl StoreReach {
 
 fn bypasses(cx: &Context<'_>, reach: &StoreReach, skip: &HashSet<FlowId>, out: &mut Vec<Finding>) {
     let model = cx.model;
+    let mut scratch = Scratch::new(model.fields.len());
     for id in model.flow_ids() {
         let flow = model.flow(id);
         if skip.contains(&id) || flow.fields.is_empty() || flow.from == flow.to {
@@ -229,18 +231,76 @@ fn bypasses(cx: &Context<'_>, reach: &StoreReach, skip: &HashSet<FlowId>, out: &
             continue;
         }
         let between = |s: StoreId| s == b || (s != a && reach.reaches(s, b));
+        // Cheap necessary conditions, for every field before any search: another flow
+        // leaves the source field towards a store in between, and another flow brings the
+        // target field its data from one. On a map without bypasses this rejects almost
+        // every flow at the cost of looking at a few edges.
+        let graph = &cx.graph.fields;
+        let possible = flow.fields.iter().all(|c| {
+            let leaves = graph.edges(node(c.source.index())).any(|e| {
+                let t = FieldId::new(e.target().index());
+                e.weight().flow != id && t != c.target && between(model.field(t).store)
+            });
+            let arrives = graph.edges_directed(node(c.target.index()), Incoming).any(|e| {
+                let s = model.field(FieldId::new(e.source().index())).store;
+                e.weight().flow != id && s != a && between(s)
+            });
+            leaves && arrives
+        });
+        if !possible {
+            continue;
+        }
         let mut first_path = None;
-        let all_bypassed =
-            flow.fields.iter().all(|c| match detour(cx, id, c.source, c.target, &between) {
+        let all_bypassed = flow.fields.iter().all(|c| {
+            match detour(cx, &mut scratch, id, c.source, c.target, &between) {
                 Some(path) => {
                     first_path.get_or_insert(path);
                     true
                 }
                 None => false,
-            });
+            }
+        });
         if let (true, Some(path)) = (all_bypassed, first_path) {
             out.push(bypass_finding(model, id, &path));
         }
+    }
+}
+
+/// Reusable memory for the searches of `detour`: a stamp per field instead of a map, so that
+/// each of the many searches costs what it visits, without hashing or clearing.
+struct Scratch {
+    stamp: u32,
+    seen: Vec<u32>,
+    parent: Vec<(FieldId, FlowId)>,
+    queue: VecDeque<FieldId>,
+    next: Vec<(FieldId, FlowId)>,
+}
+
+impl Scratch {
+    fn new(fields: usize) -> Scratch {
+        Scratch {
+            stamp: 0,
+            seen: vec![0; fields],
+            parent: vec![(FieldId::new(0), FlowId::new(0)); fields],
+            queue: VecDeque::new(),
+            next: Vec::new(),
+        }
+    }
+
+    /// Starts a search: every field is unseen again.
+    fn reset(&mut self) {
+        self.stamp += 1;
+        self.queue.clear();
+    }
+
+    /// Marks a field seen with its parent step; false when it was seen already.
+    fn visit(&mut self, field: FieldId, from: FieldId, via: FlowId) -> bool {
+        if self.seen[field.index()] == self.stamp {
+            return false;
+        }
+        self.seen[field.index()] = self.stamp;
+        self.parent[field.index()] = (from, via);
+        true
     }
 }
 
@@ -248,6 +308,7 @@ fn bypasses(cx: &Context<'_>, reach: &StoreReach, skip: &HashSet<FlowId>, out: &
 /// fields of stores for which `between` holds: the flows of each step.
 fn detour(
     cx: &Context<'_>,
+    scratch: &mut Scratch,
     flow: FlowId,
     source: FieldId,
     target: FieldId,
@@ -255,49 +316,43 @@ fn detour(
 ) -> Option<Vec<FlowId>> {
     let model = cx.model;
     let graph = &cx.graph.fields;
-    let mut parent: HashMap<FieldId, (FieldId, FlowId)> = HashMap::new();
-    let mut queue = VecDeque::new();
-    // The first hop must not land on the target: that would be a path of one flow.
-    let mut first: Vec<(FieldId, FlowId)> = graph
-        .edges(node(source.index()))
-        .filter(|e| e.weight().flow != flow)
-        .map(|e| (FieldId::new(e.target().index()), e.weight().flow))
-        .filter(|(f, _)| *f != target && *f != source && between(model.field(*f).store))
-        .collect();
-    first.sort_unstable_by_key(|(f, via)| (*via, *f));
-    for (f, via) in first {
-        if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(f) {
-            e.insert((source, via));
-            queue.push_back(f);
-        }
-    }
-    while let Some(f) = queue.pop_front() {
-        let mut next: Vec<(FieldId, FlowId)> = graph
-            .edges(node(f.index()))
-            .filter(|e| e.weight().flow != flow)
-            .map(|e| (FieldId::new(e.target().index()), e.weight().flow))
-            .collect();
-        next.sort_unstable_by_key(|(t, via)| (*via, *t));
-        for (t, via) in next {
-            if t == source || parent.contains_key(&t) || !between(model.field(t).store) {
+    scratch.reset();
+    scratch.seen[source.index()] = scratch.stamp;
+    let mut current = source;
+    loop {
+        // Steps in a fixed order (flow, then field) so that the path shown is stable.
+        scratch.next.clear();
+        scratch.next.extend(
+            graph
+                .edges(node(current.index()))
+                .filter(|e| e.weight().flow != flow)
+                .map(|e| (FieldId::new(e.target().index()), e.weight().flow)),
+        );
+        scratch.next.sort_unstable_by_key(|(t, via)| (*via, *t));
+        for k in 0..scratch.next.len() {
+            let (t, via) = scratch.next[k];
+            // The first hop must not land on the target: that would be a path of one flow.
+            if (current == source && t == target) || !between(model.field(t).store) {
                 continue;
             }
-            parent.insert(t, (f, via));
+            if !scratch.visit(t, current, via) {
+                continue;
+            }
             if t == target {
                 let mut flows = Vec::new();
                 let mut cur = t;
                 while cur != source {
-                    let (prev, step) = parent[&cur];
+                    let (prev, step) = scratch.parent[cur.index()];
                     flows.push(step);
                     cur = prev;
                 }
                 flows.reverse();
                 return Some(flows);
             }
-            queue.push_back(t);
+            scratch.queue.push_back(t);
         }
+        current = scratch.queue.pop_front()?;
     }
-    None
 }
 
 fn bypass_finding(model: &Model, flow: FlowId, path: &[FlowId]) -> Finding {

@@ -226,7 +226,7 @@ impl Resolver {
         };
         let field_id = FieldId::new(self.model.fields.len());
         self.model.fields.push(field);
-        self.model.index.fields.insert((to, id), field_id);
+        self.model.index.fields[to.index()].insert(id, field_id);
         self.model.stores[to.index()].fields.push(field_id);
         field_id
     }

@@ -23,7 +23,8 @@ pub fn resolve(
     project: &Project,
     project_file: Option<FileId>,
 ) -> (Model, Vec<Finding>) {
-    let mut r = Resolver { model: Model::default(), findings: Vec::new() };
+    let mut r =
+        Resolver { model: Model::default(), findings: Vec::new(), meanings: HashMap::new() };
     r.model.organization = project.organization.clone();
     r.model.language = project.language;
     r.model.project_file = project_file;
@@ -40,6 +41,9 @@ pub fn resolve(
 struct Resolver {
     model: Model,
     findings: Vec<Finding>,
+    /// What each category key means (personal, special), computed once per key: a map of
+    /// 100,000 fields uses a few dozen keys.
+    meanings: HashMap<String, (bool, Option<crate::manifest::enums::SpecialCategory>)>,
 }
 
 /// `user.contact.email` → `user.contact`.
@@ -218,6 +222,19 @@ impl Resolver {
             ));
         }
         found
+    }
+
+    /// Whether a category key is personal data, and its special category, remembered.
+    fn category_meaning(
+        &mut self,
+        key: &str,
+    ) -> (bool, Option<crate::manifest::enums::SpecialCategory>) {
+        if let Some(known) = self.meanings.get(key) {
+            return *known;
+        }
+        let meaning = (self.category_personal(key), self.category_special(key));
+        self.meanings.insert(key.to_owned(), meaning);
+        meaning
     }
 
     /// Whether a category key is personal data: the `personal:` of its nearest declared

@@ -18,6 +18,7 @@ impl Resolver {
         for (i, s) in stores.iter().enumerate() {
             self.model.index.stores.insert(s.id.value.0.clone(), StoreId::new(i));
         }
+        self.model.index.fields = vec![std::collections::HashMap::new(); stores.len()];
         for (i, s) in stores.into_iter().enumerate() {
             let store_id = StoreId::new(i);
             let id = s.id.value.0.clone();
@@ -60,24 +61,32 @@ impl Resolver {
     ) -> Vec<FieldId> {
         // Within a store, the first declaration wins and declaration order is kept.
         let mut ids = Vec::with_capacity(fields.len());
+        let entity = |id: &str| Entity::new(EntityKind::Field, format!("{store_id}.{id}"));
         for f in fields {
-            let path = format!("{store_id}.{}", f.id.as_str());
-            let entity = Entity::new(EntityKind::Field, path);
-            if let Some(&existing) = self.model.index.fields.get(&(store, f.id.value.0.clone())) {
+            if let Some(&existing) = self.model.index.fields[store.index()].get(f.id.as_str()) {
                 let first = self.model.fields[existing.index()].span;
                 self.findings.push(crate::checks::rules::duplicate_id::finding(
-                    entity, "field", f.id.span, first,
+                    entity(f.id.as_str()),
+                    "field",
+                    f.id.span,
+                    first,
                 ));
                 continue;
             }
-            let allow = suppress::validate(f.allow, &entity, &mut self.findings);
+            // Most fields have no `allow:`: their entity path is made only when needed.
+            let allow = match f.allow {
+                Some(list) if !list.is_empty() => {
+                    suppress::validate(Some(list), &entity(f.id.as_str()), &mut self.findings)
+                }
+                _ => Vec::new(),
+            };
             let category = f.category.map(|c| Spanned::new(c.value.0, c.span));
-            let derived_personal = category.as_ref().is_some_and(|c| self.category_personal(c));
-            let special =
-                f.special.or_else(|| category.as_ref().and_then(|c| self.category_special(c)));
+            let (derived_personal, derived_special) =
+                category.as_ref().map_or((false, None), |c| self.category_meaning(c));
+            let special = f.special.or(derived_special);
             let field_id = FieldId::new(self.model.fields.len());
             let id = f.id.value.0;
-            self.model.index.fields.insert((store, id.clone()), field_id);
+            self.model.index.fields[store.index()].insert(id.clone(), field_id);
             self.model.fields.push(Field {
                 name: f.name.unwrap_or_else(|| id.clone()),
                 id,

@@ -1,0 +1,71 @@
+//! `datacarto build [DIR] -o OUT`: the main job. Compile the map, make every page, map and
+//! register file of the site, write them into OUT at once.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use super::{Status, compile};
+use crate::date::Date;
+use crate::load::{self, LoadOptions};
+use crate::manifest::enums::Language;
+use crate::site;
+
+pub struct Options {
+    pub dir: PathBuf,
+    pub output: PathBuf,
+    pub lang: Option<Language>,
+    pub templates: Option<PathBuf>,
+    pub check: bool,
+    pub date: Option<String>,
+    pub as_of: Date,
+}
+
+/// A progress line on stderr, redrawn in place (only on a terminal).
+fn progress(done: usize, total: usize) {
+    if done == total || done.is_multiple_of(25) {
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\rbuilding pages {done}/{total}");
+        if done == total {
+            let _ = writeln!(err);
+        }
+    }
+}
+
+pub fn run(options: &Options) -> anyhow::Result<Status> {
+    // The site must not read itself as manifests when it is inside the map.
+    let load = LoadOptions { skip: vec![options.output.clone()] };
+    let compiled = compile(&options.dir, &[], options.as_of, &load)?;
+    let templates = match &options.templates {
+        Some(dir) => load::templates(dir)?,
+        None => Vec::new(),
+    };
+    let site_options = site::Options {
+        language: options.lang.or(compiled.model.language).unwrap_or(Language::En),
+        date: options.date.clone(),
+        templates,
+        progress: std::io::stderr()
+            .is_terminal()
+            .then_some(&progress as &'static (dyn Fn(usize, usize) + Sync)),
+    };
+    let inputs = site::Inputs {
+        model: &compiled.model,
+        graph: &compiled.graph,
+        report: &compiled.report,
+        config: &compiled.config,
+        sources: &compiled.sources,
+    };
+    let artifacts = site::build(&inputs, &site_options)?;
+    crate::output::write_folder(&options.output, &artifacts)?;
+    let mut out = std::io::stdout().lock();
+    let s = &compiled.report.summary;
+    writeln!(
+        out,
+        "wrote {} files into {} ({} errors, {} warnings, {} infos: see findings.html)",
+        artifacts.len() + 1,
+        options.output.display(),
+        s.errors,
+        s.warnings,
+        s.infos
+    )?;
+    Ok(if options.check && compiled.report.has_errors() { Status::Findings } else { Status::Clean })
+}

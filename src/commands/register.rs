@@ -1,0 +1,131 @@
+//! `datacarto register [DIR]`: the GDPR record of processing activities derived from the map
+//! (docs/register.md). Exit 0 when written; 1 when the controller is missing
+//! (`missing-organization`: no register is produced) or, with `--check`, when a mandatory
+//! art. 30 cell is empty or part of the map could not be read; 2 for usage problems (xlsx
+//! without `-o`, a folder that cannot be read).
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::bail;
+
+use super::{Status, compile};
+use crate::checks::registry;
+use crate::checks::rules::missing_organization;
+use crate::config::Flag;
+use crate::date::Date;
+use crate::diag::Report;
+use crate::diag::emit::{self, Context, Format as DiagFormat};
+use crate::load::LoadOptions;
+use crate::manifest::enums::Language;
+use crate::output;
+use crate::register::{self, Format, Inputs, Layout};
+
+pub struct Options {
+    pub dir: PathBuf,
+    pub layout: Layout,
+    /// `None`: from the extension of `output`, else Markdown.
+    pub format: Option<Format>,
+    pub output: Option<PathBuf>,
+    /// `None`: datacarto.yaml's `language`, else the layout's default.
+    pub lang: Option<Language>,
+    /// Print the coverage report and fail on a mandatory empty cell.
+    pub check: bool,
+    pub as_of: Date,
+}
+
+/// The register shows no finding but the controller's: the rules that read the model are
+/// turned off (they cannot change a cell, and some are costly on large maps), and
+/// `missing-organization` is an error. The integrity rules (YAML, schema, references) still
+/// report while loading, so that a map read only in part is said to be so.
+fn flags() -> Vec<(Flag, String)> {
+    let mut flags: Vec<(Flag, String)> = registry::RULES
+        .iter()
+        .filter(|r| r.check.is_some() && r.name != missing_organization::RULE.name)
+        .map(|r| (Flag::Allow, r.name.to_owned()))
+        .collect();
+    flags.push((Flag::Deny, missing_organization::RULE.name.to_owned()));
+    flags
+}
+
+/// The format asked for, else the one the extension of `-o` names, else Markdown.
+fn format_of(options: &Options) -> Format {
+    let by_extension = options.output.as_ref().and_then(|p| p.extension()).and_then(|e| {
+        match e.to_string_lossy().to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "html" | "htm" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Md),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    });
+    options.format.or(by_extension).unwrap_or(Format::Md)
+}
+
+pub fn run(options: &Options) -> anyhow::Result<Status> {
+    let format = format_of(options);
+    if !format.is_text() && options.output.is_none() && !options.check {
+        bail!("--format xlsx writes a binary file: give the file to write with -o FILE");
+    }
+    let compiled = compile(&options.dir, &flags(), options.as_of, &LoadOptions::default())?;
+    let language =
+        options.lang.unwrap_or_else(|| register::default_language(&compiled.model, options.layout));
+    let inputs = Inputs {
+        model: &compiled.model,
+        graph: &compiled.graph,
+        config: &compiled.config,
+        sources: &compiled.sources,
+    };
+    let reg = register::build(&inputs, language);
+
+    let mut stderr = std::io::stderr().lock();
+
+    // The register opens with the controller (art. 30(1)(a)): without it, nothing is written.
+    if !register::has_controller(&reg) {
+        let rule = missing_organization::RULE.name;
+        let finding = compiled.report.findings.iter().find(|f| f.rule == rule);
+        match finding {
+            Some(f) => {
+                let report = Report::new(vec![f.clone()], &compiled.sources, 0);
+                let rules = registry::metadata();
+                let cx = Context { sources: &compiled.sources, rules: &rules, color: false };
+                emit::emit(DiagFormat::Human, &report, &cx, &mut stderr)?;
+            }
+            None => writeln!(
+                stderr,
+                "error[missing-organization]: the map names no controller: datacarto.yaml has no organization name"
+            )?,
+        }
+        writeln!(stderr, "error: no register without the controller (GDPR art. 30(1)(a))")?;
+        return Ok(Status::Findings);
+    }
+
+    // Only the integrity rules ran: their errors mean part of the map could not be read.
+    let errors = compiled.report.summary.errors;
+    if errors > 0 {
+        writeln!(
+            stderr,
+            "warning: the map has {errors} error{} in its files (run `datacarto check`); the register shows what could be read",
+            if errors == 1 { "" } else { "s" }
+        )?;
+    }
+
+    // `--check` alone prints the coverage report only; `-o` writes the register as well.
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match &options.output {
+        Some(path) => output::write_file(path, &register::encode(&reg, options.layout, format)?)?,
+        None if !options.check => {
+            out.write_all(&register::encode(&reg, options.layout, format)?)?
+        }
+        None => {}
+    }
+    if options.check {
+        out.write_all(register::coverage_text(&reg).as_bytes())?;
+    }
+    out.flush()?;
+    // An unreadable part of the map makes the register incomplete: CI must not pass it.
+    let failed = options.check && (reg.has_mandatory_gaps() || errors > 0);
+    Ok(if failed { Status::Findings } else { Status::Clean })
+}

@@ -1,0 +1,270 @@
+//! The attributes `diff` compares, entity by entity: each value rendered as the text a
+//! reviewer reads (enumerations as spelt in YAML, references by id, retention in words).
+//! Lists are compared as sets, so reordering a list is not a change.
+
+use std::borrow::Cow;
+
+use crate::manifest::store::{Retention, RetentionPeriod};
+use crate::model::{FieldId, FieldOrigin, FlowId, Model, PurposeId, Recipient, StoreId, TeamId};
+
+use super::Entity;
+
+/// A value as the reviewer reads it, borrowed from the model where it can be: comparing two
+/// maps of 100,000 fields should not allocate a string per attribute.
+#[derive(Clone, Debug)]
+pub(super) enum Attr<'m> {
+    One(Option<Cow<'m, str>>),
+    Many(Vec<Cow<'m, str>>),
+    /// Compared as a number, written only when it differs.
+    Number(Option<f64>),
+    /// Compared field by field, written in words only when it differs.
+    Retention(Option<&'m Retention>),
+}
+
+pub(super) type Attrs<'m> = Vec<(&'static str, Attr<'m>)>;
+
+/// Text borrowed from the model, or a `&'static` spelling of an enumeration.
+fn one<'m>(value: Option<&'m str>) -> Attr<'m> {
+    Attr::One(value.map(Cow::Borrowed))
+}
+
+fn name<'m>(value: &'m str) -> Attr<'m> {
+    Attr::One(Some(Cow::Borrowed(value)))
+}
+
+fn number(value: Option<f64>) -> Attr<'static> {
+    Attr::Number(value)
+}
+
+/// Whether two retentions say the same.
+pub(super) fn same_retention(a: Option<&Retention>, b: Option<&Retention>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(Retention::Text(x)), Some(Retention::Text(y))) => x == y,
+        (Some(Retention::Period(x)), Some(Retention::Period(y))) => {
+            x.duration == y.duration
+                && x.trigger == y.trigger
+                && x.end_action == y.end_action
+                && x.basis == y.basis
+                && x.reference == y.reference
+                && x.criteria == y.criteria
+        }
+        _ => false,
+    }
+}
+
+fn flag(value: bool) -> Attr<'static> {
+    Attr::One(Some(Cow::Borrowed(if value { "yes" } else { "no" })))
+}
+
+fn team(model: &Model, team: Option<TeamId>) -> Attr<'_> {
+    one(team.map(|t| model.team(t).id.as_str()))
+}
+
+fn many<'m>(items: impl Iterator<Item = &'m str>) -> Attr<'m> {
+    Attr::Many(items.map(Cow::Borrowed).collect())
+}
+
+/// A retention in words: `P3Y after last_contact_from_subject, then delete (recommended: …)`.
+pub(super) fn retention(value: &Retention) -> Cow<'_, str> {
+    match value {
+        Retention::Text(t) => Cow::Borrowed(t.as_str()),
+        Retention::Period(RetentionPeriod {
+            duration,
+            trigger,
+            end_action,
+            basis,
+            reference,
+            criteria,
+        }) => {
+            let mut out = duration
+                .as_ref()
+                .map_or_else(|| "no duration".to_owned(), |d| d.as_str().to_owned());
+            if let Some(t) = trigger {
+                out.push_str(&format!(" after {}", t.as_str()));
+            }
+            if let Some(a) = end_action {
+                out.push_str(&format!(", then {a}"));
+            }
+            let why: Vec<String> =
+                [basis.map(|b| b.to_string()), reference.clone(), criteria.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+            if !why.is_empty() {
+                out.push_str(&format!(" ({})", why.join(": ")));
+            }
+            Cow::Owned(out)
+        }
+    }
+}
+
+pub(super) fn store(model: &Model, index: usize) -> Attrs<'_> {
+    let s = model.store(StoreId::new(index));
+    vec![
+        ("name", name(&s.name)),
+        ("kind", one(s.kind.map(|k| k.as_str()))),
+        ("owner", team(model, s.owner)),
+        ("domain", one(s.domain.as_deref())),
+        ("description", one(s.description.as_deref())),
+        ("status", name(s.status.as_str())),
+        ("location", many(s.location.iter().map(|l| l.value.as_str()))),
+        ("vendor", one(s.vendor.as_deref())),
+        ("contract", one(s.contract.as_deref())),
+        ("external", flag(s.external)),
+        ("referential", flag(s.referential)),
+        ("records", number(s.records.map(|r| r as f64))),
+        ("security", many(s.security.iter().map(|m| m.as_str()))),
+    ]
+}
+
+pub(super) fn store_entity(model: &Model, index: usize) -> Entity {
+    let s = model.store(StoreId::new(index));
+    let mut detail: Vec<String> = s.kind.map(|k| k.to_string()).into_iter().collect();
+    if !s.location.is_empty() {
+        detail.push(s.location.iter().map(|l| l.value.as_str()).collect::<Vec<_>>().join(", "));
+    }
+    if s.external {
+        detail.push("external".to_owned());
+    } else if let Some(vendor) = &s.vendor {
+        detail.push(format!("run by {vendor}"));
+    }
+    detail.push(crate::lineage::count(s.fields.len(), "field", "fields"));
+    Entity {
+        id: s.id.clone(),
+        name: Some(s.name.clone()),
+        detail: detail.join(", "),
+        with_store: false,
+    }
+}
+
+pub(super) fn field(model: &Model, index: usize) -> Attrs<'_> {
+    let f = model.field(FieldId::new(index));
+    vec![
+        ("name", name(&f.name)),
+        ("category", one(f.category.as_ref().map(|c| c.value.as_str()))),
+        ("personal", flag(f.personal)),
+        ("special", one(f.special.map(|s| s.as_str()))),
+        ("identifier", flag(f.identifier)),
+        ("completeness", number(f.completeness.as_ref().map(|c| c.value))),
+        ("format", one(f.format.as_deref())),
+        ("source", one(f.source.map(|s| s.as_str()))),
+        ("collection", one(f.collection.as_deref())),
+        ("retention", Attr::Retention(f.retention.as_ref().map(|r| &r.value))),
+        ("description", one(f.description.as_deref())),
+        ("deprecated", flag(f.deprecated)),
+        ("declared", flag(f.origin == FieldOrigin::Declared)),
+    ]
+}
+
+pub(super) fn field_entity(model: &Model, index: usize) -> Entity {
+    let id = FieldId::new(index);
+    let f = model.field(id);
+    let mut detail = vec![if f.personal { "personal" } else { "not personal" }.to_owned()];
+    if let Some(c) = &f.category {
+        detail.push(c.value.clone());
+    }
+    if let FieldOrigin::Inferred { flow, .. } = f.origin {
+        detail.push(format!("undeclared, delivered by {}", model.flow(flow).id));
+    }
+    Entity {
+        id: model.field_path(id),
+        name: Some(f.name.clone()),
+        detail: detail.join(", "),
+        with_store: false,
+    }
+}
+
+/// `email → contact_email`, or `email` when the name does not change.
+fn carried(model: &Model, flow: FlowId) -> Attr<'_> {
+    let f = model.flow(flow);
+    Attr::Many(
+        f.fields
+            .iter()
+            .map(|c| {
+                let (s, t) = (&model.field(c.source).id, &model.field(c.target).id);
+                if s == t { Cow::Borrowed(s.as_str()) } else { Cow::Owned(format!("{s} → {t}")) }
+            })
+            .collect(),
+    )
+}
+
+pub(super) fn flow(model: &Model, index: usize) -> Attrs<'_> {
+    let id = FlowId::new(index);
+    let f = model.flow(id);
+    vec![
+        ("from", name(&model.store(f.from).id)),
+        ("to", name(&model.store(f.to).id)),
+        ("fields", carried(model, id)),
+        ("mechanism", one(f.mechanism.map(|m| m.as_str()))),
+        ("frequency", one(f.frequency.map(|m| m.as_str()))),
+        ("direction", name(f.direction.as_str())),
+        ("owner", team(model, f.owner)),
+        ("description", one(f.description.as_deref())),
+        ("transfer", one(f.transfer.as_ref().map(|t| t.mechanism.value.as_str()))),
+        ("transfer reference", one(f.transfer.as_ref().and_then(|t| t.reference.as_deref()))),
+    ]
+}
+
+pub(super) fn flow_entity(model: &Model, index: usize) -> Entity {
+    let id = FlowId::new(index);
+    let f = model.flow(id);
+    let arrow = if f.direction == crate::manifest::enums::Direction::Both { "⇄" } else { "→" };
+    let mut detail = vec![format!("{} {arrow} {}", model.store(f.from).id, model.store(f.to).id)];
+    detail.extend(f.mechanism.map(|m| m.to_string()));
+    detail.extend(f.frequency.map(|m| m.to_string()));
+    detail.push(crate::lineage::count(f.fields.len(), "field", "fields"));
+    Entity { id: f.id.clone(), name: None, detail: detail.join(", "), with_store: false }
+}
+
+pub(super) fn purpose(model: &Model, index: usize) -> Attrs<'_> {
+    let p = model.purpose(PurposeId::new(index));
+    let paths = |fields: &[FieldId]| {
+        Attr::Many(fields.iter().map(|f| Cow::Owned(model.field_path(*f))).collect())
+    };
+    vec![
+        ("name", name(&p.name)),
+        ("objective", one(p.objective.map(|o| model.objective(o).id.as_str()))),
+        ("owner", team(model, p.owner)),
+        ("description", one(p.description.as_deref())),
+        ("use", one(p.data_use.as_ref().map(|u| u.value.as_str()))),
+        ("legal basis", one(p.legal_basis.as_ref().map(|b| b.value.as_str()))),
+        ("legal reference", one(p.legal_reference.as_deref())),
+        ("legitimate interest", one(p.legitimate_interest.as_deref())),
+        ("lia", one(p.lia.as_deref())),
+        ("consent record", Attr::One(p.consent_record.map(|f| Cow::Owned(model.field_path(f))))),
+        ("special condition", one(p.special_condition.map(|c| c.as_str()))),
+        ("subjects", many(p.subjects.iter().map(|s| model.subject(*s).id.as_str()))),
+        ("uses", paths(&p.uses)),
+        ("needs", many(p.needs.iter().map(|n| n.value.as_str()))),
+        ("retention", Attr::Retention(p.retention.as_ref().map(|r| &r.value))),
+        (
+            "recipients",
+            many(p.recipients.iter().map(|r| match r {
+                Recipient::Store(s) => model.store(*s).id.as_str(),
+                Recipient::Text(t) => t.as_str(),
+            })),
+        ),
+        ("profiling", flag(p.profiling)),
+        ("automated decision", flag(p.automated_decision)),
+        ("dpia", one(p.dpia_status.map(|d| d.as_str()))),
+        ("dpia link", one(p.dpia_link.as_deref())),
+        ("status", name(p.status.as_str())),
+    ]
+}
+
+pub(super) fn purpose_entity(model: &Model, index: usize) -> Entity {
+    let p = model.purpose(PurposeId::new(index));
+    let mut detail: Vec<String> =
+        p.legal_basis.as_ref().map(|b| b.value.to_string()).into_iter().collect();
+    if !p.is_active() {
+        detail.push(p.status.to_string());
+    }
+    detail.push(format!("uses {}", crate::lineage::count(p.uses.len(), "field", "fields")));
+    Entity {
+        id: p.id.clone(),
+        name: Some(p.name.clone()),
+        detail: detail.join(", "),
+        with_store: false,
+    }
+}

@@ -1,0 +1,199 @@
+//! Unit tests of `diff` on small in-memory maps: entities added, removed and changed
+//! attribute by attribute, recipients and transfers, findings by id.
+
+use super::*;
+use crate::diag::{Entity as FindingEntity, EntityKind};
+use crate::lineage::compile_yaml;
+
+const OLD: &str = "
+stores:
+  - id: crm
+    location: [FR]
+    fields: [{id: email, category: user.contact.email}, {id: name, category: user.name}]
+  - id: legacy
+    fields: [{id: x}]
+  - id: mailer
+    vendor: Mailer Ltd
+    location: [FR]
+    fields: [{id: email, category: user.contact.email}]
+flows:
+  - {id: crm-mailer, from: crm, to: mailer, fields: [email], mechanism: api}
+purposes:
+  - {id: mail, name: Mail, uses: [crm.email, mailer.email], legal_basis: consent}
+";
+
+/// The new map: legacy gone, a US tool added with a flow, the mailer moved to the US with a
+/// safeguard, a field renamed in display, the purpose using more fields.
+const NEW: &str = "
+stores:
+  - id: crm
+    location: [FR]
+    fields: [{id: email, name: E-mail address, category: user.contact.email}, {id: name, category: user.name}]
+  - id: mailer
+    vendor: Mailer Ltd
+    location: [US]
+    fields: [{id: email, category: user.contact.email}, {id: name, category: user.name}]
+  - id: survey
+    location: [US]
+    fields: [{id: email, category: user.contact.email}]
+flows:
+  - id: crm-mailer
+    from: crm
+    to: mailer
+    fields: [email, name]
+    mechanism: api
+    transfer: {mechanism: scc_commission}
+  - {id: crm-survey, from: crm, to: survey, fields: [email], mechanism: api, frequency: weekly}
+purposes:
+  - {id: mail, name: Mail, uses: [crm.email, crm.name, mailer.email], legal_basis: consent}
+";
+
+fn finding(rule: &'static str, key: &str, level: Level) -> Finding {
+    let mut f = Finding::new(rule, format!("about {key}"))
+        .entity(FindingEntity::new(EntityKind::Store, key));
+    f.level = level;
+    f.id = format!("{rule}:{key}");
+    f
+}
+
+fn run(old_findings: &[Finding], new_findings: &[Finding]) -> Diff {
+    let (old_model, old_graph) = compile_yaml(OLD);
+    let (new_model, new_graph) = compile_yaml(NEW);
+    diff(
+        &Map { model: &old_model, graph: &old_graph, findings: old_findings, root: "old" },
+        &Map { model: &new_model, graph: &new_graph, findings: new_findings, root: "new" },
+    )
+}
+
+fn ids(entities: &[Entity]) -> Vec<&str> {
+    entities.iter().map(|e| e.id.as_str()).collect()
+}
+
+/// Entities are matched by id; a field that comes or goes with its store says so.
+#[test]
+fn entities_added_removed_changed() {
+    let d = run(&[], &[]);
+    assert_eq!(ids(&d.stores.added), ["survey"]);
+    assert_eq!(ids(&d.stores.removed), ["legacy"]);
+    assert_eq!(ids(&d.fields.added), ["mailer.name", "survey.email"]);
+    assert_eq!(d.fields.added.iter().map(|e| e.with_store).collect::<Vec<_>>(), [false, true]);
+    assert_eq!(ids(&d.fields.removed), ["legacy.x"]);
+    assert!(d.fields.removed[0].with_store);
+    assert_eq!(ids(&d.flows.added), ["crm-survey"]);
+    assert_eq!(d.flows.added[0].detail, "crm → survey, api, weekly, 1 field");
+
+    let changed: Vec<(&str, Vec<&str>)> = d
+        .stores
+        .changed
+        .iter()
+        .chain(&d.fields.changed)
+        .chain(&d.flows.changed)
+        .chain(&d.purposes.changed)
+        .map(|c| (c.id.as_str(), c.changes.iter().map(|a| a.attribute).collect()))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("mailer", vec!["location"]),
+            ("crm.email", vec!["name"]),
+            ("crm-mailer", vec!["fields", "transfer"]),
+            ("mail", vec!["uses"]),
+        ]
+    );
+    let name = &d.fields.changed[0].changes[0];
+    assert_eq!(
+        (name.before.as_deref(), name.after.as_deref()),
+        (Some("email"), Some("E-mail address"))
+    );
+    let uses = &d.purposes.changed[0].changes[0];
+    assert_eq!(uses.added.as_deref(), Some(&["crm.name".to_owned()][..]));
+    assert_eq!(uses.removed.as_deref(), Some(&[][..]));
+    assert_eq!(d.summary.stores.added, 1);
+}
+
+/// Recipients and transfers outside the EEA, derived from both maps.
+#[test]
+fn recipients_and_transfers() {
+    let d = run(&[], &[]);
+    let recipients: Vec<(&str, &str, &str)> = d
+        .recipients
+        .added
+        .iter()
+        .map(|r| (r.purpose.as_str(), r.store.as_str(), r.class))
+        .collect();
+    assert_eq!(recipients, [("mail", "survey", "internal")]);
+    assert!(d.recipients.removed.is_empty(), "the mailer still receives the e-mail");
+    let added: Vec<(&str, &str, &str)> = d
+        .transfers
+        .added
+        .iter()
+        .map(|t| (t.flow.as_str(), t.store.as_str(), t.mechanism.as_str()))
+        .collect();
+    assert_eq!(
+        added,
+        [("crm-mailer", "mailer", "scc_commission"), ("crm-survey", "survey", "none")]
+    );
+    assert_eq!(d.transfers.added[1].countries, ["US"]);
+    assert!(d.transfers.removed.is_empty() && d.transfers.changed.is_empty());
+}
+
+/// Findings by id, with the map folder taken out of file paths; new errors are counted.
+#[test]
+fn findings_by_id() {
+    let mut yaml_old = finding("yaml-syntax", "old/a.yaml", Level::Error);
+    yaml_old.id = "yaml-syntax:old/a.yaml".to_owned();
+    let mut yaml_new = finding("yaml-syntax", "new/a.yaml", Level::Error);
+    yaml_new.id = "yaml-syntax:new/a.yaml".to_owned();
+    let old = [
+        yaml_old,
+        finding("orphan-store", "legacy", Level::Warn),
+        finding("silo", "crm", Level::Warn),
+    ];
+    let new = [
+        yaml_new,
+        finding("silo", "crm", Level::Error),
+        finding("transfer-without-safeguard", "crm-survey->survey", Level::Error),
+        finding("missing-security", "survey", Level::Info),
+    ];
+    let d = run(&old, &new);
+    let added: Vec<&str> = d.findings.added.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(added, ["transfer-without-safeguard:crm-survey->survey", "missing-security:survey"]);
+    let removed: Vec<&str> = d.findings.removed.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(removed, ["orphan-store:legacy"]);
+    assert_eq!(d.findings.level_changed.len(), 1);
+    assert_eq!(d.summary.new_errors, 2, "one new error, one raised to error");
+}
+
+/// The same map twice: nothing to say.
+#[test]
+fn no_change() {
+    let (model, graph) = compile_yaml(OLD);
+    let side = Map { model: &model, graph: &graph, findings: &[], root: "." };
+    let d = diff(&side, &side);
+    assert!(d.is_empty());
+    let mut out = Vec::new();
+    render(&d, crate::lineage::Format::Md, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), "**datacarto diff**: no change.\n\n");
+}
+
+/// Markdown: the summary line first, manifest text escaped, long lists folded.
+#[test]
+fn markdown_comment() {
+    let many: Vec<Finding> =
+        (0..12).map(|i| finding("missing-security", &format!("s{i:02}"), Level::Info)).collect();
+    let d = run(&[], &many);
+    let mut out = Vec::new();
+    render(&d, crate::lineage::Format::Md, &mut out).unwrap();
+    let md = String::from_utf8(out).unwrap();
+    assert!(
+        md.starts_with(
+            "**datacarto diff**: 1 store added, 1 removed, 1 changed; 2 fields added, 1 removed, 1 changed; \
+             1 flow added, 1 changed; 1 purpose changed · 2 new transfers outside the EEA, 1 new recipient · \
+             12 new findings.\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("<details><summary>12 changes</summary>"), "{md}");
+    assert!(md.contains("#### Transfers outside the EEA (2)"), "{md}");
+    assert!(md.contains("safeguard: **none**"), "{md}");
+}

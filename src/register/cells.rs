@@ -1,0 +1,363 @@
+//! The text of every cell, from the row model: a cell is a list of lines (empty: the cell is
+//! empty). The one place where the row model becomes words, so that every format and layout
+//! says the same thing; encoders only join the lines and escape them.
+
+use super::labels::L;
+use super::rows::{Contact, Controller, FieldRef, Recipient, Register, Row, StoreRef, Term};
+use crate::manifest::enums::Language;
+
+/// What a column shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Reference,
+    Name,
+    Description,
+    BusinessFunction,
+    Objective,
+    DataUse,
+    /// Name, description and data use together (ICO column 2).
+    Purpose,
+    /// Name and description (the CNIL main purpose; the data use is its sub-purpose).
+    MainPurpose,
+    /// Basis, legal reference, legitimate interest and its assessment.
+    LegalBasis,
+    /// Basis and legal reference only (ICO column 12).
+    LawfulBasis,
+    Art9,
+    LegitimateInterest,
+    Lia,
+    Rights,
+    Subjects,
+    Categories,
+    Fields,
+    Special,
+    Sources,
+    Locations,
+    /// The names of the stores holding the data (CNIL "logiciels").
+    Software,
+    Recipients,
+    RecipientsInternal,
+    /// Third parties (CNIL "organismes externes").
+    RecipientsExternal,
+    RecipientsProcessors,
+    Contracts,
+    Transfers,
+    TransferAny,
+    TransferRecipients,
+    TransferCountries,
+    TransferSafeguards,
+    TransferLinks,
+    Retention,
+    Security,
+    Flags,
+    ConsentRecord,
+    Dpia,
+    DpiaRequired,
+    DpiaStatus,
+    DpiaLink,
+    Status,
+    Controller,
+    Dpo,
+    Representative,
+    /// Not in the map: always empty.
+    JointControllers,
+    /// Not in the map: always empty.
+    Breach,
+    /// Not in the map: always empty.
+    BreachLink,
+}
+
+/// The lines of a cell of `row`.
+pub fn lines(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
+    let lang = register.language;
+    let t = |l: L| l.get(lang);
+    let one = |s: &Option<String>| s.iter().cloned().collect::<Vec<String>>();
+    let colon = colon(lang);
+    match cell {
+        Cell::Reference => vec![row.reference.clone()],
+        Cell::Name => vec![row.name.clone()],
+        Cell::Description => one(&row.description),
+        Cell::BusinessFunction => one(&row.business_function),
+        Cell::Objective => one(&row.objective),
+        Cell::DataUse => row.data_use.iter().map(data_use).collect(),
+        Cell::Purpose | Cell::MainPurpose => {
+            let mut out = vec![row.name.clone()];
+            out.extend(row.description.iter().cloned());
+            if let Some(u) = row.data_use.as_ref().filter(|_| cell == Cell::Purpose) {
+                out.push(format!("{}{colon}{}", t(L::DataUse), data_use(u)));
+            }
+            out
+        }
+        Cell::LegalBasis => {
+            let mut out = lawful_basis(row);
+            if let Some(li) = &row.legitimate_interest {
+                out.push(format!("{}{colon}{li}", t(L::LegitimateInterest)));
+            }
+            if let Some(lia) = &row.lia {
+                out.push(format!("{}{colon}{lia}", t(L::Lia)));
+            }
+            out
+        }
+        Cell::LawfulBasis => lawful_basis(row),
+        Cell::Art9 => row.special_condition.iter().map(with_article).collect(),
+        Cell::LegitimateInterest => one(&row.legitimate_interest),
+        Cell::Lia => one(&row.lia),
+        Cell::Rights => row.rights.iter().map(|r| r.label.clone()).collect(),
+        Cell::Subjects => row.subjects.iter().map(|s| s.label.clone()).collect(),
+        Cell::Categories => row
+            .categories
+            .iter()
+            .map(|g| {
+                let names: Vec<&str> = g.categories.iter().map(|c| c.label.as_str()).collect();
+                format!("{}{colon}{}", g.family.label, names.join(", "))
+            })
+            .collect(),
+        Cell::Fields => row.fields.iter().map(field).collect(),
+        Cell::Special => {
+            if row.special.is_empty() {
+                vec![t(L::No).to_owned()]
+            } else {
+                let mut out = vec![t(L::Yes).to_owned()];
+                out.extend(row.special.iter().map(with_article));
+                out
+            }
+        }
+        Cell::Sources => {
+            let mut out: Vec<String> = row
+                .sources
+                .iter()
+                .map(|s| {
+                    let mut line = s.store.name.clone();
+                    if s.external {
+                        line.push_str(&format!(" ({})", t(L::External)));
+                    }
+                    if !s.collection.is_empty() {
+                        line.push_str(&format!("{colon}{}", s.collection.join("; ")));
+                    }
+                    line
+                })
+                .collect();
+            out.extend(row.collection.iter().map(|c| format!("{}{colon}{c}", t(L::Collection))));
+            out
+        }
+        Cell::Locations => row
+            .locations
+            .iter()
+            .map(|l| {
+                if l.countries.is_empty() {
+                    l.store.name.clone()
+                } else {
+                    format!("{} — {}", l.store.name, labels(&l.countries))
+                }
+            })
+            .collect(),
+        Cell::Software => row.locations.iter().map(|l| l.store.name.clone()).collect(),
+        Cell::Recipients => {
+            let r = &row.recipients;
+            [
+                (L::Internal, &r.internal),
+                (L::Processors, &r.processors),
+                (L::ThirdParties, &r.third_parties),
+            ]
+            .into_iter()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(title, list)| {
+                let names: Vec<String> = list.iter().map(recipient).collect();
+                format!("{}{colon}{}", t(title), names.join(", "))
+            })
+            .collect()
+        }
+        Cell::RecipientsInternal => row.recipients.internal.iter().map(recipient).collect(),
+        Cell::RecipientsExternal => row.recipients.third_parties.iter().map(recipient).collect(),
+        Cell::RecipientsProcessors => row.recipients.processors.iter().map(recipient).collect(),
+        Cell::Contracts => row
+            .contracts
+            .iter()
+            .map(|c| {
+                let link = c.contract.clone().unwrap_or_else(|| t(L::NoContract).to_owned());
+                format!("{} ({}){colon}{link}", c.vendor, c.store.name)
+            })
+            .collect(),
+        Cell::Transfers => none_if_empty(
+            row.transfers
+                .iter()
+                .map(|tr| {
+                    format!(
+                        "{} — {}{colon}{}",
+                        tr.store.name,
+                        tr.country.label,
+                        safeguard(tr, lang)
+                    )
+                })
+                .collect(),
+            lang,
+        ),
+        Cell::TransferAny => {
+            vec![t(if row.transfers.is_empty() { L::No } else { L::Yes }).to_owned()]
+        }
+        Cell::TransferRecipients => {
+            dedup(row.transfers.iter().map(|tr| store(&tr.store)).collect())
+        }
+        // Empty without transfers: the art. 30 cell and the CNIL yes/no say "none".
+        Cell::TransferCountries => {
+            dedup(row.transfers.iter().map(|tr| tr.country.label.clone()).collect())
+        }
+        Cell::TransferSafeguards => dedup(
+            row.transfers
+                .iter()
+                .map(|tr| format!("{}{colon}{}", tr.country.label, safeguard(tr, lang)))
+                .collect(),
+        ),
+        Cell::TransferLinks => dedup(row.transfers.iter().filter_map(transfer_reference).collect()),
+        Cell::Retention => {
+            let mut out: Vec<String> = row.retention.purpose.iter().cloned().collect();
+            out.extend(
+                row.retention
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}{colon}{}", f.fields.join(", "), f.text)),
+            );
+            out
+        }
+        Cell::Security => row.security.iter().map(|s| s.label.clone()).collect(),
+        Cell::Flags => vec![
+            format!("{}{colon}{}", t(L::Profiling), t(yes_no(row.profiling))),
+            format!("{}{colon}{}", t(L::AutomatedDecision), t(yes_no(row.automated_decision))),
+        ],
+        Cell::ConsentRecord => row.consent_record.iter().map(field).collect(),
+        Cell::Dpia => {
+            let mut out = vec![dpia_need(row, lang)];
+            if let Some(s) = &row.dpia.status {
+                out.push(format!("{}{colon}{}", t(L::Status), s.label));
+            }
+            out.extend(row.dpia.link.iter().cloned());
+            out
+        }
+        Cell::DpiaRequired => {
+            let answer = t(yes_no(row.dpia.required));
+            if row.dpia.criteria.is_empty() {
+                vec![answer.to_owned()]
+            } else {
+                vec![format!("{answer}{colon}{}", criteria(row, lang))]
+            }
+        }
+        Cell::DpiaStatus => row.dpia.status.iter().map(|s| s.label.clone()).collect(),
+        Cell::DpiaLink => row.dpia.link.iter().cloned().collect(),
+        Cell::Status => vec![row.status.label.clone()],
+        Cell::Controller => register.controller.as_ref().map(controller).unwrap_or_default(),
+        Cell::Dpo => contact(register.controller.as_ref().and_then(|c| c.dpo.as_ref())),
+        Cell::Representative => {
+            contact(register.controller.as_ref().and_then(|c| c.representative.as_ref()))
+        }
+        Cell::JointControllers | Cell::Breach | Cell::BreachLink => Vec::new(),
+    }
+}
+
+/// A cell's lines joined by line breaks (CSV, XLSX).
+pub fn text(cell: Cell, row: &Row, register: &Register) -> String {
+    lines(cell, row, register).join("\n")
+}
+
+/// ": " in English, " : " in French typography.
+pub fn colon(lang: Language) -> &'static str {
+    match lang {
+        Language::En => ": ",
+        Language::Fr => " : ",
+    }
+}
+
+fn yes_no(b: bool) -> L {
+    if b { L::Yes } else { L::No }
+}
+
+fn none_if_empty(lines: Vec<String>, lang: Language) -> Vec<String> {
+    if lines.is_empty() { vec![L::Nothing.get(lang).to_owned()] } else { lines }
+}
+
+fn dedup(mut lines: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    lines.retain(|l| seen.insert(l.clone()));
+    lines
+}
+
+/// "Consent (art. 6(1)(a))".
+pub fn with_article(term: &Term) -> String {
+    match &term.article {
+        Some(a) => format!("{} (art. {a})", term.label),
+        None => term.label.clone(),
+    }
+}
+
+fn labels(terms: &[Term]) -> String {
+    terms.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn data_use(term: &Term) -> String {
+    if term.label == term.id { term.id.clone() } else { format!("{} ({})", term.label, term.id) }
+}
+
+fn lawful_basis(row: &Row) -> Vec<String> {
+    let mut out: Vec<String> = row.legal_basis.iter().map(with_article).collect();
+    out.extend(row.legal_reference.iter().cloned());
+    out
+}
+
+fn field(f: &FieldRef) -> String {
+    format!("{} ({})", f.name, f.path)
+}
+
+fn store(s: &StoreRef) -> String {
+    s.name.clone()
+}
+
+fn recipient(r: &Recipient) -> String {
+    match &r.vendor {
+        Some(v) if r.store.is_some() => format!("{} ({v})", r.name),
+        _ => r.name.clone(),
+    }
+}
+
+/// The reference of a transfer, or the adequacy decision it rests on.
+fn transfer_reference(tr: &super::rows::TransferRow) -> Option<String> {
+    tr.reference.clone().or_else(|| {
+        tr.mechanism.as_ref().filter(|m| m.id == "adequacy").and(tr.adequacy_decision.clone())
+    })
+}
+
+fn safeguard(tr: &super::rows::TransferRow, lang: Language) -> String {
+    match &tr.mechanism {
+        None => L::NoSafeguard.get(lang).to_owned(),
+        Some(m) => match transfer_reference(tr) {
+            Some(r) => format!("{} — {r}", with_article(m)),
+            None => with_article(m),
+        },
+    }
+}
+
+fn criteria(row: &Row, lang: Language) -> String {
+    let n = row.dpia.criteria.len();
+    let word = if n == 1 { L::CriterionMet } else { L::CriteriaMet };
+    let names: Vec<&str> = row.dpia.criteria.iter().map(|c| c.label.as_str()).collect();
+    format!("{n} {} ({})", word.get(lang), names.join(", "))
+}
+
+fn dpia_need(row: &Row, lang: Language) -> String {
+    let verdict = if row.dpia.required { L::DpiaLikely } else { L::DpiaNotLikely }.get(lang);
+    if row.dpia.criteria.is_empty() {
+        verdict.to_owned()
+    } else {
+        format!("{verdict}{}{}", colon(lang), criteria(row, lang))
+    }
+}
+
+fn controller(c: &Controller) -> Vec<String> {
+    let mut out: Vec<String> = c.name.iter().chain(&c.address).cloned().collect();
+    out.extend(c.country.iter().map(|t| t.label.clone()));
+    out.extend(c.email.iter().chain(&c.phone).cloned());
+    out
+}
+
+fn contact(c: Option<&Contact>) -> Vec<String> {
+    c.map(|c| [&c.name, &c.address, &c.email, &c.phone].into_iter().flatten().cloned().collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,188 @@
+//! `--format html`: one printable page. The controller, the list of activities, one fiche per
+//! activity (each starts a new printed page), the purposes kept apart and the coverage
+//! report, with our own small stylesheet and no script. Every string from the manifests is
+//! escaped.
+
+use std::fmt::Write as _;
+
+use super::{Register, controller_lines, title, yes_no};
+use crate::register::cells;
+use crate::register::labels::L;
+use crate::register::layout::{Layout, blocks};
+
+const CSS: &str = "\
+body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2430;margin:2rem auto;max-width:60rem;padding:0 1rem}
+h1{font-size:1.6rem;margin:0 0 1.5rem}
+h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:2px solid #2f5d8a;padding-bottom:.2rem}
+.ref{color:#5b6675;font-weight:normal;font-size:.85em;margin-left:.4em}
+table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}
+th,td{border:1px solid #c9d1db;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef2f6;font-weight:600}
+.fiche th{width:32%}
+tr.block th{background:#2f5d8a;color:#fff}
+td.empty::after{content:'—';color:#8a94a1}
+.mandatory{color:#a61b1b;font-weight:600}
+nav ol{padding-left:1.4rem}
+@media print{body{margin:0;max-width:none;font-size:11px}nav{display:none}.fiche{break-before:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
+";
+
+/// Escapes text for HTML content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A table cell of one value.
+fn td1(text: &str) -> String {
+    td(std::slice::from_ref(&text.to_owned()))
+}
+
+/// A table cell of lines, escaped, joined by `<br>`.
+fn td(lines: &[String]) -> String {
+    if lines.is_empty() {
+        return "<td class=\"empty\"></td>".to_owned();
+    }
+    let inner: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+    format!("<td>{}</td>", inner.join("<br>"))
+}
+
+pub(super) fn encode(register: &Register, layout: Layout) -> String {
+    let lang = register.language;
+    let t = |l: L| l.get(lang);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+        lang.as_str(),
+        escape(&title(register))
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&title(register)));
+
+    let _ = writeln!(out, "<section class=\"controller\">\n<h2>{}</h2>\n<table>", t(L::Controller));
+    for (label, value) in controller_lines(register) {
+        let _ = writeln!(out, "<tr><th>{}</th>{}</tr>", escape(&label), td1(&value));
+    }
+    let _ = writeln!(out, "</table>\n</section>");
+
+    let _ = writeln!(out, "<nav>\n<h2>{}</h2>\n<ol>", t(L::Contents));
+    for (i, row) in register.rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#activity-{}\">{}</a><span class=\"ref\">{}</span></li>",
+            i + 1,
+            escape(&row.name),
+            escape(&row.reference)
+        );
+    }
+    let _ = writeln!(out, "</ol>\n</nav>");
+
+    for (i, row) in register.rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<section class=\"fiche\" id=\"activity-{}\">\n<h2>{}<span class=\"ref\">{}</span></h2>\n<table>",
+            i + 1,
+            escape(&row.name),
+            escape(&row.reference)
+        );
+        for (block, columns) in blocks(layout) {
+            if let Some(block) = block {
+                let _ = writeln!(
+                    out,
+                    "<tr class=\"block\"><th colspan=\"2\">{}</th></tr>",
+                    escape(block.get(lang))
+                );
+            }
+            for c in columns {
+                let lines = cells::lines(c.cell, row, register);
+                let _ =
+                    writeln!(out, "<tr><th>{}</th>{}</tr>", escape(c.title.get(lang)), td(&lines));
+            }
+        }
+        let _ = writeln!(out, "</table>\n</section>");
+    }
+
+    if !register.apart.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section class=\"apart\">\n<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            t(L::Apart),
+            t(L::Reference),
+            t(L::Name),
+            t(L::Status),
+            t(L::Reason)
+        );
+        for a in &register.apart {
+            let _ = writeln!(
+                out,
+                "<tr>{}{}{}{}</tr>",
+                td1(&a.reference),
+                td1(&a.name),
+                td1(&a.status.label),
+                td1(&a.reason.label)
+            );
+        }
+        let _ = writeln!(out, "</table>\n</section>");
+    }
+
+    let _ = writeln!(out, "<section class=\"coverage\">\n<h2>{}</h2>", t(L::CoverageTitle));
+    if register.coverage.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", t(L::CoverageNone));
+    } else {
+        let _ = writeln!(
+            out,
+            "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            t(L::Activity),
+            t(L::Cell),
+            t(L::Article),
+            t(L::Mandatory),
+            t(L::Why),
+            t(L::Fix),
+            t(L::Where)
+        );
+        for g in &register.coverage {
+            let mandatory = if g.mandatory {
+                format!("<td class=\"mandatory\">{}</td>", yes_no(register, true))
+            } else {
+                td1(yes_no(register, false))
+            };
+            let _ = writeln!(
+                out,
+                "<tr>{}{}{}{mandatory}{}{}{}</tr>",
+                td1(g.row.as_deref().unwrap_or(t(L::Header))),
+                td1(&g.cell.label),
+                td1(&g.article),
+                td1(&g.why),
+                td1(&g.fix),
+                td(&g.at.iter().cloned().collect::<Vec<_>>())
+            );
+        }
+        let _ = writeln!(out, "</table>");
+    }
+    let _ = writeln!(out, "</section>\n</body>\n</html>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("<script>alert(1)</script> & \"co\" 'x'"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot; &#39;x&#39;"
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! `--format xlsx`: a workbook for the DPO. Sheets: the controller (with the list of
+//! activities and the purposes kept apart), the register (one row per activity, frozen
+//! header row, filters, widths from the content, wrapped text), in the CNIL layout one fiche
+//! sheet per activity, and the coverage report. The document properties carry a fixed date,
+//! so that the same register gives the same bytes.
+
+use std::collections::BTreeSet;
+
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format as CellFormat, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+
+use super::{Register, controller_lines, flat_title, title, yes_no};
+use crate::register::cells;
+use crate::register::labels::L;
+use crate::register::layout::{Layout, blocks, columns};
+
+/// Excel refuses longer cells.
+const MAX_CELL: usize = 32_767;
+/// Column widths, in characters.
+const MIN_WIDTH: f64 = 10.0;
+const MAX_WIDTH: f64 = 60.0;
+
+struct Formats {
+    title: CellFormat,
+    header: CellFormat,
+    block: CellFormat,
+    label: CellFormat,
+    text: CellFormat,
+}
+
+fn formats() -> Formats {
+    let border =
+        |f: CellFormat| f.set_border(FormatBorder::Thin).set_border_color(Color::RGB(0xC9D1DB));
+    Formats {
+        title: CellFormat::new().set_bold().set_font_size(14),
+        header: border(
+            CellFormat::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(Color::RGB(0xEEF2F6)),
+        ),
+        block: CellFormat::new()
+            .set_bold()
+            .set_font_color(Color::White)
+            .set_background_color(Color::RGB(0x2F5D8A)),
+        label: border(CellFormat::new().set_bold().set_text_wrap().set_align(FormatAlign::Top)),
+        text: border(CellFormat::new().set_text_wrap().set_align(FormatAlign::Top)),
+    }
+}
+
+/// Text Excel accepts: at most 32,767 characters (cut on a character boundary).
+fn fit(text: &str) -> String {
+    if text.chars().count() <= MAX_CELL {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(MAX_CELL - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// Writes a cell, leaving empty text as an empty cell.
+fn put(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &CellFormat,
+) -> Result<(), XlsxError> {
+    if text.is_empty() {
+        ws.write_blank(row, col, format)?;
+    } else {
+        ws.write_string_with_format(row, col, fit(text), format)?;
+    }
+    Ok(())
+}
+
+/// A width that shows the longest line, within bounds.
+fn width(texts: &[&str]) -> f64 {
+    let longest =
+        texts.iter().flat_map(|t| t.lines()).map(|l| l.chars().count()).max().unwrap_or(0);
+    (longest as f64 + 2.0).clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// A valid, unique sheet name (31 UTF-16 units, none of `[]:*?/\`, no edge apostrophes).
+fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
+    let clean: String = wanted
+        .chars()
+        .map(|c| if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') { '_' } else { c })
+        .collect();
+    let clean = clean.trim_matches('\'').trim();
+    let clean = if clean.is_empty() { "_" } else { clean };
+    let take = |s: &str, units: usize| {
+        let mut out = String::new();
+        for c in s.chars() {
+            if out.encode_utf16().count() + c.len_utf16() > units {
+                break;
+            }
+            out.push(c);
+        }
+        out
+    };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 { String::new() } else { format!(" ({n})") };
+        let name = format!("{}{suffix}", take(clean, 31 - suffix.len()).trim_end_matches('\''));
+        if used.insert(name.to_lowercase()) {
+            return name;
+        }
+        n += 1;
+    }
+}
+
+pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<u8>> {
+    let lang = register.language;
+    let f = formats();
+    let mut used = BTreeSet::new();
+    let mut workbook = Workbook::new();
+    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let properties = DocProperties::new()
+        .set_title(title(register))
+        .set_author("datacarto")
+        .set_creation_datetime(&date);
+    workbook.set_properties(&properties);
+
+    // The controller, the list of activities, the purposes apart.
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(L::SheetController.get(lang), &mut used))?;
+    ws.set_column_width(0, 45)?;
+    ws.set_column_width(1, 70)?;
+    put(ws, 0, 0, &title(register), &f.title)?;
+    let mut r = 2;
+    for (label, value) in controller_lines(register) {
+        put(ws, r, 0, &label, &f.label)?;
+        put(ws, r, 1, &value, &f.text)?;
+        r += 1;
+    }
+    r += 1;
+    put(ws, r, 0, L::Contents.get(lang), &f.block)?;
+    put(ws, r, 1, "", &f.block)?;
+    r += 1;
+    for row in &register.rows {
+        put(ws, r, 0, &row.reference, &f.label)?;
+        put(ws, r, 1, &row.name, &f.text)?;
+        r += 1;
+    }
+    if !register.apart.is_empty() {
+        r += 1;
+        put(ws, r, 0, L::Apart.get(lang), &f.block)?;
+        put(ws, r, 1, "", &f.block)?;
+        r += 1;
+        for a in &register.apart {
+            put(ws, r, 0, &a.reference, &f.label)?;
+            put(
+                ws,
+                r,
+                1,
+                &format!("{} ({}; {})", a.name, a.status.label, a.reason.label),
+                &f.text,
+            )?;
+            r += 1;
+        }
+    }
+
+    // The register: one row per activity.
+    let cols = columns(layout);
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(L::SheetRegister.get(lang), &mut used))?;
+    let table: Vec<Vec<String>> = register
+        .rows
+        .iter()
+        .map(|row| cols.iter().map(|c| cells::text(c.cell, row, register)).collect())
+        .collect();
+    for (c, column) in cols.iter().enumerate() {
+        let c16 = u16::try_from(c)?;
+        let header = flat_title(column, register);
+        put(ws, 0, c16, &header, &f.header)?;
+        let mut texts: Vec<&str> = table.iter().map(|row| row[c].as_str()).collect();
+        // Long titles wrap; they count for a third of their length.
+        let short: String = header.chars().take(header.chars().count() / 3 + 8).collect();
+        texts.push(&short);
+        ws.set_column_width(c16, width(&texts))?;
+    }
+    for (i, row) in table.iter().enumerate() {
+        let r = u32::try_from(i + 1)?;
+        for (c, text) in row.iter().enumerate() {
+            put(ws, r, u16::try_from(c)?, text, &f.text)?;
+        }
+    }
+    let last_col = u16::try_from(cols.len().saturating_sub(1))?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, u32::try_from(table.len())?, last_col)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+
+    // The CNIL fiches: one sheet per activity.
+    if layout == Layout::Cnil {
+        for row in &register.rows {
+            let ws = workbook.add_worksheet();
+            ws.set_name(sheet_name(&row.reference, &mut used))?;
+            ws.set_column_width(0, 40)?;
+            ws.set_column_width(1, 90)?;
+            put(ws, 0, 0, &row.name, &f.title)?;
+            let mut r = 2;
+            for (block, columns) in blocks(layout) {
+                if let Some(block) = block {
+                    put(ws, r, 0, block.get(lang), &f.block)?;
+                    put(ws, r, 1, "", &f.block)?;
+                    r += 1;
+                }
+                for c in columns {
+                    put(ws, r, 0, c.title.get(lang), &f.label)?;
+                    put(ws, r, 1, &cells::text(c.cell, row, register), &f.text)?;
+                    r += 1;
+                }
+            }
+            ws.set_print_fit_to_pages(1, 0);
+        }
+    }
+
+    // The coverage report.
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(L::SheetCoverage.get(lang), &mut used))?;
+    let headers = [L::Activity, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
+    for (c, (h, w)) in headers.iter().zip([20, 28, 10, 12, 60, 45, 30]).enumerate() {
+        let c16 = u16::try_from(c)?;
+        put(ws, 0, c16, h.get(lang), &f.header)?;
+        ws.set_column_width(c16, w)?;
+    }
+    for (i, g) in register.coverage.iter().enumerate() {
+        let r = u32::try_from(i + 1)?;
+        let values = [
+            g.row.as_deref().unwrap_or(L::Header.get(lang)),
+            &g.cell.label,
+            &g.article,
+            yes_no(register, g.mandatory),
+            &g.why,
+            &g.fix,
+            g.at.as_deref().unwrap_or(""),
+        ];
+        for (c, v) in values.iter().enumerate() {
+            put(ws, r, u16::try_from(c)?, v, &f.text)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, u32::try_from(register.coverage.len())?, 6)?;
+
+    Ok(workbook.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sheet names are valid and unique whatever the purpose ids.
+    #[test]
+    fn sheet_names() {
+        let mut used = BTreeSet::new();
+        assert_eq!(sheet_name("Register", &mut used), "Register");
+        assert_eq!(sheet_name("register", &mut used), "register (2)");
+        let long = "a-very-long-purpose-identifier-that-goes-on";
+        let name = sheet_name(long, &mut used);
+        assert_eq!(name.encode_utf16().count(), 31);
+        assert_eq!(sheet_name("'x/y:z'", &mut used), "x_y_z");
+        assert_eq!(sheet_name(long, &mut used).encode_utf16().count(), 31);
+    }
+
+    /// Cells longer than Excel's limit are cut, not refused.
+    #[test]
+    fn long_cells_are_cut() {
+        let long = "é".repeat(40_000);
+        assert_eq!(fit(&long).chars().count(), MAX_CELL);
+    }
+}

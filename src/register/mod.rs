@@ -1,0 +1,96 @@
+//! The GDPR record of processing activities (art. 30) derived from the map
+//! (docs/register.md). `build` turns the borrowed model, graph and configuration into the row
+//! model (`rows`), the one source of truth; `layout` says which cells each layout shows,
+//! `cells` what each cell says, `labels` every word in English and French, and `encode`
+//! writes CSV, XLSX, HTML, Markdown or JSON bytes. Nothing here reads or writes files.
+
+mod build;
+pub mod cells;
+pub mod coverage;
+pub mod encode;
+pub mod families;
+pub mod labels;
+pub mod layout;
+mod lineage;
+pub mod retention;
+pub mod rows;
+
+use std::fmt::Write as _;
+
+pub use self::encode::{Format, encode};
+pub use self::layout::Layout;
+pub use self::rows::Register;
+use crate::config::Config;
+use crate::graph::LineageGraph;
+use crate::manifest::enums::Language;
+use crate::model::Model;
+use crate::source::SourceMap;
+
+/// What the register is derived from: a compiled map.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub model: &'a Model,
+    pub graph: &'a LineageGraph,
+    /// Rule options (the DPIA large-scale threshold) and the day of the run (adequacy).
+    pub config: &'a Config,
+    /// To turn spans into `file:line` in the coverage report.
+    pub sources: &'a SourceMap,
+}
+
+/// The register of a compiled map, in `language`.
+pub fn build(inputs: &Inputs<'_>, language: Language) -> Register {
+    build::register(inputs, language)
+}
+
+/// The language of a register when `--lang` is not given: datacarto.yaml's `language`, else
+/// English, except French for the CNIL layout.
+pub fn default_language(model: &Model, layout: Layout) -> Language {
+    model.language.unwrap_or(match layout {
+        Layout::Cnil => Language::Fr,
+        Layout::Art30 | Layout::Ico => Language::En,
+    })
+}
+
+/// Whether the controller is named: without it there is no register (missing-organization).
+pub fn has_controller(register: &Register) -> bool {
+    register.controller.as_ref().is_some_and(|c| c.name.is_some())
+}
+
+/// The coverage report as text, one gap a line, then a summary line.
+pub fn coverage_text(register: &Register) -> String {
+    let lang = register.language;
+    let mut out = String::new();
+    for g in &register.coverage {
+        let place = g.at.as_deref().map_or_else(String::new, |a| format!("{a}: "));
+        let row = g.row.as_deref().unwrap_or(labels::L::Header.get(lang));
+        let level = if g.mandatory { "error" } else { "warn" };
+        let fill = labels::L::Fix.get(lang);
+        let _ = writeln!(
+            out,
+            "{place}{level}[{row}] {} (art. {}): {} ({fill}: {})",
+            g.cell.label, g.article, g.why, g.fix
+        );
+    }
+    let (gaps, mandatory) =
+        (register.coverage.len(), register.coverage.iter().filter(|g| g.mandatory).count());
+    let rows = register.rows.len();
+    let _ = match lang {
+        Language::En => writeln!(
+            out,
+            "{gaps} empty {} ({mandatory} mandatory) in {rows} {}",
+            if gaps == 1 { "cell" } else { "cells" },
+            if rows == 1 { "activity" } else { "activities" }
+        ),
+        Language::Fr => writeln!(
+            out,
+            "{gaps} {} ({mandatory} {}) dans {rows} {}",
+            if gaps > 1 { "cases vides" } else { "case vide" },
+            if mandatory > 1 { "obligatoires" } else { "obligatoire" },
+            if rows > 1 { "activités" } else { "activité" }
+        ),
+    };
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,298 @@
+//! The list pages: stores, purposes, flows, fields, teams, objectives (the chain from
+//! objectives to fields, and what nobody uses), the collection plan and the findings.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::common::{
+    category_label, enum_label, field_marks, findings_json, level_label, place, purpose_link,
+    store_marks,
+};
+use super::{Inputs, Site};
+use crate::checks::facts;
+use crate::diag::EntityKind;
+use crate::manifest::enums::{Direction, FieldSource, Language, PurposeStatus};
+use crate::model::FieldId;
+
+pub(super) fn stores(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let model = inputs.model;
+    let lang = site.language;
+    let rows: Vec<Value> = model
+        .store_ids()
+        .map(|s| {
+            let store = model.store(s);
+            json!({
+                "id": store.id, "name": store.name,
+                "kind": store.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
+                "owner": store.owner.map(|t| json!({"id": model.team(t).id, "name": model.team(t).name})),
+                "domain": store.domain.clone().unwrap_or_default(),
+                "location": store.location.iter().map(|c| c.value.as_str()).collect::<Vec<_>>().join(", "),
+                "field_count": store.fields.len(),
+                "marks": store_marks(model, s, lang),
+                "finding_count": site.findings.stores.get(&store.id).map_or(0, Vec::len),
+            })
+        })
+        .collect();
+    json!({"page_title": site.word("stores"), "stores": rows})
+}
+
+pub(super) fn purposes(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let model = inputs.model;
+    let lang = site.language;
+    let rows: Vec<Value> = model
+        .purposes
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.id, "name": p.name,
+                "objective": p.objective.map(|o| model.objective(o).name.clone()).unwrap_or_default(),
+                "legal_basis": p.legal_basis.as_ref().map(|b| enum_label("legal_basis", b.value.as_str(), lang)).unwrap_or_default(),
+                "status": enum_label("purpose_status", p.status.as_str(), lang),
+                "field_count": p.uses.len(),
+                "personal": facts::personal_uses(model, p).next().is_some(),
+                "finding_count": site.findings.purposes.get(&p.id).map_or(0, Vec::len),
+            })
+        })
+        .collect();
+    json!({"page_title": site.word("purposes"), "purposes": rows})
+}
+
+pub(super) fn flows(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let model = inputs.model;
+    let lang = site.language;
+    let mut marks: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    for f in &inputs.report.findings {
+        if let Some(e) = f.entity.as_ref().filter(|e| e.kind == EntityKind::Flow) {
+            marks
+                .entry(e.path.as_str())
+                .or_default()
+                .push(json!({"class": f.level.as_str(), "text": f.rule}));
+        }
+    }
+    let rows: Vec<Value> = model
+        .flows
+        .iter()
+        .map(|f| {
+            let arrow = if f.direction == Direction::Both { " ⇄ " } else { " → " };
+            let carried: Vec<String> = f
+                .fields
+                .iter()
+                .map(|c| {
+                    let (s, t) = (&model.field(c.source).id, &model.field(c.target).id);
+                    if s == t { s.clone() } else { format!("{s}{arrow}{t}") }
+                })
+                .collect();
+            let how: Vec<String> = [
+                f.mechanism.map(|m| enum_label("mechanism", m.as_str(), lang)),
+                f.frequency.map(|q| enum_label("frequency", q.as_str(), lang)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let transfer = f.transfer.as_ref().map_or_else(String::new, |t| {
+                let m = enum_label("transfer_mechanism", t.mechanism.value.as_str(), lang);
+                t.reference.as_ref().map_or_else(|| m.clone(), |r| format!("{m} ({r})"))
+            });
+            json!({
+                "id": f.id, "description": f.description, "place": place(inputs, f.span),
+                "from": {"id": model.store(f.from).id, "name": model.store(f.from).name},
+                "to": {"id": model.store(f.to).id, "name": model.store(f.to).name},
+                "carried": carried, "how": how.join(", "), "transfer": transfer,
+                "marks": marks.get(f.id.as_str()).cloned().unwrap_or_default(),
+            })
+        })
+        .collect();
+    json!({"page_title": site.word("flows"), "flows": rows})
+}
+
+/// A field in a list: where it is, what it is, who uses it.
+fn field_item(inputs: &Inputs<'_>, lang: Language, f: FieldId) -> Value {
+    let (model, graph) = (inputs.model, inputs.graph);
+    let field = model.field(f);
+    let store = model.store(field.store);
+    json!({
+        "id": field.id, "name": field.name, "path": model.field_path(f), "store": store.id, "store_name": store.name,
+        "marks": field_marks(model, f, lang),
+        "purposes": graph.purposes_using(f).iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
+        "useful": graph.is_useful(f),
+    })
+}
+
+/// Every field, grouped by category: "which stores hold the customer's e-mail?" is one
+/// group.
+pub(super) fn fields(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let model = inputs.model;
+    let lang = site.language;
+    let mut groups: BTreeMap<String, Vec<FieldId>> = BTreeMap::new();
+    for f in model.field_ids() {
+        let key =
+            model.field(f).category.as_ref().map_or_else(|| "~".to_owned(), |c| c.value.clone());
+        groups.entry(key).or_default().push(f);
+    }
+    let groups: Vec<Value> = groups
+        .into_iter()
+        .map(|(key, fields)| {
+            let label = if key == "~" {
+                match lang {
+                    Language::En => "No category".to_owned(),
+                    Language::Fr => "Sans catégorie".to_owned(),
+                }
+            } else {
+                format!("{} ({key})", category_label(model, &key, lang))
+            };
+            let anchor = key.replace('.', "-").replace('~', "none");
+            json!({"key": anchor, "label": label, "fields": fields.iter().map(|f| field_item(inputs, lang, *f)).collect::<Vec<_>>()})
+        })
+        .collect();
+    json!({"page_title": site.word("fields"), "groups": groups})
+}
+
+pub(super) fn teams(inputs: &Inputs<'_>) -> Value {
+    let model = inputs.model;
+    let teams: Vec<Value> = model
+        .team_ids()
+        .map(|t| {
+            let team = model.team(t);
+            let stores: Vec<Value> = model
+                .stores
+                .iter()
+                .filter(|s| s.owner == Some(t))
+                .map(|s| json!({"id": s.id, "name": s.name}))
+                .collect();
+            let purposes: Vec<Value> =
+                model.purposes.iter().filter(|p| p.owner == Some(t)).map(|p| json!({"id": p.id, "name": p.name})).collect();
+            let flows: Vec<&str> = model.flows.iter().filter(|f| f.owner == Some(t)).map(|f| f.id.as_str()).collect();
+            json!({"id": team.id, "name": team.name, "email": team.email, "description": team.description,
+                   "stores": stores, "purposes": purposes, "flows": flows})
+        })
+        .collect();
+    let title = match model.language.unwrap_or(Language::En) {
+        Language::En => "Teams",
+        Language::Fr => "Équipes",
+    };
+    json!({"page_title": title, "teams": teams})
+}
+
+/// Objectives → purposes → fields, and what nobody uses.
+pub(super) fn objectives(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let (model, graph) = (inputs.model, inputs.graph);
+    let lang = site.language;
+    let purpose_item = |p: &crate::model::Purpose| {
+        let fields: Vec<Value> =
+            p.uses.iter().map(|f| super::common::field_link(model, *f)).collect();
+        json!({"id": p.id, "name": p.name, "fields": fields})
+    };
+    let mut objectives: Vec<Value> = model
+        .objective_ids()
+        .map(|o| {
+            let objective = model.objective(o);
+            let purposes: Vec<Value> = model.purposes.iter().filter(|p| p.objective == Some(o)).map(purpose_item).collect();
+            json!({"id": objective.id, "name": objective.name, "description": objective.description, "purposes": purposes})
+        })
+        .collect();
+    let orphans: Vec<Value> =
+        model.purposes.iter().filter(|p| p.objective.is_none()).map(purpose_item).collect();
+    if !orphans.is_empty() {
+        let name = match lang {
+            Language::En => "Purposes without an objective",
+            Language::Fr => "Finalités sans objectif",
+        };
+        objectives.push(
+            json!({"id": "no-objective", "name": name, "description": null, "purposes": orphans}),
+        );
+    }
+    let unused: Vec<Value> = model
+        .field_ids()
+        .filter(|f| !graph.is_useful(*f))
+        .map(|f| field_item(inputs, lang, f))
+        .collect();
+    let rule_entities = |rule: &str| -> Vec<String> {
+        inputs
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .filter_map(|f| f.entity.as_ref().map(|e| e.path.clone()))
+            .collect()
+    };
+    let orphan_stores: Vec<Value> = rule_entities("orphan-store")
+        .iter()
+        .filter_map(|id| model.store_by_id(id))
+        .map(|s| json!({"id": model.store(s).id, "name": model.store(s).name}))
+        .collect();
+    let title = match lang {
+        Language::En => "Objectives, purposes and fields",
+        Language::Fr => "Objectifs, finalités et champs",
+    };
+    json!({"page_title": title, "objectives": objectives, "unused": unused,
+           "unused_flows": rule_entities("unused-flow"), "orphan_stores": orphan_stores})
+}
+
+/// The collection plan: data purposes need and do not have, and how each field is collected.
+pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let model = inputs.model;
+    let lang = site.language;
+    let mut missing = Vec::new();
+    for p in model.purposes.iter().filter(|p| p.status != PurposeStatus::Retired) {
+        for need in &p.needs {
+            let covered = p.uses.iter().any(|f| {
+                model
+                    .field(*f)
+                    .category
+                    .as_ref()
+                    .is_some_and(|c| facts::category_covers(model, &need.value, &c.value))
+            });
+            if !covered {
+                missing.push(json!({"purpose": {"id": p.id, "name": p.name}, "key": need.value, "label": category_label(model, &need.value, lang)}));
+            }
+        }
+    }
+    let collected: Vec<Value> = model
+        .field_ids()
+        .filter(|f| {
+            let field = model.field(*f);
+            field.collection.is_some() || field.source == Some(FieldSource::Collected)
+        })
+        .map(|f| {
+            let field = model.field(f);
+            let store = model.store(field.store);
+            json!({
+                "id": field.id, "name": field.name, "path": model.field_path(f), "store": store.id, "store_name": store.name,
+                "source": field.source.map(|s| enum_label("field_source", s.as_str(), lang)).unwrap_or_default(),
+                "collection": field.collection.clone().unwrap_or_default(),
+                "completeness": super::common::percent(field.completeness.as_ref().map(|c| c.value)),
+            })
+        })
+        .collect();
+    let title = match lang {
+        Language::En => "Collection plan",
+        Language::Fr => "Plan de collecte",
+    };
+    json!({"page_title": title, "missing": missing, "collected": collected})
+}
+
+pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let lang = site.language;
+    let all: Vec<&crate::diag::Finding> = inputs.report.findings.iter().collect();
+    let mut rules: Vec<&str> = all.iter().map(|f| f.rule).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let levels: Vec<Value> = ["error", "warn", "info"]
+        .iter()
+        .map(|l| json!({"value": l, "label": level_label(l, lang)}))
+        .collect();
+    let s = &inputs.report.summary;
+    let summary = match lang {
+        Language::En => format!(
+            "{} errors, {} warnings, {} infos, {} suppressed.",
+            s.errors, s.warnings, s.infos, s.suppressed
+        ),
+        Language::Fr => format!(
+            "{} erreurs, {} avertissements, {} infos, {} suspendus.",
+            s.errors, s.warnings, s.infos, s.suppressed
+        ),
+    };
+    json!({"page_title": site.word("findings"), "summary": summary, "rules": rules, "levels": levels,
+           "findings": findings_json(inputs, &all, lang)})
+}

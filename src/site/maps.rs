@@ -1,0 +1,44 @@
+//! The maps of the site: the system map (plain and with findings) and one focused map per
+//! store and per purpose, drawn by the embedded engine.
+
+use crate::manifest::enums::Language;
+use crate::map::view::{self, Selection, Sources};
+use crate::map::{self, svg::esc};
+use crate::output::Artifact;
+
+use super::Inputs;
+
+/// The SVG of a view, or a short note when it cannot be drawn (a view too large for the
+/// embedded engine): a page must never fail for its map.
+pub(super) fn svg(
+    inputs: &Inputs<'_>,
+    selection: Selection,
+    findings: bool,
+    language: Language,
+) -> String {
+    let sources = Sources {
+        model: inputs.model,
+        graph: inputs.graph,
+        report: findings.then_some(inputs.report),
+        language,
+    };
+    let view = view::build(&sources, selection);
+    match map::draw(view) {
+        Ok(drawing) => drawing.svg(None),
+        Err(reason) => format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"60\"><text x=\"10\" y=\"30\" font-size=\"13\" font-family=\"sans-serif\">{}</text></svg>\n",
+            esc(&reason)
+        ),
+    }
+}
+
+/// The system map, plain and with findings: the files, and the one with findings for the
+/// home page.
+pub(super) fn system(inputs: &Inputs<'_>, language: Language) -> (Vec<Artifact>, String) {
+    let with_findings = svg(inputs, Selection::System, true, language);
+    let files = vec![
+        Artifact::new("maps/system.svg", svg(inputs, Selection::System, false, language)),
+        Artifact::new("maps/system-findings.svg", with_findings.clone()),
+    ];
+    (files, with_findings)
+}

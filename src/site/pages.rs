@@ -1,0 +1,223 @@
+//! The home page, and the page of each store and each purpose.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use super::common::{
+    self, category_label, enum_label, field_link, field_marks, findings_json, place, purpose_link,
+    store_marks,
+};
+use super::{Inputs, Site, maps};
+use crate::checks::facts;
+use crate::diag::Level;
+use crate::manifest::enums::{Direction, Language};
+use crate::map::view::Selection;
+use crate::model::{FieldId, PurposeId, StoreId};
+use crate::register::{cells, layout};
+
+/// The home page: key figures and the system map.
+pub(super) fn home(inputs: &Inputs<'_>, site: &Site, map: &str) -> Value {
+    let (model, graph, report) = (inputs.model, inputs.graph, inputs.report);
+    let lang = site.language;
+    let personal = model.field_ids().filter(|f| model.field(*f).personal).count();
+    let unused = model.field_ids().filter(|f| !graph.is_useful(*f)).count();
+    let share = if model.fields.is_empty() {
+        0.0
+    } else {
+        unused as f64 * 100.0 / model.fields.len() as f64
+    };
+    let count = |level: Level| report.findings.iter().filter(|f| f.level == level).count();
+    let fr = lang == Language::Fr;
+    let figures = json!([
+        {"value": model.stores.len(), "label": site.word("stores"), "href": "stores.html"},
+        {"value": model.fields.len(), "label": site.word("fields"), "href": "fields.html"},
+        {"value": personal, "label": if fr { "champs personnels" } else { "personal fields" }, "href": "fields.html"},
+        {"value": model.flows.len(), "label": site.word("flows"), "href": "flows.html"},
+        {"value": model.purposes.len(), "label": site.word("purposes"), "href": "purposes.html"},
+        {"value": count(Level::Error), "label": if fr { "erreurs" } else { "errors" }, "href": "findings.html?level=error", "level": "error"},
+        {"value": count(Level::Warn), "label": if fr { "avertissements" } else { "warnings" }, "href": "findings.html?level=warn", "level": "warn"},
+        {"value": count(Level::Info), "label": "infos", "href": "findings.html?level=info"},
+        {"value": format!("{share:.0} %"), "label": if fr { "des champs inutilisés" } else { "of fields nobody uses" }, "href": "objectives.html#unused"},
+    ]);
+    json!({"page_title": site.title, "figures": figures, "map": map})
+}
+
+/// A store's page and its focused map.
+pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, String) {
+    let (model, graph) = (inputs.model, inputs.graph);
+    let lang = site.language;
+    let s = model.store(id);
+    let fields: Vec<Value> = model.fields_of(id).map(|f| field_row(inputs, site, f)).collect();
+    let mut flows = Vec::new();
+    for flow in &model.flows {
+        let (other, direction) = if flow.from == id {
+            (flow.to, if flow.direction == Direction::Both { "⇄" } else { "→" })
+        } else if flow.to == id {
+            (flow.from, if flow.direction == Direction::Both { "⇄" } else { "←" })
+        } else {
+            continue;
+        };
+        flows.push(json!({
+            "id": flow.id,
+            "direction": direction,
+            "other": {"id": model.store(other).id, "name": model.store(other).name},
+            "fields": flow.fields.iter().map(|c| model.field(if flow.from == id { c.source } else { c.target }).id.clone()).collect::<Vec<_>>().join(", "),
+            "how": how(flow.mechanism.map(|m| m.as_str()), flow.frequency.map(|f| f.as_str()), lang),
+        }));
+    }
+    let purposes: BTreeSet<PurposeId> =
+        model.fields_of(id).flat_map(|f| graph.purposes_using(f).iter().copied()).collect();
+    let findings =
+        site.findings.stores.get(&s.id).map(|v| findings_json(inputs, v, lang)).unwrap_or_default();
+    let operator = s.vendor.clone().map_or_else(
+        || if s.external { site.word("owner").to_owned() } else { "—".to_owned() },
+        |v| match &s.contract {
+            Some(c) => format!("{v} ({c})"),
+            None => v,
+        },
+    );
+    let page = json!({
+        "page_title": s.name,
+        "store": {
+            "id": s.id,
+            "description": s.description,
+            "kind": s.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
+            "owner": s.owner.map(|t| json!({"id": model.team(t).id, "name": model.team(t).name})),
+            "domain": s.domain.clone().unwrap_or_default(),
+            "status": enum_label("store_status", s.status.as_str(), lang),
+            "location": s.location.iter().map(|c| country(&c.value, lang)).collect::<Vec<_>>().join(", "),
+            "operator": if s.external && s.vendor.is_none() { match lang { Language::En => "outside party", Language::Fr => "tiers externe" }.to_owned() } else { operator },
+            "records": s.records.map(|r| r.to_string()).unwrap_or_default(),
+            "security": s.security.iter().map(|m| enum_label("security_measure", m.as_str(), lang)).collect::<Vec<_>>().join(", "),
+            "place": place(inputs, s.span),
+            "marks": store_marks(model, id, lang),
+            "fields": fields,
+            "flows": flows,
+            "purposes": purposes.iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
+        },
+        "findings": findings,
+    });
+    let svg = maps::svg(inputs, Selection::Focus { store: id, depth: 1 }, true, lang);
+    let page = with_map(page, &svg);
+    (page, svg)
+}
+
+fn with_map(mut page: Value, svg: &str) -> Value {
+    page["map"] = Value::String(svg.to_owned());
+    page
+}
+
+fn country(code: &str, lang: Language) -> String {
+    crate::vocab::tables::country(code)
+        .map_or_else(|| code.to_owned(), |c| format!("{} ({code})", c.label.get(lang)))
+}
+
+fn how(mechanism: Option<&str>, frequency: Option<&str>, lang: Language) -> String {
+    let parts: Vec<String> = [
+        mechanism.map(|m| enum_label("mechanism", m, lang)),
+        frequency.map(|f| enum_label("frequency", f, lang)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(", ")
+}
+
+/// One row of a store's field table.
+fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
+    let (model, graph) = (inputs.model, inputs.graph);
+    let lang = site.language;
+    let field = model.field(f);
+    let destinations: Vec<Value> =
+        graph.downstream(f, Some(1)).iter().map(|r| field_link(model, r.field)).collect();
+    json!({
+        "id": field.id,
+        "name": field.name,
+        "category": field.category.as_ref().map(|c| category_label(model, &c.value, lang)).unwrap_or_default(),
+        "marks": field_marks(model, f, lang),
+        "completeness": common::percent(field.completeness.as_ref().map(|c| c.value)),
+        "retention": field.retention.as_ref().and_then(|r| crate::register::retention::sentence(&r.value, lang)).unwrap_or_default(),
+        "origin": common::origin(model, f, lang),
+        "destinations": destinations,
+        "purposes": graph.purposes_using(f).iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
+        "used": graph.is_used(f),
+        "useful": graph.is_useful(f),
+        "place": place(inputs, field.span),
+    })
+}
+
+/// A purpose's page and its lineage map.
+pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value, String) {
+    let (model, graph) = (inputs.model, inputs.graph);
+    let lang = site.language;
+    let p = model.purpose(id);
+    let fields: Vec<Value> = p
+        .uses
+        .iter()
+        .map(|f| {
+            let field = model.field(*f);
+            let store = model.store(field.store);
+            let origins: Vec<Value> = graph.origins(*f).iter().filter(|o| *o != f).map(|o| field_link(model, *o)).collect();
+            json!({
+                "id": field.id, "name": field.name, "path": model.field_path(*f), "store": store.id, "store_name": store.name,
+                "category": field.category.as_ref().map(|c| category_label(model, &c.value, lang)).unwrap_or_default(),
+                "marks": field_marks(model, *f, lang), "origins": origins,
+            })
+        })
+        .collect();
+    let needs: Vec<Value> = p
+        .needs
+        .iter()
+        .map(|n| {
+            let covered = p.uses.iter().any(|f| {
+                model.field(*f).category.as_ref().is_some_and(|c| facts::category_covers(model, &n.value, &c.value))
+            });
+            json!({"key": n.value, "label": category_label(model, &n.value, lang), "missing": !covered})
+        })
+        .collect();
+    let register: Vec<Value> = site
+        .register
+        .rows
+        .iter()
+        .find(|r| r.reference == p.id)
+        .map(|row| {
+            layout::columns(layout::Layout::Art30)
+                .iter()
+                .map(|c| json!({"label": c.title.get(lang), "lines": cells::lines(c.cell, row, &site.register)}))
+                .collect()
+        })
+        .unwrap_or_default();
+    let findings = site
+        .findings
+        .purposes
+        .get(&p.id)
+        .map(|v| findings_json(inputs, v, lang))
+        .unwrap_or_default();
+    let page = json!({
+        "page_title": p.name,
+        "purpose": {
+            "id": p.id,
+            "description": p.description,
+            "objective": p.objective.map(|o| json!({"id": model.objective(o).id, "name": model.objective(o).name})),
+            "owner": p.owner.map(|t| json!({"id": model.team(t).id, "name": model.team(t).name})),
+            "legal_basis": p.legal_basis.as_ref().map(|b| enum_label("legal_basis", b.value.as_str(), lang)).unwrap_or_else(|| "—".to_owned()),
+            "subjects": p.subjects.iter().map(|s| subject_label(inputs, *s, lang)).collect::<Vec<_>>().join(", "),
+            "status": enum_label("purpose_status", p.status.as_str(), lang),
+            "place": place(inputs, p.span),
+            "fields": fields,
+            "needs": needs,
+        },
+        "register": register,
+        "findings": findings,
+    });
+    let svg = maps::svg(inputs, Selection::Purpose(id), false, lang);
+    let page = with_map(page, &svg);
+    (page, svg)
+}
+
+fn subject_label(inputs: &Inputs<'_>, s: crate::model::SubjectId, lang: Language) -> String {
+    let subject = inputs.model.subject(s);
+    crate::vocab::tables::subject_label(&subject.id)
+        .map_or_else(|| subject.name.clone(), |l| l.get(lang).to_owned())
+}

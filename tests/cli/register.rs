@@ -1,0 +1,364 @@
+//! `datacarto register`: the example map's register as snapshots, the XLSX read back cell by
+//! cell, CSV injection, HTML escaping, the "Done when" scenario (a flow to a US store changes
+//! the purpose's recipients and transfers), determinism, exit codes and `--check`.
+
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use serde_json::Value;
+
+use crate::support::{Map, datacarto, project_root, run_in};
+
+const AS_OF: &str = "2026-11-22";
+
+/// `datacarto register examples/01-retail <args>` from the project root, and its stdout.
+fn example(args: &[&str]) -> String {
+    let mut all = vec!["register", "examples/01-retail", "--as-of", AS_OF];
+    all.extend_from_slice(args);
+    let out = run_in(&project_root(), &all);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn example_markdown() {
+    insta::assert_snapshot!("example_md", example(&["--format", "md"]));
+}
+
+#[test]
+fn example_json() {
+    let text = example(&["--format", "json"]);
+    let json: Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    insta::assert_snapshot!("example_json", text);
+}
+
+#[test]
+fn example_csv() {
+    let out = datacarto()
+        .current_dir(project_root())
+        .args(["register", "examples/01-retail", "--as-of", AS_OF, "--format", "csv"])
+        .output()
+        .expect("datacarto runs");
+    assert!(out.status.success());
+    let bytes = out.stdout;
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 with a byte-order mark");
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "RFC 4180 line ends");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    insta::assert_snapshot!("example_csv", text.replace("\r\n", "⏎\n"));
+}
+
+#[test]
+fn example_cnil_french() {
+    insta::assert_snapshot!("example_cnil_fr", example(&["--layout", "cnil", "--lang", "fr"]));
+}
+
+#[test]
+fn example_ico_headers() {
+    let text = example(&["--layout", "ico", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(headers.len(), 25);
+    assert_eq!(headers[0], "Business function");
+    assert_eq!(headers[1], "Purpose of processing");
+    assert_eq!(headers[24], "Link to record of personal data breach");
+    assert_eq!(reader.records().count(), 8);
+}
+
+/// The register of a map compiled in this process: what the XLSX must show.
+fn in_process(dir: &Path, layout: datacarto::register::Layout) -> datacarto::register::Register {
+    use datacarto::register::{self, Inputs};
+    let day = datacarto::date::Date::parse(AS_OF).unwrap();
+    let compiled = datacarto::commands::compile(dir, &[], day, &Default::default()).unwrap();
+    let inputs = Inputs {
+        model: &compiled.model,
+        graph: &compiled.graph,
+        config: &compiled.config,
+        sources: &compiled.sources,
+    };
+    register::build(&inputs, register::default_language(&compiled.model, layout))
+}
+
+fn text(cell: Option<&Data>) -> String {
+    match cell {
+        None | Some(Data::Empty) => String::new(),
+        Some(Data::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The XLSX, read back: its register sheet holds, cell by cell, what the row model says;
+/// the CNIL layout adds one fiche sheet per activity.
+#[test]
+fn xlsx_matches_the_row_model() {
+    use datacarto::register::{Layout, cells, layout};
+    let dir = tempfile::tempdir().unwrap();
+    let root = project_root();
+    for (layout, name) in [(Layout::Art30, "art30"), (Layout::Ico, "ico"), (Layout::Cnil, "cnil")] {
+        let path = dir.path().join(format!("{name}.xlsx"));
+        let p = path.to_str().unwrap();
+        let example = root.join("examples/01-retail");
+        let e = example.to_str().unwrap();
+        let out = run_in(&root, &["register", e, "--as-of", AS_OF, "--layout", name, "-o", p]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let reg = in_process(&example, layout);
+        let mut book: Xlsx<_> = open_workbook(&path).expect("a workbook");
+        let sheets = book.sheet_names();
+        let fiches = if layout == Layout::Cnil { reg.rows.len() } else { 0 };
+        assert_eq!(sheets.len(), 3 + fiches, "{sheets:?}");
+        assert_eq!(sheets[1], "Register");
+        let range = book.worksheet_range("Register").unwrap();
+        let columns = layout::columns(layout);
+        assert_eq!(range.get_size(), (reg.rows.len() + 1, columns.len()));
+        for (c, column) in columns.iter().enumerate() {
+            let title = text(range.get_value((0, c as u32)));
+            assert!(title.ends_with(column.title.get(reg.language)), "{title}");
+            for (r, row) in reg.rows.iter().enumerate() {
+                let want = cells::text(column.cell, row, &reg);
+                assert_eq!(text(range.get_value((r as u32 + 1, c as u32))), want, "{name} {r}:{c}");
+            }
+        }
+        let controller = book.worksheet_range(&sheets[0]).unwrap();
+        assert_eq!(text(controller.get_value((2, 1))), "Maison Dupont SAS");
+        let coverage = book.worksheet_range(sheets.last().unwrap()).unwrap();
+        assert_eq!(coverage.get_size().0, reg.coverage.len() + 1);
+        if layout == Layout::Cnil {
+            let fiche = book.worksheet_range("newsletter").unwrap();
+            assert_eq!(text(fiche.get_value((0, 0))), "Newsletter");
+            let cells: Vec<String> =
+                (0..fiche.get_size().0 as u32).map(|r| text(fiche.get_value((r, 0)))).collect();
+            for block in
+                ["Actors", "Purposes", "Data subjects", "Retention", "Transfers", "Security"]
+            {
+                assert!(cells.iter().any(|c| c == block), "{block} in {cells:?}");
+            }
+        }
+    }
+}
+
+/// A map whose manifest text tries formulas and markup.
+fn hostile() -> Map {
+    Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: \"@Evil Corp\"\n  phone: \"+33 1 23\"\n"),
+        (
+            "stores.yaml",
+            "stores:\n  - id: crm\n    name: \"<script>alert(1)</script> & co\"\n    vendor: \"-2+3\"\n    fields:\n      - {id: email, category: user.contact.email}\n",
+        ),
+        (
+            "purposes.yaml",
+            "purposes:\n  - id: p\n    name: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"click\\\")\"\n    description: \"+1 and -1\"\n    subjects: [customer]\n    uses: [crm.email]\n    recipients: [\"@SUM(A1:A2)\"]\n",
+        ),
+    ])
+}
+
+/// No CSV cell can start a formula: `= + - @` get a leading quote.
+#[test]
+fn csv_injection_is_neutralised() {
+    let map = hostile();
+    let out = map.run(&["register", "--format", "csv", "--layout", "cnil", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let body = out.stdout.trim_start_matches('\u{feff}');
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let record = reader.records().next().unwrap().unwrap();
+    let cell = |title: &str| {
+        let i =
+            headers.iter().position(|h| h.ends_with(title)).unwrap_or_else(|| panic!("{title}"));
+        record[i].to_owned()
+    };
+    assert_eq!(cell("Name of the activity"), "'=HYPERLINK(\"http://evil.example\",\"click\")");
+    assert!(cell("Main purpose").starts_with("'=HYPERLINK"));
+    assert!(cell("Controller").starts_with("'@Evil Corp"));
+    assert_eq!(cell("External bodies"), "'@SUM(A1:A2)");
+    for value in record.iter() {
+        assert!(!value.starts_with(['=', '+', '-', '@', '\t', '\r']), "{value:?}");
+    }
+}
+
+/// Every manifest string is escaped in HTML (and in Markdown).
+#[test]
+fn html_escapes_manifest_text() {
+    let map = hostile();
+    let out = map.run(&["register", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    assert!(!out.stdout.contains("<script>"));
+    assert!(out.stdout.contains("<style>") && out.stdout.contains("class=\"fiche\""));
+    let md = map.run(&["register", "--format", "md"]);
+    assert!(md.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    assert!(!md.stdout.contains("<script>"));
+}
+
+const BASE: &[(&str, &str)] = &[
+    ("datacarto.yaml", "organization:\n  name: Test SAS\n  email: privacy@test.example\n"),
+    (
+        "stores/crm.yaml",
+        "stores:\n  - id: crm\n    name: CRM\n    location: FR\n    security: [access_control]\n    fields:\n      - {id: email, category: user.contact.email}\n      - {id: first_name, category: user.name.first}\n",
+    ),
+    (
+        "purposes.yaml",
+        "purposes:\n  - id: newsletter\n    name: Newsletter\n    legal_basis: consent\n    subjects: [customer]\n    uses: [crm.email, crm.first_name]\n    recipients: [crm]\n    retention: {duration: P3Y, trigger: last_contact_from_subject, end_action: delete}\n",
+    ),
+];
+
+fn newsletter(map: &Map) -> Value {
+    let out = map.run(&["register", "--format", "json", "--as-of", AS_OF]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    json["rows"][0].clone()
+}
+
+/// Done when: adding a flow from the CRM to a store located in the US changes the
+/// purpose's recipients and transfers in the register, without touching the purpose.
+#[test]
+fn a_flow_to_a_us_store_changes_recipients_and_transfers() {
+    let before = Map::new(BASE);
+    let row = newsletter(&before);
+    assert_eq!(row["transfers"], serde_json::json!([]));
+    assert_eq!(row["recipients"]["third_parties"], serde_json::json!([]));
+    assert_eq!(row["recipients"]["processors"], serde_json::json!([]));
+
+    let after = Map::new(BASE);
+    after.write(
+        "stores/survey.yaml",
+        b"stores:\n  - id: survey\n    name: SurveyCo forms\n    location: US\n    vendor: SurveyCo Inc\n    fields:\n      - {id: email, category: user.contact.email}\n",
+    );
+    after.write(
+        "flows.yaml",
+        b"flows:\n  - id: crm-to-survey\n    from: crm\n    to: survey\n    fields: [email]\n",
+    );
+    let purposes = BASE.iter().find(|(p, _)| *p == "purposes.yaml").unwrap().1;
+    assert_eq!(std::fs::read_to_string(after.path().join("purposes.yaml")).unwrap(), purposes);
+    let row = newsletter(&after);
+    let processors = row["recipients"]["processors"].as_array().unwrap();
+    assert_eq!(processors.len(), 1);
+    assert_eq!(processors[0]["name"], "SurveyCo forms");
+    assert_eq!(processors[0]["flows"], serde_json::json!(["crm-to-survey"]));
+    let transfers = row["transfers"].as_array().unwrap();
+    assert_eq!(transfers.len(), 1);
+    assert_eq!(transfers[0]["country"]["id"], "US");
+    assert_eq!(transfers[0]["mechanism"], Value::Null);
+    assert_eq!(transfers[0]["flows"], serde_json::json!(["crm-to-survey"]));
+
+    // The DPO's CI sees it: the transfer has no safeguard, at the flow's line.
+    let check = after.run(&["register", "--check", "--as-of", AS_OF]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(
+        check.stdout.contains("flows.yaml:2: error[newsletter] Transfers outside the EEA"),
+        "{}",
+        check.stdout
+    );
+    assert!(check.stdout.contains("`transfer` of flow 'crm-to-survey'"), "{}", check.stdout);
+
+    // With the safeguard recorded on the flow, the register names it and CI passes.
+    after.write(
+        "flows.yaml",
+        b"flows:\n  - id: crm-to-survey\n    from: crm\n    to: survey\n    fields: [email]\n    transfer: {mechanism: scc_commission, reference: SCC 2021/914 module 2}\n",
+    );
+    let row = newsletter(&after);
+    assert_eq!(row["transfers"][0]["mechanism"]["id"], "scc_commission");
+    assert_eq!(row["transfers"][0]["reference"], "SCC 2021/914 module 2");
+    let check = after.run(&["register", "--check", "--as-of", AS_OF]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+}
+
+/// Same map, same bytes, in every format and layout, XLSX included.
+#[test]
+fn deterministic_bytes() {
+    let root = project_root();
+    let dir = tempfile::tempdir().unwrap();
+    for layout in ["art30", "cnil", "ico"] {
+        for format in ["csv", "xlsx", "html", "md", "json"] {
+            let bytes: Vec<Vec<u8>> = (0..2)
+                .map(|i| {
+                    let path = dir.path().join(format!("{layout}-{i}.{format}"));
+                    let args = [
+                        "register",
+                        "examples/01-retail",
+                        "--as-of",
+                        AS_OF,
+                        "--layout",
+                        layout,
+                        "--format",
+                        format,
+                        "-o",
+                        path.to_str().unwrap(),
+                    ];
+                    let out = run_in(&root, &args);
+                    assert_eq!(out.code, 0, "{}", out.stderr);
+                    std::fs::read(&path).unwrap()
+                })
+                .collect();
+            assert!(!bytes[0].is_empty());
+            assert!(bytes[0] == bytes[1], "{layout} {format} differs between two runs");
+        }
+    }
+}
+
+/// No controller, no register: exit 1 with the finding, nothing on stdout.
+#[test]
+fn missing_organization_is_an_error() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "language: en\n"),
+        ("purposes.yaml", BASE[2].1),
+        ("stores/crm.yaml", BASE[1].1),
+    ]);
+    let out = map.run(&["register"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("error[missing-organization]"), "{}", out.stderr);
+    assert!(out.stderr.contains("datacarto.yaml:1:1"), "{}", out.stderr);
+}
+
+/// Usage problems exit 2: XLSX needs a file.
+#[test]
+fn xlsx_needs_a_file() {
+    let out = Map::new(BASE).run(&["register", "--format", "xlsx"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("give the file to write with -o FILE"), "{}", out.stderr);
+}
+
+/// `-o` picks the format from the extension and replaces an existing file.
+#[test]
+fn output_file_by_extension() {
+    let map = Map::new(BASE);
+    map.write("out/register.json", b"old");
+    let out = map.run(&["register", "-o", "out/register.json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(map.path().join("out/register.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["rows"][0]["reference"], "newsletter");
+}
+
+/// The CNIL layout is French unless the map says otherwise; `--lang` overrides both.
+#[test]
+fn languages() {
+    let map = Map::new(BASE);
+    let fr = map.run(&["register", "--layout", "cnil"]);
+    assert!(
+        fr.stdout.contains("# Registre des activités de traitement — Test SAS"),
+        "{}",
+        fr.stdout
+    );
+    assert!(fr.stdout.contains("| Des données sont-elles transmises hors UE ? | Non |"));
+    let en = map.run(&["register"]);
+    assert!(en.stdout.contains("# Record of processing activities — Test SAS"));
+    let forced = map.run(&["register", "--layout", "ico", "--lang", "fr"]);
+    assert!(
+        forced
+            .stdout
+            .contains("| Base légale du traitement (article 6) | Consentement (art. 6(1)(a)) |")
+    );
+}
+
+/// `--check` passes on the example map and prints its coverage summary.
+#[test]
+fn check_on_the_example() {
+    let out =
+        run_in(&project_root(), &["register", "examples/01-retail", "--check", "--as-of", AS_OF]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout, "0 empty cells (0 mandatory) in 8 activities\n");
+}

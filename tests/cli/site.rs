@@ -1,0 +1,323 @@
+//! `datacarto build`: the offline site, checked in a real browser (headless Chromium, whose
+//! `--dump-dom` gives the page after its scripts ran and whose log gives the console), by a
+//! link checker, and for determinism and safe writing.
+
+use std::collections::{BTreeSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{Map, datacarto, project_root, run_in};
+
+/// Builds the site of `map_dir` into a new temporary folder.
+fn build(map_dir: &Path, extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let mut args = vec![
+        "build".to_owned(),
+        map_dir.display().to_string(),
+        "-o".to_owned(),
+        site.display().to_string(),
+    ];
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = run_in(&project_root(), &args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    out
+}
+
+fn site(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("site")
+}
+
+/// Chromium, when installed (scripts/test installs Debian's `chromium`).
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
+}
+
+/// The page's DOM after its scripts ran, and what it logged to the console.
+fn open(browser: &str, file: &Path, query: &str) -> (String, Vec<String>) {
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}{query}", file.display());
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    let log = String::from_utf8_lossy(&out.stderr);
+    let console = log.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_owned).collect();
+    (String::from_utf8_lossy(&out.stdout).into_owned(), console)
+}
+
+/// The harness sees console errors: a page that throws is caught.
+#[test]
+fn the_browser_harness_sees_console_errors() {
+    let Some(browser) = chromium() else { return eprintln!("chromium not installed: skipped") };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("broken.html");
+    std::fs::write(&page, "<!DOCTYPE html><p id=x>1</p><script>document.getElementById('x').textContent='2'; nope();</script>").unwrap();
+    let (dom, console) = open(browser, &page, "");
+    assert!(dom.contains("<p id=\"x\">2</p>"), "{dom}");
+    assert!(console.iter().any(|l| l.contains("nope is not defined")), "{console:?}");
+}
+
+/// The home page loads without console errors, search finds a field, a store page shows its
+/// map, and every page of the example loads cleanly.
+#[test]
+fn the_example_site_works_in_a_browser() {
+    let Some(browser) = chromium() else { return eprintln!("chromium not installed: skipped") };
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    let site = site(&out);
+    let (home, console) = open(browser, &site.join("index.html"), "");
+    assert!(console.is_empty(), "{console:?}");
+    assert!(
+        home.contains("<g class=\"store\" data-id=\"crm\">"),
+        "the system map is on the home page"
+    );
+    let (found, console) = open(browser, &site.join("index.html"), "?q=e-mail%20address");
+    assert!(console.is_empty(), "{console:?}");
+    let results = &found[found.find("id=\"search-results\"").expect("the results list")..];
+    let results = &results[..results.find("</ul>").unwrap()];
+    assert!(results.contains("stores/crm.html#field-email"), "search finds crm.email: {results}");
+    assert!(!found.contains("id=\"search-results\" hidden"), "the results are shown");
+    let (store, console) = open(browser, &site.join("stores/crm.html"), "");
+    assert!(console.is_empty(), "{console:?}");
+    assert!(
+        store.contains("<g class=\"store\" data-id=\"crm\">") && store.contains("class=\"flow\""),
+        "its map"
+    );
+    for page in [
+        "findings.html",
+        "register.html",
+        "fields.html",
+        "objectives.html",
+        "purposes/newsletter.html",
+    ] {
+        let (_, console) = open(browser, &site.join(page), "?rule=orphan-store");
+        assert!(console.is_empty(), "{page}: {console:?}");
+    }
+}
+
+/// A store named like markup stays text: nothing runs, no element is made from it.
+#[test]
+fn a_hostile_name_is_inert() {
+    let Some(browser) = chromium() else { return eprintln!("chromium not installed: skipped") };
+    let name = "<img src=x onerror=alert(1)>";
+    let map = Map::new(&[(
+        "map.yaml",
+        &format!(
+            "stores:\n  - {{id: evil, name: \"{name}\", fields: [{{id: x, name: \"{name}\"}}]}}\npurposes:\n  - {{id: p, name: \"{name}\", uses: [evil.x]}}\n"
+        ),
+    )]);
+    let out = build(map.path(), &[]);
+    let site = site(&out);
+    for (page, query) in [
+        ("index.html", "?q=img"),
+        ("stores/evil.html", ""),
+        ("purposes/p.html", ""),
+        ("stores.html", ""),
+    ] {
+        let (dom, console) = open(browser, &site.join(page), query);
+        assert!(console.is_empty(), "{page}: {console:?}");
+        assert!(!dom.contains("<img"), "{page}: an element was made from the name");
+        assert!(
+            dom.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{page}: the name is shown as text"
+        );
+    }
+}
+
+/// Every link and file reference of the site points to a file of the site, and every page
+/// is reachable from the home page.
+#[test]
+fn no_broken_link_and_every_page_reachable() {
+    for example in ["examples/01-retail", "examples/02-clinic-network"] {
+        let out = build(&project_root().join(example), &[]);
+        let site = site(&out);
+        let pages: BTreeSet<PathBuf> = walk(&site)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .collect();
+        let mut broken = Vec::new();
+        let mut seen = BTreeSet::from([site.join("index.html")]);
+        let mut queue = VecDeque::from([site.join("index.html")]);
+        while let Some(page) = queue.pop_front() {
+            let html = std::fs::read_to_string(&page).unwrap();
+            for target in links(&html) {
+                let resolved = normalise(&page.parent().unwrap().join(&target));
+                if !resolved.exists() {
+                    broken.push(format!(
+                        "{} → {target}",
+                        page.strip_prefix(&site).unwrap().display()
+                    ));
+                } else if resolved.extension().is_some_and(|e| e == "html")
+                    && resolved.starts_with(&site)
+                    && seen.insert(resolved.clone())
+                {
+                    queue.push_back(resolved);
+                }
+            }
+        }
+        assert!(broken.is_empty(), "{example}: {broken:#?}");
+        let unreachable: Vec<_> =
+            pages.difference(&seen).filter(|p| !p.starts_with(site.join("register"))).collect();
+        assert!(unreachable.is_empty(), "{example}: {unreachable:#?}");
+    }
+}
+
+/// Relative `href` and `src` targets of a page, without fragment or query.
+fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for part in html.split(attr).skip(1) {
+            let target = &part[..part.find('"').unwrap_or(0)];
+            let target = target.split(['#', '?']).next().unwrap_or("");
+            if target.is_empty() || target.contains(':') {
+                continue; // fragments, mailto:, http: (none should be there)
+            }
+            out.push(target.to_owned());
+        }
+    }
+    out
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+    }
+    out.sort();
+    out
+}
+
+/// Nothing in the site loads from the network.
+#[test]
+fn fully_offline() {
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    for file in walk(&site(&out)) {
+        if file.extension().is_some_and(|e| e == "html" || e == "css" || e == "js") {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for needle in ["http://", "https://", "//cdn", "@import"] {
+                let offending: Vec<&str> =
+                    text.lines().filter(|l| l.contains(needle) && !l.contains("xmlns")).collect();
+                let allowed = offending
+                    .iter()
+                    .all(|l| !l.contains("src=") && !l.contains("<link") && !l.contains("@import"));
+                assert!(allowed, "{}: {offending:?}", file.display());
+            }
+        }
+    }
+}
+
+/// Two builds give identical bytes, file by file.
+#[test]
+fn builds_are_deterministic() {
+    let example = project_root().join("examples/01-retail");
+    let (a, b) = (build(&example, &[]), build(&example, &[]));
+    let (files_a, files_b) = (walk(&site(&a)), walk(&site(&b)));
+    let rel = |files: &[PathBuf], root: &Path| {
+        files.iter().map(|f| f.strip_prefix(root).unwrap().to_path_buf()).collect::<Vec<_>>()
+    };
+    assert_eq!(rel(&files_a, &site(&a)), rel(&files_b, &site(&b)));
+    for (x, y) in files_a.iter().zip(&files_b) {
+        assert!(std::fs::read(x).unwrap() == std::fs::read(y).unwrap(), "{} differs", x.display());
+    }
+}
+
+/// An existing folder datacarto did not make is never replaced; its own is.
+#[test]
+fn writes_only_its_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("thesis.docx"), "precious").unwrap();
+    let example = project_root().join("examples/01-retail");
+    let run = datacarto().arg("build").arg(&example).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("was not made by datacarto"));
+    assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
+    let site = dir.path().join("site");
+    for _ in 0..2 {
+        let run = datacarto().arg("build").arg(&example).arg("-o").arg(&site).output().unwrap();
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    }
+    assert!(site.join("index.html").is_file());
+}
+
+/// `--check` also fails the build on error-level findings; without it, a site with findings
+/// is a success.
+#[test]
+fn check_flag() {
+    let clinic = project_root().join("examples/02-clinic-network");
+    let dir = tempfile::tempdir().unwrap();
+    let plain =
+        datacarto().arg("build").arg(&clinic).arg("-o").arg(dir.path().join("a")).output().unwrap();
+    assert_eq!(plain.status.code(), Some(0));
+    let checked = datacarto()
+        .args(["build", "--check"])
+        .arg(&clinic)
+        .arg("-o")
+        .arg(dir.path().join("b"))
+        .output()
+        .unwrap();
+    assert_eq!(checked.status.code(), Some(1));
+}
+
+/// A site built inside its map is not read back as manifests on the next run.
+#[test]
+fn the_site_inside_the_map_is_skipped() {
+    let map = Map::new(&[("map.yaml", "stores:\n  - {id: a}\n")]);
+    for _ in 0..2 {
+        let out = map.run(&["build", "-o", "site"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let out = map.run(&["check", "--format", "concise"]);
+    assert!(out.stdout.ends_with("in 1 file\n"), "{}", out.stdout);
+}
+
+/// Templates can be replaced by name.
+#[test]
+fn user_templates_win() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(
+        templates.path().join("teams.html"),
+        "<p>our own teams page: {{ teams | length }}</p>",
+    )
+    .unwrap();
+    let out = build(
+        &project_root().join("examples/01-retail"),
+        &["--templates", &templates.path().display().to_string()],
+    );
+    let teams = std::fs::read_to_string(site(&out).join("teams.html")).unwrap();
+    assert_eq!(teams, "<p>our own teams page: 8</p>");
+}
