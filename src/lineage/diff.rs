@@ -280,15 +280,19 @@ fn entities<'m>(
     new: &'m Model,
     old_ids: Vec<(&'m str, usize)>,
     new_ids: Vec<(&'m str, usize)>,
-    attrs_of: fn(&'m Model, usize) -> Attrs<'m>,
+    attrs_of: fn(&'m Model, usize, &mut Attrs<'m>),
     entity_of: fn(&Model, usize) -> Entity,
 ) -> Changes {
     let mut changes = Changes::default();
+    // Two buffers for all the entities: no allocation per entity compared.
+    let (mut before, mut after) = (Attrs::new(), Attrs::new());
     matched(old_ids, new_ids, |pair| match pair {
         Pair::Old(i) => changes.removed.push(entity_of(old, i)),
         Pair::New(j) => changes.added.push(entity_of(new, j)),
         Pair::Both(id, i, j) => {
-            let diffs = compare(&attrs_of(old, i), &attrs_of(new, j));
+            attrs_of(old, i, &mut before);
+            attrs_of(new, j, &mut after);
+            let diffs = compare(&before, &after);
             if !diffs.is_empty() {
                 changes.changed.push(Changed { id: id.to_owned(), changes: diffs });
             }
@@ -302,6 +306,7 @@ fn entities<'m>(
 /// or goes `with_store`.
 fn field_changes<'m>(old: &'m Model, new: &'m Model) -> Changes {
     let mut changes = Changes::default();
+    let (mut before, mut after) = (Attrs::new(), Attrs::new());
     let fields_of = |m: &'m Model, s: usize| -> Vec<(&'m str, usize)> {
         m.fields_of(StoreId::new(s)).map(|f| (m.field(f).id.as_str(), f.index())).collect()
     };
@@ -322,7 +327,9 @@ fn field_changes<'m>(old: &'m Model, new: &'m Model) -> Changes {
                 Pair::Old(i) => changes.removed.push(attrs::field_entity(old, i)),
                 Pair::New(j) => changes.added.push(attrs::field_entity(new, j)),
                 Pair::Both(field, i, j) => {
-                    let diffs = compare(&attrs::field(old, i), &attrs::field(new, j));
+                    attrs::field(old, i, &mut before);
+                    attrs::field(new, j, &mut after);
+                    let diffs = compare(&before, &after);
                     if !diffs.is_empty() {
                         changes
                             .changed
@@ -356,6 +363,31 @@ fn compare(old: &Attrs<'_>, new: &Attrs<'_>) -> Vec<AttrChange> {
                 added: None,
                 removed: None,
             }),
+            (Attr::Fields(b), Attr::Fields(a)) => {
+                if b == a {
+                    continue;
+                }
+                let path = |(s, f): &(&str, &str)| format!("{s}.{f}");
+                let (mut bs, mut as_) = (b.clone(), a.clone());
+                bs.sort_unstable();
+                as_.sort_unstable();
+                if bs == as_ {
+                    continue;
+                }
+                let missing = |from: &[(&str, &str)], other: &[(&str, &str)]| -> Vec<String> {
+                    from.iter().filter(|x| other.binary_search(x).is_err()).map(path).collect()
+                };
+                let join = |v: &[(&str, &str)]| {
+                    (!v.is_empty()).then(|| v.iter().map(path).collect::<Vec<_>>().join(", "))
+                };
+                out.push(AttrChange {
+                    attribute: name,
+                    before: join(b),
+                    after: join(a),
+                    added: Some(missing(&as_, &bs)),
+                    removed: Some(missing(&bs, &as_)),
+                });
+            }
             (Attr::Retention(b), Attr::Retention(a)) if !attrs::same_retention(*b, *a) => {
                 out.push(AttrChange {
                     attribute: name,

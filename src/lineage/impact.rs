@@ -125,7 +125,15 @@ pub fn impact(model: &Model, graph: &LineageGraph, target: Target) -> Impact {
     let mut unsourced: Vec<FieldId> =
         down.order.iter().copied().filter(|f| !alive.contains(f)).collect();
     unsourced.sort_unstable();
-    let unsourced_set: HashSet<FieldId> = unsourced.iter().copied().collect();
+    // The purpose loops below look up every used field of every purpose: one byte a field
+    // answers them without hashing.
+    let mut marks = Marks(vec![0; model.fields.len()]);
+    for &f in &removed {
+        marks.set(f, GONE);
+    }
+    for &f in &unsourced {
+        marks.set(f, UNSOURCED);
+    }
 
     let describe = |f: FieldId| Unsourced {
         field: model.field_path(f),
@@ -138,10 +146,14 @@ pub fn impact(model: &Model, graph: &LineageGraph, target: Target) -> Impact {
         .iter()
         .filter(|p| p.status != PurposeStatus::Retired)
         .filter_map(|p| {
-            let direct: Vec<String> =
-                p.uses.iter().filter(|f| gone.contains(f)).map(|f| model.field_path(*f)).collect();
+            let direct: Vec<String> = p
+                .uses
+                .iter()
+                .filter(|f| marks.has(**f, GONE))
+                .map(|f| model.field_path(*f))
+                .collect();
             let downstream: Vec<Unsourced> =
-                p.uses.iter().filter(|f| unsourced_set.contains(f)).map(|f| describe(*f)).collect();
+                p.uses.iter().filter(|f| marks.has(**f, UNSOURCED)).map(|f| describe(*f)).collect();
             (!direct.is_empty() || !downstream.is_empty()).then(|| PurposeLoss {
                 id: p.id.clone(),
                 name: p.name.clone(),
@@ -156,7 +168,7 @@ pub fn impact(model: &Model, graph: &LineageGraph, target: Target) -> Impact {
         Target::Store(s) => (model.store(s).id.clone(), model.store(s).name.clone()),
         Target::Field(f) => (model.field_path(f), model.field(f).name.clone()),
     };
-    let register = register_rows(model, graph, &removed, &gone, &unsourced_set);
+    let register = register_rows(model, graph, &removed, &gone, &mut marks);
     Impact {
         version: JSON_VERSION,
         removed: Removed {
@@ -357,29 +369,29 @@ fn register_rows(
     graph: &LineageGraph,
     removed: &[FieldId],
     gone: &HashSet<FieldId>,
-    unsourced: &HashSet<FieldId>,
+    marks: &mut Marks,
 ) -> Vec<RegisterRow> {
-    let up = Walk::run(graph, removed, gone, Incoming);
+    for f in Walk::run(graph, removed, gone, Incoming).order {
+        marks.set(f, UP);
+    }
     // A used field's data enters the map in a removed field exactly when a removed origin
     // reaches it: one walk from the removed origins instead of one walk per used field.
     let removed_origins: Vec<FieldId> =
         removed.iter().copied().filter(|f| graph.is_origin(*f)).collect();
-    let from_origins = Walk::run(graph, &removed_origins, gone, Outgoing);
+    for f in Walk::run(graph, &removed_origins, gone, Outgoing).order {
+        marks.set(f, FROM_ORIGIN);
+    }
     // The fields that send data into the removed ones: the only ones, besides the removed
     // fields themselves, whose flows can stop reaching a recipient.
-    let feeds_removed: HashSet<FieldId> = removed
-        .iter()
-        .flat_map(|r| graph.fields.neighbors_directed(node(r.index()), Incoming))
-        .map(|n| FieldId::new(n.index()))
-        .filter(|f| !gone.contains(f))
-        .collect();
-    let touched = |f: FieldId| {
-        gone.contains(&f)
-            || unsourced.contains(&f)
-            || up.contains(f)
-            || from_origins.contains(f)
-            || feeds_removed.contains(&f)
-    };
+    for r in removed {
+        for n in graph.fields.neighbors_directed(node(r.index()), Incoming) {
+            let n = FieldId::new(n.index());
+            if !marks.has(n, GONE) {
+                marks.set(n, FEEDS);
+            }
+        }
+    }
+    let marks = &*marks;
     let mut rows = Vec::new();
     for purpose in &model.purposes {
         if !purpose.is_active() {
@@ -387,18 +399,18 @@ fn register_rows(
         }
         let personal: Vec<FieldId> =
             purpose.uses.iter().copied().filter(|f| model.field(*f).personal).collect();
-        if !personal.iter().any(|f| touched(*f)) {
+        if !personal.iter().any(|f| marks.has(*f, u8::MAX)) {
             continue;
         }
         let paths = |keep: &dyn Fn(FieldId) -> bool| -> Vec<String> {
             personal.iter().copied().filter(|f| keep(*f)).map(|f| model.field_path(f)).collect()
         };
-        let uses_removed = paths(&|f| gone.contains(&f));
-        let uses_unsourced = paths(&|f| unsourced.contains(&f));
-        let copied_to_removed = paths(&|f| up.contains(f));
-        let sourced_from_removed = paths(&|f| from_origins.contains(f) && !unsourced.contains(&f));
-        let (recipients_lost, abroad) =
-            recipients_lost(model, graph, &personal, gone, &feeds_removed);
+        let uses_removed = paths(&|f| marks.has(f, GONE));
+        let uses_unsourced = paths(&|f| marks.has(f, UNSOURCED));
+        let copied_to_removed = paths(&|f| marks.has(f, UP));
+        let sourced_from_removed =
+            paths(&|f| marks.has(f, FROM_ORIGIN) && !marks.has(f, UNSOURCED));
+        let (recipients_lost, abroad) = recipients_lost(model, graph, &personal, marks);
 
         let mut cells = Vec::new();
         if !uses_removed.is_empty() {
@@ -442,20 +454,19 @@ fn recipients_lost(
     model: &Model,
     graph: &LineageGraph,
     personal: &[FieldId],
-    gone: &HashSet<FieldId>,
-    feeds_removed: &HashSet<FieldId>,
+    marks: &Marks,
 ) -> (Vec<String>, bool) {
     let mut lost: BTreeSet<StoreId> = BTreeSet::new();
     for &u in personal {
-        let removed = gone.contains(&u);
-        if !removed && !feeds_removed.contains(&u) {
+        let removed = marks.has(u, GONE);
+        if !removed && !marks.has(u, FEEDS) {
             continue;
         }
         let home = model.field(u).store;
         for t in graph.fields.neighbors_directed(node(u.index()), Outgoing) {
             let t = FieldId::new(t.index());
             let store = model.field(t).store;
-            if store != home && (removed || gone.contains(&t)) {
+            if store != home && (removed || marks.has(t, GONE)) {
                 lost.insert(store);
             }
         }
@@ -463,6 +474,32 @@ fn recipients_lost(
     let abroad =
         lost.iter().any(|s| model.store(*s).location.iter().any(|c| !tables::is_eea(&c.value)));
     (lost.into_iter().map(|s| model.store(s).id.clone()).collect(), abroad)
+}
+
+/// What the removal does to each field, as bits: the purpose loops ask for every field a
+/// purpose uses.
+struct Marks(Vec<u8>);
+
+/// A removed field.
+const GONE: u8 = 1;
+/// A field downstream left without a source.
+const UNSOURCED: u8 = 2;
+/// A field upstream of a removed one: its data is copied into removed fields.
+const UP: u8 = 4;
+/// A field whose data enters the map in a removed field (downstream of a removed origin).
+const FROM_ORIGIN: u8 = 8;
+/// A field that feeds a removed one directly.
+const FEEDS: u8 = 16;
+
+impl Marks {
+    fn set(&mut self, f: FieldId, mark: u8) {
+        self.0[f.index()] |= mark;
+    }
+
+    /// Whether the field has any of the marks of `mask`.
+    fn has(&self, f: FieldId, mask: u8) -> bool {
+        self.0[f.index()] & mask != 0
+    }
 }
 
 #[cfg(test)]

@@ -61,6 +61,9 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
+/// The problems reported for one file at most; the rest are counted in one more finding.
+pub const MAX_FINDINGS_PER_FILE: usize = 1000;
+
 /// What to load.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -412,6 +415,23 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>)
         }
         let (_, errors) = validate::validate(doc, shape::document(), text);
         findings.extend(errors.into_iter().map(|e| schema_finding(display, file, e)));
+        if findings.len() > MAX_FINDINGS_PER_FILE {
+            // A generated or mangled file can hold problems by the hundred thousand; the
+            // first ones say what is wrong, the rest would drown the report.
+            let more = findings.len() - MAX_FINDINGS_PER_FILE;
+            findings.truncate(MAX_FINDINGS_PER_FILE);
+            findings.push(
+                schema::finding(
+                    display,
+                    "",
+                    Span::file_start(file),
+                    format!("{more} more problems in this file are not shown"),
+                    None,
+                )
+                .key(format!("{display}#more")),
+            );
+            return (manifests, findings);
+        }
         let NodeKind::Map(entries) = &doc.kind else { continue };
         for (key, value) in entries {
             let NodeKind::Seq(items) = &value.kind else { continue };

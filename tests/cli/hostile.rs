@@ -480,3 +480,19 @@ fn problems_in_several_files_come_back_in_one_run() {
     assert_eq!(in_ok, 0, "ok.yaml loads:\n{}", shown(&out));
     assert_eq!(out.code, 1);
 }
+
+/// A file with problems by the thousand reports the first thousand and says how many more
+/// there are, instead of flooding the report.
+#[test]
+fn problems_per_file_are_capped() {
+    let mut text = String::from("stores:\n  - id: a\n");
+    for i in 0..1500 {
+        text.push_str(&format!("    k{i}: x\n"));
+    }
+    let map = Map::new(&[("many.yaml", &text)]);
+    let out = check(&map);
+    let seen = findings(&out);
+    let in_file = seen.iter().filter(|f| f.file == "many.yaml" && f.rule == "schema").count();
+    assert_eq!(in_file, 1001, "{}", shown(&out));
+    assert!(seen.iter().any(|f| f.message == "500 more problems in this file are not shown"));
+}

@@ -19,6 +19,9 @@ pub(super) enum Attr<'m> {
     Number(Option<f64>),
     /// Compared field by field, written in words only when it differs.
     Retention(Option<&'m Retention>),
+    /// Fields as `(store, field)`, compared as a set; written `store.field` only when they
+    /// differ (a purpose may use thousands).
+    Fields(Vec<(&'m str, &'m str)>),
 }
 
 pub(super) type Attrs<'m> = Vec<(&'static str, Attr<'m>)>;
@@ -99,9 +102,10 @@ pub(super) fn retention(value: &Retention) -> Cow<'_, str> {
     }
 }
 
-pub(super) fn store(model: &Model, index: usize) -> Attrs<'_> {
+pub(super) fn store<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
     let s = model.store(StoreId::new(index));
-    vec![
+    out.clear();
+    out.extend([
         ("name", name(&s.name)),
         ("kind", one(s.kind.map(|k| k.as_str()))),
         ("owner", team(model, s.owner)),
@@ -115,7 +119,7 @@ pub(super) fn store(model: &Model, index: usize) -> Attrs<'_> {
         ("referential", flag(s.referential)),
         ("records", number(s.records.map(|r| r as f64))),
         ("security", many(s.security.iter().map(|m| m.as_str()))),
-    ]
+    ]);
 }
 
 pub(super) fn store_entity(model: &Model, index: usize) -> Entity {
@@ -138,9 +142,10 @@ pub(super) fn store_entity(model: &Model, index: usize) -> Entity {
     }
 }
 
-pub(super) fn field(model: &Model, index: usize) -> Attrs<'_> {
+pub(super) fn field<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
     let f = model.field(FieldId::new(index));
-    vec![
+    out.clear();
+    out.extend([
         ("name", name(&f.name)),
         ("category", one(f.category.as_ref().map(|c| c.value.as_str()))),
         ("personal", flag(f.personal)),
@@ -154,7 +159,7 @@ pub(super) fn field(model: &Model, index: usize) -> Attrs<'_> {
         ("description", one(f.description.as_deref())),
         ("deprecated", flag(f.deprecated)),
         ("declared", flag(f.origin == FieldOrigin::Declared)),
-    ]
+    ]);
 }
 
 pub(super) fn field_entity(model: &Model, index: usize) -> Entity {
@@ -189,10 +194,11 @@ fn carried(model: &Model, flow: FlowId) -> Attr<'_> {
     )
 }
 
-pub(super) fn flow(model: &Model, index: usize) -> Attrs<'_> {
+pub(super) fn flow<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
     let id = FlowId::new(index);
     let f = model.flow(id);
-    vec![
+    out.clear();
+    out.extend([
         ("from", name(&model.store(f.from).id)),
         ("to", name(&model.store(f.to).id)),
         ("fields", carried(model, id)),
@@ -203,7 +209,7 @@ pub(super) fn flow(model: &Model, index: usize) -> Attrs<'_> {
         ("description", one(f.description.as_deref())),
         ("transfer", one(f.transfer.as_ref().map(|t| t.mechanism.value.as_str()))),
         ("transfer reference", one(f.transfer.as_ref().and_then(|t| t.reference.as_deref()))),
-    ]
+    ]);
 }
 
 pub(super) fn flow_entity(model: &Model, index: usize) -> Entity {
@@ -217,12 +223,12 @@ pub(super) fn flow_entity(model: &Model, index: usize) -> Entity {
     Entity { id: f.id.clone(), name: None, detail: detail.join(", "), with_store: false }
 }
 
-pub(super) fn purpose(model: &Model, index: usize) -> Attrs<'_> {
+pub(super) fn purpose<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
     let p = model.purpose(PurposeId::new(index));
-    let paths = |fields: &[FieldId]| {
-        Attr::Many(fields.iter().map(|f| Cow::Owned(model.field_path(*f))).collect())
-    };
-    vec![
+    let pair =
+        |f: FieldId| (model.store(model.field(f).store).id.as_str(), model.field(f).id.as_str());
+    out.clear();
+    out.extend([
         ("name", name(&p.name)),
         ("objective", one(p.objective.map(|o| model.objective(o).id.as_str()))),
         ("owner", team(model, p.owner)),
@@ -235,7 +241,7 @@ pub(super) fn purpose(model: &Model, index: usize) -> Attrs<'_> {
         ("consent record", Attr::One(p.consent_record.map(|f| Cow::Owned(model.field_path(f))))),
         ("special condition", one(p.special_condition.map(|c| c.as_str()))),
         ("subjects", many(p.subjects.iter().map(|s| model.subject(*s).id.as_str()))),
-        ("uses", paths(&p.uses)),
+        ("uses", Attr::Fields(p.uses.iter().map(|f| pair(*f)).collect())),
         ("needs", many(p.needs.iter().map(|n| n.value.as_str()))),
         ("retention", Attr::Retention(p.retention.as_ref().map(|r| &r.value))),
         (
@@ -250,7 +256,7 @@ pub(super) fn purpose(model: &Model, index: usize) -> Attrs<'_> {
         ("dpia", one(p.dpia_status.map(|d| d.as_str()))),
         ("dpia link", one(p.dpia_link.as_deref())),
         ("status", name(p.status.as_str())),
-    ]
+    ]);
 }
 
 pub(super) fn purpose_entity(model: &Model, index: usize) -> Entity {
