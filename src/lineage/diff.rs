@@ -8,15 +8,15 @@
 
 mod attrs;
 mod derived;
+mod findings;
 mod render;
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use self::attrs::{Attr, Attrs};
+use self::attrs::{Attrs, compare};
 pub use self::derived::{Recipient, Transfer};
 use self::derived::{RecipientKey, TransferKey};
 pub use self::render::render;
@@ -189,7 +189,7 @@ pub fn diff(old: &Map<'_>, new: &Map<'_>) -> Diff {
     );
     let transfers =
         transfer_changes(&derived::transfers(old.model), &derived::transfers(new.model));
-    let findings = finding_changes(old, new);
+    let findings = findings::changes(old, new);
     let new_errors = findings.added.iter().filter(|f| f.level == Level::Error).count()
         + findings.level_changed.iter().filter(|c| c.after == Level::Error).count();
     let summary = Summary {
@@ -342,100 +342,6 @@ fn field_changes<'m>(old: &'m Model, new: &'m Model) -> Changes {
     changes
 }
 
-/// The attributes that differ, in the order the entity lists them; strings are made only
-/// for what differs.
-fn compare(old: &Attrs<'_>, new: &Attrs<'_>) -> Vec<AttrChange> {
-    let owned = |v: &Option<Cow<'_, str>>| v.as_ref().map(|x| x.clone().into_owned());
-    let mut out = Vec::new();
-    for ((name, before), (_, after)) in old.iter().zip(new) {
-        match (before, after) {
-            (Attr::One(b), Attr::One(a)) if b != a => out.push(AttrChange {
-                attribute: name,
-                before: owned(b),
-                after: owned(a),
-                added: None,
-                removed: None,
-            }),
-            (Attr::Number(b), Attr::Number(a)) if b != a => out.push(AttrChange {
-                attribute: name,
-                before: b.map(|x| x.to_string()),
-                after: a.map(|x| x.to_string()),
-                added: None,
-                removed: None,
-            }),
-            (Attr::Fields(b), Attr::Fields(a)) => {
-                if b == a {
-                    continue;
-                }
-                let path = |(s, f): &(&str, &str)| format!("{s}.{f}");
-                let (mut bs, mut as_) = (b.clone(), a.clone());
-                bs.sort_unstable();
-                as_.sort_unstable();
-                if bs == as_ {
-                    continue;
-                }
-                let missing = |from: &[(&str, &str)], other: &[(&str, &str)]| -> Vec<String> {
-                    from.iter().filter(|x| other.binary_search(x).is_err()).map(path).collect()
-                };
-                let join = |v: &[(&str, &str)]| {
-                    (!v.is_empty()).then(|| v.iter().map(path).collect::<Vec<_>>().join(", "))
-                };
-                out.push(AttrChange {
-                    attribute: name,
-                    before: join(b),
-                    after: join(a),
-                    added: Some(missing(&as_, &bs)),
-                    removed: Some(missing(&bs, &as_)),
-                });
-            }
-            (Attr::Retention(b), Attr::Retention(a)) if !attrs::same_retention(*b, *a) => {
-                out.push(AttrChange {
-                    attribute: name,
-                    before: b.map(|r| attrs::retention(r).into_owned()),
-                    after: a.map(|r| attrs::retention(r).into_owned()),
-                    added: None,
-                    removed: None,
-                });
-            }
-            (Attr::Many(b), Attr::Many(a)) => {
-                if b == a {
-                    continue;
-                }
-                let mut bs: Vec<&str> = b.iter().map(|x| x.as_ref()).collect();
-                let mut as_: Vec<&str> = a.iter().map(|x| x.as_ref()).collect();
-                bs.sort_unstable();
-                as_.sort_unstable();
-                if bs == as_ {
-                    continue;
-                }
-                let added: Vec<String> = as_
-                    .iter()
-                    .filter(|x| bs.binary_search(x).is_err())
-                    .map(|x| (*x).to_owned())
-                    .collect();
-                let removed: Vec<String> = bs
-                    .iter()
-                    .filter(|x| as_.binary_search(x).is_err())
-                    .map(|x| (*x).to_owned())
-                    .collect();
-                let join = |v: &[Cow<'_, str>]| {
-                    (!v.is_empty())
-                        .then(|| v.iter().map(|x| x.as_ref()).collect::<Vec<_>>().join(", "))
-                };
-                out.push(AttrChange {
-                    attribute: name,
-                    before: join(b),
-                    after: join(a),
-                    added: Some(added),
-                    removed: Some(removed),
-                });
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// What is in `new` and not in `old`, and the other way round; both sorted.
 fn appeared(old: &[RecipientKey<'_>], new: &[RecipientKey<'_>]) -> Appeared<Recipient> {
     let missing = |from: &[RecipientKey<'_>], other: &[RecipientKey<'_>]| -> Vec<Recipient> {
@@ -461,60 +367,6 @@ fn transfer_changes<'m>(old: &[TransferKey<'m>], new: &[TransferKey<'m>]) -> Tra
     }
     out.removed =
         before.iter().filter(|(k, _)| !after.contains_key(*k)).map(|(_, t)| t.owned()).collect();
-    out
-}
-
-/// A finding id with the map's folder taken out of file paths: `schema:stores/crm.yaml#…`
-/// whichever folder or checkout the map was loaded from.
-fn relative_id(finding: &Finding, root: &str) -> String {
-    let root = root.trim_end_matches('/');
-    if root.is_empty() || root == "." {
-        return finding.id.clone();
-    }
-    let prefix = format!("{}:{root}/", finding.rule);
-    match finding.id.strip_prefix(&prefix) {
-        Some(rest) => format!("{}:{rest}", finding.rule),
-        None => finding.id.clone(),
-    }
-}
-
-fn finding_changes(old: &Map<'_>, new: &Map<'_>) -> FindingChanges {
-    let index = |map: &Map<'_>| -> BTreeMap<String, FindingRef> {
-        map.findings
-            .iter()
-            .map(|f| {
-                let id = relative_id(f, map.root);
-                let r = FindingRef {
-                    id: id.clone(),
-                    rule: f.rule,
-                    level: f.level,
-                    message: f.message.clone(),
-                };
-                (id, r)
-            })
-            .collect()
-    };
-    let mut before = index(old);
-    let mut out =
-        FindingChanges { added: Vec::new(), removed: Vec::new(), level_changed: Vec::new() };
-    for (id, after) in index(new) {
-        match before.remove(&id) {
-            None => out.added.push(after),
-            Some(b) if b.level != after.level => out.level_changed.push(LevelChange {
-                id,
-                before: b.level,
-                after: after.level,
-                message: after.message,
-            }),
-            Some(_) => {}
-        }
-    }
-    out.removed = before.into_values().collect();
-    // Errors first, then by id: what a reviewer must act on comes first.
-    let order =
-        |a: &FindingRef, b: &FindingRef| b.level.cmp(&a.level).then_with(|| a.id.cmp(&b.id));
-    out.added.sort_by(order);
-    out.removed.sort_by(order);
     out
 }
 

@@ -53,7 +53,7 @@ impl FlowHop {
         }
     }
 
-    /// `eshop-to-crm (api, realtime)`; `(…, reverse)` for the way back of a sync.
+    /// `eshop-to-crm (api, realtime)`; `(…, way back of the sync)` for the reverse direction.
     pub(crate) fn label(&self) -> String {
         let mut details: Vec<&str> =
             [self.mechanism, self.frequency].into_iter().flatten().collect();
