@@ -118,14 +118,7 @@ impl LineageGraph {
     /// feeds. Inside a synchronisation or a loop, every field of a group that nothing
     /// outside the group feeds is an origin. Sorted.
     pub fn origins(&self, field: FieldId) -> Vec<FieldId> {
-        let upstream = paths::reach(&self.fields, field, Incoming, None);
-        let mut origins: Vec<FieldId> = upstream
-            .iter()
-            .map(|r| r.field)
-            .filter(|f| self.source_component[self.component[f.index()] as usize])
-            .collect();
-        origins.sort_unstable();
-        origins
+        self.origins_of(&[field])
     }
 
     /// Whether a field is an origin: nothing outside its group (itself, or the loop or
@@ -138,23 +131,29 @@ impl LineageGraph {
     /// The origins of several fields at once (the union of their `origins`), in one walk
     /// upstream that costs what it visits. Sorted.
     pub fn origins_of(&self, fields: &[FieldId]) -> Vec<FieldId> {
-        let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
-        let mut stack: Vec<NodeIndex> =
-            fields.iter().filter(|f| seen.insert(f.index())).map(|f| node(f.index())).collect();
-        let mut origins = Vec::new();
-        while let Some(n) = stack.pop() {
-            let f = FieldId::new(n.index());
-            if self.is_origin(f) {
-                origins.push(f);
-            }
-            for m in self.fields.neighbors_directed(n, Incoming) {
-                if seen.insert(m.index()) {
-                    stack.push(m);
+        let mut origins = self.upstream_of(fields);
+        origins.retain(|f| self.is_origin(*f));
+        origins
+    }
+
+    /// The fields themselves and every field upstream of any of them, in one walk that
+    /// costs what it visits (the union of their `upstream`, without distances). Sorted.
+    pub fn upstream_of(&self, fields: &[FieldId]) -> Vec<FieldId> {
+        paths::with_seen(self.fields.node_count(), |seen| {
+            let mut stack: Vec<NodeIndex> =
+                fields.iter().filter(|f| seen.insert(f.index())).map(|f| node(f.index())).collect();
+            let mut reached = Vec::new();
+            while let Some(n) = stack.pop() {
+                reached.push(FieldId::new(n.index()));
+                for m in self.fields.neighbors_directed(n, Incoming) {
+                    if seen.insert(m.index()) {
+                        stack.push(m);
+                    }
                 }
             }
-        }
-        origins.sort_unstable();
-        origins
+            reached.sort_unstable();
+            reached
+        })
     }
 
     /// Fields the data of `field` comes from, with their distance; `depth` bounds it.

@@ -34,24 +34,67 @@ pub(super) fn reach(
     direction: Direction,
     max_depth: Option<usize>,
 ) -> Vec<Reached> {
-    // Visited fields in a map, not a vector of the graph's size: queries are many and each
-    // should cost what it visits.
-    let mut seen: HashSet<usize> = HashSet::from([start.index()]);
-    let mut queue = VecDeque::from([(node(start.index()), 0usize)]);
-    let mut out = vec![Reached { depth: 0, field: start }];
-    while let Some((n, d)) = queue.pop_front() {
-        if max_depth.is_some_and(|m| d >= m) {
-            continue;
-        }
-        for m in graph.neighbors_directed(n, direction) {
-            if seen.insert(m.index()) {
-                out.push(Reached { depth: d + 1, field: FieldId::new(m.index()) });
-                queue.push_back((m, d + 1));
+    with_seen(graph.node_count(), |seen| {
+        seen.insert(start.index());
+        let mut queue = VecDeque::from([(node(start.index()), 0usize)]);
+        let mut out = vec![Reached { depth: 0, field: start }];
+        while let Some((n, d)) = queue.pop_front() {
+            if max_depth.is_some_and(|m| d >= m) {
+                continue;
+            }
+            for m in graph.neighbors_directed(n, direction) {
+                if seen.insert(m.index()) {
+                    out.push(Reached { depth: d + 1, field: FieldId::new(m.index()) });
+                    queue.push_back((m, d + 1));
+                }
             }
         }
+        out.sort_unstable();
+        out
+    })
+}
+
+/// The fields a walk has visited, as stamps in an array reused by every walk of a thread:
+/// queries are many (a site asks tens of thousands), and each should cost what it visits,
+/// not an allocation the size of the graph nor a hash per field.
+pub(super) struct Seen {
+    marks: Vec<u32>,
+    stamp: u32,
+}
+
+impl Seen {
+    /// Marks `index` visited; false when it already was.
+    pub(super) fn insert(&mut self, index: usize) -> bool {
+        let mark = &mut self.marks[index];
+        let new = *mark != self.stamp;
+        *mark = self.stamp;
+        new
     }
-    out.sort_unstable();
-    out
+}
+
+thread_local! {
+    static SEEN: std::cell::RefCell<Seen> =
+        const { std::cell::RefCell::new(Seen { marks: Vec::new(), stamp: 0 }) };
+}
+
+/// Runs `walk` with an empty `Seen` for a graph of `nodes` nodes.
+pub(super) fn with_seen<T>(nodes: usize, walk: impl FnOnce(&mut Seen) -> T) -> T {
+    SEEN.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut seen) => {
+            if seen.marks.len() < nodes {
+                seen.marks.resize(nodes, 0);
+            }
+            seen.stamp = seen.stamp.wrapping_add(1);
+            if seen.stamp == 0 {
+                // Every stamp was used: start again from clean marks.
+                seen.marks.fill(0);
+                seen.stamp = 1;
+            }
+            walk(&mut seen)
+        }
+        // A walk inside a walk (not done today): its own array.
+        Err(_) => walk(&mut Seen { marks: vec![0; nodes], stamp: 1 }),
+    })
 }
 
 fn hops_of(graph: &DiGraph<FieldId, FieldEdge>, n: NodeIndex) -> Vec<(NodeIndex, FieldEdge)> {

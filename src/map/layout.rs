@@ -11,6 +11,7 @@ use layout::core::style::{LineStyleKind, StyleAttr};
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
+use super::ranks::Oriented;
 use super::view::View;
 
 /// Above this many nodes the embedded engine takes too long (layout-rs grows much faster
@@ -60,6 +61,19 @@ pub struct Path {
 impl Path {
     pub fn end(&self) -> (f64, f64) {
         self.segments.last().map_or(self.start, |s| s[2])
+    }
+
+    /// The same curve, travelled from its end to its start.
+    pub fn reversed(&self) -> Path {
+        let segments = (0..self.segments.len())
+            .rev()
+            .map(|k| {
+                let [c1, c2, _] = self.segments[k];
+                let begin = if k == 0 { self.start } else { self.segments[k - 1][2] };
+                [c2, c1, begin]
+            })
+            .collect();
+        Path { start: self.end(), segments }
     }
 
     /// Points along the path, `steps` per segment (for measuring crossings and bounds).
@@ -152,7 +166,8 @@ impl RenderBackend for Capture {
 
 /// Lays out `view` with node sizes `sizes`. An error when layout-rs fails (it asserts on
 /// some inputs): the map command then suggests `--engine dot`.
-pub fn layout(view: &View, sizes: &[(f64, f64)]) -> Result<Geometry, String> {
+/// `oriented` gives the edges acyclic and in an order layout-rs handles fast (`ranks`).
+pub fn layout(view: &View, oriented: &Oriented, sizes: &[(f64, f64)]) -> Result<Geometry, String> {
     let run = || {
         let mut vg = VisualGraph::new(Orientation::LeftToRight);
         // Without this, layout-rs re-validates its graph at every step: 100 nodes take 7 s.
@@ -174,7 +189,9 @@ pub fn layout(view: &View, sizes: &[(f64, f64)]) -> Result<Geometry, String> {
                 vg.add_node(elem)
             })
             .collect();
-        for (i, e) in view.edges.iter().enumerate() {
+        for &(i, reversed) in &oriented.order {
+            let e = &view.edges[i];
+            let (from, to) = if reversed { (e.to, e.from) } else { (e.from, e.to) };
             let start = if e.both { LineEndKind::Arrow } else { LineEndKind::None };
             let arrow = Arrow::with_properties(
                 start,
@@ -186,7 +203,7 @@ pub fn layout(view: &View, sizes: &[(f64, f64)]) -> Result<Geometry, String> {
                 &None,
                 &None,
             );
-            vg.add_edge(arrow, handles[e.from], handles[e.to]);
+            vg.add_edge(arrow, handles[from], handles[to]);
         }
         let mut capture = Capture::default();
         vg.do_it(false, false, false, &mut capture);
@@ -197,9 +214,15 @@ pub fn layout(view: &View, sizes: &[(f64, f64)]) -> Result<Geometry, String> {
     let boxes = (0..sizes.len())
         .map(|i| capture.rects.get(&i).copied().ok_or_else(|| format!("node {i} was not placed")))
         .collect::<Result<Vec<_>, _>>()?;
-    let paths: Vec<Path> = (0..view.edges.len())
+    let mut paths: Vec<Path> = (0..view.edges.len())
         .map(|i| capture.arrows.get(&i).map(|p| to_path(p)).unwrap_or_default())
         .collect();
+    // An edge fed the other way round to break a cycle is drawn from its real source.
+    for &(i, reversed) in &oriented.order {
+        if reversed {
+            paths[i] = paths[i].reversed();
+        }
+    }
     let labels = view
         .edges
         .iter()

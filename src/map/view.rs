@@ -143,6 +143,22 @@ fn flow_marks(report: Option<&Report>) -> FlowMarks {
 }
 
 /// Builds the view of `selection`.
+/// How many stores a view would draw, when that is cheaper to know than the view itself:
+/// the site skips building the view of a purpose that relies on thousands of stores, which
+/// no layout could draw anyway.
+pub fn stores_in(src: &Sources<'_>, selection: Selection) -> Option<usize> {
+    let model = src.model;
+    match selection {
+        Selection::System => Some(model.stores.len()),
+        Selection::Purpose(p) => {
+            let fields = src.graph.upstream_of(&model.purpose(p).uses);
+            let stores: BTreeSet<StoreId> = fields.iter().map(|f| model.field(*f).store).collect();
+            Some(stores.len())
+        }
+        _ => None,
+    }
+}
+
 pub fn build(src: &Sources<'_>, selection: Selection) -> View {
     let model = src.model;
     let lang = src.language;
@@ -422,13 +438,9 @@ impl Builder<'_, '_> {
     /// the flows carrying that data, and the purposes themselves at the end.
     fn purposes(&mut self, purposes: &[PurposeId]) {
         let (model, graph) = (self.src.model, self.src.graph);
-        let mut fields: BTreeSet<FieldId> = BTreeSet::new();
-        for p in purposes {
-            for f in &model.purpose(*p).uses {
-                fields.insert(*f);
-                fields.extend(graph.upstream(*f, None).into_iter().map(|r| r.field));
-            }
-        }
+        let used: Vec<FieldId> =
+            purposes.iter().flat_map(|p| model.purpose(*p).uses.iter().copied()).collect();
+        let fields: BTreeSet<FieldId> = graph.upstream_of(&used).into_iter().collect();
         let stores: BTreeSet<StoreId> = fields.iter().map(|f| model.field(*f).store).collect();
         for s in &stores {
             self.store(*s, false);
@@ -589,10 +601,17 @@ impl Builder<'_, '_> {
             e.to = position[e.to];
         }
         edges.sort_by_key(|e| (e.from, e.to));
-        let mut palette: Vec<String> =
-            self.src.model.stores.iter().filter_map(|s| s.domain.clone()).collect();
-        palette.sort();
-        palette.dedup();
+        // Unique names first, then owned: a map of thousands of stores has a few domains.
+        let palette: Vec<String> = self
+            .src
+            .model
+            .stores
+            .iter()
+            .filter_map(|s| s.domain.as_deref())
+            .collect::<BTreeSet<&str>>()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         View { title, nodes, edges, domains, palette, language: lang }
     }
 }

@@ -138,6 +138,28 @@ pub(super) fn field_link(model: &Model, field: FieldId) -> Value {
     json!({"store": model.store(f.store).id, "field": f.id, "path": model.field_path(field)})
 }
 
+/// How many links a table cell lists before it says how many more there are.
+const LIST_CAP: usize = 8;
+
+/// The first links of a list, and how many were left out: a field copied into hundreds of
+/// places (or fed by hundreds) would otherwise make its page megabytes long. The whole list
+/// is one `datacarto trace` away.
+/// The note is empty when nothing was left out.
+pub(super) fn capped<T>(
+    items: &[T],
+    link: impl Fn(&T) -> Value,
+    lang: Language,
+) -> (Vec<Value>, String) {
+    let shown = items.iter().take(LIST_CAP).map(link).collect();
+    let more = items.len().saturating_sub(LIST_CAP);
+    let note = if more == 0 {
+        String::new()
+    } else {
+        super::i18n::word("and_more", lang).replace('N', &more.to_string())
+    };
+    (shown, note)
+}
+
 pub(super) fn purpose_link(model: &Model, purpose: PurposeId) -> Value {
     let p = model.purpose(purpose);
     json!({"id": p.id, "name": p.name})

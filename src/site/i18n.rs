@@ -9,6 +9,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("all", "all", "toutes"),
     ("activity", "Processing activity", "Activité de traitement"),
     ("all_useful", "Every field is useful.", "Tous les champs sont utiles."),
+    ("and_more", "and N more", "et N autres"),
     ("apart", "Purposes that are not register rows", "Finalités hors registre"),
     ("category", "Category", "Catégorie"),
     (

@@ -22,14 +22,24 @@ pub(super) fn svg(
         report: findings.then_some(inputs.report),
         language,
     };
-    let view = view::build(&sources, selection);
-    match map::draw(view) {
+    let drawn = match view::stores_in(&sources, selection) {
+        Some(stores) if stores > map::layout::MAX_NODES => Err(format!(
+            "this map has {stores} stores, too many for the embedded layout engine. Draw a focused view (--focus STORE --depth 1, --team, --purpose) or use --engine dot (Graphviz)"
+        )),
+        _ => map::draw(view::build(&sources, selection), map::Budget::Page),
+    };
+    match drawn {
         Ok(drawing) => drawing.svg(None),
-        Err(reason) => format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"60\"><text x=\"10\" y=\"30\" font-size=\"13\" font-family=\"sans-serif\">{}</text></svg>\n",
-            esc(&reason)
-        ),
+        Err(reason) => note(&reason),
     }
+}
+
+/// A map that could not be drawn: why, and what to draw instead, as a small SVG of text.
+fn note(reason: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"60\"><text x=\"10\" y=\"30\" font-size=\"13\" font-family=\"sans-serif\">{}</text></svg>\n",
+        esc(reason)
+    )
 }
 
 /// The system map, plain and with findings: the files, and the one with findings for the

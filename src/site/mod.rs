@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::diag::Report;
 use crate::graph::LineageGraph;
 use crate::manifest::enums::Language;
-use crate::model::Model;
+use crate::model::{Model, PurposeId, StoreId};
 use crate::output::Artifact;
 use crate::source::SourceMap;
 
@@ -45,82 +45,128 @@ pub struct Options {
     pub progress: Option<&'static (dyn Fn(usize, usize) + Sync)>,
 }
 
-/// Every file of the site.
+/// One piece of the site, made independently of the others.
+#[derive(Clone, Copy)]
+enum Job {
+    SearchIndex,
+    Graph,
+    Findings,
+    Register(usize),
+    /// The home page and the system maps it shows.
+    Home,
+    Single(&'static str),
+    Store(StoreId),
+    Purpose(PurposeId),
+}
+
+/// The pages with one instance, but the home page.
+const SINGLES: [&str; 9] = [
+    "stores.html",
+    "purposes.html",
+    "flows.html",
+    "fields.html",
+    "teams.html",
+    "objectives.html",
+    "plan.html",
+    "findings.html",
+    "register.html",
+];
+
+/// Every file of the site. The register is built once; everything else — pages, maps, data
+/// files, the register's formats — is an independent job, run in parallel.
 pub fn build(inputs: &Inputs<'_>, options: &Options) -> anyhow::Result<Vec<Artifact>> {
     let tera = env::environment(&options.templates)?;
     let site = Site::new(inputs, options);
+    let model = inputs.model;
+    let mut jobs = vec![Job::SearchIndex, Job::Graph, Job::Findings, Job::Home];
+    jobs.extend((0..register::FILES.len()).map(Job::Register));
+    jobs.extend(SINGLES.iter().map(|page| Job::Single(page)));
+    jobs.extend(model.store_ids().map(Job::Store));
+    jobs.extend(model.purpose_ids().map(Job::Purpose));
+    let total = jobs.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<anyhow::Result<Vec<Artifact>>> = jobs
+        .par_iter()
+        .map(|job| {
+            let files = site.make(inputs, &tera, *job);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(progress) = options.progress {
+                progress(n, total);
+            }
+            files
+        })
+        .collect();
     let mut artifacts: Vec<Artifact> =
         env::ASSETS.iter().map(|(path, text)| Artifact::new(*path, *text)).collect();
-    artifacts.push(Artifact::new("assets/search-index.js", data::search_index(inputs)));
-    artifacts.push(Artifact::new("graph.json", data::graph_json(inputs)));
-    artifacts.push(Artifact::new("findings.json", data::findings_json(inputs)));
-    let (map_files, system_map) = maps::system(inputs, options.language);
-    artifacts.extend(map_files);
-    artifacts.extend(register::files(inputs, options.language)?);
-
-    let singles: Vec<(&str, Value)> = vec![
-        ("index.html", pages::home(inputs, &site, &system_map)),
-        ("stores.html", lists::stores(inputs, &site)),
-        ("purposes.html", lists::purposes(inputs, &site)),
-        ("flows.html", lists::flows(inputs, &site)),
-        ("fields.html", lists::fields(inputs, &site)),
-        ("teams.html", lists::teams(inputs)),
-        ("objectives.html", lists::objectives(inputs, &site)),
-        ("plan.html", lists::plan(inputs, &site)),
-        ("findings.html", lists::findings(inputs, &site)),
-        ("register.html", register::page(inputs, &site)),
-    ];
-    let model = inputs.model;
-    let total = singles.len() + model.stores.len() + model.purposes.len();
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let tick = || {
-        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if let Some(progress) = options.progress {
-            progress(n, total);
-        }
-    };
-    for (page, model) in singles {
-        artifacts.push(Artifact::new(page, site.render(&tera, page, page, "", model)?));
-        tick();
-    }
-    // Store and purpose pages, each with its own map: the bulk of the work, in parallel.
-    let stores: Vec<anyhow::Result<Vec<Artifact>>> = model
-        .store_ids()
-        .collect::<Vec<_>>()
-        .par_iter()
-        .map(|&s| {
-            let (page, svg) = pages::store(inputs, &site, s);
-            let id = &model.store(s).id;
-            let html =
-                site.render(&tera, "store.html", &format!("stores/{id}.html"), "../", page)?;
-            tick();
-            Ok(vec![
-                Artifact::new(format!("stores/{id}.html"), html),
-                Artifact::new(format!("maps/stores/{id}.svg"), svg),
-            ])
-        })
-        .collect();
-    let purposes: Vec<anyhow::Result<Vec<Artifact>>> = model
-        .purpose_ids()
-        .collect::<Vec<_>>()
-        .par_iter()
-        .map(|&p| {
-            let (page, svg) = pages::purpose(inputs, &site, p);
-            let id = &model.purpose(p).id;
-            let html =
-                site.render(&tera, "purpose.html", &format!("purposes/{id}.html"), "../", page)?;
-            tick();
-            Ok(vec![
-                Artifact::new(format!("purposes/{id}.html"), html),
-                Artifact::new(format!("maps/purposes/{id}.svg"), svg),
-            ])
-        })
-        .collect();
-    for result in stores.into_iter().chain(purposes) {
+    for result in results {
         artifacts.extend(result?);
     }
     artifacts.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(artifacts)
+}
+
+impl Site<'_> {
+    /// The files of one job.
+    fn make(
+        &self,
+        inputs: &Inputs<'_>,
+        tera: &tera::Tera,
+        job: Job,
+    ) -> anyhow::Result<Vec<Artifact>> {
+        let model = inputs.model;
+        Ok(match job {
+            Job::SearchIndex => {
+                vec![Artifact::new("assets/search-index.js", data::search_index(inputs))]
+            }
+            Job::Graph => vec![Artifact::new("graph.json", data::graph_json(inputs))],
+            Job::Findings => vec![Artifact::new("findings.json", data::findings_json(inputs))],
+            Job::Register(i) => vec![register::file(&self.register, i)?],
+            Job::Home => {
+                let (mut files, system_map) = maps::system(inputs, self.language);
+                let page = pages::home(inputs, self, &system_map);
+                files.push(Artifact::new(
+                    "index.html",
+                    self.render(tera, "index.html", "index.html", "", page)?,
+                ));
+                files
+            }
+            Job::Single(page) => {
+                let value = match page {
+                    "stores.html" => lists::stores(inputs, self),
+                    "purposes.html" => lists::purposes(inputs, self),
+                    "flows.html" => lists::flows(inputs, self),
+                    "fields.html" => lists::fields(inputs, self),
+                    "teams.html" => lists::teams(inputs),
+                    "objectives.html" => lists::objectives(inputs, self),
+                    "plan.html" => lists::plan(inputs, self),
+                    "findings.html" => lists::findings(inputs, self),
+                    _ => register::page(inputs, self),
+                };
+                vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]
+            }
+            // Store and purpose pages, each with its own map.
+            Job::Store(s) => {
+                let (page, svg) = pages::store(inputs, self, s);
+                let id = &model.store(s).id;
+                let html =
+                    self.render(tera, "store.html", &format!("stores/{id}.html"), "../", page)?;
+                vec![
+                    Artifact::new(format!("stores/{id}.html"), html),
+                    Artifact::new(format!("maps/stores/{id}.svg"), svg),
+                ]
+            }
+            Job::Purpose(p) => {
+                let (page, svg) = pages::purpose(inputs, self, p);
+                let id = &model.purpose(p).id;
+                let html =
+                    self.render(tera, "purpose.html", &format!("purposes/{id}.html"), "../", page)?;
+                vec![
+                    Artifact::new(format!("purposes/{id}.html"), html),
+                    Artifact::new(format!("maps/purposes/{id}.svg"), svg),
+                ]
+            }
+        })
+    }
 }
 
 /// What every page shares: the title, the navigation, the words, the register and the
@@ -128,9 +174,10 @@ pub fn build(inputs: &Inputs<'_>, options: &Options) -> anyhow::Result<Vec<Artif
 struct Site<'a> {
     language: Language,
     title: String,
-    date: Option<String>,
-    words: Value,
-    nav: Value,
+    /// The words (`t`) and the site's title, navigation and date (`site`), converted for
+    /// tera once: tera's values share their contents, so each page clones them for free.
+    words: tera::Value,
+    shared: tera::Value,
     /// The register, built once for the register page and the purpose pages.
     register: crate::register::Register,
     findings: common::FindingIndex<'a>,
@@ -168,10 +215,11 @@ impl<'a> Site<'a> {
         );
         Site {
             language: lang,
+            words: tera::Value::from_serializable(&i18n::words(lang)),
+            shared: tera::Value::from_serializable(
+                &json!({"title": title, "nav": nav, "date": options.date}),
+            ),
             title,
-            date: options.date.clone(),
-            words: json!(i18n::words(lang)),
-            nav,
             register,
             findings: common::FindingIndex::new(&inputs.report.findings),
         }
@@ -192,10 +240,10 @@ impl<'a> Site<'a> {
     ) -> anyhow::Result<String> {
         let mut context = Context::from_serialize(&model).map_err(|e| anyhow::anyhow!("{e}"))?;
         context.insert("lang", self.language.as_str());
-        context.insert("t", &self.words);
+        context.insert_value("t", self.words.clone());
         context.insert("root", root);
         context.insert("current", current);
-        context.insert("site", &json!({"title": self.title, "nav": self.nav, "date": self.date}));
+        context.insert_value("site", self.shared.clone());
         env::render(tera, template, &context)
     }
 }

@@ -129,8 +129,10 @@ fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
     let (model, graph) = (inputs.model, inputs.graph);
     let lang = site.language;
     let field = model.field(f);
-    let destinations: Vec<Value> =
-        graph.downstream(f, Some(1)).iter().map(|r| field_link(model, r.field)).collect();
+    let (destinations, destinations_more) =
+        common::capped(&graph.downstream(f, Some(1)), |r| field_link(model, r.field), lang);
+    let (purposes, purposes_more) =
+        common::capped(graph.purposes_using(f), |p| purpose_link(model, *p), lang);
     json!({
         "id": field.id,
         "name": field.name,
@@ -140,7 +142,9 @@ fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
         "retention": field.retention.as_ref().and_then(|r| crate::register::retention::sentence(&r.value, lang)).unwrap_or_default(),
         "origin": common::origin(model, f, lang),
         "destinations": destinations,
-        "purposes": graph.purposes_using(f).iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
+        "destinations_more": destinations_more,
+        "purposes": purposes,
+        "purposes_more": purposes_more,
         "used": graph.is_used(f),
         "useful": graph.is_useful(f),
         "place": place(inputs, field.span),
@@ -158,11 +162,16 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         .map(|f| {
             let field = model.field(*f);
             let store = model.store(field.store);
-            let origins: Vec<Value> = graph.origins(*f).iter().filter(|o| *o != f).map(|o| field_link(model, *o)).collect();
+            // Where the field is copied from, one flow up (its origins, all the way up, would
+            // be a walk of the whole lineage per field: the register row below and `trace`
+            // give them); a field nothing feeds says how it is collected.
+            let sources = graph.upstream(*f, Some(1));
+            let collected = if sources.is_empty() { common::origin(model, *f, lang) } else { String::new() };
+            let (origins, origins_more) = common::capped(&sources, |r| field_link(model, r.field), lang);
             json!({
                 "id": field.id, "name": field.name, "path": model.field_path(*f), "store": store.id, "store_name": store.name,
                 "category": field.category.as_ref().map(|c| category_label(model, &c.value, lang)).unwrap_or_default(),
-                "marks": field_marks(model, *f, lang), "origins": origins,
+                "marks": field_marks(model, *f, lang), "origins": origins, "origins_more": origins_more, "collected": collected,
             })
         })
         .collect();

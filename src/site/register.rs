@@ -8,27 +8,30 @@ use crate::manifest::enums::Language;
 use crate::output::Artifact;
 use crate::register::{self, Format, Layout};
 
-/// register/register.{html,csv,xlsx,json}, the CNIL fiches and the ICO columns.
-pub(super) fn files(inputs: &Inputs<'_>, language: Language) -> anyhow::Result<Vec<Artifact>> {
-    let reg_inputs = register::Inputs {
-        model: inputs.model,
-        graph: inputs.graph,
-        config: inputs.config,
-        sources: inputs.sources,
+/// The register's files in the site: the art. 30 register in every format, the CNIL fiches
+/// and the ICO columns.
+pub(super) const FILES: [(&str, Layout, Format); 6] = [
+    ("register/register.html", Layout::Art30, Format::Html),
+    ("register/register.csv", Layout::Art30, Format::Csv),
+    ("register/register.xlsx", Layout::Art30, Format::Xlsx),
+    ("register/register.json", Layout::Art30, Format::Json),
+    ("register/register-cnil.html", Layout::Cnil, Format::Html),
+    ("register/register-ico.csv", Layout::Ico, Format::Csv),
+];
+
+/// The `i`th of `FILES`, from the register the site built once. The JSON is compact here:
+/// on a large map, indentation would make it twice the size for no reader.
+pub(super) fn file(reg: &register::Register, i: usize) -> anyhow::Result<Artifact> {
+    let (name, layout, format) = FILES[i];
+    let bytes = match format {
+        Format::Json => {
+            let mut bytes = serde_json::to_vec(reg)?;
+            bytes.push(b'\n');
+            bytes
+        }
+        _ => register::encode(reg, layout, format)?,
     };
-    let reg = register::build(&reg_inputs, language);
-    let mut files = Vec::new();
-    for (name, layout, format) in [
-        ("register/register.html", Layout::Art30, Format::Html),
-        ("register/register.csv", Layout::Art30, Format::Csv),
-        ("register/register.xlsx", Layout::Art30, Format::Xlsx),
-        ("register/register.json", Layout::Art30, Format::Json),
-        ("register/register-cnil.html", Layout::Cnil, Format::Html),
-        ("register/register-ico.csv", Layout::Ico, Format::Csv),
-    ] {
-        files.push(Artifact::new(name, register::encode(&reg, layout, format)?));
-    }
-    Ok(files)
+    Ok(Artifact::new(name, bytes))
 }
 
 /// The register page: a summary table, links to the full register in every format.
@@ -38,19 +41,28 @@ pub(super) fn page(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let join = |terms: &[register::rows::Term]| {
         terms.iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(", ")
     };
+    // Gaps by row, counted once: not a pass over every gap for every row.
+    let mut gaps: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for gap in &reg.coverage {
+        if let Some(row) = gap.row.as_deref() {
+            *gaps.entry(row).or_default() += 1;
+        }
+    }
     let rows: Vec<Value> = reg
         .rows
         .iter()
         .map(|r| {
-            let recipients: Vec<String> = register::cells::lines(register::cells::Cell::Recipients, r, reg);
-            let transfers: Vec<String> = register::cells::lines(register::cells::Cell::Transfers, r, reg);
+            let recipients: Vec<String> =
+                register::cells::lines(register::cells::Cell::Recipients, r, reg);
+            let transfers: Vec<String> =
+                register::cells::lines(register::cells::Cell::Transfers, r, reg);
             json!({
                 "id": r.reference, "name": r.name,
                 "legal_basis": r.legal_basis.as_ref().map(|t| t.label.clone()).unwrap_or_default(),
                 "subjects": join(&r.subjects),
                 "recipients": recipients.join("; "),
                 "transfers": transfers.join("; "),
-                "gaps": reg.coverage.iter().filter(|g| g.row.as_deref() == Some(r.reference.as_str())).count(),
+                "gaps": gaps.get(r.reference.as_str()).copied().unwrap_or(0),
             })
         })
         .collect();
