@@ -141,27 +141,9 @@ fn breakdown(dir: &Path, texts: &[String], as_of: Date) {
     );
 }
 
-/// The benchmark map, or a fraction or multiple of it: `DATACARTO_BENCH_SCALE=0.25` (to see
-/// how each stage grows, or for a quick run).
-fn spec() -> Spec {
-    let full = Spec::benchmark();
-    let Some(scale) = std::env::var("DATACARTO_BENCH_SCALE").ok().and_then(|s| s.parse().ok())
-    else {
-        return full;
-    };
-    let scaled = |n: usize| ((n as f64 * f64::max(scale, 0.0)).round() as usize).max(1);
-    Spec {
-        stores: scaled(full.stores),
-        fields: scaled(full.fields),
-        flows: scaled(full.flows),
-        purposes: scaled(full.purposes),
-        seed: full.seed,
-    }
-}
-
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let spec = spec();
+    let spec = Spec::benchmark_scaled();
     synth::write(&spec, dir.path()).expect("the benchmark map is written");
     let paths: Vec<PathBuf> =
         synth::generate(&spec).into_iter().map(|(rel, _)| dir.path().join(rel)).collect();

@@ -28,6 +28,25 @@ impl Spec {
     pub fn benchmark() -> Spec {
         Spec { stores: 2_000, fields: 100_000, flows: 10_000, purposes: 1_000, seed: 1 }
     }
+
+    /// The benchmark map, or a fraction or multiple of it when `DATACARTO_BENCH_SCALE` says so
+    /// (`0.25`: a quarter, to see how a stage grows or for a quick run). For the benchmarks.
+    pub fn benchmark_scaled() -> Spec {
+        let full = Spec::benchmark();
+        let Some(scale) =
+            std::env::var("DATACARTO_BENCH_SCALE").ok().and_then(|s| s.parse::<f64>().ok())
+        else {
+            return full;
+        };
+        let scaled = |n: usize| ((n as f64 * scale.max(0.0)).round() as usize).max(1);
+        Spec {
+            stores: scaled(full.stores),
+            fields: scaled(full.fields),
+            flows: scaled(full.flows),
+            purposes: scaled(full.purposes),
+            seed: full.seed,
+        }
+    }
 }
 
 /// Teams, objectives, flows per file and purposes per file are fixed: they are not what

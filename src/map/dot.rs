@@ -31,7 +31,7 @@ pub fn write(view: &View) -> String {
     let mut out = String::from("digraph map {\n");
     let _ = writeln!(
         out,
-        "  graph [rankdir=LR, label={}, labelloc=t, labeljust=l, fontname={}, fontsize=20, nodesep=0.4, ranksep=0.9];",
+        "  graph [newrank=true, rankdir=LR, label={}, labelloc=t, labeljust=l, fontname={}, fontsize=20, nodesep=0.4, ranksep=0.9];",
         quote(&view.title),
         quote(font)
     );
