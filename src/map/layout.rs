@@ -278,11 +278,56 @@ fn nearest_label(texts: &[((f64, f64), String)], label: &str, path: &Path) -> Op
 }
 
 /// Runs `f`, turning a panic inside it into `None` without printing the panic message:
-/// a layout failure is reported as an error of the command, not as a crash.
+/// a layout failure is reported as an error of the command, not as a crash. The site lays
+/// out maps on several threads at once, so the panic hook is not swapped per call (threads
+/// would restore each other's hooks): one hook, installed once, stays silent only on a
+/// thread inside `quietly`.
 fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    thread_local! {
+        static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    std::panic::set_hook(hook);
+    QUIET.with(|q| q.set(false));
     result.ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reversed_path_runs_through_the_same_points_backwards() {
+        let path = Path {
+            start: (0.0, 0.0),
+            segments: vec![
+                [(1.0, 0.0), (2.0, 1.0), (3.0, 1.0)],
+                [(4.0, 1.0), (5.0, 2.0), (6.0, 2.0)],
+            ],
+        };
+        let back = path.reversed();
+        assert_eq!(back.start, (6.0, 2.0));
+        assert_eq!(back.end(), (0.0, 0.0));
+        let mut forward = path.polyline(4);
+        forward.reverse();
+        for (a, b) in forward.iter().zip(back.polyline(4)) {
+            assert!((a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9, "{a:?} {b:?}");
+        }
+        assert_eq!(back.reversed(), path);
+    }
+
+    #[test]
+    fn a_panic_is_quiet_and_the_hook_stays_for_others() {
+        assert_eq!(quietly(|| -> u8 { panic!("layout-rs asserts") }), None);
+        assert_eq!(quietly(|| 7), Some(7));
+    }
 }

@@ -226,3 +226,20 @@ pub(super) fn level_label(level: &str, language: Language) -> &'static str {
         (_, Language::Fr) => "info",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_are_capped_with_a_count_of_the_rest() {
+        let items: Vec<usize> = (0..11).collect();
+        let (shown, note) = capped(&items, |i| json!(i), Language::En);
+        assert_eq!(shown.len(), LIST_CAP);
+        assert_eq!(note, "and 3 more");
+        let (shown, note) = capped(&items[..2], |i| json!(i), Language::Fr);
+        assert_eq!(shown.len(), 2);
+        assert_eq!(note, "");
+        assert_eq!(capped(&items, |i| json!(i), Language::Fr).1, "et 3 autres");
+    }
+}
