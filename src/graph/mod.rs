@@ -136,6 +136,30 @@ impl LineageGraph {
         origins
     }
 
+    /// Walks upstream of `fields` (themselves included) and stops as soon as `stop` says so
+    /// for a field reached: whether it did. For questions that need not the whole cone.
+    pub fn upstream_until(
+        &self,
+        fields: &[FieldId],
+        mut stop: impl FnMut(FieldId) -> bool,
+    ) -> bool {
+        paths::with_seen(self.fields.node_count(), |seen| {
+            let mut stack: Vec<NodeIndex> =
+                fields.iter().filter(|f| seen.insert(f.index())).map(|f| node(f.index())).collect();
+            while let Some(n) = stack.pop() {
+                if stop(FieldId::new(n.index())) {
+                    return true;
+                }
+                for m in self.fields.neighbors_directed(n, Incoming) {
+                    if seen.insert(m.index()) {
+                        stack.push(m);
+                    }
+                }
+            }
+            false
+        })
+    }
+
     /// The fields themselves and every field upstream of any of them, in one walk that
     /// costs what it visits (the union of their `upstream`, without distances). Sorted.
     pub fn upstream_of(&self, fields: &[FieldId]) -> Vec<FieldId> {

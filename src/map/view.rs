@@ -143,19 +143,20 @@ fn flow_marks(report: Option<&Report>) -> FlowMarks {
 }
 
 /// Builds the view of `selection`.
-/// How many stores a view would draw, when that is cheaper to know than the view itself:
-/// the site skips building the view of a purpose that relies on thousands of stores, which
-/// no layout could draw anyway.
-pub fn stores_in(src: &Sources<'_>, selection: Selection) -> Option<usize> {
+/// Whether a view would draw more than `limit` stores, when that is cheaper to know than
+/// the view itself: the site skips building the view of a purpose that relies on thousands
+/// of stores, which no layout could draw anyway, and stops counting at `limit`.
+pub fn more_stores_than(src: &Sources<'_>, selection: Selection, limit: usize) -> bool {
     let model = src.model;
     match selection {
-        Selection::System => Some(model.stores.len()),
+        Selection::System => model.stores.len() > limit,
         Selection::Purpose(p) => {
-            let fields = src.graph.upstream_of(&model.purpose(p).uses);
-            let stores: BTreeSet<StoreId> = fields.iter().map(|f| model.field(*f).store).collect();
-            Some(stores.len())
+            let mut stores: std::collections::HashSet<StoreId> = std::collections::HashSet::new();
+            src.graph.upstream_until(&model.purpose(p).uses, |f| {
+                stores.insert(model.field(f).store) && stores.len() > limit
+            })
         }
-        _ => None,
+        _ => false,
     }
 }
 
@@ -178,9 +179,20 @@ pub fn build(src: &Sources<'_>, selection: Selection) -> View {
             for s in &inner {
                 b.store(*s, *s != store);
             }
-            b.flows(model.flow_ids(), |f| {
-                inner.contains(&model.flow(f).from) && inner.contains(&model.flow(f).to)
-            });
+            // The flows between the stores shown, from the store graph's edges rather than a
+            // pass over every flow of the map (the site draws one such view per store).
+            let mut flows: Vec<FlowId> = inner
+                .iter()
+                .flat_map(|s| src.graph.stores.edges(crate::graph::node(s.index())))
+                .filter(|e| {
+                    use petgraph::visit::EdgeRef;
+                    !e.weight().reverse && inner.contains(&StoreId::new(e.target().index()))
+                })
+                .map(|e| e.weight().flow)
+                .collect();
+            flows.sort_unstable();
+            flows.dedup();
+            b.flows(flows.into_iter(), |_| true);
             format!(
                 "{} — {} ({} {depth})",
                 i18n::t(Text::Focus, lang),

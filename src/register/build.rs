@@ -14,14 +14,23 @@ use crate::model::{FieldId, Model, PurposeId, Recipient as Declared, StoreId};
 use crate::vocab::tables;
 
 use super::labels::L;
+use rayon::prelude::*;
 
 pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
     let model = inputs.model;
-    let mut walker = Walker::new(model, inputs.graph);
     let large_scale = inputs.config.option(dpia_required::RULE.name, "large_scale_records");
     let in_register: Vec<PurposeId> = register_purposes(model).collect();
-    let rows: Vec<Row> =
-        in_register.iter().map(|&p| row(inputs, &mut walker, p, large_scale, language)).collect();
+    // Rows are independent: in parallel, a lineage walker (scratch the size of the graph)
+    // per worker, the rows in purpose order.
+    let rows: Vec<Row> = in_register
+        .par_iter()
+        // Few splits: each makes a walker.
+        .with_min_len(64)
+        .map_init(
+            || Walker::new(model, inputs.graph),
+            |walker, &p| row(inputs, walker, p, large_scale, language),
+        )
+        .collect();
     let apart = model
         .purpose_ids()
         .filter(|p| in_register.binary_search(p).is_err())

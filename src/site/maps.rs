@@ -22,11 +22,13 @@ pub(super) fn svg(
         report: findings.then_some(inputs.report),
         language,
     };
-    let drawn = match view::stores_in(&sources, selection) {
-        Some(stores) if stores > map::layout::MAX_NODES => Err(format!(
-            "this map has {stores} stores, too many for the embedded layout engine. Draw a focused view (--focus STORE --depth 1, --team, --purpose) or use --engine dot (Graphviz)"
-        )),
-        _ => map::draw(view::build(&sources, selection), map::Budget::Page),
+    let limit = map::layout::MAX_NODES;
+    let drawn = if view::more_stores_than(&sources, selection, limit) {
+        Err(format!(
+            "this map has more than {limit} stores, too many for the embedded layout engine. Draw a focused view (--focus STORE --depth 1, --team, --purpose) or use --engine dot (Graphviz)"
+        ))
+    } else {
+        map::draw(view::build(&sources, selection), map::Budget::Page)
     };
     match drawn {
         Ok(drawing) => drawing.svg(None),
