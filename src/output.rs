@@ -55,67 +55,98 @@ pub const MARKER: &str = ".datacarto";
 /// Writes a whole folder (`build -o OUT`): everything goes into a new folder beside OUT, which
 /// then takes OUT's place; a reader never sees half a site. An existing OUT is replaced only
 /// when datacarto made it (it holds the marker) or when it is empty.
-#[expect(clippy::disallowed_methods, reason = "output.rs is the one module that writes files")]
 pub fn write_folder(out: &Path, artifacts: &[Artifact]) -> anyhow::Result<()> {
-    if out.exists() {
-        if !out.is_dir() {
-            bail!("{} exists and is not a folder; nothing was written", out.display());
+    let folder = Folder::begin(out)?;
+    // A large site is hundreds of megabytes: the files are written in parallel.
+    artifacts.par_iter().try_for_each(|a| folder.write(a))?;
+    folder.finish()
+}
+
+/// A folder being written, file by file as they are made (a large site need not be held in
+/// memory whole), into a new folder beside OUT; `finish` puts it in OUT's place. Dropped
+/// unfinished, it removes what it wrote and OUT is left as it was.
+pub struct Folder {
+    out: PathBuf,
+    fresh: PathBuf,
+    old: PathBuf,
+    finished: bool,
+}
+
+#[expect(clippy::disallowed_methods, reason = "output.rs is the one module that writes files")]
+impl Folder {
+    /// Checks that OUT may be replaced, before anything is made.
+    pub fn begin(out: &Path) -> anyhow::Result<Folder> {
+        if out.exists() {
+            if !out.is_dir() {
+                bail!("{} exists and is not a folder; nothing was written", out.display());
+            }
+            let ours = out.join(MARKER).is_file();
+            let empty = std::fs::read_dir(out)
+                .with_context(|| format!("cannot read {}", out.display()))?
+                .next()
+                .is_none();
+            if !ours && !empty {
+                bail!(
+                    "{} exists and was not made by datacarto; nothing was written (choose another folder, or empty this one)",
+                    out.display()
+                );
+            }
         }
-        let ours = out.join(MARKER).is_file();
-        let empty = std::fs::read_dir(out)
-            .with_context(|| format!("cannot read {}", out.display()))?
-            .next()
-            .is_none();
-        if !ours && !empty {
-            bail!(
-                "{} exists and was not made by datacarto; nothing was written (choose another folder, or empty this one)",
-                out.display()
-            );
-        }
+        let name =
+            out.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned());
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let fresh = parent.join(format!(".{name}.datacarto-new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.datacarto-old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&fresh);
+        std::fs::create_dir(&fresh)
+            .with_context(|| format!("cannot create {}", fresh.display()))?;
+        Ok(Folder { out: out.to_owned(), fresh, old, finished: false })
     }
-    let name =
-        out.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let fresh = parent.join(format!(".{name}.datacarto-new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.datacarto-old-{}", std::process::id()));
-    let result = (|| {
-        let paths = artifacts
-            .iter()
-            .map(|a| target(&fresh, &a.path))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let dirs: std::collections::BTreeSet<&Path> =
-            paths.iter().filter_map(|p| p.parent()).collect();
-        for dir in dirs {
+
+    /// Writes one file of the folder; from several threads at once.
+    pub fn write(&self, artifact: &Artifact) -> anyhow::Result<()> {
+        let path = target(&self.fresh, &artifact.path)?;
+        if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        // A large site is hundreds of megabytes: the files are written in parallel.
-        paths.par_iter().zip(artifacts).try_for_each(|(path, a)| {
-            std::fs::write(path, &a.bytes)
-                .with_context(|| format!("cannot write {}", path.display()))
-        })?;
-        std::fs::write(
-            fresh.join(MARKER),
-            "A folder written by datacarto build; datacarto replaces it on the next build.\n",
-        )
-        .context("cannot write the folder's marker")?;
-        if out.exists() {
-            std::fs::rename(out, &old)
-                .with_context(|| format!("cannot move the old {} aside", out.display()))?;
+        std::fs::write(&path, &artifact.bytes)
+            .with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Marks the new folder as datacarto's and puts it in OUT's place.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        let (out, fresh, old) = (&self.out, &self.fresh, &self.old);
+        let result = (|| {
+            std::fs::write(
+                fresh.join(MARKER),
+                "A folder written by datacarto build; datacarto replaces it on the next build.\n",
+            )
+            .context("cannot write the folder's marker")?;
+            if out.exists() {
+                std::fs::rename(out, old)
+                    .with_context(|| format!("cannot move the old {} aside", out.display()))?;
+            }
+            std::fs::rename(fresh, out)
+                .with_context(|| format!("cannot put the new {} in place", out.display()))
+        })();
+        if result.is_err() && old.exists() && !out.exists() {
+            let _ = std::fs::rename(old, out);
         }
-        std::fs::rename(&fresh, out)
-            .with_context(|| format!("cannot put the new {} in place", out.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&fresh);
-        if old.exists() && !out.exists() {
-            let _ = std::fs::rename(&old, out);
+        let _ = std::fs::remove_dir_all(old);
+        self.finished = result.is_ok();
+        result
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.fresh);
         }
     }
-    let _ = std::fs::remove_dir_all(&old);
-    result
 }
 
 /// Writes one file (`-o FILE`), replacing it if it exists, through a temporary file renamed
@@ -189,6 +220,22 @@ mod tests {
         assert!(write_folder(&theirs, &[Artifact::new("x.html", "3")]).is_err());
         assert_eq!(std::fs::read_to_string(theirs.join("notes.txt")).unwrap(), "keep me");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary folder left");
+    }
+
+    /// A build that fails half-way (a file refused, an error in a job) leaves the previous
+    /// site as it was and no temporary folder behind.
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test reads folders")]
+    fn an_unfinished_folder_leaves_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_folder(&out, &[Artifact::new("index.html", "old")]).unwrap();
+        let folder = Folder::begin(&out).unwrap();
+        folder.write(&Artifact::new("index.html", "new")).unwrap();
+        assert!(folder.write(&Artifact::new("../escape.html", "x")).is_err());
+        drop(folder);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
     }
 
     /// Nothing is written when one file already exists.

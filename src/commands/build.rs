@@ -54,14 +54,16 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         config: &compiled.config,
         sources: &compiled.sources,
     };
-    let artifacts = site::build(&inputs, &site_options)?;
-    crate::output::write_folder(&options.output, &artifacts)?;
+    // Checked before anything is made: an OUT datacarto did not make is refused at once.
+    let folder = crate::output::Folder::begin(&options.output)?;
+    let files = site::build_into(&inputs, &site_options, &|artifact| folder.write(&artifact))?;
+    folder.finish()?;
     let mut out = std::io::stdout().lock();
     let s = &compiled.report.summary;
     writeln!(
         out,
         "wrote {} files into {} ({} errors, {} warnings, {} infos: see findings.html)",
-        artifacts.len() + 1,
+        files + 1,
         options.output.display(),
         s.errors,
         s.warnings,

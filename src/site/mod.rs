@@ -72,9 +72,27 @@ const SINGLES: [&str; 9] = [
     "register.html",
 ];
 
-/// Every file of the site. The register is built once; everything else — pages, maps, data
-/// files, the register's formats — is an independent job, run in parallel.
+/// Every file of the site, sorted by path. The register is built once; everything else —
+/// pages, maps, data files, the register's formats — is an independent job, run in parallel.
 pub fn build(inputs: &Inputs<'_>, options: &Options) -> anyhow::Result<Vec<Artifact>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    build_into(inputs, options, &|artifact| {
+        files.lock().map_err(|_| anyhow::anyhow!("a job failed"))?.push(artifact);
+        Ok(())
+    })?;
+    let mut artifacts = files.into_inner().map_err(|_| anyhow::anyhow!("a job failed"))?;
+    artifacts.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(artifacts)
+}
+
+/// Makes every file of the site and hands each to `sink` as soon as it is made, from the
+/// job's thread (`datacarto build` writes them straight into the new folder: the site is
+/// never held in memory whole). Returns how many files there were.
+pub fn build_into(
+    inputs: &Inputs<'_>,
+    options: &Options,
+    sink: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+) -> anyhow::Result<usize> {
     let tera = env::environment(&options.templates)?;
     let site = Site::new(inputs, options);
     let model = inputs.model;
@@ -85,24 +103,22 @@ pub fn build(inputs: &Inputs<'_>, options: &Options) -> anyhow::Result<Vec<Artif
     jobs.extend(model.purpose_ids().map(Job::Purpose));
     let total = jobs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<anyhow::Result<Vec<Artifact>>> = jobs
-        .par_iter()
-        .map(|job| {
-            let files = site.make(inputs, &tera, *job);
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if let Some(progress) = options.progress {
-                progress(n, total);
-            }
-            files
-        })
-        .collect();
-    let mut artifacts: Vec<Artifact> =
-        env::ASSETS.iter().map(|(path, text)| Artifact::new(*path, *text)).collect();
-    for result in results {
-        artifacts.extend(result?);
+    let files = std::sync::atomic::AtomicUsize::new(0);
+    jobs.par_iter().try_for_each(|job| -> anyhow::Result<()> {
+        for artifact in site.make(inputs, &tera, *job)? {
+            files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            sink(artifact)?;
+        }
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(progress) = options.progress {
+            progress(n, total);
+        }
+        Ok(())
+    })?;
+    for (path, text) in env::ASSETS {
+        sink(Artifact::new(*path, *text))?;
     }
-    artifacts.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(artifacts)
+    Ok(files.into_inner() + env::ASSETS.len())
 }
 
 impl Site<'_> {
