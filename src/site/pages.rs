@@ -193,7 +193,7 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         .map(|row| {
             layout::columns(layout::Layout::Art30)
                 .iter()
-                .map(|c| json!({"label": c.title.get(lang), "lines": cells::lines(c.cell, row, &site.register)}))
+                .map(|c| json!({"label": c.title.get(lang), "lines": row_lines(cells::lines(c.cell, row, &site.register), lang)}))
                 .collect()
         })
         .unwrap_or_default();
@@ -223,6 +223,18 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
     let svg = maps::svg(inputs, Selection::Purpose(id), false, lang);
     let page = with_map(page, &svg);
     (page, svg)
+}
+
+/// A register cell on a purpose's page: its first lines, and how many more the register
+/// itself lists (a cell naming hundreds of stores would make the page megabytes long).
+fn row_lines(mut lines: Vec<String>, lang: Language) -> Vec<String> {
+    const SHOWN: usize = 12;
+    if lines.len() > SHOWN {
+        let more = lines.len() - SHOWN;
+        lines.truncate(SHOWN);
+        lines.push(crate::site::i18n::word("and_more", lang).replace('N', &more.to_string()));
+    }
+    lines
 }
 
 fn subject_label(inputs: &Inputs<'_>, s: crate::model::SubjectId, lang: Language) -> String {
