@@ -20,33 +20,13 @@ use datacarto::commands::compile;
 use datacarto::config::Config;
 use datacarto::date::Date;
 use datacarto::graph::LineageGraph;
-use datacarto::load::yaml::{self, limits};
+use datacarto::load::yaml;
 use datacarto::load::{self, LoadOptions};
 use datacarto::model::FieldId;
 use datacarto::model::resolve::resolve;
 use datacarto::synth::{self, Spec};
 use rayon::prelude::*;
 use serde::de::IgnoredAny;
-
-/// The parser options of `load::yaml::parse`, repeated here so that the floor pays for
-/// exactly the same checks (strict booleans, budgets, alias limits).
-fn options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        strict_booleans: true,
-        with_snippet: false,
-        budget: serde_saphyr::budget! {
-            max_events: limits::MAX_EVENTS,
-            max_nodes: limits::MAX_NODES,
-            max_depth: limits::MAX_DEPTH,
-            max_documents: limits::MAX_DOCUMENTS,
-            max_total_scalar_bytes: limits::MAX_FILE_BYTES as usize,
-            max_reader_input_bytes: Some(limits::MAX_FILE_BYTES as usize),
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: limits::MAX_ALIAS_REPLAY,
-        },
-    }
-}
 
 #[expect(clippy::disallowed_methods, reason = "the floor reads the files as load/ does")]
 fn read(path: &Path) -> String {
@@ -56,7 +36,7 @@ fn read(path: &Path) -> String {
 /// Parses one file into nothing: the cost of the YAML alone.
 fn parse_only(text: &str) -> usize {
     let docs: Vec<IgnoredAny> =
-        serde_saphyr::from_multiple_with_options(text, options()).expect("valid YAML");
+        serde_saphyr::from_multiple_with_options(text, yaml::options()).expect("valid YAML");
     docs.len()
 }
 

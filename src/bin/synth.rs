@@ -11,7 +11,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use datacarto::load::yaml::limits;
 use datacarto::synth::{self, Spec};
 use rayon::prelude::*;
 use serde::de::IgnoredAny;
@@ -87,25 +86,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The options of `datacarto::load::yaml::parse`: the floor pays for the same checks.
-fn options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        strict_booleans: true,
-        with_snippet: false,
-        budget: serde_saphyr::budget! {
-            max_events: limits::MAX_EVENTS,
-            max_nodes: limits::MAX_NODES,
-            max_depth: limits::MAX_DEPTH,
-            max_documents: limits::MAX_DOCUMENTS,
-            max_total_scalar_bytes: limits::MAX_FILE_BYTES as usize,
-            max_reader_input_bytes: Some(limits::MAX_FILE_BYTES as usize),
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: limits::MAX_ALIAS_REPLAY,
-        },
-    }
-}
-
 /// Every `.yaml` file below `dir`, sorted (no hidden folders in a synthetic map).
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
@@ -129,9 +109,12 @@ fn parse_only(dir: &Path) -> ExitCode {
             .map(|path| {
                 #[expect(clippy::disallowed_methods, reason = "a measuring tool, not datacarto")]
                 let text = std::fs::read_to_string(path)?;
-                serde_saphyr::from_multiple_with_options::<IgnoredAny>(&text, options())
-                    .map(|_| text.len())
-                    .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))
+                serde_saphyr::from_multiple_with_options::<IgnoredAny>(
+                    &text,
+                    datacarto::load::yaml::options(),
+                )
+                .map(|_| text.len())
+                .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))
             })
             .sum::<std::io::Result<usize>>()
     });

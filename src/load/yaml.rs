@@ -77,9 +77,11 @@ pub struct YamlError {
     pub offset: usize,
 }
 
-/// Parses every document of `text`.
-pub fn parse(text: &str) -> Result<Vec<Node<'_>>, YamlError> {
-    let options = serde_saphyr::options! {
+/// The parser's options: YAML 1.2 booleans, repeated keys passed through (reported while
+/// building the tree), the limits of `limits`. Public so that the parse-only floors of the
+/// benchmarks (`datacarto-synth --parse-only`, `benches/check.rs`) pay for the same checks.
+pub fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
         // YAML 1.2: `no`, `on`, `yes` stay strings.
         strict_booleans: true,
         // Repeated keys are detected while building the tree, so that every one of them is
@@ -98,7 +100,12 @@ pub fn parse(text: &str) -> Result<Vec<Node<'_>>, YamlError> {
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: limits::MAX_ALIAS_REPLAY,
         },
-    };
+    }
+}
+
+/// Parses every document of `text`.
+pub fn parse(text: &str) -> Result<Vec<Node<'_>>, YamlError> {
+    let options = options();
     let docs: Result<Vec<Spanned<Node<'_>>>, _> =
         serde_saphyr::from_multiple_with_options(text, options);
     match docs {

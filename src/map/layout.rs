@@ -326,7 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn a_panic_is_quiet_and_the_hook_stays_for_others() {
+    fn a_panic_in_the_layout_becomes_none() {
         assert_eq!(quietly(|| -> u8 { panic!("layout-rs asserts") }), None);
         assert_eq!(quietly(|| 7), Some(7));
     }

@@ -156,7 +156,7 @@ impl Site<'_> {
                     "objectives.html" => lists::objectives(inputs, self),
                     "plan.html" => lists::plan(inputs, self),
                     "findings.html" => lists::findings(inputs, self),
-                    _ => register::page(inputs, self),
+                    _ => register::page(self),
                 };
                 vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]
             }

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Inputs, Site};
+use super::Site;
 use crate::manifest::enums::Language;
 use crate::output::Artifact;
 use crate::register::{self, Format, Layout};
@@ -35,7 +35,7 @@ pub(super) fn file(reg: &register::Register, i: usize) -> anyhow::Result<Artifac
 }
 
 /// The register page: a summary table, links to the full register in every format.
-pub(super) fn page(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+pub(super) fn page(site: &Site<'_>) -> Value {
     let lang = site.language;
     let reg = &site.register;
     let join = |terms: &[register::rows::Term]| {
@@ -69,7 +69,6 @@ pub(super) fn page(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let apart: Vec<Value> =
         reg.apart.iter().map(|a| json!({"id": a.reference, "name": a.name})).collect();
     let controller = reg.controller.as_ref().and_then(|c| c.name.clone());
-    let _ = inputs;
     let title = match lang {
         Language::En => "Record of processing activities",
         Language::Fr => "Registre des activités de traitement",
