@@ -135,10 +135,30 @@ impl Folder {
         if result.is_err() && old.exists() && !out.exists() {
             let _ = std::fs::rename(old, out);
         }
-        let _ = std::fs::remove_dir_all(old);
+        remove_tree(old);
         self.finished = result.is_ok();
         result
     }
+}
+
+/// Removes a folder and everything in it, files in parallel: the old site of a large map is
+/// thousands of files, and deleting them one after the other took a second. Links are
+/// removed, never followed.
+fn remove_tree(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let entries: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
+    entries.par_iter().for_each(|(path, is_dir)| {
+        if *is_dir {
+            remove_tree(path);
+        } else {
+            let _ = std::fs::remove_file(path);
+        }
+    });
+    // Whatever could not be removed above (a file appearing meanwhile) goes here.
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 impl Drop for Folder {
@@ -236,6 +256,27 @@ mod tests {
         drop(folder);
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
+    }
+
+    /// Replacing a site removes the old one's files, deep folders included, and never
+    /// follows a link someone put into it: what the link points to stays.
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test prepares and reads folders")]
+    fn replacing_removes_the_old_tree_but_not_what_links_point_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let deep: Vec<Artifact> =
+            (0..50).map(|i| Artifact::new(format!("maps/stores/{i}.svg"), "x")).collect();
+        write_folder(&out, &deep).unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("keep.txt"), "keep me").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("maps/link")).unwrap();
+        write_folder(&out, &[Artifact::new("index.html", "new")]).unwrap();
+        assert!(!out.join("maps").exists(), "the old tree is gone");
+        assert_eq!(std::fs::read_to_string(elsewhere.join("keep.txt")).unwrap(), "keep me");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "site and elsewhere, no old folder left");
     }
 
     /// Nothing is written when one file already exists.

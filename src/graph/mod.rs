@@ -108,6 +108,21 @@ impl LineageGraph {
         f.fields.iter().any(|c| self.is_useful(c.target) || (both && self.is_useful(c.source)))
     }
 
+    /// The flows that leave or reach a store, sorted, each once: from its edges in the store
+    /// graph, not a pass over every flow of the map.
+    pub fn flows_touching(&self, store: StoreId) -> Vec<FlowId> {
+        let n = node(store.index());
+        let mut flows: Vec<FlowId> = self
+            .stores
+            .edges_directed(n, Outgoing)
+            .chain(self.stores.edges_directed(n, Incoming))
+            .map(|e| e.weight().flow)
+            .collect();
+        flows.sort_unstable();
+        flows.dedup();
+        flows
+    }
+
     /// The active purposes that use the field directly, sorted.
     pub fn purposes_using(&self, field: FieldId) -> &[PurposeId] {
         let i = field.index();

@@ -46,6 +46,19 @@ purposes:
   - {id: old, uses: [a.unused], status: retired}
 ";
 
+/// The flows touching a store: those leaving and those reaching it, each once, in id order.
+#[test]
+fn flows_touching_a_store() {
+    let (model, graph) = compile(CHAIN);
+    let ids = |store: &str| -> Vec<&str> {
+        let s = model.store_by_id(store).unwrap();
+        graph.flows_touching(s).into_iter().map(|f| model.flow(f).id.as_str()).collect()
+    };
+    assert_eq!(ids("a"), ["ab", "ae", "shortcut"]);
+    assert_eq!(ids("c"), ["bc", "cd", "shortcut"]);
+    assert_eq!(ids("e"), ["ae"], "a synchronisation is listed once");
+}
+
 /// A field is used when an active purpose lists it; retired purposes do not count.
 #[test]
 fn used_means_an_active_purpose_uses_it() {

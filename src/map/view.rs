@@ -613,17 +613,7 @@ impl Builder<'_, '_> {
             e.to = position[e.to];
         }
         edges.sort_by_key(|e| (e.from, e.to));
-        // Unique names first, then owned: a map of thousands of stores has a few domains.
-        let palette: Vec<String> = self
-            .src
-            .model
-            .stores
-            .iter()
-            .filter_map(|s| s.domain.as_deref())
-            .collect::<BTreeSet<&str>>()
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
+        let palette = self.src.model.domains().to_vec();
         View { title, nodes, edges, domains, palette, language: lang }
     }
 }

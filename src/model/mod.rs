@@ -246,6 +246,9 @@ struct Index {
     fields: Vec<HashMap<String, FieldId>>,
     flows: HashMap<String, FlowId>,
     purposes: HashMap<String, PurposeId>,
+    /// The stores' domains, sorted: computed on first use, once (the site draws thousands of
+    /// maps, each coloured by them).
+    domains: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Model {
@@ -299,6 +302,17 @@ impl Model {
 
     pub fn purpose_ids(&self) -> impl Iterator<Item = PurposeId> + '_ {
         (0..self.purposes.len()).map(PurposeId::new)
+    }
+
+    /// The domains the stores belong to, sorted, each once.
+    pub fn domains(&self) -> &[String] {
+        self.index.domains.get_or_init(|| {
+            let mut domains: Vec<String> =
+                self.stores.iter().filter_map(|s| s.domain.clone()).collect();
+            domains.sort_unstable();
+            domains.dedup();
+            domains
+        })
     }
 
     pub fn store_by_id(&self, id: &str) -> Option<StoreId> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use tera::Value;
 
 use super::Inputs;
 use crate::checks::facts;
@@ -21,7 +21,7 @@ pub(super) fn place(inputs: &Inputs<'_>, span: Span) -> String {
 }
 
 pub(super) fn badge(class: &str, text: &str) -> Value {
-    json!({"class": class, "text": text})
+    obj! {"class": class, "text": text}
 }
 
 fn words(language: Language) -> (&'static str, &'static str, &'static str, &'static str) {
@@ -135,7 +135,7 @@ pub(super) fn percent(x: Option<f64>) -> String {
 /// A link target for a field: its store and id.
 pub(super) fn field_link(model: &Model, field: FieldId) -> Value {
     let f = model.field(field);
-    json!({"store": model.store(f.store).id, "field": f.id, "path": model.field_path(field)})
+    obj! {"store": model.store(f.store).id.as_str(), "field": f.id.as_str(), "path": model.field_path(field)}
 }
 
 /// How many links a table cell lists before it says how many more there are.
@@ -162,7 +162,7 @@ pub(super) fn capped<T>(
 
 pub(super) fn purpose_link(model: &Model, purpose: PurposeId) -> Value {
     let p = model.purpose(purpose);
-    json!({"id": p.id, "name": p.name})
+    obj! {"id": p.id.as_str(), "name": p.name.as_str()}
 }
 
 /// Findings grouped by the page that shows them: a store's page shows its own and its
@@ -204,14 +204,14 @@ pub(super) fn findings_json(
     findings
         .iter()
         .map(|f| {
-            json!({
+            obj! {
                 "level": f.level.as_str(),
                 "level_label": level_label(f.level.as_str(), language),
                 "rule": f.rule,
-                "message": f.message,
-                "help": f.help,
+                "message": f.message.as_str(),
+                "help": f.help.as_deref(),
                 "place": f.primary.as_ref().map(|l| place(inputs, l.span)).unwrap_or_default(),
-            })
+            }
         })
         .collect()
 }
@@ -234,12 +234,12 @@ mod tests {
     #[test]
     fn long_lists_are_capped_with_a_count_of_the_rest() {
         let items: Vec<usize> = (0..11).collect();
-        let (shown, note) = capped(&items, |i| json!(i), Language::En);
+        let (shown, note) = capped(&items, |i| Value::from(*i), Language::En);
         assert_eq!(shown.len(), LIST_CAP);
         assert_eq!(note, "and 3 more");
-        let (shown, note) = capped(&items[..2], |i| json!(i), Language::Fr);
+        let (shown, note) = capped(&items[..2], |i| Value::from(*i), Language::Fr);
         assert_eq!(shown.len(), 2);
         assert_eq!(note, "");
-        assert_eq!(capped(&items, |i| json!(i), Language::Fr).1, "et 3 autres");
+        assert_eq!(capped(&items, |i| Value::from(*i), Language::Fr).1, "et 3 autres");
     }
 }

@@ -1,113 +1,175 @@
 //! The site's data files: the search index (a script, since `fetch` is refused on `file://`),
 //! the graph as JSON and the findings as JSON.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::Inputs;
+
+/// An entry of the search index: name, id, kind, page, and words that also find it.
+type Entry<'a> = (&'a str, std::borrow::Cow<'a, str>, &'static str, String, String);
 
 /// `window.DATACARTO_INDEX = [[name, id, kind, href, extra], …]`: stores, fields, purposes.
 pub(super) fn search_index(inputs: &Inputs<'_>) -> String {
     let model = inputs.model;
-    let mut entries: Vec<Value> = Vec::new();
+    let mut entries: Vec<Entry<'_>> = Vec::new();
     for s in &model.stores {
-        entries.push(json!([
-            s.name,
-            s.id,
+        let description = s.description.clone().unwrap_or_default();
+        entries.push((
+            &s.name,
+            s.id.as_str().into(),
             "store",
             format!("stores/{}.html", s.id),
-            s.description.clone().unwrap_or_default()
-        ]));
+            description,
+        ));
     }
     for f in model.field_ids() {
         let field = model.field(f);
         let store = model.store(field.store);
         let extra =
             format!("{} {}", store.name, field.category.as_ref().map_or("", |c| c.value.as_str()));
-        entries.push(json!([
-            field.name,
-            model.field_path(f),
-            "field",
-            format!("stores/{}.html#field-{}", store.id, field.id),
-            extra
-        ]));
+        let href = format!("stores/{}.html#field-{}", store.id, field.id);
+        entries.push((&field.name, model.field_path(f).into(), "field", href, extra));
     }
     for p in &model.purposes {
-        entries.push(json!([
-            p.name,
-            p.id,
+        let description = p.description.clone().unwrap_or_default();
+        entries.push((
+            &p.name,
+            p.id.as_str().into(),
             "purpose",
             format!("purposes/{}.html", p.id),
-            p.description.clone().unwrap_or_default()
-        ]));
+            description,
+        ));
     }
     // `</` cannot close a script element: JSON allows `\/`.
     let json = serde_json::to_string(&entries).expect("the index serialises").replace("</", "<\\/");
     format!("window.DATACARTO_INDEX = {json};\n")
 }
 
+// The graph's JSON, serialised straight from the model (no tree of values in between:
+// on a large map that tree was most of the cost). Field order is the file's key order.
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    version: u32,
+    stores: Vec<Store<'a>>,
+    flows: Vec<Flow<'a>>,
+    purposes: Vec<Purpose<'a>>,
+}
+
+#[derive(Serialize)]
+struct Store<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: Option<&'a str>,
+    owner: Option<&'a str>,
+    domain: Option<&'a str>,
+    status: &'a str,
+    location: Vec<&'a str>,
+    external: bool,
+    referential: bool,
+    fields: Vec<Field<'a>>,
+}
+
+#[derive(Serialize)]
+struct Field<'a> {
+    id: &'a str,
+    name: &'a str,
+    category: Option<&'a str>,
+    personal: bool,
+    special: Option<&'a str>,
+    used: bool,
+    useful: bool,
+}
+
+#[derive(Serialize)]
+struct Flow<'a> {
+    id: &'a str,
+    from: &'a str,
+    to: &'a str,
+    direction: &'a str,
+    mechanism: Option<&'a str>,
+    frequency: Option<&'a str>,
+    fields: Vec<[String; 2]>,
+    transfer: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Purpose<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: &'a str,
+    legal_basis: Option<&'a str>,
+    uses: Vec<String>,
+}
+
 /// The map as JSON: stores with their fields, flows with what they carry, purposes with
-/// what they use, and the lineage facts (used, useful, origins).
+/// what they use, and the lineage facts (used, useful).
 pub(super) fn graph_json(inputs: &Inputs<'_>) -> String {
     let (model, graph) = (inputs.model, inputs.graph);
-    let stores: Vec<Value> = model
+    let stores = model
         .store_ids()
         .map(|s| {
             let store = model.store(s);
-            let fields: Vec<Value> = model
+            let fields = model
                 .fields_of(s)
                 .map(|f| {
                     let field = model.field(f);
-                    json!({
-                        "id": field.id,
-                        "name": field.name,
-                        "category": field.category.as_ref().map(|c| &c.value),
-                        "personal": field.personal,
-                        "special": field.special.map(|x| x.as_str()),
-                        "used": graph.is_used(f),
-                        "useful": graph.is_useful(f),
-                    })
+                    Field {
+                        id: &field.id,
+                        name: &field.name,
+                        category: field.category.as_ref().map(|c| c.value.as_str()),
+                        personal: field.personal,
+                        special: field.special.map(|x| x.as_str()),
+                        used: graph.is_used(f),
+                        useful: graph.is_useful(f),
+                    }
                 })
                 .collect();
-            json!({
-                "id": store.id, "name": store.name, "kind": store.kind.map(|k| k.as_str()),
-                "owner": store.owner.map(|t| &model.team(t).id), "domain": store.domain,
-                "status": store.status.as_str(), "location": store.location.iter().map(|l| &l.value).collect::<Vec<_>>(),
-                "external": store.external, "referential": store.referential, "fields": fields,
-            })
+            Store {
+                id: &store.id,
+                name: &store.name,
+                kind: store.kind.map(|k| k.as_str()),
+                owner: store.owner.map(|t| model.team(t).id.as_str()),
+                domain: store.domain.as_deref(),
+                status: store.status.as_str(),
+                location: store.location.iter().map(|l| l.value.as_str()).collect(),
+                external: store.external,
+                referential: store.referential,
+                fields,
+            }
         })
         .collect();
-    let flows: Vec<Value> = model
+    let flows = model
         .flows
         .iter()
-        .map(|f| {
-            let carried: Vec<Value> = f
+        .map(|f| Flow {
+            id: &f.id,
+            from: &model.store(f.from).id,
+            to: &model.store(f.to).id,
+            direction: f.direction.as_str(),
+            mechanism: f.mechanism.map(|m| m.as_str()),
+            frequency: f.frequency.map(|m| m.as_str()),
+            fields: f
                 .fields
                 .iter()
-                .map(|c| json!([model.field_path(c.source), model.field_path(c.target)]))
-                .collect();
-            json!({
-                "id": f.id, "from": model.store(f.from).id, "to": model.store(f.to).id,
-                "direction": f.direction.as_str(), "mechanism": f.mechanism.map(|m| m.as_str()),
-                "frequency": f.frequency.map(|m| m.as_str()), "fields": carried,
-                "transfer": f.transfer.as_ref().map(|t| t.mechanism.value.as_str()),
-            })
+                .map(|c| [model.field_path(c.source), model.field_path(c.target)])
+                .collect(),
+            transfer: f.transfer.as_ref().map(|t| t.mechanism.value.as_str()),
         })
         .collect();
-    let purposes: Vec<Value> = model
+    let purposes = model
         .purposes
         .iter()
-        .map(|p| {
-            json!({
-                "id": p.id, "name": p.name, "status": p.status.as_str(),
-                "legal_basis": p.legal_basis.as_ref().map(|b| b.value.as_str()),
-                "uses": p.uses.iter().map(|f| model.field_path(*f)).collect::<Vec<_>>(),
-            })
+        .map(|p| Purpose {
+            id: &p.id,
+            name: &p.name,
+            status: p.status.as_str(),
+            legal_basis: p.legal_basis.as_ref().map(|b| b.value.as_str()),
+            uses: p.uses.iter().map(|f| model.field_path(*f)).collect(),
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(
-        &json!({"version": 1, "stores": stores, "flows": flows, "purposes": purposes}),
-    )
-    .expect("the graph serialises");
+    let mut text = serde_json::to_string_pretty(&Graph { version: 1, stores, flows, purposes })
+        .expect("the graph serialises");
     text.push('\n');
     text
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use tera::Value;
 
 use super::common::{
     category_label, enum_label, field_marks, findings_json, level_label, place, purpose_link,
@@ -22,19 +22,19 @@ pub(super) fn stores(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
         .store_ids()
         .map(|s| {
             let store = model.store(s);
-            json!({
-                "id": store.id, "name": store.name,
+            obj! {
+                "id": store.id.as_str(), "name": store.name.as_str(),
                 "kind": store.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
-                "owner": store.owner.map(|t| json!({"id": model.team(t).id, "name": model.team(t).name})),
-                "domain": store.domain.clone().unwrap_or_default(),
+                "owner": store.owner.map(|t| obj! {"id": model.team(t).id.as_str(), "name": model.team(t).name.as_str()}),
+                "domain": store.domain.as_deref().unwrap_or_default(),
                 "location": store.location.iter().map(|c| c.value.as_str()).collect::<Vec<_>>().join(", "),
                 "field_count": store.fields.len(),
                 "marks": store_marks(model, s, lang),
                 "finding_count": site.findings.stores.get(&store.id).map_or(0, Vec::len),
-            })
+            }
         })
         .collect();
-    json!({"page_title": site.word("stores"), "stores": rows})
+    obj! {"page_title": site.word("stores"), "stores": rows}
 }
 
 pub(super) fn purposes(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
@@ -44,18 +44,18 @@ pub(super) fn purposes(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
         .purposes
         .iter()
         .map(|p| {
-            json!({
-                "id": p.id, "name": p.name,
-                "objective": p.objective.map(|o| model.objective(o).name.clone()).unwrap_or_default(),
+            obj! {
+                "id": p.id.as_str(), "name": p.name.as_str(),
+                "objective": p.objective.map(|o| model.objective(o).name.as_str()).unwrap_or_default(),
                 "legal_basis": p.legal_basis.as_ref().map(|b| enum_label("legal_basis", b.value.as_str(), lang)).unwrap_or_default(),
                 "status": enum_label("purpose_status", p.status.as_str(), lang),
                 "field_count": p.uses.len(),
                 "personal": facts::personal_uses(model, p).next().is_some(),
                 "finding_count": site.findings.purposes.get(&p.id).map_or(0, Vec::len),
-            })
+            }
         })
         .collect();
-    json!({"page_title": site.word("purposes"), "purposes": rows})
+    obj! {"page_title": site.word("purposes"), "purposes": rows}
 }
 
 pub(super) fn flows(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
@@ -67,7 +67,7 @@ pub(super) fn flows(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             marks
                 .entry(e.path.as_str())
                 .or_default()
-                .push(json!({"class": f.level.as_str(), "text": f.rule}));
+                .push(obj! {"class": f.level.as_str(), "text": f.rule});
         }
     }
     let rows: Vec<Value> = model
@@ -94,16 +94,17 @@ pub(super) fn flows(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
                 let m = enum_label("transfer_mechanism", t.mechanism.value.as_str(), lang);
                 t.reference.as_ref().map_or_else(|| m.clone(), |r| format!("{m} ({r})"))
             });
-            json!({
-                "id": f.id, "description": f.description, "place": place(inputs, f.span),
-                "from": {"id": model.store(f.from).id, "name": model.store(f.from).name},
-                "to": {"id": model.store(f.to).id, "name": model.store(f.to).name},
+            let store = |s| obj! {"id": model.store(s).id.as_str(), "name": model.store(s).name.as_str()};
+            obj! {
+                "id": f.id.as_str(), "description": f.description.as_deref(), "place": place(inputs, f.span),
+                "from": store(f.from),
+                "to": store(f.to),
                 "carried": carried, "how": how.join(", "), "transfer": transfer,
                 "marks": marks.get(f.id.as_str()).cloned().unwrap_or_default(),
-            })
+            }
         })
         .collect();
-    json!({"page_title": site.word("flows"), "flows": rows})
+    obj! {"page_title": site.word("flows"), "flows": rows}
 }
 
 /// A field in a list: where it is, what it is, who uses it.
@@ -111,12 +112,12 @@ fn field_item(inputs: &Inputs<'_>, lang: Language, f: FieldId) -> Value {
     let (model, graph) = (inputs.model, inputs.graph);
     let field = model.field(f);
     let store = model.store(field.store);
-    json!({
-        "id": field.id, "name": field.name, "path": model.field_path(f), "store": store.id, "store_name": store.name,
+    obj! {
+        "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(f), "store": store.id.as_str(), "store_name": store.name.as_str(),
         "marks": field_marks(model, f, lang),
         "purposes": graph.purposes_using(f).iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
         "useful": graph.is_useful(f),
-    })
+    }
 }
 
 /// Every field, grouped by category: "which stores hold the customer's e-mail?" is one
@@ -142,10 +143,10 @@ pub(super) fn fields(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
                 format!("{} ({key})", category_label(model, &key, lang))
             };
             let anchor = key.replace('.', "-").replace('~', "none");
-            json!({"key": anchor, "label": label, "fields": fields.iter().map(|f| field_item(inputs, lang, *f)).collect::<Vec<_>>()})
+            obj! {"key": anchor, "label": label, "fields": fields.iter().map(|f| field_item(inputs, lang, *f)).collect::<Vec<_>>()}
         })
         .collect();
-    json!({"page_title": site.word("fields"), "groups": groups})
+    obj! {"page_title": site.word("fields"), "groups": groups}
 }
 
 pub(super) fn teams(inputs: &Inputs<'_>) -> Value {
@@ -158,20 +159,20 @@ pub(super) fn teams(inputs: &Inputs<'_>) -> Value {
                 .stores
                 .iter()
                 .filter(|s| s.owner == Some(t))
-                .map(|s| json!({"id": s.id, "name": s.name}))
+                .map(|s| obj! {"id": s.id.as_str(), "name": s.name.as_str()})
                 .collect();
             let purposes: Vec<Value> =
-                model.purposes.iter().filter(|p| p.owner == Some(t)).map(|p| json!({"id": p.id, "name": p.name})).collect();
+                model.purposes.iter().filter(|p| p.owner == Some(t)).map(|p| obj! {"id": p.id.as_str(), "name": p.name.as_str()}).collect();
             let flows: Vec<&str> = model.flows.iter().filter(|f| f.owner == Some(t)).map(|f| f.id.as_str()).collect();
-            json!({"id": team.id, "name": team.name, "email": team.email, "description": team.description,
-                   "stores": stores, "purposes": purposes, "flows": flows})
+            obj! {"id": team.id.as_str(), "name": team.name.as_str(), "email": team.email.as_deref(), "description": team.description.as_deref(),
+                   "stores": stores, "purposes": purposes, "flows": flows}
         })
         .collect();
     let title = match model.language.unwrap_or(Language::En) {
         Language::En => "Teams",
         Language::Fr => "Équipes",
     };
-    json!({"page_title": title, "teams": teams})
+    obj! {"page_title": title, "teams": teams}
 }
 
 /// Objectives → purposes → fields, and what nobody uses.
@@ -181,14 +182,14 @@ pub(super) fn objectives(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let purpose_item = |p: &crate::model::Purpose| {
         let fields: Vec<Value> =
             p.uses.iter().map(|f| super::common::field_link(model, *f)).collect();
-        json!({"id": p.id, "name": p.name, "fields": fields})
+        obj! {"id": p.id.as_str(), "name": p.name.as_str(), "fields": fields}
     };
     let mut objectives: Vec<Value> = model
         .objective_ids()
         .map(|o| {
             let objective = model.objective(o);
             let purposes: Vec<Value> = model.purposes.iter().filter(|p| p.objective == Some(o)).map(purpose_item).collect();
-            json!({"id": objective.id, "name": objective.name, "description": objective.description, "purposes": purposes})
+            obj! {"id": objective.id.as_str(), "name": objective.name.as_str(), "description": objective.description.as_deref(), "purposes": purposes}
         })
         .collect();
     let orphans: Vec<Value> =
@@ -199,7 +200,7 @@ pub(super) fn objectives(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             Language::Fr => "Finalités sans objectif",
         };
         objectives.push(
-            json!({"id": "no-objective", "name": name, "description": null, "purposes": orphans}),
+            obj! {"id": "no-objective", "name": name, "description": (), "purposes": orphans},
         );
     }
     let unused: Vec<Value> = model
@@ -219,14 +220,14 @@ pub(super) fn objectives(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let orphan_stores: Vec<Value> = rule_entities("orphan-store")
         .iter()
         .filter_map(|id| model.store_by_id(id))
-        .map(|s| json!({"id": model.store(s).id, "name": model.store(s).name}))
+        .map(|s| obj! {"id": model.store(s).id.as_str(), "name": model.store(s).name.as_str()})
         .collect();
     let title = match lang {
         Language::En => "Objectives, purposes and fields",
         Language::Fr => "Objectifs, finalités et champs",
     };
-    json!({"page_title": title, "objectives": objectives, "unused": unused,
-           "unused_flows": rule_entities("unused-flow"), "orphan_stores": orphan_stores})
+    obj! {"page_title": title, "objectives": objectives, "unused": unused,
+    "unused_flows": rule_entities("unused-flow"), "orphan_stores": orphan_stores}
 }
 
 /// The collection plan: data purposes need and do not have, and how each field is collected.
@@ -244,7 +245,7 @@ pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
                     .is_some_and(|c| facts::category_covers(model, &need.value, &c.value))
             });
             if !covered {
-                missing.push(json!({"purpose": {"id": p.id, "name": p.name}, "key": need.value, "label": category_label(model, &need.value, lang)}));
+                missing.push(obj! {"purpose": obj! {"id": p.id.as_str(), "name": p.name.as_str()}, "key": need.value.as_str(), "label": category_label(model, &need.value, lang)});
             }
         }
     }
@@ -257,19 +258,19 @@ pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
         .map(|f| {
             let field = model.field(f);
             let store = model.store(field.store);
-            json!({
-                "id": field.id, "name": field.name, "path": model.field_path(f), "store": store.id, "store_name": store.name,
+            obj! {
+                "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(f), "store": store.id.as_str(), "store_name": store.name.as_str(),
                 "source": field.source.map(|s| enum_label("field_source", s.as_str(), lang)).unwrap_or_default(),
-                "collection": field.collection.clone().unwrap_or_default(),
+                "collection": field.collection.as_deref().unwrap_or_default(),
                 "completeness": super::common::percent(field.completeness.as_ref().map(|c| c.value)),
-            })
+            }
         })
         .collect();
     let title = match lang {
         Language::En => "Collection plan",
         Language::Fr => "Plan de collecte",
     };
-    json!({"page_title": title, "missing": missing, "collected": collected})
+    obj! {"page_title": title, "missing": missing, "collected": collected}
 }
 
 pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
@@ -280,7 +281,7 @@ pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     rules.dedup();
     let levels: Vec<Value> = ["error", "warn", "info"]
         .iter()
-        .map(|l| json!({"value": l, "label": level_label(l, lang)}))
+        .map(|l| obj! {"value": *l, "label": level_label(l, lang)})
         .collect();
     let s = &inputs.report.summary;
     let summary = match lang {
@@ -293,6 +294,6 @@ pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             s.errors, s.warnings, s.infos, s.suppressed
         ),
     };
-    json!({"page_title": site.word("findings"), "summary": summary, "rules": rules, "levels": levels,
-           "findings": findings_json(inputs, &all, lang)})
+    obj! {"page_title": site.word("findings"), "summary": summary, "rules": rules, "levels": levels,
+    "findings": findings_json(inputs, &all, lang)}
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{Value, json};
+use tera::Value;
 
 use super::common::{
     self, category_label, enum_label, field_link, field_marks, findings_json, place, purpose_link,
@@ -29,18 +29,41 @@ pub(super) fn home(inputs: &Inputs<'_>, site: &Site, map: &str) -> Value {
     };
     let count = |level: Level| report.findings.iter().filter(|f| f.level == level).count();
     let fr = lang == Language::Fr;
-    let figures = json!([
-        {"value": model.stores.len(), "label": site.word("stores"), "href": "stores.html"},
-        {"value": model.fields.len(), "label": site.word("fields"), "href": "fields.html"},
-        {"value": personal, "label": if fr { "champs personnels" } else { "personal fields" }, "href": "fields.html"},
-        {"value": model.flows.len(), "label": site.word("flows"), "href": "flows.html"},
-        {"value": model.purposes.len(), "label": site.word("purposes"), "href": "purposes.html"},
-        {"value": count(Level::Error), "label": if fr { "erreurs" } else { "errors" }, "href": "findings.html?level=error", "level": "error"},
-        {"value": count(Level::Warn), "label": if fr { "avertissements" } else { "warnings" }, "href": "findings.html?level=warn", "level": "warn"},
-        {"value": count(Level::Info), "label": "infos", "href": "findings.html?level=info"},
-        {"value": format!("{share:.0} %"), "label": if fr { "des champs inutilisés" } else { "of fields nobody uses" }, "href": "objectives.html#unused"},
-    ]);
-    json!({"page_title": site.title, "figures": figures, "map": map})
+    let figure =
+        |value: Value, label: &str, href: &str| obj! {"value": value, "label": label, "href": href};
+    let level = |value: usize, label: &str, href: &str, level: &str| {
+        obj! {"value": value, "label": label, "href": href, "level": level}
+    };
+    let figures = vec![
+        figure(model.stores.len().into(), site.word("stores"), "stores.html"),
+        figure(model.fields.len().into(), site.word("fields"), "fields.html"),
+        figure(
+            personal.into(),
+            if fr { "champs personnels" } else { "personal fields" },
+            "fields.html",
+        ),
+        figure(model.flows.len().into(), site.word("flows"), "flows.html"),
+        figure(model.purposes.len().into(), site.word("purposes"), "purposes.html"),
+        level(
+            count(Level::Error),
+            if fr { "erreurs" } else { "errors" },
+            "findings.html?level=error",
+            "error",
+        ),
+        level(
+            count(Level::Warn),
+            if fr { "avertissements" } else { "warnings" },
+            "findings.html?level=warn",
+            "warn",
+        ),
+        figure(count(Level::Info).into(), "infos", "findings.html?level=info"),
+        figure(
+            format!("{share:.0} %").into(),
+            if fr { "des champs inutilisés" } else { "of fields nobody uses" },
+            "objectives.html#unused",
+        ),
+    ];
+    obj! {"page_title": site.title.as_str(), "figures": figures, "map": map}
 }
 
 /// A store's page and its focused map.
@@ -50,7 +73,7 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
     let s = model.store(id);
     let fields: Vec<Value> = model.fields_of(id).map(|f| field_row(inputs, site, f)).collect();
     let mut flows = Vec::new();
-    for flow in &model.flows {
+    for flow in graph.flows_touching(id).into_iter().map(|f| model.flow(f)) {
         let (other, direction) = if flow.from == id {
             (flow.to, if flow.direction == Direction::Both { "⇄" } else { "→" })
         } else if flow.to == id {
@@ -58,13 +81,13 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
         } else {
             continue;
         };
-        flows.push(json!({
-            "id": flow.id,
+        flows.push(obj! {
+            "id": flow.id.as_str(),
             "direction": direction,
-            "other": {"id": model.store(other).id, "name": model.store(other).name},
-            "fields": flow.fields.iter().map(|c| model.field(if flow.from == id { c.source } else { c.target }).id.clone()).collect::<Vec<_>>().join(", "),
+            "other": obj! {"id": model.store(other).id.as_str(), "name": model.store(other).name.as_str()},
+            "fields": flow.fields.iter().map(|c| model.field(if flow.from == id { c.source } else { c.target }).id.as_str()).collect::<Vec<_>>().join(", "),
             "how": how(flow.mechanism.map(|m| m.as_str()), flow.frequency.map(|f| f.as_str()), lang),
-        }));
+        });
     }
     let purposes: BTreeSet<PurposeId> =
         model.fields_of(id).flat_map(|f| graph.purposes_using(f).iter().copied()).collect();
@@ -77,14 +100,15 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
             None => v,
         },
     );
-    let page = json!({
-        "page_title": s.name,
-        "store": {
-            "id": s.id,
-            "description": s.description,
+    let svg = maps::svg(inputs, Selection::Focus { store: id, depth: 1 }, true, lang);
+    let page = obj! {
+        "page_title": s.name.as_str(),
+        "store": obj! {
+            "id": s.id.as_str(),
+            "description": s.description.as_deref(),
             "kind": s.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
-            "owner": s.owner.map(|t| json!({"id": model.team(t).id, "name": model.team(t).name})),
-            "domain": s.domain.clone().unwrap_or_default(),
+            "owner": s.owner.map(|t| team_link(inputs, t)),
+            "domain": s.domain.as_deref().unwrap_or_default(),
             "status": enum_label("store_status", s.status.as_str(), lang),
             "location": s.location.iter().map(|c| country(&c.value, lang)).collect::<Vec<_>>().join(", "),
             "operator": if s.external && s.vendor.is_none() { match lang { Language::En => "outside party", Language::Fr => "tiers externe" }.to_owned() } else { operator },
@@ -97,15 +121,15 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
             "purposes": purposes.iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
         },
         "findings": findings,
-    });
-    let svg = maps::svg(inputs, Selection::Focus { store: id, depth: 1 }, true, lang);
-    let page = with_map(page, &svg);
+        "map": svg.as_str(),
+    };
     (page, svg)
 }
 
-fn with_map(mut page: Value, svg: &str) -> Value {
-    page["map"] = Value::String(svg.to_owned());
-    page
+/// A team as a link: its id and name.
+fn team_link(inputs: &Inputs<'_>, team: crate::model::TeamId) -> Value {
+    let team = inputs.model.team(team);
+    obj! {"id": team.id.as_str(), "name": team.name.as_str()}
 }
 
 fn country(code: &str, lang: Language) -> String {
@@ -133,9 +157,9 @@ fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
         common::capped(&graph.downstream(f, Some(1)), |r| field_link(model, r.field), lang);
     let (purposes, purposes_more) =
         common::capped(graph.purposes_using(f), |p| purpose_link(model, *p), lang);
-    json!({
-        "id": field.id,
-        "name": field.name,
+    obj! {
+        "id": field.id.as_str(),
+        "name": field.name.as_str(),
         "category": field.category.as_ref().map(|c| category_label(model, &c.value, lang)).unwrap_or_default(),
         "marks": field_marks(model, f, lang),
         "completeness": common::percent(field.completeness.as_ref().map(|c| c.value)),
@@ -148,7 +172,7 @@ fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
         "used": graph.is_used(f),
         "useful": graph.is_useful(f),
         "place": place(inputs, field.span),
-    })
+    }
 }
 
 /// A purpose's page and its lineage map.
@@ -168,11 +192,11 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
             let sources = graph.upstream(*f, Some(1));
             let collected = if sources.is_empty() { common::origin(model, *f, lang) } else { String::new() };
             let (origins, origins_more) = common::capped(&sources, |r| field_link(model, r.field), lang);
-            json!({
-                "id": field.id, "name": field.name, "path": model.field_path(*f), "store": store.id, "store_name": store.name,
+            obj! {
+                "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(*f), "store": store.id.as_str(), "store_name": store.name.as_str(),
                 "category": field.category.as_ref().map(|c| category_label(model, &c.value, lang)).unwrap_or_default(),
                 "marks": field_marks(model, *f, lang), "origins": origins, "origins_more": origins_more, "collected": collected,
-            })
+            }
         })
         .collect();
     let needs: Vec<Value> = p
@@ -182,7 +206,7 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
             let covered = p.uses.iter().any(|f| {
                 model.field(*f).category.as_ref().is_some_and(|c| facts::category_covers(model, &n.value, &c.value))
             });
-            json!({"key": n.value, "label": category_label(model, &n.value, lang), "missing": !covered})
+            obj! {"key": n.value.as_str(), "label": category_label(model, &n.value, lang), "missing": !covered}
         })
         .collect();
     let register: Vec<Value> = site
@@ -193,7 +217,7 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         .map(|row| {
             layout::columns(layout::Layout::Art30)
                 .iter()
-                .map(|c| json!({"label": c.title.get(lang), "lines": row_lines(cells::lines(c.cell, row, &site.register), lang)}))
+                .map(|c| obj! {"label": c.title.get(lang), "lines": row_lines(cells::lines(c.cell, row, &site.register), lang)})
                 .collect()
         })
         .unwrap_or_default();
@@ -203,13 +227,14 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         .get(&p.id)
         .map(|v| findings_json(inputs, v, lang))
         .unwrap_or_default();
-    let page = json!({
-        "page_title": p.name,
-        "purpose": {
-            "id": p.id,
-            "description": p.description,
-            "objective": p.objective.map(|o| json!({"id": model.objective(o).id, "name": model.objective(o).name})),
-            "owner": p.owner.map(|t| json!({"id": model.team(t).id, "name": model.team(t).name})),
+    let svg = maps::svg(inputs, Selection::Purpose(id), false, lang);
+    let page = obj! {
+        "page_title": p.name.as_str(),
+        "purpose": obj! {
+            "id": p.id.as_str(),
+            "description": p.description.as_deref(),
+            "objective": p.objective.map(|o| obj! {"id": model.objective(o).id.as_str(), "name": model.objective(o).name.as_str()}),
+            "owner": p.owner.map(|t| team_link(inputs, t)),
             "legal_basis": p.legal_basis.as_ref().map(|b| enum_label("legal_basis", b.value.as_str(), lang)).unwrap_or_else(|| "—".to_owned()),
             "subjects": p.subjects.iter().map(|s| subject_label(inputs, *s, lang)).collect::<Vec<_>>().join(", "),
             "status": enum_label("purpose_status", p.status.as_str(), lang),
@@ -219,9 +244,8 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         },
         "register": register,
         "findings": findings,
-    });
-    let svg = maps::svg(inputs, Selection::Purpose(id), false, lang);
-    let page = with_map(page, &svg);
+        "map": svg.as_str(),
+    };
     (page, svg)
 }
 

@@ -1,7 +1,7 @@
 //! The register in the site: its page (one line per activity, linking to the purposes), and
 //! the register itself in the formats of `datacarto register`.
 
-use serde_json::{Value, json};
+use tera::Value;
 
 use super::Site;
 use crate::manifest::enums::Language;
@@ -56,22 +56,25 @@ pub(super) fn page(site: &Site<'_>) -> Value {
                 register::cells::lines(register::cells::Cell::Recipients, r, reg);
             let transfers: Vec<String> =
                 register::cells::lines(register::cells::Cell::Transfers, r, reg);
-            json!({
-                "id": r.reference, "name": r.name,
-                "legal_basis": r.legal_basis.as_ref().map(|t| t.label.clone()).unwrap_or_default(),
+            obj! {
+                "id": r.reference.as_str(), "name": r.name.as_str(),
+                "legal_basis": r.legal_basis.as_ref().map(|t| t.label.as_str()).unwrap_or_default(),
                 "subjects": join(&r.subjects),
                 "recipients": recipients.join("; "),
                 "transfers": transfers.join("; "),
                 "gaps": gaps.get(r.reference.as_str()).copied().unwrap_or(0),
-            })
+            }
         })
         .collect();
-    let apart: Vec<Value> =
-        reg.apart.iter().map(|a| json!({"id": a.reference, "name": a.name})).collect();
-    let controller = reg.controller.as_ref().and_then(|c| c.name.clone());
+    let apart: Vec<Value> = reg
+        .apart
+        .iter()
+        .map(|a| obj! {"id": a.reference.as_str(), "name": a.name.as_str()})
+        .collect();
+    let controller = reg.controller.as_ref().and_then(|c| c.name.as_deref());
     let title = match lang {
         Language::En => "Record of processing activities",
         Language::Fr => "Registre des activités de traitement",
     };
-    json!({"page_title": title, "rows": rows, "apart": apart, "controller": controller})
+    obj! {"page_title": title, "rows": rows, "apart": apart, "controller": controller}
 }
