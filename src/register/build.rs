@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::lineage::{Origins, Reach, Walker};
+use super::lineage::{Condensation, Origins, Reach, Walker};
 use super::rows::*;
 use super::{Inputs, coverage, families, retention};
 use crate::checks::facts::{outside_eea, register_purposes};
@@ -20,15 +20,17 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
     let model = inputs.model;
     let large_scale = inputs.config.option(dpia_required::RULE.name, "large_scale_records");
     let in_register: Vec<PurposeId> = register_purposes(model).collect();
-    // Rows are independent: in parallel, a lineage walker (scratch the size of the graph)
-    // per worker, the rows in purpose order.
+    // Rows are independent: in parallel over one condensation of the lineage, with a walker
+    // (visit stamps the size of the graph) per split, the rows in purpose order.
+    let condensation = Condensation::new(model, inputs.graph);
     let rows: Vec<Row> = in_register
         .par_iter()
+        .enumerate()
         // Few splits: each makes a walker.
         .with_min_len(64)
         .map_init(
-            || Walker::new(model, inputs.graph),
-            |walker, &p| row(inputs, walker, p, large_scale, language),
+            || Walker::new(&condensation, model.stores.len()),
+            |walker, (index, &p)| row(inputs, walker, (index, p), large_scale, language),
         )
         .collect();
     let apart = model
@@ -51,7 +53,8 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
         .collect();
     let controller = controller(model, language);
     let coverage = coverage::gaps(inputs, controller.as_ref(), &rows, language);
-    Register { version: VERSION, language, controller, rows, apart, coverage }
+    let cache = super::cache::Cache::new(rows.len());
+    Register { version: VERSION, language, controller, rows, apart, coverage, cache }
 }
 
 /// A term of a `gdpr.tsv` table; an id missing from the table is its own label.
@@ -118,8 +121,8 @@ fn field_ref(model: &Model, f: FieldId) -> FieldRef {
 
 fn row(
     inputs: &Inputs<'_>,
-    walker: &mut Walker,
-    id: PurposeId,
+    walker: &mut Walker<'_>,
+    (index, id): (usize, PurposeId),
     large_scale: f64,
     language: Language,
 ) -> Row {
@@ -132,9 +135,10 @@ fn row(
     let recipients = recipients(model, p, &used, &reach);
     let origins = walker.origins(&used);
     let origin_stores: BTreeSet<StoreId> = origins.stores.iter().copied().collect();
-    let (sources, collection) = sources(model, walker, &origins, &used);
+    let (sources, collection) = sources(model, walker.condensation(), &origins, &used);
     let criteria = dpia_required::criteria_from(model, id, large_scale, &origin_stores);
     Row {
+        index,
         reference: p.id.clone(),
         name: p.name.clone(),
         description: text(p.description.as_ref()),
@@ -254,7 +258,7 @@ fn category_label(model: &Model, key: &str, language: Language) -> String {
 /// and the `collection` of used fields that are not origins.
 fn sources(
     model: &Model,
-    walker: &Walker,
+    lineage: &Condensation,
     origins: &Origins,
     used: &[FieldId],
 ) -> (Vec<Source>, Vec<String>) {
@@ -277,7 +281,7 @@ fn sources(
         .collect();
     let collection: BTreeSet<String> = used
         .iter()
-        .filter(|f| !walker.is_origin(**f))
+        .filter(|f| !lineage.is_origin(**f))
         .filter_map(|f| text(model.field(*f).collection.as_ref()))
         .collect();
     (sources, collection.into_iter().collect())

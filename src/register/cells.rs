@@ -2,6 +2,8 @@
 //! empty). The one place where the row model becomes words, so that every format and layout
 //! says the same thing; encoders only join the lines and escape them.
 
+use std::borrow::Cow;
+
 use super::labels::L;
 use super::rows::{Contact, Controller, FieldRef, Recipient, Register, Row, StoreRef, Term};
 use crate::manifest::enums::Language;
@@ -67,8 +69,21 @@ pub enum Cell {
     BreachLink,
 }
 
-/// The lines of a cell of `row`.
-pub fn lines(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
+/// How many kinds of cell there are (`Cell` as an index).
+pub(super) const CELLS: usize = Cell::BreachLink as usize + 1;
+
+/// The lines of a cell of `row`: made on first use, then kept by the register (the site
+/// encodes it in several formats and shows its rows on the purpose pages; a cell listing a
+/// thousand stores is made once).
+pub fn lines<'r>(cell: Cell, row: &'r Row, register: &'r Register) -> Cow<'r, [String]> {
+    match register.cache.slot(row.index, cell) {
+        Some(slot) => Cow::Borrowed(slot.get_or_init(|| make(cell, row, register))),
+        // A row from elsewhere (not built with this register): made, not kept.
+        None => Cow::Owned(make(cell, row, register)),
+    }
+}
+
+fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
     let lang = register.language;
     let t = |l: L| l.get(lang);
     let one = |s: &Option<String>| s.iter().cloned().collect::<Vec<String>>();

@@ -86,8 +86,8 @@ impl Csr {
     }
 }
 
-/// The condensation of the field graph, and the reusable state of the walks.
-pub(super) struct Walker {
+/// The condensation of the field graph: built once per register, shared by the walkers.
+pub(super) struct Condensation {
     store_of: Vec<u32>,
     /// The group of each field.
     group_of: Vec<u32>,
@@ -103,6 +103,11 @@ pub(super) struct Walker {
     /// Field-level edges of used fields, for the one-hop recipients: `(other field, flow)`.
     out: Csr,
     into: Csr,
+}
+
+/// The reusable state of the walks, one per worker: visit stamps over a shared condensation.
+pub(super) struct Walker<'c> {
+    c: &'c Condensation,
     group_stamp: Vec<u32>,
     store_stamp: Vec<u32>,
     epoch: u32,
@@ -110,8 +115,8 @@ pub(super) struct Walker {
 
 const NONE: u32 = u32::MAX;
 
-impl Walker {
-    pub(super) fn new(model: &Model, graph: &LineageGraph) -> Walker {
+impl Condensation {
+    pub(super) fn new(model: &Model, graph: &LineageGraph) -> Condensation {
         let n = model.fields.len();
         let store_of: Vec<u32> = model.fields.iter().map(|f| f.store.index() as u32).collect();
         let outside_store: Vec<bool> =
@@ -155,18 +160,21 @@ impl Walker {
             |e: &petgraph::graph::Edge<crate::graph::FieldEdge>| e.weight.flow.index() as u32;
         let out = Csr::build(n, edges.iter().map(|e| (ends(e).0, (ends(e).1 as u32, flow(e)))));
         let into = Csr::build(n, edges.iter().map(|e| (ends(e).1, (ends(e).0 as u32, flow(e)))));
+        Condensation { store_of, group_of, succ, pred, stores, outside, origins, out, into }
+    }
+
+    /// Whether a field is an origin (its group has no predecessor).
+    pub(super) fn is_origin(&self, f: FieldId) -> bool {
+        self.pred.row(self.group_of[f.index()]).is_empty()
+    }
+}
+
+impl<'c> Walker<'c> {
+    pub(super) fn new(c: &'c Condensation, stores: usize) -> Walker<'c> {
         Walker {
-            store_of,
-            group_of,
-            succ,
-            pred,
-            stores,
-            outside,
-            origins,
-            out,
-            into,
-            group_stamp: vec![0; g_count],
-            store_stamp: vec![0; model.stores.len()],
+            c,
+            group_stamp: vec![0; c.pred.start.len() - 1],
+            store_stamp: vec![0; stores],
             epoch: 0,
         }
     }
@@ -187,7 +195,7 @@ impl Walker {
         let epoch = self.next_epoch();
         let mut stack: Vec<u32> = Vec::new();
         for f in used {
-            let g = self.group_of[f.index()];
+            let g = self.c.group_of[f.index()];
             if self.group_stamp[g as usize] != epoch {
                 self.group_stamp[g as usize] = epoch;
                 stack.push(g);
@@ -196,7 +204,7 @@ impl Walker {
         let mut visited = Vec::new();
         while let Some(g) = stack.pop() {
             visited.push(g);
-            let next = if upstream { &self.pred } else { &self.succ };
+            let next = if upstream { &self.c.pred } else { &self.c.succ };
             for &(h, _) in next.row(g) {
                 if self.group_stamp[h as usize] != epoch {
                     self.group_stamp[h as usize] = epoch;
@@ -215,33 +223,34 @@ impl Walker {
         let mut reach = Reach::default();
         let mut stores: Vec<(StoreId, bool)> = Vec::new();
         for f in used {
-            let s = self.store_of[f.index()];
+            let s = self.c.store_of[f.index()];
             if self.store_stamp[s as usize] != epoch {
                 self.store_stamp[s as usize] = epoch;
                 stores.push((StoreId::new(s as usize), true));
             }
             let f = f.index() as u32;
-            for &(from, flow) in self.into.row(f) {
-                if self.store_of[from as usize] != s {
+            for &(from, flow) in self.c.into.row(f) {
+                if self.c.store_of[from as usize] != s {
                     reach.into_used.push((StoreId::new(s as usize), FlowId::new(flow as usize)));
                 }
             }
-            for &(to, flow) in self.out.row(f) {
-                let to = self.store_of[to as usize];
+            for &(to, flow) in self.c.out.row(f) {
+                let to = self.c.store_of[to as usize];
                 if to != s {
                     reach.direct.push((StoreId::new(to as usize), FlowId::new(flow as usize)));
                 }
             }
         }
         for g in visited {
-            for &(s, _) in self.stores.row(g) {
+            for &(s, _) in self.c.stores.row(g) {
                 if self.store_stamp[s as usize] != epoch {
                     self.store_stamp[s as usize] = epoch;
                     stores.push((StoreId::new(s as usize), false));
                 }
             }
             reach.into_outside.extend(
-                self.outside
+                self.c
+                    .outside
                     .row(g)
                     .iter()
                     .map(|&(s, flow)| (StoreId::new(s as usize), FlowId::new(flow as usize))),
@@ -262,7 +271,7 @@ impl Walker {
         let visited = self.walk(used, true);
         let mut out = Origins::default();
         for g in visited {
-            for &(s, f) in self.origins.row(g) {
+            for &(s, f) in self.c.origins.row(g) {
                 out.stores.push(StoreId::new(s as usize));
                 if f != NONE {
                     out.collected.push((StoreId::new(s as usize), FieldId::new(f as usize)));
@@ -275,9 +284,8 @@ impl Walker {
         out
     }
 
-    /// Whether a field is an origin (its group has no predecessor).
-    pub(super) fn is_origin(&self, f: FieldId) -> bool {
-        self.pred.row(self.group_of[f.index()]).is_empty()
+    pub(super) fn condensation(&self) -> &'c Condensation {
+        self.c
     }
 }
 

@@ -5,6 +5,7 @@
 //! writes CSV, XLSX, HTML, Markdown or JSON bytes. Nothing here reads or writes files.
 
 mod build;
+mod cache;
 pub mod cells;
 pub mod coverage;
 pub mod encode;

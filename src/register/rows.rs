@@ -23,6 +23,9 @@ pub struct Register {
     pub apart: Vec<Apart>,
     /// The art. 30 cells left empty: header gaps first, then row by row.
     pub coverage: Vec<Gap>,
+    /// The lines of the cells, as they are asked for (`cells::lines`).
+    #[serde(skip)]
+    pub cache: super::cache::Cache,
 }
 
 impl Register {
@@ -87,6 +90,9 @@ pub struct FieldRef {
 /// A row: one processing activity (one purpose).
 #[derive(Clone, Debug, Serialize)]
 pub struct Row {
+    /// The row's place in `Register::rows`: its slots in the register's cache.
+    #[serde(skip)]
+    pub index: usize,
     /// The purpose id.
     pub reference: String,
     pub name: String,

@@ -217,7 +217,7 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         .map(|row| {
             layout::columns(layout::Layout::Art30)
                 .iter()
-                .map(|c| obj! {"label": c.title.get(lang), "lines": row_lines(cells::lines(c.cell, row, &site.register), lang)})
+                .map(|c| obj! {"label": c.title.get(lang), "lines": row_lines(&cells::lines(c.cell, row, &site.register), lang)})
                 .collect()
         })
         .unwrap_or_default();
@@ -251,14 +251,14 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
 
 /// A register cell on a purpose's page: its first lines, and how many more the register
 /// itself lists (a cell naming hundreds of stores would make the page megabytes long).
-fn row_lines(mut lines: Vec<String>, lang: Language) -> Vec<String> {
+fn row_lines(lines: &[String], lang: Language) -> Vec<String> {
     const SHOWN: usize = 12;
+    let mut shown = lines[..lines.len().min(SHOWN)].to_vec();
     if lines.len() > SHOWN {
         let more = lines.len() - SHOWN;
-        lines.truncate(SHOWN);
-        lines.push(crate::site::i18n::word("and_more", lang).replace('N', &more.to_string()));
+        shown.push(crate::site::i18n::word("and_more", lang).replace('N', &more.to_string()));
     }
-    lines
+    shown
 }
 
 fn subject_label(inputs: &Inputs<'_>, s: crate::model::SubjectId, lang: Language) -> String {

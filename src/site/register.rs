@@ -52,10 +52,8 @@ pub(super) fn page(site: &Site<'_>) -> Value {
         .rows
         .iter()
         .map(|r| {
-            let recipients: Vec<String> =
-                register::cells::lines(register::cells::Cell::Recipients, r, reg);
-            let transfers: Vec<String> =
-                register::cells::lines(register::cells::Cell::Transfers, r, reg);
+            let recipients = register::cells::lines(register::cells::Cell::Recipients, r, reg);
+            let transfers = register::cells::lines(register::cells::Cell::Transfers, r, reg);
             obj! {
                 "id": r.reference.as_str(), "name": r.name.as_str(),
                 "legal_basis": r.legal_basis.as_ref().map(|t| t.label.as_str()).unwrap_or_default(),

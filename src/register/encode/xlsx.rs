@@ -118,6 +118,8 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     let f = formats();
     let mut used = BTreeSet::new();
     let mut workbook = Workbook::new();
+    // Level 3 instead of 6: on a large register, half the time for 8 % more bytes.
+    workbook.set_zip_compression_level(3);
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
     let properties = DocProperties::new()
         .set_title(title(register))
