@@ -151,9 +151,15 @@ pub fn more_stores_than(src: &Sources<'_>, selection: Selection, limit: usize) -
     match selection {
         Selection::System => model.stores.len() > limit,
         Selection::Purpose(p) => {
-            let mut stores: std::collections::HashSet<StoreId> = std::collections::HashSet::new();
+            let mut seen = vec![false; model.stores.len()];
+            let mut count = 0;
             src.graph.upstream_until(&model.purpose(p).uses, |f| {
-                stores.insert(model.field(f).store) && stores.len() > limit
+                let s = model.field(f).store.index();
+                if !seen[s] {
+                    seen[s] = true;
+                    count += 1;
+                }
+                count > limit
             })
         }
         _ => false,
@@ -503,27 +509,26 @@ impl Builder<'_, '_> {
     }
 
     /// Flows carrying data between fields of `fields`, drawn between the nodes `node_of`
-    /// gives for their stores.
+    /// gives for their stores: from the field graph's edges leaving those fields (a
+    /// synchronisation's reverse edges give its other direction), not a pass over every
+    /// flow of the map.
     fn carried_within(
         &mut self,
         fields: &BTreeSet<FieldId>,
         node_of: impl Fn(&Self, StoreId) -> usize,
     ) {
-        let model = self.src.model;
-        for id in model.flow_ids() {
-            let flow = model.flow(id);
-            if flow.from == flow.to {
-                continue;
-            }
-            let both = flow.direction == Direction::Both;
-            for c in &flow.fields {
-                if fields.contains(&c.source) && fields.contains(&c.target) {
-                    let (a, b) = (node_of(self, flow.from), node_of(self, flow.to));
-                    self.carry(a, b, &flow.id, c.source, c.target);
-                    if both {
-                        self.carry(b, a, &flow.id, c.target, c.source);
-                    }
+        use petgraph::visit::EdgeRef;
+        let (model, graph) = (self.src.model, self.src.graph);
+        for &f in fields {
+            for e in graph.fields.edges(crate::graph::node(f.index())) {
+                let t = FieldId::new(e.target().index());
+                let flow = model.flow(e.weight().flow);
+                if flow.from == flow.to || !fields.contains(&t) {
+                    continue;
                 }
+                let (a, b) =
+                    (node_of(self, model.field(f).store), node_of(self, model.field(t).store));
+                self.carry(a, b, &flow.id, f, t);
             }
         }
     }
