@@ -35,8 +35,7 @@ fn system_view(stores: usize) -> View {
     synth::write(&spec, dir.path()).expect("the map is written");
     let as_of = Date::new(2026, 1, 1).expect("a date");
     let c = compile(dir.path(), &[], as_of, &LoadOptions::default()).expect("compiles");
-    let sources =
-        Sources { model: &c.model, graph: &c.graph, report: None, language: Language::En };
+    let sources = Sources::new(&c.model, &c.graph, None, Language::En);
     view::build(&sources, Selection::System)
 }
 

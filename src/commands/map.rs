@@ -62,12 +62,12 @@ pub fn render(compiled: &Compiled, options: &Options) -> anyhow::Result<String> 
     let model = &compiled.model;
     let selection = selection(compiled, &options.view)?;
     let language = options.lang.or(model.language).unwrap_or(Language::En);
-    let sources = Sources {
+    let sources = Sources::new(
         model,
-        graph: &compiled.graph,
-        report: options.findings.then_some(&compiled.report),
+        &compiled.graph,
+        options.findings.then_some(&compiled.report),
         language,
-    };
+    );
     let view = view::build(&sources, selection);
     match (options.format, options.graphviz) {
         (Format::Dot, _) => Ok(dot::write(&view)),

@@ -108,16 +108,29 @@ pub struct View {
     pub language: Language,
 }
 
-/// What a view needs to read.
+/// What a view needs to read; one serves any number of views (the site draws thousands).
 pub struct Sources<'a> {
     pub model: &'a Model,
     pub graph: &'a LineageGraph,
     /// Present with `--findings`.
     pub report: Option<&'a Report>,
     pub language: Language,
+    /// The findings that mark flows and stores, sorted out of the report once.
+    marks: FlowMarks,
 }
 
-/// Flows and carried field pairs with their findings, per view.
+impl<'a> Sources<'a> {
+    pub fn new(
+        model: &'a Model,
+        graph: &'a LineageGraph,
+        report: Option<&'a Report>,
+        language: Language,
+    ) -> Sources<'a> {
+        Sources { model, graph, report, language, marks: flow_marks(report) }
+    }
+}
+
+/// Flows and stores with the findings a map shows on them.
 #[derive(Default)]
 struct FlowMarks {
     unused: BTreeSet<String>,
@@ -169,7 +182,7 @@ pub fn more_stores_than(src: &Sources<'_>, selection: Selection, limit: usize) -
 pub fn build(src: &Sources<'_>, selection: Selection) -> View {
     let model = src.model;
     let lang = src.language;
-    let marks = flow_marks(src.report);
+    let marks = &src.marks;
     let mut b =
         Builder { src, marks, nodes: Vec::new(), index: BTreeMap::new(), pairs: BTreeMap::new() };
     let title = match selection {
@@ -276,7 +289,7 @@ pub fn neighbourhood(graph: &LineageGraph, store: StoreId, depth: usize) -> BTre
 
 struct Builder<'s, 'a> {
     src: &'s Sources<'a>,
-    marks: FlowMarks,
+    marks: &'s FlowMarks,
     nodes: Vec<Node>,
     index: BTreeMap<String, usize>,
     /// Carried pairs per ordered node pair: (from node, to node) → flows and field pairs.

@@ -168,7 +168,9 @@ pub(super) fn graph_json(inputs: &Inputs<'_>) -> String {
             uses: p.uses.iter().map(|f| model.field_path(*f)).collect(),
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&Graph { version: 1, stores, flows, purposes })
+    // Compact, like the register's JSON: indented, a large map's file was 40 MB instead of
+    // 24 MB, for no reader (tools parse it; browsers indent it for people).
+    let mut text = serde_json::to_string(&Graph { version: 1, stores, flows, purposes })
         .expect("the graph serialises");
     text.push('\n');
     text

@@ -1,34 +1,20 @@
 //! The maps of the site: the system map (plain and with findings) and one focused map per
 //! store and per purpose, drawn by the embedded engine.
 
-use crate::manifest::enums::Language;
 use crate::map::view::{self, Selection, Sources};
 use crate::map::{self, svg::esc};
 use crate::output::Artifact;
 
-use super::Inputs;
-
 /// The SVG of a view, or a short note when it cannot be drawn (a view too large for the
 /// embedded engine): a page must never fail for its map.
-pub(super) fn svg(
-    inputs: &Inputs<'_>,
-    selection: Selection,
-    findings: bool,
-    language: Language,
-) -> String {
-    let sources = Sources {
-        model: inputs.model,
-        graph: inputs.graph,
-        report: findings.then_some(inputs.report),
-        language,
-    };
+pub(super) fn svg(sources: &Sources<'_>, selection: Selection) -> String {
     let limit = map::layout::MAX_NODES;
-    let drawn = if view::more_stores_than(&sources, selection, limit) {
+    let drawn = if view::more_stores_than(sources, selection, limit) {
         Err(format!(
             "this map has more than {limit} stores, too many for the embedded layout engine. Draw a focused view (--focus STORE --depth 1, --team, --purpose) or use --engine dot (Graphviz)"
         ))
     } else {
-        map::draw(view::build(&sources, selection), map::Budget::Page)
+        map::draw(view::build(sources, selection), map::Budget::Page)
     };
     match drawn {
         Ok(drawing) => drawing.svg(None),
@@ -46,10 +32,10 @@ fn note(reason: &str) -> String {
 
 /// The system map, plain and with findings: the files, and the one with findings for the
 /// home page.
-pub(super) fn system(inputs: &Inputs<'_>, language: Language) -> (Vec<Artifact>, String) {
-    let with_findings = svg(inputs, Selection::System, true, language);
+pub(super) fn system(plain: &Sources<'_>, findings: &Sources<'_>) -> (Vec<Artifact>, String) {
+    let with_findings = svg(findings, Selection::System);
     let files = vec![
-        Artifact::new("maps/system.svg", svg(inputs, Selection::System, false, language)),
+        Artifact::new("maps/system.svg", svg(plain, Selection::System)),
         Artifact::new("maps/system-findings.svg", with_findings.clone()),
     ];
     (files, with_findings)

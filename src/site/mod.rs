@@ -148,7 +148,7 @@ impl Site<'_> {
             Job::Findings => vec![Artifact::new("findings.json", data::findings_json(inputs))],
             Job::Register(i) => vec![register::file(&self.register, i)?],
             Job::Home => {
-                let (mut files, system_map) = maps::system(inputs, self.language);
+                let (mut files, system_map) = maps::system(&self.maps, &self.maps_findings);
                 let page = pages::home(inputs, self, &system_map);
                 files.push(Artifact::new(
                     "index.html",
@@ -207,6 +207,10 @@ struct Site<'a> {
     /// The register, built once for the register page and the purpose pages.
     register: crate::register::Register,
     findings: common::FindingIndex<'a>,
+    /// What the maps read, without and with the findings (made once: they sort the
+    /// findings that mark flows and stores).
+    maps: crate::map::view::Sources<'a>,
+    maps_findings: crate::map::view::Sources<'a>,
 }
 
 impl<'a> Site<'a> {
@@ -271,6 +275,13 @@ impl<'a> Site<'a> {
             title,
             register,
             findings: common::FindingIndex::new(&inputs.report.findings),
+            maps: crate::map::view::Sources::new(inputs.model, inputs.graph, None, lang),
+            maps_findings: crate::map::view::Sources::new(
+                inputs.model,
+                inputs.graph,
+                Some(inputs.report),
+                lang,
+            ),
         }
     }
 

@@ -100,7 +100,7 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
             None => v,
         },
     );
-    let svg = maps::svg(inputs, Selection::Focus { store: id, depth: 1 }, true, lang);
+    let svg = maps::svg(&site.maps_findings, Selection::Focus { store: id, depth: 1 });
     let page = obj! {
         "page_title": s.name.as_str(),
         "store": obj! {
@@ -227,7 +227,7 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         .get(&p.id)
         .map(|v| findings_json(inputs, v, lang))
         .unwrap_or_default();
-    let svg = maps::svg(inputs, Selection::Purpose(id), false, lang);
+    let svg = maps::svg(&site.maps, Selection::Purpose(id));
     let page = obj! {
         "page_title": p.name.as_str(),
         "purpose": obj! {

@@ -152,12 +152,7 @@ fn every_view_is_clean() {
         }
         for language in [Language::En, Language::Fr] {
             for selection in &selections {
-                let src = Sources {
-                    model,
-                    graph: &compiled.graph,
-                    report: Some(&compiled.report),
-                    language,
-                };
+                let src = Sources::new(model, &compiled.graph, Some(&compiled.report), language);
                 let view = view::build(&src, *selection);
                 let drawing = map::draw(view, map::Budget::Command)
                     .unwrap_or_else(|e| panic!("{example} {selection:?}: {e}"));
