@@ -5,8 +5,15 @@ use std::sync::OnceLock;
 
 use super::cells::{CELLS, Cell};
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Cache(Vec<OnceLock<Vec<String>>>);
+
+/// The slots are a copy of what the rows say: a debug print names only how many there are.
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Cache({} slots)", self.0.len())
+    }
+}
 
 impl Cache {
     /// Empty slots for `rows` rows.

@@ -76,9 +76,10 @@ pub(super) const CELLS: usize = Cell::BreachLink as usize + 1;
 /// encodes it in several formats and shows its rows on the purpose pages; a cell listing a
 /// thousand stores is made once).
 pub fn lines<'r>(cell: Cell, row: &'r Row, register: &'r Register) -> Cow<'r, [String]> {
-    match register.cache.slot(row.index, cell) {
+    // Only a row of this very register has slots in it; any other is made, not kept.
+    let own = register.rows.get(row.index).is_some_and(|r| std::ptr::eq(r, row));
+    match register.cache.slot(row.index, cell).filter(|_| own) {
         Some(slot) => Cow::Borrowed(slot.get_or_init(|| make(cell, row, register))),
-        // A row from elsewhere (not built with this register): made, not kept.
         None => Cow::Owned(make(cell, row, register)),
     }
 }

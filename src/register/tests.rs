@@ -372,6 +372,9 @@ fn kept_lines_are_the_made_lines() {
                 let first = cells::lines(c.cell, row, &reg);
                 assert!(matches!(first, std::borrow::Cow::Borrowed(_)), "{:?} is kept", c.cell);
                 assert_eq!(first, cells::lines(c.cell, row, &bare), "{:?}", c.cell);
+                // A row of another register is made afresh, not taken from this one's slots.
+                let other = cells::lines(c.cell, &bare.rows[row.index], &reg);
+                assert!(matches!(other, std::borrow::Cow::Owned(_)));
                 assert_eq!(first, cells::lines(c.cell, row, &reg));
             }
         }
