@@ -4,12 +4,14 @@
 //! returns sorted results and costs at most one pass over what it visits.
 
 mod paths;
+mod seen;
 
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use self::paths::{Hop, Reached};
+pub use self::seen::Seen;
 use crate::manifest::enums::Direction;
 use crate::model::{FieldId, FlowId, Model, PurposeId, StoreId};
 
@@ -178,21 +180,13 @@ impl LineageGraph {
     /// The fields themselves and every field upstream of any of them, in one walk that
     /// costs what it visits (the union of their `upstream`, without distances). Sorted.
     pub fn upstream_of(&self, fields: &[FieldId]) -> Vec<FieldId> {
-        paths::with_seen(self.fields.node_count(), |seen| {
-            let mut stack: Vec<NodeIndex> =
-                fields.iter().filter(|f| seen.insert(f.index())).map(|f| node(f.index())).collect();
-            let mut reached = Vec::new();
-            while let Some(n) = stack.pop() {
-                reached.push(FieldId::new(n.index()));
-                for m in self.fields.neighbors_directed(n, Incoming) {
-                    if seen.insert(m.index()) {
-                        stack.push(m);
-                    }
-                }
-            }
-            reached.sort_unstable();
-            reached
-        })
+        let mut reached = Vec::new();
+        self.upstream_until(fields, |f| {
+            reached.push(f);
+            false
+        });
+        reached.sort_unstable();
+        reached
     }
 
     /// Fields the data of `field` comes from, with their distance; `depth` bounds it.

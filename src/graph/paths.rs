@@ -7,7 +7,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::{FieldEdge, node};
+use super::{FieldEdge, Seen, node};
 use crate::model::{FieldId, FlowId};
 
 /// A field reached by a walk, `depth` flows away.
@@ -54,46 +54,22 @@ pub(super) fn reach(
     })
 }
 
-/// The fields a walk has visited, as stamps in an array reused by every walk of a thread:
-/// queries are many (a site asks tens of thousands), and each should cost what it visits,
-/// not an allocation the size of the graph nor a hash per field.
-pub(super) struct Seen {
-    marks: Vec<u32>,
-    stamp: u32,
-}
-
-impl Seen {
-    /// Marks `index` visited; false when it already was.
-    pub(super) fn insert(&mut self, index: usize) -> bool {
-        let mark = &mut self.marks[index];
-        let new = *mark != self.stamp;
-        *mark = self.stamp;
-        new
-    }
-}
-
 thread_local! {
-    static SEEN: std::cell::RefCell<Seen> =
-        const { std::cell::RefCell::new(Seen { marks: Vec::new(), stamp: 0 }) };
+    /// The marks of the walks of a thread, reused by each: queries are many (a site asks
+    /// tens of thousands).
+    static SEEN: std::cell::RefCell<Seen> = const { std::cell::RefCell::new(Seen::empty()) };
 }
 
 /// Runs `walk` with an empty `Seen` for a graph of `nodes` nodes.
 pub(super) fn with_seen<T>(nodes: usize, walk: impl FnOnce(&mut Seen) -> T) -> T {
     SEEN.with(|cell| match cell.try_borrow_mut() {
         Ok(mut seen) => {
-            if seen.marks.len() < nodes {
-                seen.marks.resize(nodes, 0);
-            }
-            seen.stamp = seen.stamp.wrapping_add(1);
-            if seen.stamp == 0 {
-                // Every stamp was used: start again from clean marks.
-                seen.marks.fill(0);
-                seen.stamp = 1;
-            }
+            seen.grow(nodes);
+            seen.clear();
             walk(&mut seen)
         }
-        // A walk inside a walk (not done today): its own array.
-        Err(_) => walk(&mut Seen { marks: vec![0; nodes], stamp: 1 }),
+        // A walk inside a walk (not done today): its own marks.
+        Err(_) => walk(&mut Seen::new(nodes)),
     })
 }
 

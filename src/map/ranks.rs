@@ -13,6 +13,7 @@
 //! each edge's target has no successor yet, so that layout-rs's test returns at once.
 
 use super::view::View;
+use crate::graph::Seen;
 
 /// Above this many edges the replay itself (a reachability walk per edge) would be slow, and
 /// no layout of that density is readable anyway.
@@ -91,25 +92,19 @@ impl Oriented {
 /// The graph layout-rs ranks: view nodes first, then label connectors.
 struct Dag {
     successors: Vec<Vec<usize>>,
-    /// Scratch for `reaches`, stamped so that it is not cleared for every walk.
-    seen: Vec<u32>,
-    stamp: u32,
+    /// Scratch for `reaches`.
+    seen: Seen,
     stack: Vec<usize>,
 }
 
 impl Dag {
     fn new(nodes: usize) -> Dag {
-        Dag {
-            successors: vec![Vec::new(); nodes],
-            seen: vec![0; nodes],
-            stamp: 0,
-            stack: Vec::new(),
-        }
+        Dag { successors: vec![Vec::new(); nodes], seen: Seen::new(nodes), stack: Vec::new() }
     }
 
     fn node(&mut self) -> usize {
         self.successors.push(Vec::new());
-        self.seen.push(0);
+        self.seen.grow(self.successors.len());
         self.successors.len() - 1
     }
 
@@ -118,17 +113,16 @@ impl Dag {
     }
 
     fn reaches(&mut self, from: usize, to: usize) -> bool {
-        self.stamp += 1;
+        self.seen.clear();
         self.stack.clear();
         self.stack.push(from);
-        self.seen[from] = self.stamp;
+        self.seen.insert(from);
         while let Some(n) = self.stack.pop() {
             if n == to {
                 return true;
             }
             for &m in &self.successors[n] {
-                if self.seen[m] != self.stamp {
-                    self.seen[m] = self.stamp;
+                if self.seen.insert(m) {
                     self.stack.push(m);
                 }
             }

@@ -29,7 +29,7 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
         // Few splits: each makes a walker.
         .with_min_len(64)
         .map_init(
-            || Walker::new(&condensation, model.stores.len()),
+            || Walker::new(&condensation),
             |walker, (index, &p)| row(inputs, walker, (index, p), large_scale, language),
         )
         .collect();

@@ -12,7 +12,7 @@
 use petgraph::algo::tarjan_scc;
 
 use crate::checks::facts::outside_eea;
-use crate::graph::LineageGraph;
+use crate::graph::{LineageGraph, Seen};
 use crate::model::{FieldId, FlowId, Model, StoreId};
 
 /// What the data of a row's used fields reaches.
@@ -103,14 +103,16 @@ pub(super) struct Condensation {
     /// Field-level edges of used fields, for the one-hop recipients: `(other field, flow)`.
     out: Csr,
     into: Csr,
+    group_count: usize,
+    store_count: usize,
 }
 
-/// The reusable state of the walks, one per worker: visit stamps over a shared condensation.
+/// The reusable state of the walks, one per worker: visit marks over a shared condensation.
 pub(super) struct Walker<'c> {
     c: &'c Condensation,
-    group_stamp: Vec<u32>,
-    store_stamp: Vec<u32>,
-    epoch: u32,
+    groups: Seen,
+    /// Stores met by the last walk (`downstream`).
+    stores: Seen,
 }
 
 const NONE: u32 = u32::MAX;
@@ -160,7 +162,19 @@ impl Condensation {
             |e: &petgraph::graph::Edge<crate::graph::FieldEdge>| e.weight.flow.index() as u32;
         let out = Csr::build(n, edges.iter().map(|e| (ends(e).0, (ends(e).1 as u32, flow(e)))));
         let into = Csr::build(n, edges.iter().map(|e| (ends(e).1, (ends(e).0 as u32, flow(e)))));
-        Condensation { store_of, group_of, succ, pred, stores, outside, origins, out, into }
+        Condensation {
+            store_of,
+            group_of,
+            succ,
+            pred,
+            stores,
+            outside,
+            origins,
+            out,
+            into,
+            group_count: g_count,
+            store_count: model.stores.len(),
+        }
     }
 
     /// Whether a field is an origin (its group has no predecessor).
@@ -170,34 +184,18 @@ impl Condensation {
 }
 
 impl<'c> Walker<'c> {
-    pub(super) fn new(c: &'c Condensation, stores: usize) -> Walker<'c> {
-        Walker {
-            c,
-            group_stamp: vec![0; c.pred.start.len() - 1],
-            store_stamp: vec![0; stores],
-            epoch: 0,
-        }
-    }
-
-    /// A fresh stamp: every group and store counts as unvisited again.
-    fn next_epoch(&mut self) -> u32 {
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.group_stamp.fill(0);
-            self.store_stamp.fill(0);
-            self.epoch = 1;
-        }
-        self.epoch
+    pub(super) fn new(c: &'c Condensation) -> Walker<'c> {
+        Walker { c, groups: Seen::new(c.group_count), stores: Seen::new(c.store_count) }
     }
 
     /// The groups reachable from the groups of `used` through `next` (themselves included).
     fn walk(&mut self, used: &[FieldId], upstream: bool) -> Vec<u32> {
-        let epoch = self.next_epoch();
+        self.groups.clear();
+        self.stores.clear();
         let mut stack: Vec<u32> = Vec::new();
         for f in used {
             let g = self.c.group_of[f.index()];
-            if self.group_stamp[g as usize] != epoch {
-                self.group_stamp[g as usize] = epoch;
+            if self.groups.insert(g as usize) {
                 stack.push(g);
             }
         }
@@ -206,8 +204,7 @@ impl<'c> Walker<'c> {
             visited.push(g);
             let next = if upstream { &self.c.pred } else { &self.c.succ };
             for &(h, _) in next.row(g) {
-                if self.group_stamp[h as usize] != epoch {
-                    self.group_stamp[h as usize] = epoch;
+                if self.groups.insert(h as usize) {
                     stack.push(h);
                 }
             }
@@ -218,14 +215,11 @@ impl<'c> Walker<'c> {
     /// Where the data of `used` (sorted) goes.
     pub(super) fn downstream(&mut self, used: &[FieldId]) -> Reach {
         let visited = self.walk(used, false);
-        // The store stamps use the epoch of the walk just made.
-        let epoch = self.epoch;
         let mut reach = Reach::default();
         let mut stores: Vec<(StoreId, bool)> = Vec::new();
         for f in used {
             let s = self.c.store_of[f.index()];
-            if self.store_stamp[s as usize] != epoch {
-                self.store_stamp[s as usize] = epoch;
+            if self.stores.insert(s as usize) {
                 stores.push((StoreId::new(s as usize), true));
             }
             let f = f.index() as u32;
@@ -243,8 +237,7 @@ impl<'c> Walker<'c> {
         }
         for g in visited {
             for &(s, _) in self.c.stores.row(g) {
-                if self.store_stamp[s as usize] != epoch {
-                    self.store_stamp[s as usize] = epoch;
+                if self.stores.insert(s as usize) {
                     stores.push((StoreId::new(s as usize), false));
                 }
             }
