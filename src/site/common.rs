@@ -9,7 +9,7 @@ use super::Inputs;
 use crate::checks::facts;
 use crate::diag::{EntityKind, Finding};
 use crate::manifest::enums::{Language, StoreStatus};
-use crate::model::{FieldId, FieldOrigin, Model, PurposeId, StoreId};
+use crate::model::{FieldId, FieldOrigin, Model, PurposeId, StoreId, TeamId};
 use crate::source::Span;
 use crate::vocab::tables;
 
@@ -151,18 +151,36 @@ pub(super) fn capped<T>(
     lang: Language,
 ) -> (Vec<Value>, String) {
     let shown = items.iter().take(LIST_CAP).map(link).collect();
-    let more = items.len().saturating_sub(LIST_CAP);
-    let note = if more == 0 {
+    (shown, and_more(items.len().saturating_sub(LIST_CAP), lang))
+}
+
+/// "and N more" for `more` items left out; empty when none was.
+pub(super) fn and_more(more: usize, lang: Language) -> String {
+    if more == 0 {
         String::new()
     } else {
         super::i18n::word("and_more", lang).replace('N', &more.to_string())
-    };
-    (shown, note)
+    }
 }
 
 pub(super) fn purpose_link(model: &Model, purpose: PurposeId) -> Value {
     let p = model.purpose(purpose);
-    obj! {"id": p.id.as_str(), "name": p.name.as_str()}
+    id_name(&p.id, &p.name)
+}
+
+pub(super) fn store_link(model: &Model, store: StoreId) -> Value {
+    let s = model.store(store);
+    id_name(&s.id, &s.name)
+}
+
+pub(super) fn team_link(model: &Model, team: TeamId) -> Value {
+    let t = model.team(team);
+    id_name(&t.id, &t.name)
+}
+
+/// An entity as the templates link it: its id and its name.
+pub(super) fn id_name(id: &str, name: &str) -> Value {
+    obj! {"id": id, "name": name}
 }
 
 /// Findings grouped by the page that shows them: a store's page shows its own and its

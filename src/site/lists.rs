@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use tera::Value;
 
 use super::common::{
-    category_label, enum_label, field_marks, findings_json, level_label, place, purpose_link,
-    store_marks,
+    category_label, enum_label, field_marks, findings_json, id_name, level_label, place,
+    purpose_link, store_link, store_marks, team_link,
 };
 use super::{Inputs, Site};
 use crate::checks::facts;
@@ -25,7 +25,7 @@ pub(super) fn stores(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             obj! {
                 "id": store.id.as_str(), "name": store.name.as_str(),
                 "kind": store.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
-                "owner": store.owner.map(|t| obj! {"id": model.team(t).id.as_str(), "name": model.team(t).name.as_str()}),
+                "owner": store.owner.map(|t| team_link(model, t)),
                 "domain": store.domain.as_deref().unwrap_or_default(),
                 "location": store.location.iter().map(|c| c.value.as_str()).collect::<Vec<_>>().join(", "),
                 "field_count": store.fields.len(),
@@ -94,11 +94,10 @@ pub(super) fn flows(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
                 let m = enum_label("transfer_mechanism", t.mechanism.value.as_str(), lang);
                 t.reference.as_ref().map_or_else(|| m.clone(), |r| format!("{m} ({r})"))
             });
-            let store = |s| obj! {"id": model.store(s).id.as_str(), "name": model.store(s).name.as_str()};
             obj! {
                 "id": f.id.as_str(), "description": f.description.as_deref(), "place": place(inputs, f.span),
-                "from": store(f.from),
-                "to": store(f.to),
+                "from": store_link(model, f.from),
+                "to": store_link(model, f.to),
                 "carried": carried, "how": how.join(", "), "transfer": transfer,
                 "marks": marks.get(f.id.as_str()).cloned().unwrap_or_default(),
             }
@@ -149,30 +148,37 @@ pub(super) fn fields(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     obj! {"page_title": site.word("fields"), "groups": groups}
 }
 
-pub(super) fn teams(inputs: &Inputs<'_>) -> Value {
+pub(super) fn teams(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let model = inputs.model;
+    // What each team owns, in one pass over each list (not one per team).
+    let n = model.teams.len();
+    let (mut stores, mut purposes, mut flows) =
+        (vec![Vec::new(); n], vec![Vec::new(); n], vec![Vec::new(); n]);
+    for s in &model.stores {
+        if let Some(t) = s.owner {
+            stores[t.index()].push(id_name(&s.id, &s.name));
+        }
+    }
+    for p in &model.purposes {
+        if let Some(t) = p.owner {
+            purposes[t.index()].push(id_name(&p.id, &p.name));
+        }
+    }
+    for f in &model.flows {
+        if let Some(t) = f.owner {
+            flows[t.index()].push(f.id.as_str());
+        }
+    }
     let teams: Vec<Value> = model
-        .team_ids()
-        .map(|t| {
-            let team = model.team(t);
-            let stores: Vec<Value> = model
-                .stores
-                .iter()
-                .filter(|s| s.owner == Some(t))
-                .map(|s| obj! {"id": s.id.as_str(), "name": s.name.as_str()})
-                .collect();
-            let purposes: Vec<Value> =
-                model.purposes.iter().filter(|p| p.owner == Some(t)).map(|p| obj! {"id": p.id.as_str(), "name": p.name.as_str()}).collect();
-            let flows: Vec<&str> = model.flows.iter().filter(|f| f.owner == Some(t)).map(|f| f.id.as_str()).collect();
+        .teams
+        .iter()
+        .zip(stores.into_iter().zip(purposes).zip(flows))
+        .map(|(team, ((stores, purposes), flows))| {
             obj! {"id": team.id.as_str(), "name": team.name.as_str(), "email": team.email.as_deref(), "description": team.description.as_deref(),
                    "stores": stores, "purposes": purposes, "flows": flows}
         })
         .collect();
-    let title = match model.language.unwrap_or(Language::En) {
-        Language::En => "Teams",
-        Language::Fr => "Équipes",
-    };
-    obj! {"page_title": title, "teams": teams}
+    obj! {"page_title": site.word("teams"), "teams": teams}
 }
 
 /// Objectives → purposes → fields, and what nobody uses.
@@ -220,7 +226,7 @@ pub(super) fn objectives(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let orphan_stores: Vec<Value> = rule_entities("orphan-store")
         .iter()
         .filter_map(|id| model.store_by_id(id))
-        .map(|s| obj! {"id": model.store(s).id.as_str(), "name": model.store(s).name.as_str()})
+        .map(|s| store_link(model, s))
         .collect();
     let title = match lang {
         Language::En => "Objectives, purposes and fields",
@@ -245,7 +251,7 @@ pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
                     .is_some_and(|c| facts::category_covers(model, &need.value, &c.value))
             });
             if !covered {
-                missing.push(obj! {"purpose": obj! {"id": p.id.as_str(), "name": p.name.as_str()}, "key": need.value.as_str(), "label": category_label(model, &need.value, lang)});
+                missing.push(obj! {"purpose": id_name(&p.id, &p.name), "key": need.value.as_str(), "label": category_label(model, &need.value, lang)});
             }
         }
     }
@@ -266,11 +272,7 @@ pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             }
         })
         .collect();
-    let title = match lang {
-        Language::En => "Collection plan",
-        Language::Fr => "Plan de collecte",
-    };
-    obj! {"page_title": title, "missing": missing, "collected": collected}
+    obj! {"page_title": site.word("collection_plan"), "missing": missing, "collected": collected}
 }
 
 pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {

@@ -162,7 +162,7 @@ impl Site<'_> {
                     "purposes.html" => lists::purposes(inputs, self),
                     "flows.html" => lists::flows(inputs, self),
                     "fields.html" => lists::fields(inputs, self),
-                    "teams.html" => lists::teams(inputs),
+                    "teams.html" => lists::teams(inputs, self),
                     "objectives.html" => lists::objectives(inputs, self),
                     "plan.html" => lists::plan(inputs, self),
                     "findings.html" => lists::findings(inputs, self),
@@ -229,35 +229,11 @@ impl<'a> Site<'a> {
             link("purposes.html", w("purposes")),
             link("flows.html", w("flows")),
             link("fields.html", w("fields")),
-            link(
-                "teams.html",
-                match lang {
-                    Language::En => "Teams",
-                    Language::Fr => "Équipes",
-                },
-            ),
-            link(
-                "objectives.html",
-                match lang {
-                    Language::En => "Objectives",
-                    Language::Fr => "Objectifs",
-                },
-            ),
-            link(
-                "plan.html",
-                match lang {
-                    Language::En => "Collection plan",
-                    Language::Fr => "Plan de collecte",
-                },
-            ),
+            link("teams.html", w("teams")),
+            link("objectives.html", w("objectives")),
+            link("plan.html", w("collection_plan")),
             link("findings.html", w("findings")),
-            link(
-                "register.html",
-                match lang {
-                    Language::En => "Register",
-                    Language::Fr => "Registre",
-                },
-            ),
+            link("register.html", w("register")),
         ]);
         let register = crate::register::build(
             &crate::register::Inputs {

@@ -84,7 +84,7 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
         flows.push(obj! {
             "id": flow.id.as_str(),
             "direction": direction,
-            "other": obj! {"id": model.store(other).id.as_str(), "name": model.store(other).name.as_str()},
+            "other": common::store_link(model, other),
             "fields": flow.fields.iter().map(|c| model.field(if flow.from == id { c.source } else { c.target }).id.as_str()).collect::<Vec<_>>().join(", "),
             "how": how(flow.mechanism.map(|m| m.as_str()), flow.frequency.map(|f| f.as_str()), lang),
         });
@@ -107,7 +107,7 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
             "id": s.id.as_str(),
             "description": s.description.as_deref(),
             "kind": s.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
-            "owner": s.owner.map(|t| team_link(inputs, t)),
+            "owner": s.owner.map(|t| common::team_link(model, t)),
             "domain": s.domain.as_deref().unwrap_or_default(),
             "status": enum_label("store_status", s.status.as_str(), lang),
             "location": s.location.iter().map(|c| country(&c.value, lang)).collect::<Vec<_>>().join(", "),
@@ -124,12 +124,6 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
         "map": svg.as_str(),
     };
     (page, svg)
-}
-
-/// A team as a link: its id and name.
-fn team_link(inputs: &Inputs<'_>, team: crate::model::TeamId) -> Value {
-    let team = inputs.model.team(team);
-    obj! {"id": team.id.as_str(), "name": team.name.as_str()}
 }
 
 fn country(code: &str, lang: Language) -> String {
@@ -233,8 +227,8 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         "purpose": obj! {
             "id": p.id.as_str(),
             "description": p.description.as_deref(),
-            "objective": p.objective.map(|o| obj! {"id": model.objective(o).id.as_str(), "name": model.objective(o).name.as_str()}),
-            "owner": p.owner.map(|t| team_link(inputs, t)),
+            "objective": p.objective.map(|o| common::id_name(&model.objective(o).id, &model.objective(o).name)),
+            "owner": p.owner.map(|t| common::team_link(model, t)),
             "legal_basis": p.legal_basis.as_ref().map(|b| enum_label("legal_basis", b.value.as_str(), lang)).unwrap_or_else(|| "—".to_owned()),
             "subjects": p.subjects.iter().map(|s| subject_label(inputs, *s, lang)).collect::<Vec<_>>().join(", "),
             "status": enum_label("purpose_status", p.status.as_str(), lang),
@@ -254,9 +248,9 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
 fn row_lines(lines: &[String], lang: Language) -> Vec<String> {
     const SHOWN: usize = 12;
     let mut shown = lines[..lines.len().min(SHOWN)].to_vec();
-    if lines.len() > SHOWN {
-        let more = lines.len() - SHOWN;
-        shown.push(crate::site::i18n::word("and_more", lang).replace('N', &more.to_string()));
+    let more = common::and_more(lines.len().saturating_sub(SHOWN), lang);
+    if !more.is_empty() {
+        shown.push(more);
     }
     shown
 }

@@ -64,11 +64,8 @@ pub(super) fn page(site: &Site<'_>) -> Value {
             }
         })
         .collect();
-    let apart: Vec<Value> = reg
-        .apart
-        .iter()
-        .map(|a| obj! {"id": a.reference.as_str(), "name": a.name.as_str()})
-        .collect();
+    let apart: Vec<Value> =
+        reg.apart.iter().map(|a| super::common::id_name(&a.reference, &a.name)).collect();
     let controller = reg.controller.as_ref().and_then(|c| c.name.as_deref());
     let title = match lang {
         Language::En => "Record of processing activities",

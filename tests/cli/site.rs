@@ -321,3 +321,26 @@ fn user_templates_win() {
     let teams = std::fs::read_to_string(site(&out).join("teams.html")).unwrap();
     assert_eq!(teams, "<p>our own teams page: 8</p>");
 }
+
+/// `--lang fr` on a map written in English: every page is French, down to the titles of
+/// the list pages (the teams page once followed the map's language instead).
+#[test]
+fn the_french_site_of_an_english_map_is_french() {
+    let out = build(&project_root().join("examples/01-retail"), &["--lang", "fr"]);
+    let site = site(&out);
+    for page in walk(&site).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        if page.starts_with(site.join("register")) {
+            continue; // the register's own documents: checked by the register tests
+        }
+        let html = std::fs::read_to_string(&page).unwrap();
+        let name = page.strip_prefix(&site).unwrap().display().to_string();
+        assert!(html.contains("<html lang=\"fr\">"), "{name}");
+        for english in
+            ["<h1>Teams</h1>", "<h1>Stores</h1>", "<h1>Collection plan</h1>", ">Register</a>"]
+        {
+            assert!(!html.contains(english), "{name}: {english}");
+        }
+    }
+    let teams = std::fs::read_to_string(site.join("teams.html")).unwrap();
+    assert!(teams.contains("<h1>Équipes</h1>"), "{teams}");
+}
