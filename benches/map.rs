@@ -9,7 +9,6 @@
 
 use std::hint::black_box;
 use std::io::Write as _;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
@@ -39,18 +38,9 @@ fn system_view(stores: usize) -> View {
     view::build(&sources, Selection::System)
 }
 
-/// Runs `dot` with `args` on `input`; `None` when Graphviz is not installed or fails.
-fn graphviz(input: &str, args: &[&str]) -> Option<String> {
-    let mut child = Command::new("dot")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    child.stdin.take()?.write_all(input.as_bytes()).ok()?;
-    let out = child.wait_with_output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+/// `dot FORMAT` on `input`; `None` when Graphviz is not installed or fails.
+fn graphviz(input: &str, format: &str) -> Option<String> {
+    datacarto::commands::map::graphviz(input, format).ok()
 }
 
 /// Tokens of a `-Tplain` line, quotes removed.
@@ -122,7 +112,7 @@ fn bench(c: &mut Criterion) {
             }
             Err(e) => report += &format!("embedded refuses ({e}); "),
         }
-        match graphviz(&dot_text, &["-Tplain"]) {
+        match graphviz(&dot_text, "-Tplain") {
             Some(plain) => {
                 let (crossings, area) = graphviz_quality(&plain);
                 report += &format!("Graphviz {crossings} crossings, {:.0} k pt²", area / 1e3);
@@ -138,9 +128,9 @@ fn bench(c: &mut Criterion) {
                 });
             });
         }
-        if graphviz(&dot_text, &["-Tsvg"]).is_some() {
+        if graphviz(&dot_text, "-Tsvg").is_some() {
             group.bench_function(format!("dot/{stores}"), |b| {
-                b.iter(|| black_box(graphviz(&dot_text, &["-Tsvg"]).map(|s| s.len())));
+                b.iter(|| black_box(graphviz(&dot_text, "-Tsvg").map(|s| s.len())));
             });
         }
     }

@@ -72,7 +72,7 @@ pub fn render(compiled: &Compiled, options: &Options) -> anyhow::Result<String> 
     match (options.format, options.graphviz) {
         (Format::Dot, _) => Ok(dot::write(&view)),
         (Format::Mermaid, _) => Ok(mermaid::write(&view)),
-        (Format::Svg, true) => graphviz(&dot::write(&view)),
+        (Format::Svg, true) => graphviz(&dot::write(&view), "-Tsvg"),
         (Format::Svg, false) => Ok(map::draw(view, map::Budget::Command)
             .map_err(anyhow::Error::msg)?
             .svg(options.date.as_deref())),
@@ -117,10 +117,11 @@ fn selection(compiled: &Compiled, view: &ViewArg) -> anyhow::Result<Selection> {
     })
 }
 
-/// SVG from Graphviz: `dot -Tsvg` on the DOT we write.
-fn graphviz(dot: &str) -> anyhow::Result<String> {
+/// Graphviz's output for the DOT we write: `dot FORMAT` (`-Tsvg` for `--engine dot`; the map
+/// benchmark also reads `-Tplain`).
+pub fn graphviz(dot: &str, format: &str) -> anyhow::Result<String> {
     let mut child = match Command::new("dot")
-        .arg("-Tsvg")
+        .arg(format)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
