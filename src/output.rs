@@ -135,30 +135,10 @@ impl Folder {
         if result.is_err() && old.exists() && !out.exists() {
             let _ = std::fs::rename(old, out);
         }
-        remove_tree(old);
+        let _ = std::fs::remove_dir_all(old);
         self.finished = result.is_ok();
         result
     }
-}
-
-/// Removes a folder and everything in it, files in parallel: the old site of a large map is
-/// thousands of files, and deleting them one after the other took a second. Links are
-/// removed, never followed.
-fn remove_tree(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let entries: Vec<(PathBuf, bool)> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
-        .collect();
-    entries.par_iter().for_each(|(path, is_dir)| {
-        if *is_dir {
-            remove_tree(path);
-        } else {
-            let _ = std::fs::remove_file(path);
-        }
-    });
-    // Whatever could not be removed above (a file appearing meanwhile) goes here.
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 impl Drop for Folder {
