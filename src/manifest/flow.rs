@@ -34,6 +34,10 @@ pub struct Flow {
     pub description: Option<String>,
     /// The safeguard for personal data leaving the EEA (GDPR Chapter V).
     pub transfer: Option<Transfer>,
+    /// The purposes the flow serves, when the lineage of their used fields alone does not
+    /// bring the flow into their journey (a flow without fields, a system-level link): the
+    /// flow and its destination join the register rows of these purposes.
+    pub purposes: Option<Vec<Spanned<Id>>>,
     pub allow: Option<Vec<Allow>>,
 }
 

@@ -43,6 +43,9 @@ pub struct Store {
     /// The approximate number of records.
     #[schemars(range(min = 0))]
     pub records: Option<u64>,
+    /// The Chapter V safeguard for a store outside the EEA that collects personal data
+    /// directly (no flow brings it there): same shape as a flow's `transfer`.
+    pub transfer: Option<super::flow::Transfer>,
     /// The security measures protecting the store, as CNIL families.
     pub security: Option<Vec<SecurityMeasure>>,
     /// The fields the store holds.

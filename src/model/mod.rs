@@ -98,6 +98,8 @@ pub struct Store {
     pub referential: bool,
     pub records: Option<u64>,
     pub security: Vec<SecurityMeasure>,
+    /// The safeguard of a store outside the EEA that collects directly.
+    pub transfer: Option<Transfer>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
@@ -168,6 +170,9 @@ pub struct Flow {
     pub owner: Option<TeamId>,
     pub description: Option<String>,
     pub transfer: Option<Transfer>,
+    /// The purposes named in `purposes:` that exist, sorted, unique (the others are
+    /// `unknown-reference` findings).
+    pub purposes: Vec<PurposeId>,
     pub allow: Vec<Suppression>,
     /// The `id:` value, or the `from:` value when the id is implicit.
     pub span: Span,
@@ -202,8 +207,9 @@ pub struct Purpose {
     pub needs: Vec<Spanned<String>>,
     pub retention: Option<Spanned<Retention>>,
     pub recipients: Vec<Recipient>,
-    pub profiling: bool,
-    pub automated_decision: bool,
+    /// `None`: the purpose does not say (the register prints "not stated", never "no").
+    pub profiling: Option<bool>,
+    pub automated_decision: Option<bool>,
     pub dpia_status: Option<DpiaStatus>,
     pub dpia_link: Option<String>,
     pub status: PurposeStatus,

@@ -4,13 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::lineage::{Condensation, Origins, Reach, Walker};
+use super::lineage::{Condensation, Journey, Origins, Walker};
 use super::rows::*;
 use super::{Inputs, coverage, families, retention};
 use crate::checks::facts::{outside_eea, register_purposes};
 use crate::checks::rules::dpia_required;
+use crate::manifest::enums::Direction;
 use crate::manifest::enums::{Language, LegalBasis, SecurityMeasure};
-use crate::model::{FieldId, Model, PurposeId, Recipient as Declared, StoreId};
+use crate::model::{FieldId, FlowId, Model, PurposeId, Recipient as Declared, StoreId};
 use crate::vocab::tables;
 
 use super::labels::L;
@@ -23,6 +24,7 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
     // Rows are independent: in parallel over one condensation of the lineage, with a walker
     // (visit stamps the size of the graph) per split, the rows in purpose order.
     let condensation = Condensation::new(model, inputs.graph);
+    let joined = joined_flows(model);
     let rows: Vec<Row> = in_register
         .par_iter()
         .enumerate()
@@ -30,7 +32,9 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
         .with_min_len(64)
         .map_init(
             || Walker::new(&condensation),
-            |walker, (index, &p)| row(inputs, walker, (index, p), large_scale, language),
+            |walker, (index, &p)| {
+                row(inputs, walker, (index, p), &joined[p.index()], large_scale, language)
+            },
         )
         .collect();
     let apart = model
@@ -55,6 +59,22 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
     let coverage = coverage::gaps(inputs, controller.as_ref(), &rows, language);
     let cache = super::cache::Cache::new(rows.len());
     Register { version: VERSION, language, controller, rows, apart, coverage, cache }
+}
+
+/// For each purpose, the flows naming it in `purposes:` with the stores they bring into its
+/// journey (the destination; both ends of a synchronisation): one pass over the flows.
+fn joined_flows(model: &Model) -> Vec<Vec<(FlowId, StoreId)>> {
+    let mut out = vec![Vec::new(); model.purposes.len()];
+    for id in model.flow_ids() {
+        let flow = model.flow(id);
+        for p in &flow.purposes {
+            out[p.index()].push((id, flow.to));
+            if flow.direction == Direction::Both && flow.from != flow.to {
+                out[p.index()].push((id, flow.from));
+            }
+        }
+    }
+    out
 }
 
 /// A term of a `gdpr.tsv` table; an id missing from the table is its own label.
@@ -123,6 +143,7 @@ fn row(
     inputs: &Inputs<'_>,
     walker: &mut Walker<'_>,
     (index, id): (usize, PurposeId),
+    joined: &[(FlowId, StoreId)],
     large_scale: f64,
     language: Language,
 ) -> Row {
@@ -130,13 +151,14 @@ fn row(
     let p = model.purpose(id);
     // `uses` is sorted, so `used` is too (binary searches below).
     let used: Vec<FieldId> = p.uses.iter().copied().filter(|f| model.field(*f).personal).collect();
-    let reach = walker.downstream(&used);
-    let locations = locations(model, &reach, language);
-    let recipients = recipients(model, p, &used, &reach);
-    let origins = walker.origins(&used);
+    let journey = walker.journey(&used, joined);
+    let locations = locations(model, &journey, language);
+    let recipients = recipients(model, p, &used, &journey);
+    let origins = &journey.origins;
     let origin_stores: BTreeSet<StoreId> = origins.stores.iter().copied().collect();
-    let (sources, collection) = sources(model, walker.condensation(), &origins, &used);
+    let (sources, collection) = sources(model, walker.condensation(), origins, &used);
     let criteria = dpia_required::criteria_from(model, id, large_scale, &origin_stores);
+    let (transfers, unlocated) = transfers(inputs, &locations, &recipients, &journey, language);
     Row {
         index,
         reference: p.id.clone(),
@@ -159,7 +181,11 @@ fn row(
         special_condition: p
             .special_condition
             .map(|c| term("art9_condition", c.as_str(), language)),
-        rights: rights(p.legal_basis.as_ref().map(|b| b.value), p.automated_decision, language),
+        rights: rights(
+            p.legal_basis.as_ref().map(|b| b.value),
+            p.automated_decision == Some(true),
+            language,
+        ),
         subjects: p
             .subjects
             .iter()
@@ -183,7 +209,8 @@ fn row(
             .collect(),
         sources,
         collection,
-        transfers: transfers(inputs, &locations, &recipients, &reach, language),
+        transfers,
+        unlocated,
         contracts: recipients
             .processors
             .iter()
@@ -199,6 +226,8 @@ fn row(
         recipients,
         retention: retention_cell(model, p, &used, language),
         profiling: p.profiling,
+        profiling_likely: p.profiling.is_none()
+            && p.data_use.as_ref().is_some_and(|u| suggests_profiling(&u.value)),
         automated_decision: p.automated_decision,
         consent_record: p.consent_record.map(|f| field_ref(model, f)),
         dpia: Dpia {
@@ -287,9 +316,9 @@ fn sources(
     (sources, collection.into_iter().collect())
 }
 
-/// Every store holding a used field or a copy of it, by store id.
-fn locations(model: &Model, reach: &Reach, language: Language) -> Vec<(StoreId, Location)> {
-    reach
+/// Every store of the journey, by store id.
+fn locations(model: &Model, journey: &Journey, language: Language) -> Vec<(StoreId, Location)> {
+    journey
         .stores
         .iter()
         .map(|&(s, holds_used)| {
@@ -310,16 +339,17 @@ struct Acc {
     holds_used: bool,
 }
 
-/// Declared recipients, stores receiving used data by a flow, and the processors and third
-/// parties holding used fields; split internal / processors / third parties.
+/// Declared recipients, the stores of the journey the data is brought to by a flow, and the
+/// processors and third parties holding used fields (a processor is a recipient even where
+/// the data is collected); split internal / processors / third parties.
 fn recipients(
     model: &Model,
     p: &crate::model::Purpose,
     used: &[FieldId],
-    reach: &Reach,
+    journey: &Journey,
 ) -> Recipients {
     let mut by_store: BTreeMap<StoreId, Acc> = BTreeMap::new();
-    for (s, flow) in reach.direct.iter().chain(&reach.into_used) {
+    for (s, flow) in &journey.into {
         by_store.entry(*s).or_default().flows.insert(model.flow(*flow).id.clone());
     }
     for f in used {
@@ -371,15 +401,18 @@ fn recipients(
     out
 }
 
-/// The stores of the locations and recipients hosted outside the EEA, one entry per country
-/// and safeguard, with the flows that bring the data there.
+/// The stores of the journey and the recipient stores hosted outside the EEA, one entry per
+/// country and safeguard: the safeguard of each flow that brings the data there, or, for a
+/// store the data is collected in directly (or sent to with no flow on the map), the store's
+/// own `transfer`. An outside party the data comes *from* (an external store collecting it,
+/// no flow bringing it there) is a source, not a transfer. Second: the stores whose location is not stated.
 fn transfers(
     inputs: &Inputs<'_>,
     locations: &[(StoreId, Location)],
     recipients: &Recipients,
-    reach: &Reach,
+    journey: &Journey,
     language: Language,
-) -> Vec<TransferRow> {
+) -> (Vec<TransferRow>, Vec<StoreRef>) {
     let model = inputs.model;
     let mut stores: BTreeSet<StoreId> = locations.iter().map(|(s, _)| *s).collect();
     let all = [&recipients.internal, &recipients.processors, &recipients.third_parties];
@@ -389,23 +422,33 @@ fn transfers(
         }
     }
     let mut out = Vec::new();
+    let mut unlocated = Vec::new();
     for s in stores {
+        let store = model.store(s);
+        if store.location.is_empty() {
+            unlocated.push(store_ref(model, s));
+            continue;
+        }
         let countries = outside_eea(model, s);
         if countries.is_empty() {
             continue;
         }
-        let start = reach.into_outside.partition_point(|(t, _)| *t < s);
-        let end = reach.into_outside.partition_point(|(t, _)| *t <= s);
-        // Safeguard (mechanism, reference) → flows; `None`: flows without `transfer:`.
-        let mut groups: BTreeMap<Option<(&str, Option<&str>)>, Vec<String>> = BTreeMap::new();
-        for (_, flow) in &reach.into_outside[start..end] {
-            let f = model.flow(*flow);
-            let key =
-                f.transfer.as_ref().map(|t| (t.mechanism.value.as_str(), t.reference.as_deref()));
-            groups.entry(key).or_default().push(f.id.clone());
+        // Safeguard (mechanism, reference) → flows; `None`: no `transfer:`.
+        fn key(t: Option<&crate::model::Transfer>) -> Option<(&str, Option<&str>)> {
+            t.map(|t| (t.mechanism.value.as_str(), t.reference.as_deref()))
         }
-        if groups.is_empty() {
-            groups.insert(None, Vec::new());
+        let mut groups: BTreeMap<Option<(&str, Option<&str>)>, Vec<String>> = BTreeMap::new();
+        for flow in journey.flows_into(s) {
+            let f = model.flow(flow);
+            groups.entry(key(f.transfer.as_ref())).or_default().push(f.id.clone());
+        }
+        let direct = journey.direct.binary_search(&s).is_ok();
+        if store.external && direct && groups.is_empty() {
+            continue;
+        }
+        if groups.is_empty() || (direct && !store.external) {
+            // Collected there directly: the store's own safeguard.
+            groups.entry(key(store.transfer.as_ref())).or_default();
         }
         for code in countries {
             let adequacy = tables::adequacy_on(code, inputs.config.as_of);
@@ -422,7 +465,20 @@ fn transfers(
             }
         }
     }
-    out
+    (out, unlocated)
+}
+
+/// Whether a fideslang data use implies profiling (targeted advertising, profiling-based
+/// personalisation): the register then says "likely, not stated" rather than nothing.
+fn suggests_profiling(data_use: &str) -> bool {
+    let key = data_use.trim();
+    let advertising = key == "marketing.advertising"
+        || key.starts_with("marketing.advertising.")
+            && !matches!(
+                key,
+                "marketing.advertising.first_party.contextual" | "marketing.advertising.serving"
+            );
+    advertising || key.split('.').any(|part| part == "profiling" || part == "targeted")
 }
 
 fn retention_cell(

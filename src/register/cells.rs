@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::coverage::{Kind, of};
 use super::labels::L;
 use super::rows::{Contact, Controller, FieldRef, Recipient, Register, Row, StoreRef, Term};
 use crate::manifest::enums::Language;
@@ -130,7 +131,13 @@ fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
             .collect(),
         Cell::Fields => row.fields.iter().map(field).collect(),
         Cell::Special => {
-            if row.special.is_empty() {
+            // "No" only when every used field says what it is: an uncategorised field may
+            // be of a special category.
+            let unknown: Vec<&FieldRef> =
+                row.fields.iter().filter(|f| f.category.is_none()).collect();
+            if row.special.is_empty() && !unknown.is_empty() {
+                unknown.iter().map(|f| not_stated(Kind::Field, &f.path, "category", lang)).collect()
+            } else if row.special.is_empty() {
                 vec![t(L::No).to_owned()]
             } else {
                 let mut out = vec![t(L::Yes).to_owned()];
@@ -161,7 +168,8 @@ fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
             .iter()
             .map(|l| {
                 if l.countries.is_empty() {
-                    l.store.name.clone()
+                    let what = not_stated(Kind::Store, &l.store.id, "location", lang);
+                    format!("{} — {}", l.store.name, lowercase_first(&what))
                 } else {
                     format!("{} — {}", l.store.name, labels(&l.countries))
                 }
@@ -194,8 +202,9 @@ fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
                 format!("{} ({}){colon}{link}", c.vendor, c.store.name)
             })
             .collect(),
-        Cell::Transfers => none_if_empty(
-            row.transfers
+        Cell::Transfers => {
+            let mut out: Vec<String> = row
+                .transfers
                 .iter()
                 .map(|tr| {
                     format!(
@@ -205,18 +214,36 @@ fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
                         safeguard(tr, lang)
                     )
                 })
-                .collect(),
-            lang,
-        ),
+                .collect();
+            out.extend(unlocated(row, lang));
+            none_if_empty(out, lang)
+        }
+        // Yes as soon as one transfer is known; otherwise "no" only when every store of
+        // the journey has a location.
         Cell::TransferAny => {
-            vec![t(if row.transfers.is_empty() { L::No } else { L::Yes }).to_owned()]
+            if !row.transfers.is_empty() {
+                vec![t(L::Yes).to_owned()]
+            } else if !row.unlocated.is_empty() {
+                let fill: Vec<String> = row
+                    .unlocated
+                    .iter()
+                    .map(|s| format!("`location` {}", of(Kind::Store, &s.id, lang)))
+                    .collect();
+                vec![format!("{} ({})", t(L::NotStated), fill.join(", "))]
+            } else {
+                vec![t(L::No).to_owned()]
+            }
         }
         Cell::TransferRecipients => {
             dedup(row.transfers.iter().map(|tr| store(&tr.store)).collect())
         }
-        // Empty without transfers: the art. 30 cell and the CNIL yes/no say "none".
+        // Empty without transfers: the art. 30 cell and the CNIL yes/no say "none"; a store
+        // without location is "not stated", not an empty country.
         Cell::TransferCountries => {
-            dedup(row.transfers.iter().map(|tr| tr.country.label.clone()).collect())
+            let mut out: Vec<String> =
+                row.transfers.iter().map(|tr| tr.country.label.clone()).collect();
+            out.extend(unlocated(row, lang));
+            dedup(out)
         }
         Cell::TransferSafeguards => dedup(
             row.transfers
@@ -236,10 +263,31 @@ fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
             out
         }
         Cell::Security => row.security.iter().map(|s| s.label.clone()).collect(),
-        Cell::Flags => vec![
-            format!("{}{colon}{}", t(L::Profiling), t(yes_no(row.profiling))),
-            format!("{}{colon}{}", t(L::AutomatedDecision), t(yes_no(row.automated_decision))),
-        ],
+        Cell::Flags => {
+            let flag = |value: Option<bool>, likely: bool, attr: &str| match value {
+                Some(b) => t(yes_no(b)).to_owned(),
+                None => {
+                    let what = not_stated(Kind::Purpose, &row.reference, attr, lang);
+                    if likely {
+                        format!("{}{}", t(L::LikelyNotStated), &what[t(L::NotStated).len()..])
+                    } else {
+                        what
+                    }
+                }
+            };
+            vec![
+                format!(
+                    "{}{colon}{}",
+                    t(L::Profiling),
+                    flag(row.profiling, row.profiling_likely, "profiling")
+                ),
+                format!(
+                    "{}{colon}{}",
+                    t(L::AutomatedDecision),
+                    flag(row.automated_decision, false, "automated_decision")
+                ),
+            ]
+        }
         Cell::ConsentRecord => row.consent_record.iter().map(field).collect(),
         Cell::Dpia => {
             let mut out = vec![dpia_need(row, lang)];
@@ -284,6 +332,25 @@ pub fn colon(lang: Language) -> &'static str {
 
 fn yes_no(b: bool) -> L {
     if b { L::Yes } else { L::No }
+}
+
+/// "Not stated (`attr` of store 'x')": what the map leaves unsaid, with what to fill.
+fn not_stated(kind: Kind, id: &str, attr: &str, lang: Language) -> String {
+    format!("{} (`{attr}` {})", L::NotStated.get(lang), of(kind, id, lang))
+}
+
+/// "Not stated" → "not stated", after a dash.
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// One line per store of the journey whose location is not stated.
+fn unlocated(row: &Row, lang: Language) -> impl Iterator<Item = String> + '_ {
+    row.unlocated.iter().map(move |s| {
+        let what = not_stated(Kind::Store, &s.id, "location", lang);
+        format!("{} — {}", s.name, lowercase_first(&what))
+    })
 }
 
 fn none_if_empty(lines: Vec<String>, lang: Language) -> Vec<String> {

@@ -2,7 +2,11 @@
 //! fill, at which `file:line`. Mandatory gaps (what `register --check` fails on) are the
 //! cells art. 30(1) always requires: the controller (a), the data subjects (c), the
 //! recipients (d), and a safeguard for each transfer a flow makes outside the EEA (e).
-//! Retention (f) and security (g) are "where possible": reported, never failing.
+//! Retention (f) and security (g) are "where possible": reported, never failing. A fact the
+//! map leaves unsaid is a gap too ("unknown is not no"): a store of the journey without
+//! `location` (mandatory: the transfers cannot be told), profiling and automated decisions
+//! not stated, a DPIA declared required that the map does not back; and a register with no
+//! row while the map holds personal data (mandatory).
 
 use super::Inputs;
 use super::labels::L;
@@ -12,7 +16,7 @@ use crate::source::{SourceMap, Span};
 
 /// The kind of entity a gap asks to edit.
 #[derive(Clone, Copy)]
-enum Kind {
+pub(super) enum Kind {
     Purpose,
     Field,
     Flow,
@@ -20,7 +24,7 @@ enum Kind {
 }
 
 /// "of purpose 'x'" / "de la finalité « x »".
-fn of(kind: Kind, id: &str, language: Language) -> String {
+pub(super) fn of(kind: Kind, id: &str, language: Language) -> String {
     match (language, kind) {
         (Language::En, Kind::Purpose) => format!("of purpose '{id}'"),
         (Language::En, Kind::Field) => format!("of field '{id}'"),
@@ -54,6 +58,21 @@ pub(super) fn gaps(
     language: Language,
 ) -> Vec<Gap> {
     let mut out = header(inputs, controller, language);
+    if rows.is_empty() && inputs.model.fields.iter().any(|f| f.personal) {
+        let model = inputs.model;
+        out.push(Gap {
+            row: None,
+            cell: cell("activities", L::Contents, language),
+            article: "30(1)".to_owned(),
+            mandatory: true,
+            why: L::GapNoRows.get(language).to_owned(),
+            fix: match language {
+                Language::En => "`uses` of an active purpose".to_owned(),
+                Language::Fr => "`uses` d'une finalité en cours".to_owned(),
+            },
+            at: model.purposes.first().map(|p| place(inputs.sources, p.span)),
+        });
+    }
     for row in rows {
         row_gaps(inputs, row, language, &mut out);
     }
@@ -134,7 +153,11 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
         let at = model.field_by_path(&f.path).map(|id| place(sources, model.field(id).span));
         let fix = format!("`category` {}", of(Kind::Field, &f.path, language));
         let why = L::GapUncategorised.get(language).to_owned();
-        push("categories", L::Categories, "30(1)(c)", false, why, fix, at);
+        push("categories", L::Categories, "30(1)(c)", false, why, fix.clone(), at.clone());
+        if row.special.is_empty() {
+            let why = L::GapSpecialUnknown.get(language).to_owned();
+            push("special", L::Special, "30(1)(c)", false, why, fix, at);
+        }
     }
     if row.recipients.is_empty() {
         let why = L::GapNoRecipients.get(language).to_owned();
@@ -149,7 +172,7 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
         );
     }
     for t in row.transfers.iter().filter(|t| t.mechanism.is_none()) {
-        let mut why = if t.flows.is_empty() { L::GapNoFlowSafeguard } else { L::GapNoSafeguard }
+        let mut why = if t.flows.is_empty() { L::GapNoStoreSafeguard } else { L::GapNoSafeguard }
             .get(language)
             .to_owned();
         why.push_str(&format!(" ({}, {})", t.store.name, t.country.label));
@@ -163,8 +186,8 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
         }
         if t.flows.is_empty() {
             let at = model.store_by_id(&t.store.id).map(|s| place(sources, model.store(s).span));
-            let fix = format!("`location` {}", of(Kind::Store, &t.store.id, language));
-            push("transfers", L::Transfers, "30(1)(e)", false, why, fix, at);
+            let fix = format!("`transfer` {}", of(Kind::Store, &t.store.id, language));
+            push("transfers", L::Transfers, "30(1)(e)", true, why, fix, at);
             continue;
         }
         for flow in &t.flows {
@@ -172,6 +195,12 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
             let fix = format!("`transfer` {}", of(Kind::Flow, flow, language));
             push("transfers", L::Transfers, "30(1)(e)", true, why.clone(), fix, at);
         }
+    }
+    for s in &row.unlocated {
+        let at = model.store_by_id(&s.id).map(|s| place(sources, model.store(s).span));
+        let fix = format!("`location` {}", of(Kind::Store, &s.id, language));
+        let why = format!("{} ({})", L::GapNoLocation.get(language), s.name);
+        push("transfers", L::Transfers, "30(1)(e)", true, why, fix, at);
     }
     if row.retention.is_empty() {
         let why = L::GapNoRetention.get(language).to_owned();
@@ -186,7 +215,40 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
         );
     } else if row.retention.purpose.is_none() {
         let why = L::GapNoPurposeRetention.get(language).to_owned();
-        push("retention", L::Retention, "30(1)(f)", false, why, purpose("retention"), purpose_at);
+        push(
+            "retention",
+            L::Retention,
+            "30(1)(f)",
+            false,
+            why,
+            purpose("retention"),
+            purpose_at.clone(),
+        );
+    }
+    if row.profiling.is_none() {
+        let why = if row.profiling_likely { L::GapLikelyProfiling } else { L::GapNoProfiling };
+        let why = why.get(language).to_owned();
+        push("flags", L::Flags, "22", false, why, purpose("profiling"), purpose_at.clone());
+    }
+    if row.automated_decision.is_none() {
+        let why = L::GapNoAutomated.get(language).to_owned();
+        let fix = purpose("automated_decision");
+        push("flags", L::Flags, "22", false, why, fix, purpose_at.clone());
+    }
+    let declared_required = row.dpia.status.as_ref().is_some_and(|s| s.id == "required");
+    if declared_required && !row.dpia.required {
+        let why = L::GapDpiaUnbacked.get(language).to_owned();
+        let fix = match language {
+            Language::En => format!(
+                "the facts behind it (`profiling`, `automated_decision`, `subjects`, a store's `records`) {}",
+                of(Kind::Purpose, &row.reference, language)
+            ),
+            Language::Fr => format!(
+                "les faits qui la justifient (`profiling`, `automated_decision`, `subjects`, `records` d'un système) {}",
+                of(Kind::Purpose, &row.reference, language)
+            ),
+        };
+        push("dpia", L::Dpia, "35", false, why, fix, purpose_at.clone());
     }
     if row.security.is_empty() {
         for l in &row.locations {

@@ -1,35 +1,44 @@
-//! The lineage walks behind the derived cells: where the used data goes (locations,
-//! recipients, transfers) and where it enters the map (sources).
+//! The lineage walks behind the derived cells: a row's *journey* (docs/register.md, "A
+//! processing activity is the journey of its own data") — the stores and flows by which the
+//! used fields' data arrives where the purpose uses it — and where that data enters the map.
 //!
-//! Every purpose of a densely connected map may reach most of it, so the walks run on the
+//! Every purpose of a densely connected map may reach most of it, so the walk runs on the
 //! condensation of the field graph, made once per register: one node per strongly connected
 //! group of fields (a loop or a synchronisation; a lone field otherwise), with the stores its
-//! fields lie in, the flows leaving it for stores outside the EEA, and, for groups nothing
+//! fields lie in, the flows coming into it from another store, and, for groups nothing
 //! feeds, the stores and `collection` texts of their fields (the origins). A row walks the
-//! groups reachable from its used fields, marking visits with per-row stamps in arrays
-//! reused across rows: it costs what it visits, and a loop of a thousand fields is one step.
+//! groups upstream of its used fields, marking visits with per-row stamps in arrays reused
+//! across rows: it costs what it visits, and a loop of a thousand fields is one step. Every
+//! edge into a visited group comes from a visited group, so the flows into visited groups
+//! are exactly the journey's flows; flows leaving it (onward copies) are never looked at.
 
 use petgraph::algo::tarjan_scc;
 
-use crate::checks::facts::outside_eea;
 use crate::graph::{LineageGraph, Seen};
 use crate::model::{FieldId, FlowId, Model, StoreId};
 
-/// What the data of a row's used fields reaches.
+/// The journey of a row's used fields.
 #[derive(Debug, Default)]
-pub(super) struct Reach {
-    /// Every store holding a used field or a copy of one, with whether it holds a used field
-    /// itself; sorted.
+pub(super) struct Journey {
+    /// Every store of the journey, with whether it holds a used field itself; sorted.
     pub(super) stores: Vec<(StoreId, bool)>,
-    /// Flows that carry the data into a store hosted outside the EEA, with that store:
-    /// sorted, unique. (Only those stores can make a transfer.)
-    pub(super) into_outside: Vec<(StoreId, FlowId)>,
-    /// Flows leaving a used field for another store (one hop), with that store: the
-    /// recipients. Sorted, unique.
-    pub(super) direct: Vec<(StoreId, FlowId)>,
-    /// Flows delivering a used field from another store, with the used field's store: the
-    /// stores that receive used fields by a flow are recipients too. Sorted, unique.
-    pub(super) into_used: Vec<(StoreId, FlowId)>,
+    /// The flows that bring the data into a store of the journey from another store, with
+    /// that store (the flows named in the row's `purposes:` too): sorted, unique.
+    pub(super) into: Vec<(StoreId, FlowId)>,
+    /// Where the data enters the map.
+    pub(super) origins: Origins,
+    /// The stores the data is collected in directly: they hold a field of the journey that
+    /// no flow feeds at all. Sorted, unique.
+    pub(super) direct: Vec<StoreId>,
+}
+
+impl Journey {
+    /// The flows bringing the data into `store`.
+    pub(super) fn flows_into(&self, store: StoreId) -> impl Iterator<Item = FlowId> + '_ {
+        let start = self.into.partition_point(|(t, _)| *t < store);
+        let end = self.into.partition_point(|(t, _)| *t <= store);
+        self.into[start..end].iter().map(|(_, f)| *f)
+    }
 }
 
 /// Where the data of a row's used fields enters the map.
@@ -91,18 +100,16 @@ pub(super) struct Condensation {
     store_of: Vec<u32>,
     /// The group of each field.
     group_of: Vec<u32>,
-    /// Each group's successor and predecessor groups: `(group, 0)`.
-    succ: Csr,
+    /// Each group's predecessor groups: `(group, 0)`.
     pred: Csr,
     /// Each group's stores: `(store, 0)`.
     stores: Csr,
-    /// Each group's flows into stores outside the EEA: `(store, flow)`.
-    outside: Csr,
+    /// Each group's flows coming from another store: `(store of the destination, flow)`.
+    into: Csr,
     /// For groups nothing feeds: `(store, field with a collection text or u32::MAX)`.
     origins: Csr,
-    /// Field-level edges of used fields, for the one-hop recipients: `(other field, flow)`.
-    out: Csr,
-    into: Csr,
+    /// Whether a group is one field no edge reaches (the data is collected there).
+    root: Vec<bool>,
     group_count: usize,
     store_count: usize,
 }
@@ -111,7 +118,7 @@ pub(super) struct Condensation {
 pub(super) struct Walker<'c> {
     c: &'c Condensation,
     groups: Seen,
-    /// Stores met by the last walk (`downstream`).
+    /// Stores met by the last walk.
     stores: Seen,
 }
 
@@ -121,8 +128,6 @@ impl Condensation {
     pub(super) fn new(model: &Model, graph: &LineageGraph) -> Condensation {
         let n = model.fields.len();
         let store_of: Vec<u32> = model.fields.iter().map(|f| f.store.index() as u32).collect();
-        let outside_store: Vec<bool> =
-            model.store_ids().map(|s| !outside_eea(model, s).is_empty()).collect();
         let groups = tarjan_scc(&graph.fields);
         let mut group_of = vec![0u32; n];
         for (g, members) in groups.iter().enumerate() {
@@ -137,16 +142,17 @@ impl Condensation {
             let (s, t) = ends(e);
             (group_of[s] != group_of[t]).then_some((group_of[s], group_of[t]))
         });
-        let succ = Csr::build(g_count, cross.clone().map(|(a, b)| (a as usize, (b, 0))));
         let pred = Csr::build(g_count, cross.map(|(a, b)| (b as usize, (a, 0))));
         let stores = Csr::build(g_count, (0..n).map(|f| (group_of[f] as usize, (store_of[f], 0))));
-        let outside = Csr::build(
+        // Keyed by the destination's group: the flows a walk upstream meets are those into
+        // the groups it visits.
+        let into = Csr::build(
             g_count,
             edges.iter().filter_map(|e| {
                 let (s, t) = ends(e);
                 let to = store_of[t];
-                (store_of[s] != to && outside_store[to as usize])
-                    .then(|| (group_of[s] as usize, (to, e.weight.flow.index() as u32)))
+                (store_of[s] != to)
+                    .then(|| (group_of[t] as usize, (to, e.weight.flow.index() as u32)))
             }),
         );
         let source: Vec<bool> = (0..g_count).map(|g| pred.row(g as u32).is_empty()).collect();
@@ -158,20 +164,26 @@ impl Condensation {
                 (group_of[f] as usize, (store_of[f], if collected { f as u32 } else { NONE }))
             }),
         );
-        let flow =
-            |e: &petgraph::graph::Edge<crate::graph::FieldEdge>| e.weight.flow.index() as u32;
-        let out = Csr::build(n, edges.iter().map(|e| (ends(e).0, (ends(e).1 as u32, flow(e)))));
-        let into = Csr::build(n, edges.iter().map(|e| (ends(e).1, (ends(e).0 as u32, flow(e)))));
+        let root: Vec<bool> = groups
+            .iter()
+            .map(|members| {
+                let f = members[0];
+                members.len() == 1
+                    && graph
+                        .fields
+                        .neighbors_directed(f, petgraph::Direction::Incoming)
+                        .next()
+                        .is_none()
+            })
+            .collect();
         Condensation {
             store_of,
             group_of,
-            succ,
             pred,
             stores,
-            outside,
-            origins,
-            out,
             into,
+            origins,
+            root,
             group_count: g_count,
             store_count: model.stores.len(),
         }
@@ -188,10 +200,9 @@ impl<'c> Walker<'c> {
         Walker { c, groups: Seen::new(c.group_count), stores: Seen::new(c.store_count) }
     }
 
-    /// The groups reachable from the groups of `used` through `next` (themselves included).
-    fn walk(&mut self, used: &[FieldId], upstream: bool) -> Vec<u32> {
+    /// The groups upstream of the groups of `used` (themselves included).
+    fn upstream(&mut self, used: &[FieldId]) -> Vec<u32> {
         self.groups.clear();
-        self.stores.clear();
         let mut stack: Vec<u32> = Vec::new();
         for f in used {
             let g = self.c.group_of[f.index()];
@@ -202,8 +213,7 @@ impl<'c> Walker<'c> {
         let mut visited = Vec::new();
         while let Some(g) = stack.pop() {
             visited.push(g);
-            let next = if upstream { &self.c.pred } else { &self.c.succ };
-            for &(h, _) in next.row(g) {
+            for &(h, _) in self.c.pred.row(g) {
                 if self.groups.insert(h as usize) {
                     stack.push(h);
                 }
@@ -212,69 +222,62 @@ impl<'c> Walker<'c> {
         visited
     }
 
-    /// Where the data of `used` (sorted) goes.
-    pub(super) fn downstream(&mut self, used: &[FieldId]) -> Reach {
-        let visited = self.walk(used, false);
-        let mut reach = Reach::default();
+    /// The journey of `used`, with `joined`: the flows that name the row's purpose in their
+    /// `purposes:`, each with the store it brings into the journey (its destination; both
+    /// ends for a synchronisation).
+    pub(super) fn journey(&mut self, used: &[FieldId], joined: &[(FlowId, StoreId)]) -> Journey {
+        let visited = self.upstream(used);
+        self.stores.clear();
+        let mut journey = Journey::default();
         let mut stores: Vec<(StoreId, bool)> = Vec::new();
         for f in used {
             let s = self.c.store_of[f.index()];
             if self.stores.insert(s as usize) {
                 stores.push((StoreId::new(s as usize), true));
             }
-            let f = f.index() as u32;
-            for &(from, flow) in self.c.into.row(f) {
-                if self.c.store_of[from as usize] != s {
-                    reach.into_used.push((StoreId::new(s as usize), FlowId::new(flow as usize)));
-                }
-            }
-            for &(to, flow) in self.c.out.row(f) {
-                let to = self.c.store_of[to as usize];
-                if to != s {
-                    reach.direct.push((StoreId::new(to as usize), FlowId::new(flow as usize)));
-                }
-            }
         }
-        for g in visited {
+        let origins = &mut journey.origins;
+        for &g in &visited {
             for &(s, _) in self.c.stores.row(g) {
                 if self.stores.insert(s as usize) {
                     stores.push((StoreId::new(s as usize), false));
                 }
             }
-            reach.into_outside.extend(
+            journey.into.extend(
                 self.c
-                    .outside
+                    .into
                     .row(g)
                     .iter()
                     .map(|&(s, flow)| (StoreId::new(s as usize), FlowId::new(flow as usize))),
             );
-        }
-        stores.sort_unstable();
-        reach.stores = stores;
-        for list in [&mut reach.into_outside, &mut reach.direct, &mut reach.into_used] {
-            list.sort_unstable();
-            list.dedup();
-        }
-        reach
-    }
-
-    /// Where the data of `used` enters the map: the stores and collected fields of the
-    /// union of their `LineageGraph::origins`.
-    pub(super) fn origins(&mut self, used: &[FieldId]) -> Origins {
-        let visited = self.walk(used, true);
-        let mut out = Origins::default();
-        for g in visited {
+            if self.c.root[g as usize] {
+                journey
+                    .direct
+                    .extend(self.c.stores.row(g).iter().map(|&(s, _)| StoreId::new(s as usize)));
+            }
             for &(s, f) in self.c.origins.row(g) {
-                out.stores.push(StoreId::new(s as usize));
+                origins.stores.push(StoreId::new(s as usize));
                 if f != NONE {
-                    out.collected.push((StoreId::new(s as usize), FieldId::new(f as usize)));
+                    origins.collected.push((StoreId::new(s as usize), FieldId::new(f as usize)));
                 }
             }
         }
-        out.stores.sort_unstable();
-        out.stores.dedup();
-        out.collected.sort_unstable();
-        out
+        for &(flow, s) in joined {
+            if self.stores.insert(s.index()) {
+                stores.push((s, false));
+            }
+            journey.into.push((s, flow));
+        }
+        stores.sort_unstable();
+        journey.stores = stores;
+        journey.into.sort_unstable();
+        journey.into.dedup();
+        journey.direct.sort_unstable();
+        journey.direct.dedup();
+        origins.stores.sort_unstable();
+        origins.stores.dedup();
+        origins.collected.sort_unstable();
+        journey
     }
 
     pub(super) fn condensation(&self) -> &'c Condensation {

@@ -123,18 +123,26 @@ pub struct Row {
     pub sources: Vec<Source>,
     /// The `collection` of used fields that are not origins themselves.
     pub collection: Vec<String>,
-    /// Every store holding a used field or a copy of it downstream.
+    /// Every store of the purpose's journey: where it uses its fields and every store the
+    /// data crosses to reach them (never onward copies).
     pub locations: Vec<Location>,
+    /// The stores of the journey (and declared recipient stores) without `location`: whether
+    /// the data leaves the EEA there is not stated.
+    pub unlocated: Vec<StoreRef>,
     pub recipients: Recipients,
     /// The contracts of the processors among the recipients.
     pub contracts: Vec<Contract>,
-    /// Stores above located outside the EEA; empty: none.
+    /// Stores above located outside the EEA; empty: none, unless `unlocated` is not empty.
     pub transfers: Vec<TransferRow>,
     pub retention: RetentionCell,
     /// The union of the security families of the locations, in the CNIL order.
     pub security: Vec<Term>,
-    pub profiling: bool,
-    pub automated_decision: bool,
+    /// `null`: the purpose does not say.
+    pub profiling: Option<bool>,
+    /// Profiling is not stated but the data use suggests it (targeted advertising).
+    pub profiling_likely: bool,
+    /// `null`: the purpose does not say.
+    pub automated_decision: Option<bool>,
     pub consent_record: Option<FieldRef>,
     pub dpia: Dpia,
     pub status: Term,
@@ -159,6 +167,7 @@ pub struct Source {
 #[derive(Clone, Debug, Serialize)]
 pub struct Location {
     pub store: StoreRef,
+    /// Empty: the store has no `location` (not stated).
     pub countries: Vec<Term>,
     /// Whether a used field is in it (rather than only copies).
     pub holds_used: bool,
@@ -209,7 +218,8 @@ pub struct TransferRow {
     /// The flows' `transfer.mechanism`; `None` when none is recorded.
     pub mechanism: Option<Term>,
     pub reference: Option<String>,
-    /// The flows that carry the data there.
+    /// The flows that carry the data there; empty: the store collects the data directly
+    /// (its own `transfer`).
     pub flows: Vec<String>,
     /// The adequacy decision valid for the country on the day of the run, if any.
     pub adequacy_decision: Option<String>,

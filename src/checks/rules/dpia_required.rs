@@ -128,10 +128,10 @@ pub fn criteria_from(
     if !special.is_empty() {
         push("special_data", format!("special-category data ({})", quoted_list(&special, 2)));
     }
-    if purpose.profiling {
+    if purpose.profiling == Some(true) {
         push("profiling", "profiling".to_owned());
     }
-    if purpose.automated_decision {
+    if purpose.automated_decision == Some(true) {
         push("automated_decision", "automated decisions".to_owned());
     }
     let stores: BTreeSet<_> = purpose.uses.iter().map(|f| model.field(*f).store).collect();

@@ -1,5 +1,5 @@
-//! `transfer-without-safeguard`: personal data flowing to a store outside the EEA with no
-//! Chapter V mechanism.
+//! `transfer-without-safeguard`: personal data flowing to a store outside the EEA, or
+//! collected directly in one, with no Chapter V mechanism.
 
 use crate::checks::Context;
 use crate::checks::facts::{outside_eea, quoted_list};
@@ -13,15 +13,22 @@ pub static RULE: Rule = Rule {
     name: "transfer-without-safeguard",
     family: Family::Gdpr,
     default_level: Level::Error,
-    summary: "a flow carrying personal data into a store located outside the EEA, with no `transfer` mechanism (Chapter V)",
+    summary: "a flow carrying personal data into a store located outside the EEA, or such a store collecting it directly, with no `transfer` mechanism (Chapter V)",
     options: &[],
     check: Some(check),
     doc: r#"## What it finds
 
 A flow that carries at least one personal field into a store whose `location` includes a
 country outside the EEA (EU-27, Iceland, Liechtenstein, Norway), and that declares no
-`transfer:`. For a synchronisation (`direction: both`), both directions count. A store
-without `location` is not judged.
+`transfer:`. For a synchronisation (`direction: both`), both directions count.
+
+A store outside the EEA that **collects** personal data directly — it holds a personal field
+that no flow feeds (a SaaS form, an app hosted abroad) — and declares no `transfer:` of its
+own. An `external` store is not judged this way: data an outside party collects and sends
+you is a source, not your transfer.
+
+A store without `location` is not judged (the register says its transfers are "not
+stated").
 
 ## Why it matters
 
@@ -48,6 +55,17 @@ flows:
       reference: DPA-2024-07 (SCC module 1)
 ```
 
+On the flow; for a store that collects directly, on the store:
+
+```yaml
+stores:
+  - id: forms
+    location: US
+    vendor: Formly Inc
+    transfer: {mechanism: adequacy, reference: DPF certification}
+    fields: [{id: email, category: user.contact.email}]
+```
+
 ## Configuration
 
 None. The EEA and adequacy tables are in `src/vocab/data/` with their review date.
@@ -68,6 +86,65 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding(cx, flow, to, &countries, &carried));
         }
     }
+    for (s, store) in model.stores.iter().enumerate() {
+        if store.transfer.is_some() || store.external {
+            continue;
+        }
+        let countries = outside_eea(model, StoreId::new(s));
+        if countries.is_empty() {
+            continue;
+        }
+        // Personal fields nothing feeds: the data enters the map here, abroad.
+        let collected: Vec<String> = store
+            .fields
+            .iter()
+            .filter(|f| model.field(**f).personal)
+            .filter(|f| {
+                let node = crate::graph::node(f.index());
+                cx.graph
+                    .fields
+                    .neighbors_directed(node, petgraph::Direction::Incoming)
+                    .next()
+                    .is_none()
+            })
+            .map(|f| model.field_path(*f))
+            .collect();
+        if !collected.is_empty() {
+            out.push(store_finding(cx, StoreId::new(s), &countries, &collected));
+        }
+    }
+}
+
+fn store_finding(
+    cx: &Context<'_>,
+    s: StoreId,
+    countries: &[&str],
+    collected: &[String],
+) -> Finding {
+    let store = cx.model.store(s);
+    let adequate = countries.iter().all(|c| tables::adequacy_on(c, cx.config.as_of).is_some());
+    let help = if adequate {
+        format!(
+            "{} {} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' on the store (and check its scope)",
+            countries.join(", "),
+            if countries.len() == 1 { "has" } else { "have" }
+        )
+    } else {
+        "declare the safeguard on the store: 'transfer: {mechanism: scc_commission, reference: …}' (or bcr, adequacy, …)".to_owned()
+    };
+    Finding::new(
+        RULE.name,
+        format!(
+            "store '{}' collects personal data ({}) directly, hosted in {} outside the EEA, with no transfer safeguard",
+            store.id,
+            quoted_list(collected, 3),
+            countries.join(", ")
+        ),
+    )
+    .entity(Entity::new(EntityKind::Store, store.id.as_str()))
+    .key(store.id.clone())
+    .at(store.span, "no 'transfer:'")
+    .help(help)
 }
 
 /// The stores a flow delivers to, with the personal fields it carries there.

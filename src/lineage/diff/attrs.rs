@@ -60,6 +60,11 @@ fn flag(value: bool) -> Attr<'static> {
     Attr::One(Some(Cow::Borrowed(if value { "yes" } else { "no" })))
 }
 
+/// A flag a purpose may leave unsaid: absent stays absent, not "no".
+fn stated_flag(value: Option<bool>) -> Attr<'static> {
+    Attr::One(value.map(|v| Cow::Borrowed(if v { "yes" } else { "no" })))
+}
+
 fn team(model: &Model, team: Option<TeamId>) -> Attr<'_> {
     one(team.map(|t| model.team(t).id.as_str()))
 }
@@ -251,8 +256,8 @@ pub(super) fn purpose<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
                 Recipient::Text(t) => t.as_str(),
             })),
         ),
-        ("profiling", flag(p.profiling)),
-        ("automated decision", flag(p.automated_decision)),
+        ("profiling", stated_flag(p.profiling)),
+        ("automated decision", stated_flag(p.automated_decision)),
         ("dpia", one(p.dpia_status.map(|d| d.as_str()))),
         ("dpia link", one(p.dpia_link.as_deref())),
         ("status", name(p.status.as_str())),

@@ -33,6 +33,9 @@ impl Resolver {
             let owner = self.team_ref(&entity, d.manifest.owner.as_ref());
             let allow = suppress::validate(d.manifest.allow, &entity, &mut self.findings);
             mappings.push(d.manifest.fields.unwrap_or_default());
+            if let Some(purposes) = d.manifest.purposes {
+                self.flow_purposes.push((FlowId::new(i), purposes));
+            }
             self.model.flows.push(Flow {
                 id: d.id,
                 explicit_id: d.explicit_id,
@@ -48,6 +51,7 @@ impl Resolver {
                     .manifest
                     .transfer
                     .map(|t| Transfer { mechanism: t.mechanism, reference: t.reference }),
+                purposes: Vec::new(),
                 allow,
                 span: d.span,
             });
@@ -229,5 +233,33 @@ impl Resolver {
         self.model.index.fields[to.index()].insert(id, field_id);
         self.model.stores[to.index()].fields.push(field_id);
         field_id
+    }
+}
+
+impl Resolver {
+    /// Resolves the `purposes:` of the flows, reporting unknown ids with the closest one.
+    pub(super) fn flow_purposes(&mut self) {
+        for (flow, names) in std::mem::take(&mut self.flow_purposes) {
+            let entity = Entity::new(EntityKind::Flow, self.model.flows[flow.index()].id.as_str());
+            let mut ids = Vec::with_capacity(names.len());
+            for name in &names {
+                match self.model.purpose_by_id(name.as_str()) {
+                    Some(p) => ids.push(p),
+                    None => {
+                        let candidates = self.model.purposes.iter().map(|p| p.id.as_str());
+                        self.findings.push(unknown_reference::finding(
+                            entity.clone(),
+                            "purpose",
+                            name.as_str(),
+                            name.span,
+                            candidates,
+                        ));
+                    }
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            self.model.flows[flow.index()].purposes = ids;
+        }
     }
 }

@@ -23,8 +23,12 @@ pub fn resolve(
     project: &Project,
     project_file: Option<FileId>,
 ) -> (Model, Vec<Finding>) {
-    let mut r =
-        Resolver { model: Model::default(), findings: Vec::new(), meanings: HashMap::new() };
+    let mut r = Resolver {
+        model: Model::default(),
+        findings: Vec::new(),
+        meanings: HashMap::new(),
+        flow_purposes: Vec::new(),
+    };
     r.model.organization = project.organization.clone();
     r.model.language = project.language;
     r.model.project_file = project_file;
@@ -35,6 +39,7 @@ pub fn resolve(
     r.stores(manifests.stores);
     r.flows(manifests.flows);
     r.purposes(manifests.purposes);
+    r.flow_purposes();
     (r.model, r.findings)
 }
 
@@ -44,6 +49,8 @@ struct Resolver {
     /// What each category key means (personal, special), computed once per key: a map of
     /// 100,000 fields uses a few dozen keys.
     meanings: HashMap<String, (bool, Option<crate::manifest::enums::SpecialCategory>)>,
+    /// The `purposes:` of each flow, resolved once the purposes are (they come after flows).
+    flow_purposes: Vec<(super::FlowId, Vec<crate::manifest::Spanned<crate::manifest::text::Id>>)>,
 }
 
 /// `user.contact.email` → `user.contact`.

@@ -46,6 +46,10 @@ impl Resolver {
                 referential: s.referential.unwrap_or(false),
                 records: s.records,
                 security: s.security.unwrap_or_default(),
+                transfer: s.transfer.map(|t| crate::model::Transfer {
+                    mechanism: t.mechanism,
+                    reference: t.reference,
+                }),
                 fields,
                 allow,
                 span: s.id.span,
