@@ -94,4 +94,6 @@ pub fn coverage_text(register: &Register) -> String {
 }
 
 #[cfg(test)]
+mod journey_tests;
+#[cfg(test)]
 mod tests;

@@ -15,7 +15,7 @@ use crate::manifest::enums::*;
 use crate::model::resolve::resolve;
 use crate::vocab::{categories, subjects, tables};
 
-fn register_of(files: &[(&str, &str)], language: Language) -> Register {
+pub(super) fn register_of(files: &[(&str, &str)], language: Language) -> Register {
     let loaded = load_from_memory(files);
     let day = Date::parse("2026-11-22").unwrap();
     let (config, _) = Config::build(&loaded.project, &loaded.sources, &[], day).unwrap();
@@ -25,7 +25,7 @@ fn register_of(files: &[(&str, &str)], language: Language) -> Register {
     build(&inputs, language)
 }
 
-const PROJECT: &str = "organization:\n  name: Test SAS\n  email: privacy@test.example\n";
+pub(super) const PROJECT: &str = "organization:\n  name: Test SAS\n  email: privacy@test.example\n";
 
 /// A shop collecting the data, a CRM run by a processor, an in-house ERP, an ad platform in
 /// the US (external) reached by a flow with SCCs, and a US analytics tool with none.
@@ -82,6 +82,21 @@ purposes:
     uses: [crm.email, crm.segment, crm.card]
     retention: {duration: P3Y, trigger: last_contact_from_subject, end_action: delete}
     recipients: [Printing house]
+  - id: accounting
+    legal_basis: legal_obligation
+    subjects: [customer]
+    uses: [erp.email]
+    profiling: false
+    automated_decision: false
+  - id: advertising
+    legal_basis: consent
+    use: marketing.advertising.third_party.targeted
+    subjects: [customer]
+    uses: [ads.hash]
+  - id: analytics
+    legal_basis: legitimate_interests
+    subjects: [customer]
+    uses: [stats.email]
   - id: nobody
     legal_basis: contract
     uses: [shop.city]
@@ -110,49 +125,74 @@ fn names(list: &[super::rows::Recipient]) -> Vec<&str> {
     list.iter().map(|r| r.name.as_str()).collect()
 }
 
-/// Recipients: the processor holding the used fields, the stores the flows deliver the used
-/// data to (in house, processor, third party) and the declared free text.
+fn row<'r>(reg: &'r Register, id: &str) -> &'r super::rows::Row {
+    reg.rows.iter().find(|r| r.reference == id).unwrap_or_else(|| panic!("no row {id}"))
+}
+
+/// Recipients: the processor holding the used fields, the stores of the journey the data is
+/// brought to (in house, processor, third party) and the declared free text; never the
+/// stores the data is copied to onward.
 #[test]
 fn recipients_split_three_ways() {
     let reg = map();
-    let row = reg.rows.iter().find(|r| r.reference == "newsletter").unwrap();
-    assert_eq!(names(&row.recipients.internal), ["erp"]);
-    assert_eq!(names(&row.recipients.processors), ["CRM", "stats"]);
-    assert_eq!(names(&row.recipients.third_parties), ["Ad platform", "Printing house"]);
-    let crm = &row.recipients.processors[0];
+    let newsletter = row(&reg, "newsletter");
+    assert!(newsletter.recipients.internal.is_empty(), "the ERP copy is not its recipient");
+    assert_eq!(names(&newsletter.recipients.processors), ["CRM"]);
+    assert_eq!(names(&newsletter.recipients.third_parties), ["Printing house"]);
+    let crm = &newsletter.recipients.processors[0];
     assert!(crm.holds_used && !crm.declared);
     assert_eq!(crm.flows, ["shop-crm"], "it receives a used field by a flow");
-    assert_eq!(row.recipients.internal[0].flows, ["crm-erp"]);
     let contracts: Vec<(&str, Option<&str>)> =
-        row.contracts.iter().map(|c| (c.vendor.as_str(), c.contract.as_deref())).collect();
-    assert_eq!(contracts, [("Relatia", Some("https://dpa.example/relatia")), ("Statly Inc", None)]);
+        newsletter.contracts.iter().map(|c| (c.vendor.as_str(), c.contract.as_deref())).collect();
+    assert_eq!(contracts, [("Relatia", Some("https://dpa.example/relatia"))]);
+
+    let accounting = row(&reg, "accounting");
+    assert_eq!(names(&accounting.recipients.internal), ["erp"]);
+    assert_eq!(accounting.recipients.internal[0].flows, ["crm-erp"]);
+    assert_eq!(names(&accounting.recipients.processors), ["CRM"]);
+    let advertising = row(&reg, "advertising");
+    assert_eq!(names(&advertising.recipients.third_parties), ["Ad platform"]);
+    assert_eq!(advertising.recipients.third_parties[0].flows, ["crm-ads"]);
 }
 
-/// Transfers: each store outside the EEA with the safeguard of the flow that brings the
-/// data there; a flow without one is a mandatory gap at its line.
+/// Transfers: each store of the journey outside the EEA with the safeguard of the flow that
+/// brings the data there; a flow without one is a mandatory gap at its line. The newsletter's
+/// data is copied onward to the US, but that is not its transfer.
 #[test]
 fn transfers_from_flows() {
     let reg = map();
-    let row = reg.rows.iter().find(|r| r.reference == "newsletter").unwrap();
-    let transfers: Vec<(&str, &str, Option<&str>, Option<&str>)> = row
-        .transfers
-        .iter()
-        .map(|t| {
-            (
-                t.store.id.as_str(),
-                t.country.id.as_str(),
-                t.mechanism.as_ref().map(|m| m.id.as_str()),
-                t.reference.as_deref(),
-            )
-        })
-        .collect();
+    let transfers = |id: &str| -> Vec<(String, String, Option<String>, Option<String>)> {
+        row(&reg, id)
+            .transfers
+            .iter()
+            .map(|t| {
+                (
+                    t.store.id.clone(),
+                    t.country.id.clone(),
+                    t.mechanism.as_ref().map(|m| m.id.clone()),
+                    t.reference.clone(),
+                )
+            })
+            .collect()
+    };
+    assert!(transfers("newsletter").is_empty());
+    let newsletter = row(&reg, "newsletter");
+    assert_eq!(*cells::lines(Cell::Transfers, newsletter, &reg), ["None"]);
+    assert_eq!(*cells::lines(Cell::TransferAny, newsletter, &reg), ["No"]);
+    let own = |s: &str| s.to_owned();
     assert_eq!(
-        transfers,
-        [("ads", "US", Some("scc_commission"), Some("SCC 2021/914")), ("stats", "US", None, None)]
+        transfers("advertising"),
+        [(own("ads"), own("US"), Some(own("scc_commission")), Some(own("SCC 2021/914")))]
     );
-    assert_eq!(row.transfers[1].adequacy_scope.as_deref(), Some("dpf_certified"));
-    let gap = reg.coverage.iter().find(|g| g.cell.id == "transfers").unwrap();
-    assert!(gap.mandatory);
+    assert_eq!(transfers("analytics"), [(own("stats"), own("US"), None, None)]);
+    let analytics = row(&reg, "analytics");
+    assert_eq!(analytics.transfers[0].adequacy_scope.as_deref(), Some("dpf_certified"));
+    assert_eq!(analytics.transfers[0].flows, ["crm-stats"]);
+    let gaps: Vec<_> =
+        reg.coverage.iter().filter(|g| g.cell.id == "transfers" && g.mandatory).collect();
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    let gap = gaps[0];
+    assert_eq!(gap.row.as_deref(), Some("analytics"));
     assert_eq!(gap.fix, "`transfer` of flow 'crm-stats'");
     assert_eq!(gap.at.as_deref(), Some("flows.yaml:9"));
     assert!(
@@ -165,11 +205,11 @@ fn transfers_from_flows() {
 }
 
 /// Sources are the origin stores through the lineage with their `collection`; locations
-/// every store holding the data or a copy; security the union of their measures.
+/// the stores of the journey; security the union of their measures.
 #[test]
 fn sources_locations_security() {
     let reg = map();
-    let row = reg.rows.iter().find(|r| r.reference == "newsletter").unwrap();
+    let row = row(&reg, "newsletter");
     let sources: Vec<(&str, &[String])> =
         row.sources.iter().map(|s| (s.store.id.as_str(), s.collection.as_slice())).collect();
     assert_eq!(
@@ -181,9 +221,9 @@ fn sources_locations_security() {
     );
     let locations: Vec<(&str, bool)> =
         row.locations.iter().map(|l| (l.store.id.as_str(), l.holds_used)).collect();
-    assert_eq!(locations, [("ads", false), ("crm", true), ("erp", false), ("stats", false)]);
+    assert_eq!(locations, [("crm", true), ("shop", false)]);
     let security: Vec<&str> = row.security.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(security, ["backup", "encryption"]);
+    assert_eq!(security, ["access_control", "backup", "encryption"]);
     // The CRM's e-mail has the purpose's retention: only the purpose's sentence is shown.
     assert_eq!(
         row.retention.purpose.as_deref(),
@@ -218,7 +258,7 @@ fn categories_by_family() {
 fn apart_and_coverage() {
     let reg = map();
     let rows: Vec<&str> = reg.rows.iter().map(|r| r.reference.as_str()).collect();
-    assert_eq!(rows, ["newsletter", "nobody"]);
+    assert_eq!(rows, ["accounting", "advertising", "analytics", "newsletter", "nobody"]);
     let apart: Vec<(&str, &str)> =
         reg.apart.iter().map(|a| (a.reference.as_str(), a.reason.id.as_str())).collect();
     assert_eq!(apart, [("planned", "not_active"), ("stock", "no_personal_data")]);
@@ -233,11 +273,13 @@ fn apart_and_coverage() {
         [
             ("subjects", "30(1)(c)", true),
             ("recipients", "30(1)(d)", true),
-            ("retention", "30(1)(f)", false)
+            ("retention", "30(1)(f)", false),
+            ("flags", "22", false),
+            ("flags", "22", false),
         ]
     );
     let subjects = reg.coverage.iter().find(|g| g.cell.id == "subjects").unwrap();
-    assert_eq!(subjects.at.as_deref(), Some("purposes.yaml:9"));
+    assert_eq!(subjects.at.as_deref(), Some("purposes.yaml:24"));
     // The controller has no DPO: a header gap that does not fail `--check`.
     let header: Vec<(&str, bool)> = reg
         .coverage
@@ -343,13 +385,16 @@ fn french_cells() {
         ],
         Language::Fr,
     );
-    let row = &reg.rows[0];
+    let row = row(&reg, "newsletter");
     assert_eq!(
         *cells::lines(Cell::Recipients, row, &reg),
+        ["Sous-traitants : CRM (Relatia)", "Tiers : Printing house"]
+    );
+    assert_eq!(
+        *cells::lines(Cell::Flags, row, &reg),
         [
-            "Services internes : erp",
-            "Sous-traitants : CRM (Relatia), stats (Statly Inc)",
-            "Tiers : Ad platform, Printing house"
+            "Profilage : Non renseigné (`profiling` de la finalité « newsletter »)",
+            "Décision automatisée : Non renseigné (`automated_decision` de la finalité « newsletter »)"
         ]
     );
     assert_eq!(
