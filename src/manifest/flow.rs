@@ -41,7 +41,7 @@ pub struct Flow {
     pub allow: Option<Vec<Allow>>,
 }
 
-/// The Chapter V safeguard of a flow.
+/// The Chapter V safeguard of a flow, or of a store that collects directly outside the EEA.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
