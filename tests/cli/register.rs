@@ -381,3 +381,59 @@ fn check_on_the_example() {
     );
     assert_eq!(out.stdout.matches("] Profiling and automated decisions (art. 22): ").count(), 8);
 }
+
+/// A store without `location` on a purpose's journey and unsaid profiling print "not
+/// stated" with the attribute to fill in every layout and text format (never "None" nor
+/// "No"), JSON keeps `null`, and `--check` fails on the unknown location.
+#[test]
+fn not_stated_in_every_layout_and_format() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Test SAS\n  email: privacy@test.example\n"),
+        (
+            "map.yaml",
+            "stores:\n  - {id: shop, location: FR, security: [backup], fields: [{id: email, category: user.contact.email}]}\n  - {id: helpdesk, name: Helpdesk, vendor: Helpora, contract: dpa.pdf, security: [backup], fields: [{id: email, category: user.contact.email}]}\nflows:\n  - {from: shop, to: helpdesk, fields: [email]}\npurposes:\n  - {id: support, subjects: [customer], legal_basis: contract, retention: P3Y, uses: [helpdesk.email]}\n",
+        ),
+    ]);
+    for layout in ["art30", "cnil", "ico"] {
+        for (lang, words, no) in [
+            ("en", "not stated (`location` of store 'helpdesk')", "| No |"),
+            ("fr", "non renseigné (`location` du système « helpdesk »)", "| Non |"),
+        ] {
+            for format in ["csv", "html", "md"] {
+                let out = map.run(&[
+                    "register", "--layout", layout, "--lang", lang, "--format", format, "--as-of",
+                    AS_OF,
+                ]);
+                assert_eq!(out.code, 0, "{}", out.stderr);
+                let text =
+                    out.stdout.replace("&#96;", "`").replace("\\`", "`").replace("&#39;", "'");
+                let lower = text.to_lowercase();
+                assert!(lower.contains(words), "{layout} {lang} {format}:\n{text}");
+                if format == "md" {
+                    assert!(
+                        !text.contains("| None |") && !text.contains("| Aucun |"),
+                        "{layout} {lang}:\n{text}"
+                    );
+                    if layout == "cnil" {
+                        assert!(!text.contains(&format!("hors UE ? {no}")), "{text}");
+                    }
+                }
+            }
+        }
+    }
+    let out = map.run(&["register", "--layout", "ico", "--format", "md", "--as-of", AS_OF]);
+    assert!(
+        out.stdout.contains("Profiling: Not stated (\\`profiling\\` of purpose 'support')"),
+        "{}",
+        out.stdout
+    );
+    let json: Value =
+        serde_json::from_str(&map.run(&["register", "--format", "json", "--as-of", AS_OF]).stdout)
+            .unwrap();
+    assert_eq!(json["rows"][0]["profiling"], Value::Null);
+    assert_eq!(json["rows"][0]["automated_decision"], Value::Null);
+    assert_eq!(json["rows"][0]["unlocated"][0]["id"], "helpdesk");
+    let check = map.run(&["register", "--check", "--as-of", AS_OF]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(check.stdout.contains("error[support] Transfers outside the EEA"), "{}", check.stdout);
+}
