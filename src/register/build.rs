@@ -446,13 +446,20 @@ fn transfers(
         if store.external && direct && groups.is_empty() {
             continue;
         }
-        if groups.is_empty() || (direct && !store.external) {
-            // Collected there directly: the store's own safeguard.
-            groups.entry(key(store.transfer.as_ref())).or_default();
+        let mut entries: Vec<(Option<(&str, Option<&str>)>, Vec<String>)> =
+            groups.into_iter().collect();
+        if entries.is_empty() || (direct && !store.external) {
+            // Collected there directly: the store's own safeguard, an entry of its own (with
+            // no flow) unless a flow brings the very same safeguard — a missing one is asked
+            // of the store, not of the flows.
+            let own = key(store.transfer.as_ref());
+            if own.is_none() || !entries.iter().any(|(k, _)| *k == own) {
+                entries.push((own, Vec::new()));
+            }
         }
         for code in countries {
             let adequacy = tables::adequacy_on(code, inputs.config.as_of);
-            for (key, flows) in &groups {
+            for (key, flows) in &entries {
                 out.push(TransferRow {
                     store: store_ref(model, s),
                     country: country(code, language),

@@ -216,7 +216,9 @@ fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
                 })
                 .collect();
             out.extend(unlocated(row, lang));
-            none_if_empty(out, lang)
+            // A store reached by a flow and collecting directly, with no safeguard on
+            // either, is one line.
+            none_if_empty(dedup(out), lang)
         }
         // Yes as soon as one transfer is known; otherwise "no" only when every store of
         // the journey has a location.

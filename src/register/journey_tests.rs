@@ -145,6 +145,29 @@ purposes:
     assert!(reg.has_mandatory_gaps());
 }
 
+/// A store abroad both fed by a flow and collecting data itself holds two transfers: the
+/// flow's safeguard and its own; each missing one is asked where it belongs.
+#[test]
+fn fed_and_collecting_abroad() {
+    let reg = one(
+        "stores:
+  - {id: crm, location: FR, fields: [{id: email, category: user.contact.email}]}
+  - {id: survey, location: US, vendor: AskPulse, fields: [{id: email, category: user.contact.email}, {id: answers, category: user.content.private}]}
+flows:
+  - {id: crm-survey, from: crm, to: survey, fields: [email]}
+purposes:
+  - {id: p, subjects: [customer], uses: [survey.email, survey.answers]}
+",
+    );
+    let p = row(&reg, "p");
+    assert_eq!(transfers(p), [("survey", None, vec!["crm-survey"]), ("survey", None, vec![])]);
+    assert_eq!(cells::lines(Cell::Transfers, p, &reg).len(), 1, "one line for the same words");
+    assert_eq!(
+        gaps(&reg, "transfers"),
+        [("`transfer` of flow 'crm-survey'", true), ("`transfer` of store 'survey'", true)]
+    );
+}
+
 /// An outside party the data comes from (external, no flow in) is a source, not a transfer.
 #[test]
 fn external_source_abroad_is_no_transfer() {
