@@ -446,8 +446,7 @@ fn transfers(
         if store.external && direct && groups.is_empty() {
             continue;
         }
-        let mut entries: Vec<(Option<(&str, Option<&str>)>, Vec<String>)> =
-            groups.into_iter().collect();
+        let mut entries: Vec<_> = groups.into_iter().collect();
         if entries.is_empty() || (direct && !store.external) {
             // Collected there directly: the store's own safeguard, an entry of its own (with
             // no flow) unless a flow brings the very same safeguard — a missing one is asked
