@@ -60,6 +60,7 @@ pub static RULES: &[&Rule] = &[
     &rules::unreadable_file::RULE,
     &rules::yaml_syntax::RULE,
     &rules::flow_cycle::RULE,
+    &rules::flow_without_fields::RULE,
     &rules::legacy_in_use::RULE,
     &rules::low_completeness::RULE,
     &rules::missing_data::RULE,

@@ -4,6 +4,7 @@ pub mod consent_without_record;
 pub mod dpia_required;
 pub mod duplicate_id;
 pub mod flow_cycle;
+pub mod flow_without_fields;
 pub mod invalid_adequacy;
 pub mod invalid_suppression;
 pub mod legacy_in_use;

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
 
 A flow none of whose carried fields lands on a *useful* field (one a purpose uses, or that
 feeds one): whatever it delivers, nobody uses. For a synchronisation (`direction: both`),
-either direction counts. A flow that declares no field carries nothing and is reported too.
+either direction counts. A flow that declares no field is not judged: what it carries is not
+stated, and `flow-without-fields` asks for the list instead.
 
 ## Why it matters
 
@@ -46,18 +47,16 @@ None.
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for id in model.flow_ids() {
-        if cx.graph.is_flow_useful(model, id) {
+        let flow = model.flow(id);
+        // No field list is "not stated", not "carries nothing": `flow-without-fields` asks
+        // for it, and nobody is told to stop a flow whose content is unknown.
+        if flow.fields.is_empty() || cx.graph.is_flow_useful(model, id) {
             continue;
         }
-        let flow = model.flow(id);
-        let message = if flow.fields.is_empty() {
-            format!("flow '{}' declares no field: it carries nothing", flow.id)
-        } else {
-            format!(
-                "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
-                flow.id
-            )
-        };
+        let message = format!(
+            "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
+            flow.id
+        );
         out.push(
             Finding::new(RULE.name, message)
                 .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
