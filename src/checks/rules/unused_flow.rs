@@ -13,8 +13,9 @@ pub static RULE: Rule = Rule {
     check: Some(check),
     doc: r#"## What it finds
 
-A flow none of whose carried fields lands on a *useful* field (one a purpose uses, or that
-feeds one): whatever it delivers, nobody uses. For a synchronisation (`direction: both`),
+A flow none of whose carried fields lands on a *useful* field (one a purpose uses, that
+feeds one, or that is disclosed to an outside recipient a purpose names in `recipients:`):
+whatever it delivers, nobody uses. For a synchronisation (`direction: both`),
 either direction counts. A flow that declares no field is not judged: what it carries is not
 stated, and `flow-without-fields` asks for the list instead.
 
@@ -57,11 +58,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
             flow.id
         );
+        let to = model.store(flow.to);
+        let help = if to.external {
+            format!(
+                "name '{}' in the 'recipients:' of the purpose the data is sent for, or stop the flow",
+                to.id
+            )
+        } else {
+            "stop the flow, or use what it delivers in a purpose".to_owned()
+        };
         out.push(
             Finding::new(RULE.name, message)
                 .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
                 .at(flow.span, "")
-                .help("stop the flow, or use what it delivers in a purpose"),
+                .help(help),
         );
     }
 }

@@ -1,5 +1,7 @@
 //! `unused-personal-data`: a personal field that is not useful (data minimisation).
 
+use petgraph::Direction::Incoming;
+
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
 use crate::checks::registry::{Family, Rule};
@@ -20,6 +22,12 @@ A field holding personal data that is not *useful*: no active purpose uses it, a
 carries it, directly or through other stores, to a field that a purpose uses. That includes
 a field a flow copies into a store where nobody uses it (the finding then points at the flow
 that delivers it). Fields of retired stores are not reported.
+
+What a flow delivers to an outside recipient (`external: true`) that an active purpose names
+in `recipients:` is *disclosed* for that purpose: it is not reported, and neither is what
+feeds it. What the recipient then does with the data is its own processing, under its own
+purposes. A field sent to an outside recipient that no purpose names is reported, with the
+advice to name it (docs/manifest.md, "An outside recipient").
 
 ## Why it matters
 
@@ -71,8 +79,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             RULE.name,
             format!("personal field '{path}' is kept with no purpose: no purpose uses it, nor anything downstream"),
         )
-        .entity(field_entity(model, id))
-        .help("use it in a purpose, or stop collecting it and delete it (GDPR art. 5(1)(c), data minimisation)");
+        .entity(field_entity(model, id));
+        let store = model.store(field.store);
+        let received = graph
+            .fields
+            .neighbors_directed(crate::graph::node(id.index()), Incoming)
+            .next()
+            .is_some();
+        finding = if store.external && received {
+            // Sent to an outside recipient: the fix is to say for which purpose.
+            finding.help(format!("name '{}' in the 'recipients:' of the purpose the data is sent for, or stop sending it (GDPR art. 5(1)(c), data minimisation)", store.id))
+        } else {
+            finding.help("use it in a purpose, or stop collecting it and delete it (GDPR art. 5(1)(c), data minimisation)")
+        };
         finding = match field.origin {
             FieldOrigin::Declared => finding.at(field.span, "no purpose uses this data"),
             FieldOrigin::Inferred { flow, .. } => finding.at(
@@ -81,5 +100,57 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             ),
         };
         out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::check_yaml;
+
+    /// An insurance broker sends its clients' data to an insurer, an outside controller.
+    fn broker(recipients: &str) -> String {
+        format!(
+            "stores:
+  - id: crm
+    location: FR
+    fields:
+      - {{id: client_id, category: user.unique_id, identifier: true}}
+      - {{id: name, category: user.name}}
+      - {{id: health, category: user.health_and_medical}}
+  - id: insurer
+    external: true
+    location: FR
+    fields:
+      - {{id: client_id, category: user.unique_id}}
+      - {{id: name, category: user.name}}
+      - {{id: health, category: user.health_and_medical}}
+flows:
+  - {{id: crm-to-insurer, from: crm, to: insurer, fields: [client_id, name, health]}}
+purposes:
+  - id: brokerage
+    legal_basis: contract
+    special_condition: explicit_consent
+    subjects: [customer]
+    uses: [crm.client_id, crm.name, crm.health]
+{recipients}"
+        )
+    }
+
+    /// Data sent to an outside recipient that the purpose names gives no finding on what the
+    /// recipient receives, nor on the flow; unnamed, each field is reported with the advice
+    /// to name the recipient.
+    #[test]
+    fn data_disclosed_to_a_named_recipient_is_not_unused() {
+        let named = check_yaml(&broker("    recipients: [insurer]\n"));
+        let about_insurer: Vec<_> = named
+            .iter()
+            .filter(|f| f.2.starts_with("insurer") || f.2 == "crm-to-insurer")
+            .filter(|f| f.0.starts_with("unused-"))
+            .collect();
+        assert!(about_insurer.is_empty(), "{about_insurer:#?}");
+
+        let unnamed = check_yaml(&broker(""));
+        let unused: Vec<_> = unnamed.iter().filter(|f| f.0 == "unused-personal-data").collect();
+        assert_eq!(unused.len(), 3, "{unnamed:#?}");
     }
 }
