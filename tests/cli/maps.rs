@@ -316,8 +316,7 @@ purposes:
 
 /// The x of the first and last points of an SVG path.
 fn path_ends(d: &str) -> (f64, f64) {
-    let numbers: Vec<f64> =
-        d.split(|c: char| c == ' ' || c == ',').filter_map(|w| w.parse().ok()).collect();
+    let numbers: Vec<f64> = d.split([' ', ',']).filter_map(|w| w.parse().ok()).collect();
     (numbers[0], numbers[numbers.len() - 2])
 }
 
