@@ -50,10 +50,18 @@ None.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
-    let ids = identifiers(model, cx.graph);
+    // Inherited identifiers and people cost a walk of the lineage: only made for a store
+    // that declares no identifier itself.
+    let mut ids = None;
     let mut subjects = None;
     for store in live_stores(model) {
-        if !holds_personal(model, store) || has_identifier(model, &ids, store) {
+        if !holds_personal(model, store)
+            || model.fields_of(store).any(|f| model.field(f).identifier)
+        {
+            continue;
+        }
+        let ids = ids.get_or_insert_with(|| identifiers(model, cx.graph));
+        if has_identifier(model, ids, store) {
             continue;
         }
         let s = model.store(store);
