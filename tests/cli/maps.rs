@@ -365,6 +365,8 @@ fn a_flow_without_fields_goes_from_its_source_to_its_destination() {
         edges,
         vec![("crm".to_owned(), "ads".to_owned()), ("shop".to_owned(), "crm".to_owned())]
     );
+    // Not stated is null, not zero.
+    assert!(value["edges"].as_array().unwrap().iter().all(|e| e["fields"].is_null()));
 
     let svg = map.run(&["map"]).stdout;
     for (from, to) in [("shop", "crm"), ("crm", "ads")] {
