@@ -1,7 +1,7 @@
 //! `missing-identifier`: a store holding personal data with no identifier field.
 
 use crate::checks::Context;
-use crate::checks::facts::{and_list, holds_personal, live_stores, store_entity};
+use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
 use crate::checks::registry::{Family, Rule};
 use crate::diag::{Finding, Level};
@@ -70,7 +70,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let whom = if people.is_empty() {
             "a person".to_owned()
         } else {
-            format!("each person ({})", and_list(&people))
+            format!("each person ({})", quoted_list(&people, 4))
         };
         out.push(
             Finding::new(RULE.name, format!("store '{}' holds personal data but no identifier field", s.id))

@@ -1,7 +1,7 @@
 //! `no-referential`: several stores identify customers and none is the master.
 
 use crate::checks::Context;
-use crate::checks::facts::{and_list, holds_personal, live_stores, quoted_list};
+use crate::checks::facts::{holds_personal, live_stores, quoted_list};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
 use crate::checks::registry::{Family, Rule};
 use crate::diag::{Finding, Level};
@@ -103,7 +103,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let people = if shared.is_empty() {
         "people".to_owned()
     } else {
-        format!("the same people ({})", and_list(&shared))
+        format!("the same people ({})", quoted_list(&shared, 4))
     };
     let mut finding = Finding::new(
         RULE.name,

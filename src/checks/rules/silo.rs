@@ -4,7 +4,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::NodeIndex;
 
 use crate::checks::Context;
-use crate::checks::facts::{and_list, holds_personal, live_stores, store_entity};
+use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::StoreSubjects;
 use crate::checks::registry::{Family, Rule};
 use crate::diag::{Finding, Level};
@@ -104,11 +104,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             referentials.iter().map(|r| model.store(*r).id.clone()).collect();
         let shared: Vec<u64> = all.of(store).iter().zip(master).map(|(a, b)| a & b).collect();
         let shared = StoreSubjects::names(model, &shared);
-        let about =
-            if shared.is_empty() { String::new() } else { format!(" about {}", and_list(&shared)) };
+        let about = if shared.is_empty() {
+            String::new()
+        } else {
+            format!(" about {}", quoted_list(&shared, 4))
+        };
         let mut finding = Finding::new(
             RULE.name,
-            format!("store '{}' holds personal data{about} that no flow links to the customer master {}", s.id, crate::checks::facts::quoted_list(&masters, 3)),
+            format!("store '{}' holds personal data{about} that no flow links to the customer master {}", s.id, quoted_list(&masters, 3)),
         )
         .entity(store_entity(model, store))
         .at(s.span, "not linked to the referential")
