@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     name: "no-referential",
     family: Family::Cartography,
     default_level: Level::Info,
-    summary: "two or more stores hold personal data with an identifier field, and no store is marked `referential`",
+    summary: "two or more stores hold personal data of the same people with an identifier field, and no store is marked `referential`",
     options: &[],
     check: Some(check),
     doc: r#"## What it finds

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     name: "silo",
     family: Family::Cartography,
     default_level: Level::Warn,
-    summary: "when a store is `referential`: a store holding personal data that no path of the store graph links to it",
+    summary: "when a store is `referential`: a store holding personal data, possibly of the master's people, that no path of the store graph links to it",
     options: &[],
     check: Some(check),
     doc: r#"## What it finds
