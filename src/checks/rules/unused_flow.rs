@@ -2,7 +2,9 @@
 
 use crate::checks::Context;
 use crate::checks::registry::{Family, Rule};
+use crate::checks::rules::unused_personal_data::sent_to_outside_recipient;
 use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::manifest::enums::StoreStatus;
 
 pub static RULE: Rule = Rule {
     name: "unused-flow",
@@ -17,7 +19,9 @@ A flow none of whose carried fields lands on a *useful* field (one a purpose use
 feeds one, or that is disclosed to an outside recipient a purpose names in `recipients:`):
 whatever it delivers, nobody uses. For a synchronisation (`direction: both`),
 either direction counts. A flow that declares no field is not judged: what it carries is not
-stated, and `flow-without-fields` asks for the list instead.
+stated, and `flow-without-fields` asks for the list instead. A flow bringing personal data
+to an outside recipient that no purpose names is left to `unused-personal-data`, which
+reports the recipient once.
 
 ## Why it matters
 
@@ -54,11 +58,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if flow.fields.is_empty() || cx.graph.is_flow_useful(model, id) {
             continue;
         }
+        // Personal data sent to an outside recipient no purpose names: `unused-personal-data`
+        // reports the recipient once, and this flow is part of that one mistake.
+        let to = model.store(flow.to);
+        if to.status != StoreStatus::Retired
+            && flow.fields.iter().any(|c| {
+                model.field(c.target).personal
+                    && sent_to_outside_recipient(model, cx.graph, c.target)
+            })
+        {
+            continue;
+        }
         let message = format!(
             "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
             flow.id
         );
-        let to = model.store(flow.to);
         let help = if to.external {
             format!(
                 "name '{}' in the 'recipients:' of the purpose the data is sent for, or stop the flow",

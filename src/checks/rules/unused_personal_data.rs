@@ -3,11 +3,14 @@
 use petgraph::Direction::Incoming;
 
 use crate::checks::Context;
-use crate::checks::facts::field_entity;
+use std::collections::BTreeMap;
+
+use crate::checks::facts::{field_entity, quoted_list, store_entity};
 use crate::checks::registry::{Family, Rule};
 use crate::diag::{Finding, Level};
+use crate::graph::LineageGraph;
 use crate::manifest::enums::StoreStatus;
-use crate::model::FieldOrigin;
+use crate::model::{FieldId, FieldOrigin, Model, StoreId};
 
 pub static RULE: Rule = Rule {
     name: "unused-personal-data",
@@ -26,8 +29,9 @@ that delivers it). Fields of retired stores are not reported.
 What a flow delivers to an outside recipient (`external: true`) that an active purpose names
 in `recipients:` is *disclosed* for that purpose: it is not reported, and neither is what
 feeds it. What the recipient then does with the data is its own processing, under its own
-purposes. A field sent to an outside recipient that no purpose names is reported, with the
-advice to name it (docs/manifest.md, "An outside recipient").
+purposes. Personal data sent to an outside recipient that no purpose names is reported once
+per recipient (not once per field), with the advice to name it (docs/manifest.md, "An
+outside recipient"); the flows that carry it are then not reported by `unused-flow`.
 
 ## Why it matters
 
@@ -66,6 +70,9 @@ None.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let (model, graph) = (cx.model, cx.graph);
+    // What flows bring to an outside recipient no purpose names: one mistake (the missing
+    // `recipients:` entry), so one finding per recipient, not one per field.
+    let mut undisclosed: BTreeMap<StoreId, Vec<FieldId>> = BTreeMap::new();
     for id in model.field_ids() {
         let field = model.field(id);
         if !field.personal
@@ -74,38 +81,59 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
+        if sent_to_outside_recipient(model, graph, id) {
+            undisclosed.entry(field.store).or_default().push(id);
+            continue;
+        }
         let path = model.field_path(id);
-        let mut finding = Finding::new(
+        let finding = Finding::new(
             RULE.name,
             format!("personal field '{path}' is kept with no purpose: no purpose uses it, nor anything downstream"),
         )
-        .entity(field_entity(model, id));
-        let store = model.store(field.store);
-        let received = graph
-            .fields
-            .neighbors_directed(crate::graph::node(id.index()), Incoming)
-            .next()
-            .is_some();
-        finding = if store.external && received {
-            // Sent to an outside recipient: the fix is to say for which purpose.
-            finding.help(format!("name '{}' in the 'recipients:' of the purpose the data is sent for, or stop sending it (GDPR art. 5(1)(c), data minimisation)", store.id))
-        } else {
-            finding.help("use it in a purpose, or stop collecting it and delete it (GDPR art. 5(1)(c), data minimisation)")
-        };
-        finding = match field.origin {
+        .entity(field_entity(model, id))
+        .help("use it in a purpose, or stop collecting it and delete it (GDPR art. 5(1)(c), data minimisation)");
+        out.push(match field.origin {
             FieldOrigin::Declared => finding.at(field.span, "no purpose uses this data"),
             FieldOrigin::Inferred { flow, .. } => finding.at(
                 field.span,
                 format!("flow '{}' copies it here, where nobody uses it", model.flow(flow).id),
             ),
-        };
-        out.push(finding);
+        });
     }
+    for (store, fields) in undisclosed {
+        let s = model.store(store);
+        let paths: Vec<String> = fields.iter().map(|f| model.field_path(*f)).collect();
+        out.push(
+            Finding::new(
+                RULE.name,
+                format!("outside recipient '{}' receives personal data ({}) that no purpose sends it", s.id, quoted_list(&paths, 3)),
+            )
+            .entity(store_entity(model, store))
+            .at(s.span, "no purpose names it in 'recipients:'")
+            .help(format!("name '{}' in the 'recipients:' of the purpose the data is sent for, or stop sending it (GDPR art. 5(1)(c), data minimisation)", s.id)),
+        );
+    }
+}
+
+/// Whether a flow brings the field to an outside recipient (`external: true`): then the
+/// recipient, not the field, is what to account for.
+pub(crate) fn sent_to_outside_recipient(
+    model: &Model,
+    graph: &LineageGraph,
+    field: FieldId,
+) -> bool {
+    model.store(model.field(field).store).external
+        && graph
+            .fields
+            .neighbors_directed(crate::graph::node(field.index()), Incoming)
+            .next()
+            .is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use crate::checks::check_yaml;
+    use crate::diag::Level;
 
     /// An insurance broker sends its clients' data to an insurer, an outside controller.
     fn broker(recipients: &str) -> String {
@@ -137,8 +165,8 @@ purposes:
     }
 
     /// Data sent to an outside recipient that the purpose names gives no finding on what the
-    /// recipient receives, nor on the flow; unnamed, each field is reported with the advice
-    /// to name the recipient.
+    /// recipient receives, nor on the flow; unnamed, the recipient is reported once, with
+    /// the advice to name it, and neither its fields nor the flow one by one.
     #[test]
     fn data_disclosed_to_a_named_recipient_is_not_unused() {
         let named = check_yaml(&broker("    recipients: [insurer]\n"));
@@ -149,8 +177,9 @@ purposes:
             .collect();
         assert!(about_insurer.is_empty(), "{about_insurer:#?}");
 
+        // Unnamed: one mistake, one finding, on the recipient.
         let unnamed = check_yaml(&broker(""));
-        let unused: Vec<_> = unnamed.iter().filter(|f| f.0 == "unused-personal-data").collect();
-        assert_eq!(unused.len(), 3, "{unnamed:#?}");
+        let unused: Vec<_> = unnamed.iter().filter(|f| f.0.starts_with("unused-")).collect();
+        assert_eq!(unused, vec![&("unused-personal-data", Level::Error, "insurer".to_owned())]);
     }
 }
