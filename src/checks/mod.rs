@@ -3,6 +3,7 @@
 //! Rules push findings; they never decide levels, read files or print.
 
 pub(crate) mod facts;
+pub(crate) mod people;
 pub mod registry;
 pub mod rules;
 
@@ -129,4 +130,30 @@ fn expired_suppressions(model: &Model, config: &Config) -> Vec<Finding> {
         check(&purpose.allow, Entity::new(EntityKind::Purpose, purpose.id.as_str()));
     }
     out
+}
+
+/// A small map checked in memory with the default levels: `(rule, level, entity path)` of
+/// every finding kept, for the rules' unit tests.
+#[cfg(test)]
+pub(crate) fn check_yaml(yaml: &str) -> Vec<(&'static str, crate::diag::Level, String)> {
+    let loaded = crate::load::load_from_memory(&[("map.yaml", yaml)]);
+    assert!(loaded.findings.is_empty(), "{:#?}", loaded.findings);
+    let (model, mut findings) =
+        crate::model::resolve::resolve(loaded.manifests, &loaded.project, None);
+    let graph = LineageGraph::build(&model);
+    let as_of = crate::date::Date::new(2026, 11, 22).expect("a date");
+    let config = Config::defaults(as_of);
+    findings.extend(run(&Context { model: &model, graph: &graph, config: &config }));
+    let report = finalize(findings, &model, &config, &loaded.sources);
+    report
+        .findings
+        .into_iter()
+        .map(|f| (f.rule, f.level, f.entity.map(|e| e.path).unwrap_or_default()))
+        .collect()
+}
+
+/// The findings of `rule` in [`check_yaml`]'s answer.
+#[cfg(test)]
+pub(crate) fn findings_of(yaml: &str, rule: &str) -> Vec<(crate::diag::Level, String)> {
+    check_yaml(yaml).into_iter().filter(|f| f.0 == rule).map(|f| (f.1, f.2)).collect()
 }

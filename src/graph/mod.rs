@@ -13,7 +13,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 pub use self::paths::{Hop, Reached};
 pub use self::seen::Seen;
 use crate::manifest::enums::Direction;
-use crate::model::{FieldId, FlowId, Model, PurposeId, StoreId};
+use crate::model::{FieldId, FlowId, Model, PurposeId, Recipient, StoreId};
 
 /// An edge of the field graph: the flow that carries the data, and whether it is the
 /// reverse direction of a `direction: both` synchronisation.
@@ -33,6 +33,8 @@ pub struct LineageGraph {
     /// Node `i` is `StoreId(i)`.
     pub stores: DiGraph<StoreId, StoreEdge>,
     used: Vec<bool>,
+    /// Delivered to an outside recipient that an active purpose names (see `is_disclosed`).
+    disclosed: Vec<bool>,
     useful: Vec<bool>,
     /// The strongly connected component of each field.
     component: Vec<u32>,
@@ -78,12 +80,15 @@ impl LineageGraph {
         let (user_start, users) = purposes_by_field(model);
         let used: Vec<bool> =
             (0..model.fields.len()).map(|f| user_start[f] < user_start[f + 1]).collect();
-        let useful = reverse_reach(&fields, &used);
+        let disclosed = disclosed_fields(model);
+        let roots: Vec<bool> = used.iter().zip(&disclosed).map(|(u, d)| *u || *d).collect();
+        let useful = reverse_reach(&fields, &roots);
         let (component, source_component) = components(&fields);
         LineageGraph {
             fields,
             stores,
             used,
+            disclosed,
             useful,
             component,
             source_component,
@@ -97,7 +102,14 @@ impl LineageGraph {
         self.used[field.index()]
     }
 
-    /// Useful: used, or a useful field is reachable from it.
+    /// Disclosed: a flow delivers it to an `external` store (an outside controller or
+    /// recipient) that an active purpose names in `recipients`. Sending it there is that
+    /// purpose's processing; what the recipient then does with it is the recipient's.
+    pub fn is_disclosed(&self, field: FieldId) -> bool {
+        self.disclosed[field.index()]
+    }
+
+    /// Useful: used, disclosed, or a useful field is reachable from it.
     pub fn is_useful(&self, field: FieldId) -> bool {
         self.useful[field.index()]
     }
@@ -241,6 +253,33 @@ fn purposes_by_field(model: &Model) -> (Vec<u32>, Vec<PurposeId>) {
         }
     }
     (counts, users)
+}
+
+/// The fields flows deliver to an `external` store named in an active purpose's
+/// `recipients`.
+fn disclosed_fields(model: &Model) -> Vec<bool> {
+    let mut named = vec![false; model.stores.len()];
+    for purpose in model.purposes.iter().filter(|p| p.is_active()) {
+        for r in &purpose.recipients {
+            if let Recipient::Store(s) = r
+                && model.store(*s).external
+            {
+                named[s.index()] = true;
+            }
+        }
+    }
+    let mut disclosed = vec![false; model.fields.len()];
+    for flow in &model.flows {
+        for c in &flow.fields {
+            if named[flow.to.index()] {
+                disclosed[c.target.index()] = true;
+            }
+            if flow.direction == Direction::Both && named[flow.from.index()] {
+                disclosed[c.source.index()] = true;
+            }
+        }
+    }
+    disclosed
 }
 
 /// Every node from which a marked node is reachable (marked ones included).

@@ -81,6 +81,37 @@ fn useful_flows_upstream_from_uses() {
     assert!(graph.is_flow_useful(&model, model.flow_by_id("shortcut").unwrap()));
 }
 
+/// What a flow delivers to an outside recipient named by an active purpose is disclosed,
+/// hence useful, and so is what feeds it; an unnamed recipient, or a named store run in
+/// house, discloses nothing.
+#[test]
+fn disclosure_to_a_named_outside_recipient_is_useful() {
+    let yaml = "stores:
+  - id: crm
+    fields: [{id: name}, {id: health}]
+  - id: insurer
+    external: true
+  - id: broker
+    external: true
+  - id: archive
+flows:
+  - {id: to-insurer, from: crm, to: insurer, fields: [name, health]}
+  - {id: to-broker, from: crm, to: broker, fields: [name]}
+  - {id: to-archive, from: crm, to: archive, fields: [name]}
+purposes:
+  - {id: brokerage, uses: [], recipients: [insurer, archive]}
+";
+    let (model, graph) = compile(yaml);
+    let mut disclosed: Vec<String> =
+        paths(&model, model.field_ids().filter(|id| graph.is_disclosed(*id)));
+    disclosed.sort();
+    assert_eq!(disclosed, ["insurer.health", "insurer.name"]);
+    assert!(graph.is_useful(f(&model, "crm.health")));
+    assert!(graph.is_flow_useful(&model, model.flow_by_id("to-insurer").unwrap()));
+    assert!(!graph.is_flow_useful(&model, model.flow_by_id("to-broker").unwrap()));
+    assert!(!graph.is_useful(f(&model, "archive.name")));
+}
+
 /// A field delivered to a store that does not declare it is created there, from its source.
 #[test]
 fn flows_infer_destination_fields() {
@@ -204,7 +235,7 @@ proptest! {
         for a in model.field_ids() {
             prop_assert!(!graph.is_used(a) || graph.is_useful(a));
             let feeds_useful = graph.fields.neighbors_directed(node(a.index()), Outgoing).any(|n| graph.is_useful(FieldId::new(n.index())));
-            prop_assert_eq!(graph.is_useful(a), graph.is_used(a) || feeds_useful);
+            prop_assert_eq!(graph.is_useful(a), graph.is_used(a) || graph.is_disclosed(a) || feeds_useful);
             let down: Vec<FieldId> = graph.downstream(a, None).iter().map(|r| r.field).collect();
             for b in model.field_ids() {
                 let up_b: Vec<FieldId> = graph.upstream(b, None).iter().map(|r| r.field).collect();

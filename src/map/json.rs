@@ -34,7 +34,8 @@ struct JsonEdge<'a> {
     from: &'a str,
     to: &'a str,
     flows: &'a [String],
-    fields: usize,
+    /// `null` when the edge's flows declare no field: not stated, not zero.
+    fields: Option<usize>,
     both: bool,
     style: &'a str,
     /// The path: start point, then `[c1, c2, end]` per cubic Bézier segment.
@@ -92,7 +93,7 @@ pub fn write(view: &View, geometry: &Geometry) -> String {
                 from: &view.nodes[e.from].id,
                 to: &view.nodes[e.to].id,
                 flows: &e.flows,
-                fields: e.fields,
+                fields: (e.fields > 0 || e.flows.is_empty()).then_some(e.fields),
                 both: e.both,
                 style: match e.style {
                     EdgeStyle::Flow => "flow",

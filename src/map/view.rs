@@ -454,7 +454,12 @@ impl Builder<'_, '_> {
                 }
             }
             if flow.fields.is_empty() {
+                // What it carries is not stated, but it still goes from its source to its
+                // destination (and back, for a synchronisation).
                 self.pairs.entry((a, b)).or_default().flows.insert(flow.id.clone());
+                if both {
+                    self.pairs.entry((b, a)).or_default().flows.insert(flow.id.clone());
+                }
             }
         }
     }
@@ -559,14 +564,17 @@ impl Builder<'_, '_> {
         for ((a, b), (forward, backward)) in merged {
             let uses = forward.uses || backward.uses;
             // Draw in the direction most of the data goes; data entering left, used right.
-            let (from, to, main, other) = if forward.fields.len() >= backward.fields.len()
-                && (forward.uses || !backward.uses)
-            {
-                (a, b, forward, backward)
-            } else {
-                (b, a, backward, forward)
-            };
-            let both = !main.fields.is_empty() && !other.fields.is_empty();
+            // A direction weighs its fields, then whether a flow goes that way at all: a flow
+            // that declares no field is still drawn from its source to its destination.
+            let weight = |d: &PairData| (d.fields.len(), !d.flows.is_empty());
+            let (from, to, main, other) =
+                if weight(&forward) >= weight(&backward) && (forward.uses || !backward.uses) {
+                    (a, b, forward, backward)
+                } else {
+                    (b, a, backward, forward)
+                };
+            let goes = |d: &PairData| !d.fields.is_empty() || !d.flows.is_empty();
+            let both = goes(&main) && goes(&other);
             let mut flows: Vec<String> = main.flows.union(&other.flows).cloned().collect();
             flows.sort();
             let fields: BTreeSet<(FieldId, FieldId)> =
@@ -596,6 +604,9 @@ impl Builder<'_, '_> {
                     i18n::plural(Text::Field, fields.len(), lang),
                     i18n::t(Text::RedundantShort, lang)
                 )
+            } else if fields.is_empty() {
+                // Only flows that declare no field: their content is unknown, not empty.
+                i18n::t(Text::FieldsNotStated, lang).to_owned()
             } else {
                 format!("{} {}", fields.len(), i18n::plural(Text::Field, fields.len(), lang))
             };

@@ -41,6 +41,11 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Every field of the map, by category: which stores hold it and which purposes use it.",
         "Tous les champs de la cartographie, par catégorie : les outils qui les détiennent et les finalités qui les utilisent.",
     ),
+    (
+        "fields_not_stated",
+        "not stated (add 'fields:' to the flow)",
+        "non renseigné (ajouter « fields: » au flux)",
+    ),
     ("fields_used", "Fields used", "Champs utilisés"),
     ("finding", "Finding", "Constat"),
     ("findings", "Findings", "Constats"),

@@ -98,6 +98,8 @@ pub(super) fn flows(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
                 "id": f.id.as_str(), "description": f.description.as_deref(), "place": place(inputs, f.span),
                 "from": store_link(model, f.from),
                 "to": store_link(model, f.to),
+                // No field list is "not stated", never an empty cell.
+                "fields_stated": !carried.is_empty(),
                 "carried": carried, "how": how.join(", "), "transfer": transfer,
                 "marks": marks.get(f.id.as_str()).cloned().unwrap_or_default(),
             }

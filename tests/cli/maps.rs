@@ -293,3 +293,93 @@ fn writes_to_a_file() {
     assert!(out.status.success());
     assert!(std::fs::read_to_string(Path::new(&file)).unwrap().starts_with("<svg"));
 }
+
+/// A map whose two flows declare no field (a fides egress, a system-level link).
+fn flows_without_fields() -> Map {
+    Map::new(&[(
+        "map.yaml",
+        "stores:
+  - id: shop
+    fields: [{id: email, category: user.contact.email}]
+  - id: crm
+    fields: [{id: email, category: user.contact.email}]
+  - id: ads
+    external: true
+flows:
+  - {from: shop, to: crm}
+  - {from: crm, to: ads}
+purposes:
+  - {id: sales, subjects: [customer], uses: [shop.email, crm.email]}
+",
+    )])
+}
+
+/// The x of the first and last points of an SVG path.
+fn path_ends(d: &str) -> (f64, f64) {
+    let numbers: Vec<f64> = d.split([' ', ',']).filter_map(|w| w.parse().ok()).collect();
+    (numbers[0], numbers[numbers.len() - 2])
+}
+
+/// The left and right x of a store's box in an SVG map.
+fn box_x(svg: &str, id: &str) -> (f64, f64) {
+    let group = svg.split(&format!(r#"data-id="{id}""#)).nth(1).expect("the store's group");
+    let rect = format!(" {}", group.split("<rect ").nth(1).expect("its box"));
+    let attr = |name: &str| -> f64 {
+        let rest = rect.split(&format!(r#" {name}=""#)).nth(1).expect("an attribute");
+        rest.split('"').next().unwrap().parse().expect("a number")
+    };
+    (attr("x"), attr("x") + attr("width"))
+}
+
+/// A flow that declares no field is drawn from its source to its destination in SVG, DOT,
+/// Mermaid and JSON, labelled "fields not stated": never reversed, never "0 fields".
+#[test]
+fn a_flow_without_fields_goes_from_its_source_to_its_destination() {
+    let map = flows_without_fields();
+
+    let dot = map.run(&["map", "--format", "dot"]);
+    assert_eq!(dot.code, 0, "{}", dot.stderr);
+    assert!(dot.stdout.contains(r#""shop" -> "crm""#), "{}", dot.stdout);
+    assert!(dot.stdout.contains(r#""crm" -> "ads""#), "{}", dot.stdout);
+    assert!(
+        !dot.stdout.contains(r#""crm" -> "shop""#) && !dot.stdout.contains(r#""ads" -> "crm""#)
+    );
+    for edge in dot.stdout.lines().filter(|l| l.contains(" -> ")) {
+        assert!(edge.contains("fields not stated") && !edge.contains("0 fields"), "{edge}");
+    }
+
+    // Mermaid numbers nodes in id order: ads n0, crm n1, shop n2.
+    let mermaid = map.run(&["map", "--format", "mermaid"]);
+    assert!(mermaid.stdout.contains(r#"n2 -->|"fields not stated"| n1"#), "{}", mermaid.stdout);
+    assert!(mermaid.stdout.contains(r#"n1 -->|"fields not stated"| n0"#), "{}", mermaid.stdout);
+
+    let json = map.run(&["map", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let edges: Vec<(String, String)> = value["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["from"].as_str().unwrap().to_owned(), e["to"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        edges,
+        vec![("crm".to_owned(), "ads".to_owned()), ("shop".to_owned(), "crm".to_owned())]
+    );
+    // Not stated is null, not zero.
+    assert!(value["edges"].as_array().unwrap().iter().all(|e| e["fields"].is_null()));
+
+    let svg = map.run(&["map"]).stdout;
+    for (from, to) in [("shop", "crm"), ("crm", "ads")] {
+        let group = svg
+            .split(&format!(r#"<g class="flow" data-from="{from}" data-to="{to}""#))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no flow {from} → {to} in\n{svg}"));
+        let d = group.split(r#"<path d=""#).nth(1).unwrap().split('"').next().unwrap();
+        let (start, end) = path_ends(d);
+        let (source, target) = (box_x(&svg, from), box_x(&svg, to));
+        // The arrow leaves the source's box and its head (marker-end) reaches the target's.
+        let near = |x: f64, (l, r): (f64, f64)| x >= l - 1.0 && x <= r + 1.0;
+        assert!(near(start, source) && near(end, target), "{from} → {to}: {d}");
+        assert!(group.contains("fields not stated"));
+    }
+}

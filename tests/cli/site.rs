@@ -344,3 +344,20 @@ fn the_french_site_of_an_english_map_is_french() {
     let teams = std::fs::read_to_string(site.join("teams.html")).unwrap();
     assert!(teams.contains("<h1>Équipes</h1>"), "{teams}");
 }
+
+/// A flow that declares no field says so in the flows page, in both languages, instead of
+/// an empty cell.
+#[test]
+fn a_flow_without_fields_is_not_stated_in_the_site() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - id: shop\n  - id: crm\nflows:\n  - {from: shop, to: crm}\n",
+    )]);
+    for (lang, words) in
+        [("en", "not stated (add &#39;fields:&#39; to the flow)"), ("fr", "non renseigné")]
+    {
+        let dir = build(map.path(), &["--lang", lang]);
+        let flows = std::fs::read_to_string(site(&dir).join("flows.html")).unwrap();
+        assert!(flows.contains(words), "{lang}: {flows}");
+    }
+}

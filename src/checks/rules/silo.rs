@@ -4,7 +4,8 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::NodeIndex;
 
 use crate::checks::Context;
-use crate::checks::facts::{holds_personal, live_stores, store_entity};
+use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
+use crate::checks::people::StoreSubjects;
 use crate::checks::registry::{Family, Rule};
 use crate::diag::{Finding, Level};
 
@@ -12,7 +13,7 @@ pub static RULE: Rule = Rule {
     name: "silo",
     family: Family::Cartography,
     default_level: Level::Warn,
-    summary: "when a store is `referential`: a store holding personal data that no path of the store graph links to it",
+    summary: "when a store is `referential`: a store holding personal data, possibly of the master's people, that no path of the store graph links to it",
     options: &[],
     check: Some(check),
     doc: r#"## What it finds
@@ -23,6 +24,13 @@ chain of flows leads from it to the master, and none leads from the master to it
 that feeds the master, or is fed by it, directly or through other stores, is linked. Two
 stores that merely send to the same recipient are not linked: nothing of the master reaches
 the other. Synchronisations (`direction: both`) count both ways.
+
+Only a store that may hold the master's people is reported. The people of a store are the
+`subjects` of the active purposes whose data it holds: purposes that use its fields, or
+fields its data flows to, or fields its data comes from. A store whose people the map knows
+and shares none with the master (an HR store of `employee`s beside a customer master of
+`customer`s and `prospect`s) is not a silo of it. A store no purpose reaches is reported:
+nothing says its people are others.
 
 ## Why it matters
 
@@ -74,17 +82,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     let linked = |s: usize| linked[s];
+    let mut subjects = None;
     for store in live_stores(model) {
         if model.store(store).referential || linked(store.index()) || !holds_personal(model, store)
         {
             continue;
         }
+        // Only the master's people can be missing from it: a store whose people the map
+        // knows to be others (the staff, beside a customer master) is no silo of it.
+        let subjects = subjects.get_or_insert_with(|| {
+            let all = StoreSubjects::compute(model, cx.graph);
+            let master = all.union(&referentials);
+            (all, master)
+        });
+        let (all, master) = &*subjects;
+        if !StoreSubjects::may_share(all.of(store), master) {
+            continue;
+        }
         let s = model.store(store);
         let masters: Vec<String> =
             referentials.iter().map(|r| model.store(*r).id.clone()).collect();
+        let shared: Vec<u64> = all.of(store).iter().zip(master).map(|(a, b)| a & b).collect();
+        let shared = StoreSubjects::names(model, &shared);
+        let about = if shared.is_empty() {
+            String::new()
+        } else {
+            format!(" about {}", quoted_list(&shared, 4))
+        };
         let mut finding = Finding::new(
             RULE.name,
-            format!("store '{}' holds personal data that no flow links to the customer master {}", s.id, crate::checks::facts::quoted_list(&masters, 3)),
+            format!("store '{}' holds personal data{about} that no flow links to the customer master {}", s.id, quoted_list(&masters, 3)),
         )
         .entity(store_entity(model, store))
         .at(s.span, "not linked to the referential")
@@ -93,5 +120,41 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             finding = finding.related(model.store(*r).span, "the customer master");
         }
         out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+    use crate::diag::Level;
+
+    fn map(payroll_subjects: &str) -> String {
+        format!(
+            "stores:
+  - id: crm
+    referential: true
+    fields: [{{id: email, category: user.contact.email, identifier: true}}]
+  - id: hr
+    fields: [{{id: employee_id, category: user.unique_id, identifier: true}}]
+  - id: signups
+    fields: [{{id: email, category: user.contact.email, identifier: true}}]
+purposes:
+  - {{id: newsletter, subjects: [customer, prospect], uses: [crm.email]}}
+  - {{id: payroll, subjects: [{payroll_subjects}], uses: [hr.employee_id]}}
+"
+        )
+    }
+
+    /// An HR store of employees is no silo of a customer master; a store of customers is,
+    /// and so is a store whose people nothing states.
+    #[test]
+    fn a_store_of_other_people_is_no_silo_of_the_master() {
+        let found = findings_of(&map("employee"), "silo");
+        assert_eq!(found, vec![(Level::Warn, "signups".to_owned())]);
+        let customers = findings_of(&map("employee, customer"), "silo");
+        assert_eq!(
+            customers,
+            vec![(Level::Warn, "hr".to_owned()), (Level::Warn, "signups".to_owned())]
+        );
     }
 }

@@ -16,8 +16,9 @@ pub static RULE: Rule = Rule {
     doc: r#"## What it finds
 
 A field that holds no personal data and is not *useful*: no active purpose uses it, and no
-flow carries it, directly or through other stores, to a field that a purpose uses (rules.md,
-"Useful"). Fields of retired stores are not reported. Personal fields are reported by
+flow carries it, directly or through other stores, to a field that a purpose uses or that
+is disclosed to an outside recipient a purpose names (rules.md, "Useful"; docs/manifest.md,
+"An outside recipient"). Fields of retired stores are not reported. Personal fields are reported by
 `unused-personal-data` instead.
 
 ## Why it matters

@@ -2,7 +2,9 @@
 
 use crate::checks::Context;
 use crate::checks::registry::{Family, Rule};
+use crate::checks::rules::unused_personal_data::sent_to_outside_recipient;
 use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::manifest::enums::StoreStatus;
 
 pub static RULE: Rule = Rule {
     name: "unused-flow",
@@ -13,9 +15,13 @@ pub static RULE: Rule = Rule {
     check: Some(check),
     doc: r#"## What it finds
 
-A flow none of whose carried fields lands on a *useful* field (one a purpose uses, or that
-feeds one): whatever it delivers, nobody uses. For a synchronisation (`direction: both`),
-either direction counts. A flow that declares no field carries nothing and is reported too.
+A flow none of whose carried fields lands on a *useful* field (one a purpose uses, that
+feeds one, or that is disclosed to an outside recipient a purpose names in `recipients:`):
+whatever it delivers, nobody uses. For a synchronisation (`direction: both`),
+either direction counts. A flow that declares no field is not judged: what it carries is not
+stated, and `flow-without-fields` asks for the list instead. A flow bringing personal data
+to an outside recipient that no purpose names is left to `unused-personal-data`, which
+reports the recipient once.
 
 ## Why it matters
 
@@ -46,23 +52,40 @@ None.
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for id in model.flow_ids() {
-        if cx.graph.is_flow_useful(model, id) {
+        let flow = model.flow(id);
+        // No field list is "not stated", not "carries nothing": `flow-without-fields` asks
+        // for it, and nobody is told to stop a flow whose content is unknown.
+        if flow.fields.is_empty() || cx.graph.is_flow_useful(model, id) {
             continue;
         }
-        let flow = model.flow(id);
-        let message = if flow.fields.is_empty() {
-            format!("flow '{}' declares no field: it carries nothing", flow.id)
-        } else {
+        // Personal data sent to an outside recipient no purpose names: `unused-personal-data`
+        // reports the recipient once, and this flow is part of that one mistake.
+        let to = model.store(flow.to);
+        if to.status != StoreStatus::Retired
+            && flow.fields.iter().any(|c| {
+                model.field(c.target).personal
+                    && sent_to_outside_recipient(model, cx.graph, c.target)
+            })
+        {
+            continue;
+        }
+        let message = format!(
+            "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
+            flow.id
+        );
+        let help = if to.external {
             format!(
-                "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
-                flow.id
+                "name '{}' in the 'recipients:' of the purpose the data is sent for, or stop the flow",
+                to.id
             )
+        } else {
+            "stop the flow, or use what it delivers in a purpose".to_owned()
         };
         out.push(
             Finding::new(RULE.name, message)
                 .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
                 .at(flow.span, "")
-                .help("stop the flow, or use what it delivers in a purpose"),
+                .help(help),
         );
     }
 }

@@ -224,7 +224,12 @@ pub(super) fn flow_entity(model: &Model, index: usize) -> Entity {
     let mut detail = vec![format!("{} {arrow} {}", model.store(f.from).id, model.store(f.to).id)];
     detail.extend(f.mechanism.map(|m| m.to_string()));
     detail.extend(f.frequency.map(|m| m.to_string()));
-    detail.push(crate::lineage::count(f.fields.len(), "field", "fields"));
+    detail.push(if f.fields.is_empty() {
+        // No field list: what it carries is unknown, not nothing.
+        "fields not stated".to_owned()
+    } else {
+        crate::lineage::count(f.fields.len(), "field", "fields")
+    });
     Entity { id: f.id.clone(), name: None, detail: detail.join(", "), with_store: false }
 }
 

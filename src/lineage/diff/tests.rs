@@ -197,3 +197,16 @@ fn markdown_comment() {
     assert!(md.contains("#### Transfers outside the EEA (2)"), "{md}");
     assert!(md.contains("safeguard: **none**"), "{md}");
 }
+
+/// A flow added without a field list is described as "fields not stated", not "0 fields".
+#[test]
+fn a_flow_without_fields_is_not_stated() {
+    let (old_model, old_graph) = compile_yaml("stores:\n  - id: a\n  - id: b\n");
+    let (new_model, new_graph) =
+        compile_yaml("stores:\n  - id: a\n  - id: b\nflows:\n  - {from: a, to: b}\n");
+    let d = diff(
+        &Map { model: &old_model, graph: &old_graph, findings: &[], root: "old" },
+        &Map { model: &new_model, graph: &new_graph, findings: &[], root: "new" },
+    );
+    assert_eq!(d.flows.added[0].detail, "a → b, fields not stated");
+}
