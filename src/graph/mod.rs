@@ -256,7 +256,7 @@ fn purposes_by_field(model: &Model) -> (Vec<u32>, Vec<PurposeId>) {
 }
 
 /// The fields flows deliver to an `external` store named in an active purpose's
-/// `recipients`.
+/// `recipients`, or deliver for an active purpose the flow names in `purposes:`.
 fn disclosed_fields(model: &Model) -> Vec<bool> {
     let mut named = vec![false; model.stores.len()];
     for purpose in model.purposes.iter().filter(|p| p.is_active()) {
@@ -270,11 +270,14 @@ fn disclosed_fields(model: &Model) -> Vec<bool> {
     }
     let mut disclosed = vec![false; model.fields.len()];
     for flow in &model.flows {
+        // A flow that names an active purpose (`purposes:`) delivers data that purpose uses,
+        // wherever it lands: the register puts the flow on that purpose's journey.
+        let serves = flow.purposes.iter().any(|p| model.purpose(*p).is_active());
         for c in &flow.fields {
-            if named[flow.to.index()] {
+            if serves || named[flow.to.index()] {
                 disclosed[c.target.index()] = true;
             }
-            if flow.direction == Direction::Both && named[flow.from.index()] {
+            if flow.direction == Direction::Both && (serves || named[flow.from.index()]) {
                 disclosed[c.source.index()] = true;
             }
         }

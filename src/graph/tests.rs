@@ -112,6 +112,28 @@ purposes:
     assert!(!graph.is_useful(f(&model, "archive.name")));
 }
 
+/// A flow that names a purpose delivers data that purpose uses: what it carries is useful,
+/// and a flow naming no purpose beside it is not.
+#[test]
+fn a_flow_naming_a_purpose_delivers_useful_data() {
+    let yaml = "stores:
+  - id: crm
+    fields: [{id: name}, {id: phone}]
+  - id: call_centre
+  - id: archive
+flows:
+  - {id: to-calls, from: crm, to: call_centre, fields: [phone], purposes: [support]}
+  - {id: to-archive, from: crm, to: archive, fields: [name]}
+purposes:
+  - {id: support, uses: []}
+";
+    let (model, graph) = compile(yaml);
+    assert!(graph.is_useful(f(&model, "call_centre.phone")));
+    assert!(graph.is_useful(f(&model, "crm.phone")));
+    assert!(graph.is_flow_useful(&model, model.flow_by_id("to-calls").unwrap()));
+    assert!(!graph.is_useful(f(&model, "archive.name")));
+}
+
 /// A field delivered to a store that does not declare it is created there, from its source.
 #[test]
 fn flows_infer_destination_fields() {
