@@ -85,7 +85,9 @@ pub struct Field {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Retention {
-    Text(String),
+    /// A sentence that says how long: `3 years after the last order`. A bare number
+    /// (`retention: 3`) says neither the unit nor the start, and is refused.
+    Text(#[schemars(pattern(r"[^\s0-9.,+-]"))] String),
     Period(RetentionPeriod),
 }
 
