@@ -331,11 +331,14 @@ fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Findin
     let mut docs = match yaml::parse(text) {
         Ok(docs) => docs,
         Err(err) => {
-            findings.push(yaml_syntax::finding(
-                display,
-                Span::new(file, err.offset, err.offset),
-                &err.message,
-            ));
+            findings.push(
+                yaml_syntax::finding(
+                    display,
+                    Span::new(file, err.offset, err.offset),
+                    &err.message,
+                )
+                .maybe_help(err.help),
+            );
             return (Project::default(), findings);
         }
     };
@@ -494,11 +497,14 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
     let mut docs = match yaml::parse(text) {
         Ok(docs) => docs,
         Err(err) => {
-            findings.push(yaml_syntax::finding(
-                display,
-                Span::new(file, err.offset, err.offset),
-                &err.message,
-            ));
+            findings.push(
+                yaml_syntax::finding(
+                    display,
+                    Span::new(file, err.offset, err.offset),
+                    &err.message,
+                )
+                .maybe_help(err.help),
+            );
             return (manifests, findings, left_out);
         }
     };

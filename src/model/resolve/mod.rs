@@ -23,8 +23,12 @@ pub fn resolve(
     project: &Project,
     project_file: Option<FileId>,
 ) -> (Model, Vec<Finding>) {
-    let mut r =
-        Resolver { model: Model::default(), findings: Vec::new(), meanings: HashMap::new() };
+    let mut r = Resolver {
+        model: Model::default(),
+        findings: Vec::new(),
+        meanings: HashMap::new(),
+        ignored_fields: HashMap::new(),
+    };
     r.model.organization = project.organization.clone();
     r.model.language = project.language;
     r.model.project_file = project_file;
@@ -44,6 +48,9 @@ struct Resolver {
     /// What each category key means (personal, special), computed once per key: a map of
     /// 100,000 fields uses a few dozen keys.
     meanings: HashMap<String, (bool, Option<crate::manifest::enums::SpecialCategory>)>,
+    /// The field ids of store declarations dropped as duplicates, by store id: a mistyped
+    /// field reference is suggested from every declaration of its store.
+    ignored_fields: HashMap<String, Vec<String>>,
 }
 
 /// `user.contact.email` → `user.contact`.
