@@ -3,6 +3,8 @@
 //! every file becomes a finding and loading goes on; the result does not depend on the order
 //! in which the file system lists files. Only this module reads files.
 
+#[cfg(test)]
+mod corpus;
 pub mod de;
 pub mod discover;
 pub mod scalar;

@@ -141,7 +141,7 @@ impl Validator<'_, '_> {
                 let found = found_text(node, self.text);
                 let message = match key {
                     Some(k) => format!("'{k}' expects {}, found {found}", describe(other)),
-                    None => format!("expected {}, found {found}", describe(other)),
+                    None => format!("{} is expected here, found {found}", describe(other)),
                 };
                 let help = bool_help(other, &node.kind)
                     .or_else(|| too_large_help(other, &node.kind))
@@ -182,9 +182,11 @@ impl Validator<'_, '_> {
                     .map(|b| describe(shapes.get(*b)))
                     .collect();
                 let found = found_text(node, self.text);
-                let subject = key.map_or(String::new(), |k| format!("'{k}' "));
-                let verb = if key.is_some() { "expects" } else { "expected" };
-                let message = format!("{subject}{verb} {}, found {found}", expected.join(" or "));
+                let expected = expected.join(" or ");
+                let message = match key {
+                    Some(k) => format!("'{k}' expects {expected}, found {found}"),
+                    None => format!("{expected} is expected here, found {found}"),
+                };
                 let help = branches
                     .iter()
                     .find_map(|b| {
