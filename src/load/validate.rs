@@ -525,6 +525,8 @@ fn describe(shape: &Shape) -> String {
         Shape::Int { .. } => "a whole number".to_owned(),
         Shape::Number { .. } => "a number".to_owned(),
         Shape::Str(s) => match (&s.name, &s.values) {
+            // The text form of a retention is a sentence ("3 years after the last order").
+            (Some(name), _) if humanize(name) == "retention" => "a sentence".to_owned(),
             (Some(name), _) => with_article(humanize(name)),
             (None, Some(_)) => "one of the listed values".to_owned(),
             (None, None) => "text".to_owned(),
