@@ -85,8 +85,7 @@ pub struct Field {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Retention {
-    /// A sentence that says how long: `3 years after the last order`. A bare number
-    /// (`retention: 3`) says neither the unit nor the start, and is refused.
+    /// A sentence saying how long: `3 years after the last order`. A bare number is refused.
     Text(#[schemars(pattern(r"[^\s0-9.,+-]"))] String),
     Period(RetentionPeriod),
 }
