@@ -449,15 +449,12 @@ fn convert<T: serde::de::DeserializeOwned>(
 }
 
 /// Removes the deepest value whose bytes are `span` (a mapping entry, or a list item),
-/// returning its key (or its list's key) and what it was.
+/// returning its key (or its list's key) and what it was. The whole tree is searched: the
+/// span of a collection is not always the bytes of everything in it.
 fn prune_at(node: &mut Node<'_>, span: (u32, u32)) -> Option<(String, String)> {
-    let inside = |n: &Node<'_>| n.start <= span.0 && span.1 <= n.end;
     match &mut node.kind {
         NodeKind::Map(entries) => {
             for i in 0..entries.len() {
-                if !inside(&entries[i].1) {
-                    continue;
-                }
                 if let Some((key, found)) = prune_at(&mut entries[i].1, span) {
                     // A list item is named by its list's key.
                     let key = if key.is_empty() { entries[i].0.name.to_string() } else { key };
@@ -472,9 +469,6 @@ fn prune_at(node: &mut Node<'_>, span: (u32, u32)) -> Option<(String, String)> {
         }
         NodeKind::Seq(items) => {
             for i in 0..items.len() {
-                if !inside(&items[i]) {
-                    continue;
-                }
                 if let Some(found) = prune_at(&mut items[i], span) {
                     return Some(found);
                 }
@@ -582,6 +576,32 @@ mod tests {
         assert_eq!(read.text, "a: 1\nb: \u{FFFD}");
         let read = decode(b"\x00\x01\x02".to_vec());
         assert!(matches!(read.problem, Some(ReadProblem::NotText { offset: 0, .. })));
+    }
+
+    /// Should the deserializer refuse a value the validator let through, that value alone
+    /// is left out, in the project's words, and the entity loads without it.
+    #[test]
+    fn an_unreadable_value_costs_only_itself() {
+        let text = "{id: shop, records: many, kind: crm, fields: [{id: a, completeness: x}]}";
+        let mut node = yaml::parse(text).unwrap().remove(0);
+        let mut findings = Vec::new();
+        let store: Option<Store> =
+            convert(&mut node, FileId(0), text, "map.yaml", "store", &mut findings);
+        let store = store.unwrap_or_else(|| panic!("the store loads: {findings:#?}"));
+        assert_eq!(store.id.as_str(), "shop");
+        assert!(store.records.is_none());
+        assert_eq!(store.kind, Some(crate::manifest::enums::StoreKind::Crm));
+        assert!(store.fields.unwrap()[0].completeness.is_none());
+        let messages: Vec<_> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "'records' cannot be read from a string; it is left out",
+                "'completeness' cannot be read from a string; it is left out"
+            ]
+        );
+        let at = findings[0].primary.as_ref().unwrap().span;
+        assert_eq!(&text[at.start as usize..at.end as usize], "many");
     }
 
     /// A UTF-8 byte-order mark is dropped.

@@ -217,3 +217,14 @@ fn a_store_declared_twice_suggests_from_every_declaration() {
     assert!(out.stdout.contains("merge the two declarations"), "{}", out.stdout);
     insta::assert_snapshot!("duplicate_store_suggestions", out.stdout);
 }
+
+/// A misspelt key is one finding: the rule that finds the attribute missing says nothing
+/// more about it, since it was written.
+#[test]
+fn a_misspelt_key_is_not_reported_again_as_missing() {
+    let map = planted(&[("    legal_basis: consent\n", "    legal_bsis: consent\n")]);
+    let out = concise(&map);
+    assert!(out.stdout.contains("did you mean 'legal_basis'?"), "{}", out.stdout);
+    assert!(!out.stdout.contains("missing-legal-basis"), "{}", out.stdout);
+    assert_eq!(lines(&out).len(), 1, "{}", out.stdout);
+}
