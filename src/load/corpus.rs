@@ -55,11 +55,11 @@ const BAD_VALUES: &[&str] = &[
     "\"\"",
 ];
 
-/// Where an object of the schema sits in a manifest: the text around it and the keys it
-/// needs, so that one bad attribute is the only problem.
-fn template(
-    def: &str,
-) -> Option<(&'static str, &'static str, &'static [(&'static str, &'static str)])> {
+/// Where an object of the schema sits in a manifest: the text before and after its keys,
+/// and the keys it needs, so that one bad attribute is the only problem.
+type Template = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+fn template(def: &str) -> Option<Template> {
     Some(match def {
         "Team" => ("teams:\n  - {", "}\n", &[("id", "t")]),
         "Objective" => ("objectives:\n  - {", "}\n", &[("id", "o")]),

@@ -29,7 +29,7 @@ pub fn as_whole(kind: &NodeKind<'_>) -> Option<i64> {
     const LIMIT: f64 = 9_223_372_036_854_775_808.0;
     match *kind {
         NodeKind::Int(i) => Some(i),
-        NodeKind::Float(f) if f.fract() == 0.0 && f >= -LIMIT && f < LIMIT => Some(f as i64),
+        NodeKind::Float(f) if f.fract() == 0.0 && (-LIMIT..LIMIT).contains(&f) => Some(f as i64),
         _ => None,
     }
 }
