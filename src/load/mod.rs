@@ -328,19 +328,18 @@ fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
     ReadResult { text, problem: Some(ReadProblem::NotText { offset: shown_offset, message }) }
 }
 
+/// A YAML error of a file, at its place, with its hint.
+fn syntax_finding(display: &str, file: FileId, err: yaml::YamlError) -> Finding {
+    yaml_syntax::finding(display, Span::new(file, err.offset, err.offset), &err.message)
+        .maybe_help(err.help)
+}
+
 fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut docs = match yaml::parse(text) {
         Ok(docs) => docs,
         Err(err) => {
-            findings.push(
-                yaml_syntax::finding(
-                    display,
-                    Span::new(file, err.offset, err.offset),
-                    &err.message,
-                )
-                .maybe_help(err.help),
-            );
+            findings.push(syntax_finding(display, file, err));
             return (Project::default(), findings);
         }
     };
@@ -493,14 +492,7 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
     let mut docs = match yaml::parse(text) {
         Ok(docs) => docs,
         Err(err) => {
-            findings.push(
-                yaml_syntax::finding(
-                    display,
-                    Span::new(file, err.offset, err.offset),
-                    &err.message,
-                )
-                .maybe_help(err.help),
-            );
+            findings.push(syntax_finding(display, file, err));
             return (manifests, findings, left_out);
         }
     };
