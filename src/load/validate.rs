@@ -824,6 +824,35 @@ mod tests {
         assert!(errs[1].contains("did you mean 'last_contact_from_subject'?"), "{}", errs[1]);
     }
 
+    /// An id or a field reference that breaks the syntax is reported once and read as its
+    /// closest valid spelling, so that its entity stays; an entity id with none gets a
+    /// placeholder.
+    #[test]
+    fn invalid_ids_are_read_as_their_closest_valid_id() {
+        let text = "purposes:\n  - {id: Newsletter Main, uses: [Shop.Email, crm.*]}\n  - {id: \"***\", owner: Café Team}\n";
+        let mut docs = parse(text).unwrap();
+        let (_, errs) = validate(&mut docs[0], shape::document(), text);
+        let helps: Vec<_> = errs.iter().map(|e| e.help.clone().unwrap_or_default()).collect();
+        assert_eq!(errs.len(), 4, "{errs:#?}");
+        assert!(helps[0].contains("write 'newsletter_main'"), "{}", helps[0]);
+        assert!(helps[1].contains("write 'shop.email'"), "{}", helps[1]);
+        assert!(helps[2].contains("read as 'invalid-id-line-3'"), "{}", helps[2]);
+        assert!(helps[3].contains("write 'cafe_team'"), "{}", helps[3]);
+        let purposes: Vec<crate::manifest::purpose::Purpose> = {
+            let NodeKind::Map(root) = &docs[0].kind else { panic!() };
+            let NodeKind::Seq(items) = &root[0].1.kind else { panic!() };
+            items
+                .iter()
+                .map(|i| crate::load::de::from_node(i, crate::source::FileId(0), text).unwrap())
+                .collect()
+        };
+        assert_eq!(purposes.len(), 2, "both purposes stay");
+        assert_eq!(purposes[0].id.as_str(), "newsletter_main");
+        assert_eq!(purposes[0].uses.as_ref().unwrap()[0].as_str(), "shop.email");
+        assert_eq!(purposes[1].id.as_str(), "invalid-id-line-3");
+        assert_eq!(purposes[1].owner.as_ref().unwrap().as_str(), "cafe_team");
+    }
+
     /// Calendar dates are real dates.
     #[test]
     fn dates() {
