@@ -176,11 +176,15 @@ impl Validator<'_, '_> {
             .collect();
         match candidates.as_slice() {
             [] => {
-                let expected: Vec<String> = branches
-                    .iter()
-                    .filter(|b| !matches!(shapes.get(**b), Shape::Null))
-                    .map(|b| describe(shapes.get(*b)))
-                    .collect();
+                let mut expected: Vec<String> = Vec::with_capacity(branches.len());
+                for branch in branches.iter().filter(|b| !matches!(shapes.get(**b), Shape::Null)) {
+                    // `a retention trigger or a retention trigger`: the vocabulary and the
+                    // `event:` form share a name.
+                    let text = describe(shapes.get(*branch));
+                    if !expected.contains(&text) {
+                        expected.push(text);
+                    }
+                }
                 let found = found_text(node, self.text);
                 let expected = expected.join(" or ");
                 let message = match key {
@@ -564,8 +568,9 @@ fn bool_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<String> {
             };
             value.map(|v| format!("write '{v}': in YAML 1.2 '{s}' is text, not a boolean"))
         }
-        (Shape::Array { .. }, NodeKind::Str(_)) => {
-            Some("write a list: '[a, b]' or one '- item' per line".to_owned())
+        (Shape::Array { .. }, NodeKind::Str(s)) => {
+            let item: String = s.chars().take(40).collect();
+            Some(format!("write a list: '[{item}]', or one '- {item}' per line"))
         }
         (Shape::Str(s), NodeKind::Bool(b)) if s.pattern.is_none() && s.values.is_none() => {
             Some(format!("quote it (\"{b}\") if you mean the word"))
@@ -632,6 +637,7 @@ pub(crate) fn humanize(name: &str) -> &str {
         "Allow" => "suppression",
         "Transfer" => "transfer",
         "Dpia" => "dpia",
+        "FieldMapping" => "field mapping",
         "RetentionPeriod" => "retention period",
         "Retention" => "retention",
         "Organization" => "organization",
@@ -656,6 +662,17 @@ fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<String> {
             (!fixed.is_empty() && shape.pattern.as_ref().is_some_and(|p| p.is_match(&fixed)))
                 .then(|| format!("ids use lower case letters, digits, '_' and '-': '{fixed}'"))
                 .or_else(|| Some("ids use lower case letters, digits, '_' and '-'".to_owned()))
+        }
+        "category key" => {
+            let lower = raw.to_lowercase();
+            if shape.pattern.as_ref().is_some_and(|p| p.is_match(&lower)) {
+                Some(format!("category keys are lower case: write '{lower}'"))
+            } else {
+                shape.description.clone()
+            }
+        }
+        "country code" => {
+            Some("write the ISO 3166-1 alpha-2 code of the country, such as FR, or a list: [FR, DE]".to_owned())
         }
         "retention" => Some(
             "say how long and from when: '{duration: P3Y, trigger: last_contact_from_subject}', or a sentence such as '3 years after the last order'"
