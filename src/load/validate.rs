@@ -84,11 +84,18 @@ impl Validator<'_, '_> {
     /// key of that mapping, say how to write it (`dpia: {status: done}`).
     fn wrapped_help(&self, shape: &Shape, node: &Node<'_>, key: Option<&str>) -> Option<String> {
         let Shape::Object(object) = shape else { return None };
-        let value = scalar::as_text(node, self.text)?;
-        let (inner, _) = object.properties.iter().find(|(_, p)| {
-            enum_values(self.shapes, self.shapes.get(*p))
-                .is_some_and(|v| v.iter().any(|v| v == value))
-        })?;
+        let written = scalar::as_text(node, self.text)?;
+        let values = |p: ShapeId| enum_values(self.shapes, self.shapes.get(p)).unwrap_or(&[]);
+        // The value itself (`dpia: done`), else the closest one (`transfer: scc`).
+        let (inner, value) = object
+            .properties
+            .iter()
+            .find_map(|(k, p)| values(*p).iter().find(|v| *v == written).map(|v| (k, v.as_str())))
+            .or_else(|| {
+                object.properties.iter().find_map(|(k, p)| {
+                    suggest::closest(written, values(*p).iter().map(String::as_str)).map(|v| (k, v))
+                })
+            })?;
         let key = key.unwrap_or("the key");
         Some(format!("write '{key}: {{{inner}: {value}}}'"))
     }
@@ -868,6 +875,17 @@ mod tests {
         assert_eq!(purposes[0].uses.as_ref().unwrap()[0].as_str(), "shop.email");
         assert_eq!(purposes[1].id.as_str(), "invalid-id-line-3");
         assert_eq!(purposes[1].owner.as_ref().unwrap().as_str(), "cafe_team");
+    }
+
+    /// A mapping written as one of its values says how to write it, with the closest value.
+    #[test]
+    fn a_value_where_a_mapping_is_expected() {
+        let errs = errors(
+            "purposes:\n  - {id: p, dpia: done}\nflows:\n  - {from: a, to: b, transfer: scc}\n",
+        );
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(errs[0].contains("help=Some(\"write 'dpia: {status: done}'\")"), "{}", errs[0]);
+        assert!(errs[1].contains("write 'transfer: {mechanism: scc_commission}'"), "{}", errs[1]);
     }
 
     /// Calendar dates are real dates.
