@@ -18,6 +18,7 @@ const ABSENCE_RULES: &[(&str, &[&str])] = &[
     ("missing-subjects", &["subjects"]),
     ("processor-without-contract", &["contract"]),
     ("special-data-without-condition", &["special_condition"]),
+    ("transfer-without-safeguard", &["transfer"]),
     ("uncategorised-field", &["category"]),
     ("unsourced-field", &["source"]),
 ];

@@ -71,7 +71,8 @@ pub struct Loaded {
 /// mistake twice (`checks::left_out`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LeftOut {
-    /// The bytes where the entity's id starts: the place findings about the entity point at.
+    /// Where the entity's id starts (a flow without one: its `from`), the place findings
+    /// about the entity point at.
     pub entity: Span,
     /// The attribute's key (`legal_basis`), or the key it was meant to be.
     pub attribute: String,

@@ -406,7 +406,10 @@ impl Validator<'_, '_> {
     fn check_object(&mut self, node: &mut Node<'_>, shape: &ObjectShape) -> bool {
         let (node_start, node_end) = (node.start, node.end);
         let NodeKind::Map(entries) = &mut node.kind else { return true };
-        let id_start = entries.iter().find(|(k, _)| k.name == "id").map(|(_, v)| v.start);
+        // Where findings about the entity point: its id, or for a flow without one, `from`.
+        let anchor =
+            |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v.start);
+        let id_start = anchor("id").or_else(|| anchor("from"));
         let mut valid = true;
         let mut keep = Vec::with_capacity(entries.len());
         let mut bad_required = Vec::new();

@@ -228,3 +228,23 @@ fn a_misspelt_key_is_not_reported_again_as_missing() {
     assert!(!out.stdout.contains("missing-legal-basis"), "{}", out.stdout);
     assert_eq!(lines(&out).len(), 1, "{}", out.stdout);
 }
+
+/// A transfer with a misspelt mechanism, on a flow without an id, is one finding: the flow
+/// is not reported again as a transfer without a safeguard.
+#[test]
+fn a_bad_transfer_mechanism_is_not_reported_again_as_missing() {
+    let map = planted(&[
+        (
+            "  - id: crm\n    owner: marketing\n    location: FR",
+            "  - id: crm\n    owner: marketing\n    location: US",
+        ),
+        (
+            "    fields: [customer_id, email, optin]\n",
+            "    fields: [customer_id, email, optin]\n    transfer: {mechanism: scc}\n",
+        ),
+    ]);
+    let out = concise(&map);
+    assert!(out.stdout.contains("did you mean 'scc_commission'?"), "{}", out.stdout);
+    assert!(!out.stdout.contains("transfer-without-safeguard"), "{}", out.stdout);
+    assert_eq!(lines(&out).len(), 1, "{}", out.stdout);
+}
