@@ -218,8 +218,21 @@ fn no_loader_message_speaks_serde() {
             }
         }
     }
+    // Rule settings: a level, or a mapping of a level and the rule's options.
+    for value in BAD_VALUES.iter().chain(&["[warn]", "{level: 3}", "{threshold: high}"]) {
+        for rule in ["unused-field", "low-completeness", "dpia-required", "nope"] {
+            keys.push((format!("rules: {{{rule}: {value}}}\n"), "rules".to_owned()));
+            keys.push((format!("rules: {{{rule}: {{threshold: {value}}}}}\n"), "rules".to_owned()));
+        }
+    }
+    let today = crate::date::Date::parse("2026-12-05").expect("a date");
     for (text, _) in &keys {
         let loaded = load_from_memory(&[("datacarto.yaml", text.as_str())]);
         assert_clean(&loaded.findings, &loaded.sources);
+        if let Ok((_, config)) =
+            crate::config::Config::build(&loaded.project, &loaded.sources, &[], today)
+        {
+            assert_clean(&config, &loaded.sources);
+        }
     }
 }
