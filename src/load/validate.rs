@@ -313,10 +313,12 @@ impl Validator<'_, '_> {
                 return Verdict::Bad;
             }
             let help = pattern_help(&what, &raw, shape);
-            let message = if what == "retention" {
+            let message = if what == "retention" && raw.chars().any(|c| c.is_ascii_digit()) {
                 format!(
                     "'{raw}' is not a retention: a number alone says neither how long nor from when"
                 )
+            } else if what == "retention" {
+                "an empty retention says neither how long nor from when".to_owned()
             } else {
                 format!("'{raw}' is not a valid {what}")
             };
