@@ -3,6 +3,7 @@
 //! Rules push findings; they never decide levels, read files or print.
 
 pub(crate) mod facts;
+pub mod left_out;
 pub(crate) mod people;
 pub mod registry;
 pub mod rules;

@@ -66,6 +66,7 @@ pub fn compile(
     findings.extend(resolve_findings);
     let graph = LineageGraph::build(&model);
     findings.extend(checks::run(&Context { model: &model, graph: &graph, config: &config }));
+    checks::left_out::drop_echoes(&mut findings, &loaded.left_out);
     let report = checks::finalize(findings, &model, &config, &loaded.sources);
     Ok(Compiled { sources: loaded.sources, model, graph, config, report })
 }

@@ -8,6 +8,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
+use super::scalar;
 use super::yaml::{Key, Node, NodeKind};
 use crate::manifest::spanned::SPANNED_MARKER;
 use crate::source::FileId;
@@ -59,9 +60,14 @@ impl<'de> NodeDe<'de> {
         DeError { message: message.into(), span: Some((self.node.start, self.node.end)) }
     }
 
-    /// The original spelling of a plain scalar, for text fields (`007`, `1.10`).
-    fn raw(&self) -> &'de str {
-        self.text.get(self.node.start as usize..self.node.end as usize).unwrap_or("")
+    /// Reads the node with `seed`; an error without a place gets this node's place, so that
+    /// the loader can leave out just this value (a visitor's own errors carry none).
+    fn read<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
+        let span = (self.node.start, self.node.end);
+        seed.deserialize(self).map_err(|mut e| {
+            e.span.get_or_insert(span);
+            e
+        })
     }
 
     fn spanned<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -105,12 +111,9 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match &self.node.kind {
-            NodeKind::Str(s) => visitor.visit_str(s),
-            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => {
-                visitor.visit_borrowed_str(self.raw())
-            }
-            other => Err(self.error(format!("expected text, found {}", other.describe()))),
+        match scalar::as_text(self.node, self.text) {
+            Some(text) => visitor.visit_str(text),
+            None => Err(self.error(format!("expected text, found {}", self.node.kind.describe()))),
         }
     }
 
@@ -123,20 +126,16 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
     }
 
     fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.node.kind {
-            NodeKind::Int(i) if i >= 0 => visitor.visit_u64(i as u64),
-            NodeKind::Float(f) if f >= 0.0 && f.fract() == 0.0 && f < u64::MAX as f64 => {
-                visitor.visit_u64(f as u64)
-            }
-            _ => Err(self.error("expected a whole number of zero or more")),
+        match scalar::as_whole(&self.node.kind).and_then(|i| u64::try_from(i).ok()) {
+            Some(n) => visitor.visit_u64(n),
+            None => Err(self.error("expected a whole number of zero or more")),
         }
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.node.kind {
-            NodeKind::Int(i) => visitor.visit_f64(i as f64),
-            NodeKind::Float(f) => visitor.visit_f64(f),
-            _ => Err(self.error("expected a number")),
+        match scalar::as_number(&self.node.kind) {
+            Some(n) => visitor.visit_f64(n),
+            None => Err(self.error("expected a number")),
         }
     }
 
@@ -158,10 +157,9 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let text: &str = match &self.node.kind {
-            NodeKind::Str(s) => s,
-            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => self.raw(),
-            other => return Err(self.error(format!("expected a name, found {}", other.describe()))),
+        let Some(text) = scalar::as_text(self.node, self.text) else {
+            let found = self.node.kind.describe();
+            return Err(self.error(format!("expected a name, found {found}")));
         };
         let de: StrDeserializer<'_, DeError> = text.into_deserializer();
         visitor.visit_enum(de).map_err(|mut e: DeError| {
@@ -202,7 +200,7 @@ impl<'de> SeqAccess<'de> for SpanSeq<'de> {
             2 => seed.deserialize(self.start.into_deserializer()).map(Some),
             3 => seed.deserialize(self.end.into_deserializer()).map(Some),
             4 => match self.value.take() {
-                Some(node) => seed.deserialize(node).map(Some),
+                Some(node) => node.read(seed).map(Some),
                 None => Ok(None),
             },
             _ => Ok(None),
@@ -224,9 +222,7 @@ impl<'de> SeqAccess<'de> for Items<'de> {
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
         match self.items.next() {
-            Some(node) => {
-                seed.deserialize(NodeDe { node, file: self.file, text: self.text }).map(Some)
-            }
+            Some(node) => NodeDe { node, file: self.file, text: self.text }.read(seed).map(Some),
             None => Ok(None),
         }
     }
@@ -261,7 +257,7 @@ impl<'de> MapAccess<'de> for Entries<'de> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let node = self.value.take().ok_or_else(|| de::Error::custom("value without key"))?;
-        seed.deserialize(NodeDe { node, file: self.file, text: self.text })
+        NodeDe { node, file: self.file, text: self.text }.read(seed)
     }
 
     fn size_hint(&self) -> Option<usize> {

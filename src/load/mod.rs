@@ -3,8 +3,11 @@
 //! every file becomes a finding and loading goes on; the result does not depend on the order
 //! in which the file system lists files. Only this module reads files.
 
+#[cfg(test)]
+mod corpus;
 pub mod de;
 pub mod discover;
+pub mod scalar;
 pub mod shape;
 pub mod validate;
 pub mod yaml;
@@ -59,6 +62,20 @@ pub struct Loaded {
     pub project_file: Option<FileId>,
     pub manifests: Manifests,
     pub findings: Vec<Finding>,
+    /// Attributes written but left out because they could not be read; each is reported.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// An attribute written on an entity but left out (a wrong value, a misspelt key), already
+/// reported by the loader: a rule that reports the attribute as absent would say the same
+/// mistake twice (`checks::left_out`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Where the entity's id starts (a flow without one: its `from`), the place findings
+    /// about the entity point at.
+    pub entity: Span,
+    /// The attribute's key (`legal_basis`), or the key it was meant to be.
+    pub attribute: String,
 }
 
 /// The problems reported for one file at most; the rest are counted in one more finding.
@@ -131,21 +148,27 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
             None => ids.push(file),
         }
     }
-    let manifests = load_manifests(&sources, &ids, &mut findings);
-    Ok(Loaded { sources, project, project_file, manifests, findings })
+    let (manifests, left_out) = load_manifests(&sources, &ids, &mut findings);
+    Ok(Loaded { sources, project, project_file, manifests, findings, left_out })
 }
 
 /// Parses and converts manifest files already in the source map, in parallel; the result
 /// is in the order of `files`.
-fn load_manifests(sources: &SourceMap, files: &[FileId], findings: &mut Vec<Finding>) -> Manifests {
-    let per_file: Vec<(Manifests, Vec<Finding>)> =
+fn load_manifests(
+    sources: &SourceMap,
+    files: &[FileId],
+    findings: &mut Vec<Finding>,
+) -> (Manifests, Vec<LeftOut>) {
+    let per_file: Vec<(Manifests, Vec<Finding>, Vec<LeftOut>)> =
         files.par_iter().map(|&file| load_manifest(sources, file)).collect();
     let mut manifests = Manifests::default();
-    for (m, mut f) in per_file {
+    let mut left_out = Vec::new();
+    for (m, mut f, mut l) in per_file {
         manifests.append(m);
         findings.append(&mut f);
+        left_out.append(&mut l);
     }
-    manifests
+    (manifests, left_out)
 }
 
 /// Loads a map given as `(path, text)` pairs instead of a folder: the same pipeline without
@@ -169,8 +192,8 @@ pub fn load_from_memory(files: &[(&str, &str)]) -> Loaded {
         .filter(|(p, _)| *p != PROJECT_FILE)
         .map(|(path, text)| sources.add((*path).to_owned(), (*text).to_owned()))
         .collect();
-    let manifests = load_manifests(&sources, &ids, &mut findings);
-    Loaded { sources, project, project_file, manifests, findings }
+    let (manifests, left_out) = load_manifests(&sources, &ids, &mut findings);
+    Loaded { sources, project, project_file, manifests, findings, left_out }
 }
 
 /// The templates of a `--templates DIR`: every `*.html` file of the folder, by file name.
@@ -306,16 +329,18 @@ fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
     ReadResult { text, problem: Some(ReadProblem::NotText { offset: shown_offset, message }) }
 }
 
+/// A YAML error of a file, at its place, with its hint.
+fn syntax_finding(display: &str, file: FileId, err: yaml::YamlError) -> Finding {
+    yaml_syntax::finding(display, Span::new(file, err.offset, err.offset), &err.message)
+        .maybe_help(err.help)
+}
+
 fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut docs = match yaml::parse(text) {
         Ok(docs) => docs,
         Err(err) => {
-            findings.push(yaml_syntax::finding(
-                display,
-                Span::new(file, err.offset, err.offset),
-                &err.message,
-            ));
+            findings.push(syntax_finding(display, file, err));
             return (Project::default(), findings);
         }
     };
@@ -338,13 +363,8 @@ fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Findin
     if !ok {
         return (Project::default(), findings);
     }
-    match de::from_node::<Project>(doc, file, text) {
-        Ok(project) => (project, findings),
-        Err(err) => {
-            findings.push(de_finding(display, file, doc, err));
-            (Project::default(), findings)
-        }
-    }
+    let project = convert::<Project>(doc, file, text, display, "datacarto.yaml", &mut findings);
+    (project.unwrap_or_default(), findings)
 }
 
 fn exclude_set(project: &Project, sources: &SourceMap, findings: &mut Vec<Finding>) -> GlobSet {
@@ -387,34 +407,106 @@ fn schema_finding(display: &str, file: FileId, e: validate::SchemaError) -> Find
     )
 }
 
-fn de_finding(display: &str, file: FileId, node: &Node<'_>, err: de::DeError) -> Finding {
-    let (start, end) = err.span.unwrap_or((node.start, node.end));
-    schema::finding(display, "", Span::new(file, start as usize, end as usize), err.message, None)
+/// Reads one entity from its validated node. The validator and the deserializer read
+/// scalars by the same rules (`scalar`), so this normally succeeds at once; should they
+/// still disagree on a value, that value alone is left out and reported in the project's
+/// words (never the deserializer's), and the entity is read again without it: one bad
+/// value never costs its entity.
+fn convert<T: serde::de::DeserializeOwned>(
+    node: &mut Node<'_>,
+    file: FileId,
+    text: &str,
+    display: &str,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<T> {
+    // Each retry removes one value, so the loop ends; the bound is a second guard.
+    for _ in 0..64 {
+        let err = match de::from_node::<T>(node, file, text) {
+            Ok(value) => return Some(value),
+            Err(err) => err,
+        };
+        let whole = (node.start, node.end);
+        let removed = err.span.filter(|s| *s != whole).and_then(|s| prune_at(node, s));
+        let Some((key, found)) = removed else { break };
+        let (start, end) = err.span.unwrap_or(whole);
+        findings.push(schema::finding(
+            display,
+            &key,
+            Span::new(file, start as usize, end as usize),
+            format!("'{key}' cannot be read from {found}; it is left out"),
+            Some(format!("see '{key}' in docs/manifest.md, or `datacarto schema`")),
+        ));
+    }
+    findings.push(schema::finding(
+        display,
+        "",
+        Span::new(file, node.start as usize, node.start as usize),
+        format!("this {what} cannot be read and is left out"),
+        Some("see docs/manifest.md for the format, or `datacarto schema`".to_owned()),
+    ));
+    None
+}
+
+/// Removes the deepest value whose bytes are `span` (a mapping entry, or a list item),
+/// returning its key (or its list's key) and what it was. The whole tree is searched: the
+/// span of a collection is not always the bytes of everything in it.
+fn prune_at(node: &mut Node<'_>, span: (u32, u32)) -> Option<(String, String)> {
+    match &mut node.kind {
+        NodeKind::Map(entries) => {
+            for i in 0..entries.len() {
+                if let Some((key, found)) = prune_at(&mut entries[i].1, span) {
+                    // A list item is named by its list's key.
+                    let key = if key.is_empty() { entries[i].0.name.to_string() } else { key };
+                    return Some((key, found));
+                }
+                if (entries[i].1.start, entries[i].1.end) == span {
+                    let (key, value) = entries.remove(i);
+                    return Some((key.name.into_owned(), value.kind.describe().to_owned()));
+                }
+            }
+            None
+        }
+        NodeKind::Seq(items) => {
+            for i in 0..items.len() {
+                if let Some(found) = prune_at(&mut items[i], span) {
+                    return Some(found);
+                }
+                if (items[i].start, items[i].end) == span {
+                    let item = items.remove(i);
+                    return Some((String::new(), item.kind.describe().to_owned()));
+                }
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 /// Parses, validates and converts one manifest file.
-fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>) {
+fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>, Vec<LeftOut>) {
     let source = sources.get(file);
     let (text, display) = (source.text.as_str(), source.path.as_str());
     let mut manifests = Manifests::default();
     let mut findings = Vec::new();
+    let mut left_out = Vec::new();
     let mut docs = match yaml::parse(text) {
         Ok(docs) => docs,
         Err(err) => {
-            findings.push(yaml_syntax::finding(
-                display,
-                Span::new(file, err.offset, err.offset),
-                &err.message,
-            ));
-            return (manifests, findings);
+            findings.push(syntax_finding(display, file, err));
+            return (manifests, findings, left_out);
         }
     };
     for doc in &mut docs {
         if doc.kind == NodeKind::Null {
             continue; // an empty document (`---` alone)
         }
-        let (_, errors) = validate::validate(doc, shape::document(), text);
-        findings.extend(errors.into_iter().map(|e| schema_finding(display, file, e)));
+        let outcome = validate::validate_all(doc, shape::document(), text);
+        findings.extend(outcome.errors.into_iter().map(|e| schema_finding(display, file, e)));
+        left_out.extend(outcome.pruned.into_iter().map(|(start, attribute)| LeftOut {
+            entity: Span::new(file, start as usize, start as usize),
+            attribute,
+        }));
         if findings.len() > MAX_FINDINGS_PER_FILE {
             // A generated or mangled file can hold problems by the hundred thousand; the
             // first ones say what is wrong, the rest would drown the report.
@@ -430,38 +522,37 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>)
                 )
                 .key(format!("{display}#more")),
             );
-            return (manifests, findings);
+            return (manifests, findings, left_out);
         }
-        let NodeKind::Map(entries) = &doc.kind else { continue };
+        let NodeKind::Map(entries) = &mut doc.kind else { continue };
         for (key, value) in entries {
-            let NodeKind::Seq(items) = &value.kind else { continue };
+            let NodeKind::Seq(items) = &mut value.kind else { continue };
+            let m = &mut manifests;
+            let f = &mut findings;
             for item in items {
-                // Entity by entity: a conversion problem loses one entity, not the file.
-                let result = match key.name.as_ref() {
-                    "teams" => de::from_node(item, file, text).map(|e| manifests.teams.push(e)),
+                // Entity by entity: a value that cannot be read loses that value only.
+                match key.name.as_ref() {
+                    "teams" => m.teams.extend(convert(item, file, text, display, "team", f)),
                     "objectives" => {
-                        de::from_node(item, file, text).map(|e| manifests.objectives.push(e))
+                        m.objectives.extend(convert(item, file, text, display, "objective", f));
                     }
                     "subjects" => {
-                        de::from_node(item, file, text).map(|e| manifests.subjects.push(e))
+                        m.subjects.extend(convert(item, file, text, display, "subject", f));
                     }
                     "categories" => {
-                        de::from_node(item, file, text).map(|e| manifests.categories.push(e))
+                        m.categories.extend(convert(item, file, text, display, "category", f));
                     }
-                    "stores" => de::from_node(item, file, text).map(|e| manifests.stores.push(e)),
-                    "flows" => de::from_node(item, file, text).map(|e| manifests.flows.push(e)),
+                    "stores" => m.stores.extend(convert(item, file, text, display, "store", f)),
+                    "flows" => m.flows.extend(convert(item, file, text, display, "flow", f)),
                     "purposes" => {
-                        de::from_node(item, file, text).map(|e| manifests.purposes.push(e))
+                        m.purposes.extend(convert(item, file, text, display, "purpose", f));
                     }
-                    _ => Ok(()),
-                };
-                if let Err(err) = result {
-                    findings.push(de_finding(display, file, item, err));
+                    _ => {}
                 }
             }
         }
     }
-    (manifests, findings)
+    (manifests, findings, left_out)
 }
 
 #[cfg(test)]
@@ -478,6 +569,32 @@ mod tests {
         assert_eq!(read.text, "a: 1\nb: \u{FFFD}");
         let read = decode(b"\x00\x01\x02".to_vec());
         assert!(matches!(read.problem, Some(ReadProblem::NotText { offset: 0, .. })));
+    }
+
+    /// Should the deserializer refuse a value the validator let through, that value alone
+    /// is left out, in the project's words, and the entity loads without it.
+    #[test]
+    fn an_unreadable_value_costs_only_itself() {
+        let text = "{id: shop, records: many, kind: crm, fields: [{id: a, completeness: x}]}";
+        let mut node = yaml::parse(text).unwrap().remove(0);
+        let mut findings = Vec::new();
+        let store: Option<Store> =
+            convert(&mut node, FileId(0), text, "map.yaml", "store", &mut findings);
+        let store = store.unwrap_or_else(|| panic!("the store loads: {findings:#?}"));
+        assert_eq!(store.id.as_str(), "shop");
+        assert!(store.records.is_none());
+        assert_eq!(store.kind, Some(crate::manifest::enums::StoreKind::Crm));
+        assert!(store.fields.unwrap()[0].completeness.is_none());
+        let messages: Vec<_> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "'records' cannot be read from a string; it is left out",
+                "'completeness' cannot be read from a string; it is left out"
+            ]
+        );
+        let at = findings[0].primary.as_ref().unwrap().span;
+        assert_eq!(&text[at.start as usize..at.end as usize], "many");
     }
 
     /// A UTF-8 byte-order mark is dropped.

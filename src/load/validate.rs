@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use super::scalar;
 use super::shape::{ObjectShape, Shape, ShapeId, Shapes, StrShape};
 use super::yaml::{Node, NodeKind};
 use crate::diag::suggest;
@@ -25,9 +26,42 @@ pub struct SchemaError {
 /// Validates `node` against the root of `shapes`, pruning what is invalid. Returns whether
 /// the node itself is valid (a document that is not a mapping is not).
 pub fn validate(node: &mut Node<'_>, shapes: &Shapes, text: &str) -> (bool, Vec<SchemaError>) {
-    let mut v = Validator { shapes, text, errors: Vec::new(), path: Vec::new(), silent: 0 };
+    let outcome = validate_all(node, shapes, text);
+    (outcome.ok, outcome.errors)
+}
+
+/// What validating a document found.
+#[derive(Debug, Default)]
+pub struct Validation {
+    /// Whether the node itself is valid.
+    pub ok: bool,
+    pub errors: Vec<SchemaError>,
+    /// The attributes written on an entity but left out because their value (or their
+    /// key, misspelt) is wrong: `(start of the entity's id value, attribute)`. Already
+    /// reported; a rule must not report them again as absent.
+    pub pruned: Vec<(u32, String)>,
+}
+
+/// [`validate`], also saying which attributes were left out.
+pub fn validate_all(node: &mut Node<'_>, shapes: &Shapes, text: &str) -> Validation {
+    let mut v = Validator {
+        shapes,
+        text,
+        errors: Vec::new(),
+        path: Vec::new(),
+        silent: 0,
+        pruned: Vec::new(),
+    };
     let ok = v.check(node, shapes.root, None);
-    (ok, v.errors)
+    Validation { ok, errors: v.errors, pruned: v.pruned }
+}
+
+/// What a string value is, once checked.
+enum Verdict {
+    Good,
+    Bad,
+    /// Reported, and read as this text instead (an id written with capitals or spaces).
+    ReadAs(String),
 }
 
 enum Segment {
@@ -42,9 +76,30 @@ struct Validator<'s, 't> {
     path: Vec<Segment>,
     /// Above zero while trying the branches of an `anyOf`: errors are dropped.
     silent: u32,
+    pruned: Vec<(u32, String)>,
 }
 
 impl Validator<'_, '_> {
+    /// `dpia: done` where a mapping is expected: when the value is one of the values of a
+    /// key of that mapping, say how to write it (`dpia: {status: done}`).
+    fn wrapped_help(&self, shape: &Shape, node: &Node<'_>, key: Option<&str>) -> Option<String> {
+        let Shape::Object(object) = shape else { return None };
+        let written = scalar::as_text(node, self.text)?;
+        let values = |p: ShapeId| enum_values(self.shapes, self.shapes.get(p)).unwrap_or(&[]);
+        // The value itself (`dpia: done`), else the closest one (`transfer: scc`).
+        let (inner, value) = object
+            .properties
+            .iter()
+            .find_map(|(k, p)| values(*p).iter().find(|v| *v == written).map(|v| (k, v.as_str())))
+            .or_else(|| {
+                object.properties.iter().find_map(|(k, p)| {
+                    suggest::closest(written, values(*p).iter().map(String::as_str)).map(|v| (k, v))
+                })
+            })?;
+        let key = key.unwrap_or("the key");
+        Some(format!("write '{key}: {{{inner}: {value}}}'"))
+    }
+
     fn report(&mut self, start: u32, end: u32, message: String, help: Option<String>) {
         if self.silent > 0 {
             return;
@@ -72,7 +127,8 @@ impl Validator<'_, '_> {
         out
     }
 
-    /// The original spelling of a plain scalar (`007`, `1.10`, `true`), for string fields.
+    /// A scalar as text (the shared rule of [`scalar::as_text`]), or else as written, for
+    /// messages.
     fn raw<'n>(&self, node: &'n Node<'_>) -> std::borrow::Cow<'n, str> {
         match &node.kind {
             NodeKind::Str(s) => std::borrow::Cow::Borrowed(s.as_ref()),
@@ -92,9 +148,11 @@ impl Validator<'_, '_> {
                 let found = found_text(node, self.text);
                 let message = match key {
                     Some(k) => format!("'{k}' expects {}, found {found}", describe(other)),
-                    None => format!("expected {}, found {found}", describe(other)),
+                    None => format!("{} is expected here, found {found}", describe(other)),
                 };
-                let help = bool_help(other, &node.kind);
+                let help = bool_help(other, &node.kind)
+                    .or_else(|| too_large_help(other, &node.kind))
+                    .or_else(|| self.wrapped_help(other, node, key));
                 self.report(node.start, node.end, message, help);
                 false
             }
@@ -125,16 +183,38 @@ impl Validator<'_, '_> {
             .collect();
         match candidates.as_slice() {
             [] => {
-                let expected: Vec<String> = branches
-                    .iter()
-                    .filter(|b| !matches!(shapes.get(**b), Shape::Null))
-                    .map(|b| describe(shapes.get(*b)))
-                    .collect();
+                let mut expected: Vec<String> = Vec::with_capacity(branches.len());
+                for branch in branches.iter().filter(|b| !matches!(shapes.get(**b), Shape::Null)) {
+                    // `a retention trigger or a retention trigger`: the vocabulary and the
+                    // `event:` form share a name.
+                    let text = describe(shapes.get(*branch));
+                    if !expected.contains(&text) {
+                        expected.push(text);
+                    }
+                }
                 let found = found_text(node, self.text);
-                let subject = key.map_or(String::new(), |k| format!("'{k}' "));
-                let verb = if key.is_some() { "expects" } else { "expected" };
-                let message = format!("{subject}{verb} {}, found {found}", expected.join(" or "));
-                let help = branches.iter().find_map(|b| bool_help(shapes.get(*b), &node.kind));
+                let expected = expected.join(" or ");
+                let message = match key {
+                    Some(k) => format!("'{k}' expects {expected}, found {found}"),
+                    None => format!("{expected} is expected here, found {found}"),
+                };
+                let help = branches
+                    .iter()
+                    .find_map(|b| {
+                        let shape = shapes.get(*b);
+                        bool_help(shape, &node.kind)
+                            .or_else(|| too_large_help(shape, &node.kind))
+                            .or_else(|| self.wrapped_help(shape, node, key))
+                    })
+                    .or_else(|| {
+                        branches.iter().find_map(|b| match shapes.get(*b) {
+                            Shape::Str(s) if s.pattern.is_some() => {
+                                let what = s.name.as_deref().map_or("value", humanize);
+                                pattern_help(what, "", s)
+                            }
+                            _ => None,
+                        })
+                    });
                 self.report(node.start, node.end, message, help);
                 false
             }
@@ -195,24 +275,60 @@ impl Validator<'_, '_> {
         true
     }
 
-    fn check_str(&mut self, node: &Node<'_>, shape: &StrShape, key: Option<&str>) -> bool {
+    fn check_str(&mut self, node: &mut Node<'_>, shape: &StrShape, key: Option<&str>) -> bool {
+        let verdict = self.judge_str(node, shape, key);
+        let replacement = match verdict {
+            Verdict::Bad => return false,
+            // A number read as text (`name: 007`) becomes the text it is written as, so that
+            // the deserializer reads exactly what was validated.
+            Verdict::Good if matches!(node.kind, NodeKind::Str(_)) => return true,
+            Verdict::Good => self.raw(node).into_owned(),
+            Verdict::ReadAs(fixed) => fixed,
+        };
+        node.kind = NodeKind::Str(std::borrow::Cow::Owned(replacement));
+        true
+    }
+
+    fn judge_str(&mut self, node: &Node<'_>, shape: &StrShape, key: Option<&str>) -> Verdict {
         let raw = self.raw(node);
         let what = shape.name.as_deref().map(humanize).or(key).unwrap_or("value").to_owned();
         if let Some(values) = &shape.values {
             if values.iter().any(|v| v == raw.as_ref()) {
-                return true;
+                return Verdict::Good;
             }
             let help = suggest::help(&raw, values.iter().map(String::as_str));
             let message = format!("unknown {what} '{raw}'");
             self.report(node.start, node.end, message, help);
-            return false;
+            return Verdict::Bad;
         }
         if let Some(pattern) = &shape.pattern
             && !pattern.is_match(&raw)
         {
+            if let Some(fixed) = self.read_as(&what, &raw, shape, key, node) {
+                return fixed;
+            }
+            if what == "country code" {
+                let (message, help) = crate::vocab::iso_countries::problem(&raw);
+                self.report(node.start, node.end, message, help);
+                return Verdict::Bad;
+            }
             let help = pattern_help(&what, &raw, shape);
-            self.report(node.start, node.end, format!("'{raw}' is not a valid {what}"), help);
-            return false;
+            let message = if what == "retention" && raw.chars().any(|c| c.is_ascii_digit()) {
+                format!(
+                    "'{raw}' is not a retention: a number alone says neither how long nor from when"
+                )
+            } else if what == "retention" {
+                "an empty retention says neither how long nor from when".to_owned()
+            } else {
+                format!("'{raw}' is not a valid {what}")
+            };
+            self.report(node.start, node.end, message, help);
+            return Verdict::Bad;
+        }
+        if what == "country code" && !crate::vocab::iso_countries::is_assigned(&raw) {
+            let (message, help) = crate::vocab::iso_countries::problem(&raw);
+            self.report(node.start, node.end, message, help);
+            return Verdict::Bad;
         }
         if shape.date && !is_calendar_date(&raw) {
             self.report(
@@ -221,9 +337,58 @@ impl Validator<'_, '_> {
                 format!("'{raw}' is not a date of the calendar"),
                 None,
             );
-            return false;
+            return Verdict::Bad;
         }
-        true
+        Verdict::Good
+    }
+
+    /// An id or a field reference that breaks the syntax is reported and read as its
+    /// closest valid spelling (`Newsletter Main` → `newsletter_main`): the entity still loads,
+    /// its other problems show in the same run, and references written either way resolve.
+    /// An entity id with no such spelling gets a placeholder. While trying the branches of
+    /// an `anyOf` (nothing reported), the value does not fit.
+    fn read_as(
+        &mut self,
+        what: &str,
+        raw: &str,
+        shape: &StrShape,
+        key: Option<&str>,
+        node: &Node<'_>,
+    ) -> Option<Verdict> {
+        let valid = |t: &str| shape.pattern.as_ref().is_some_and(|p| p.is_match(t));
+        let fixed = match what {
+            "id" => Some(sanitize_id(raw)).filter(|f| valid(f)),
+            "field reference" => raw
+                .split_once('.')
+                .map(|(store, field)| {
+                    let field = if field == "*" { "*".to_owned() } else { sanitize_id(field) };
+                    format!("{}.{field}", sanitize_id(store))
+                })
+                .filter(|f| valid(f)),
+            _ => return None,
+        };
+        if self.silent > 0 {
+            return Some(Verdict::Bad);
+        }
+        let line = self.text.get(..node.start as usize).map_or(0, |t| t.matches('\n').count()) + 1;
+        let (read_as, help) = match fixed {
+            Some(fixed) => {
+                let help = if what == "id" {
+                    format!("ids use lower case letters, digits, '_' and '-': write '{fixed}'")
+                } else {
+                    format!("write '{fixed}' (ids use lower case letters, digits, '_' and '-')")
+                };
+                (fixed.clone(), help)
+            }
+            None if what == "id" && key == Some("id") => (
+                format!("invalid-id-line-{line}"),
+                "ids use lower case letters, digits, '_' and '-', and start with a letter or a digit".to_owned(),
+            ),
+            None => return None,
+        };
+        let help = format!("{help}; until then it is read as '{read_as}'");
+        self.report(node.start, node.end, format!("'{raw}' is not a valid {what}"), Some(help));
+        Some(Verdict::ReadAs(read_as))
     }
 
     fn check_array(&mut self, node: &mut Node<'_>, items: ShapeId, key: Option<&str>) -> bool {
@@ -243,6 +408,10 @@ impl Validator<'_, '_> {
     fn check_object(&mut self, node: &mut Node<'_>, shape: &ObjectShape) -> bool {
         let (node_start, node_end) = (node.start, node.end);
         let NodeKind::Map(entries) = &mut node.kind else { return true };
+        // Where findings about the entity point: its id, or for a flow without one, `from`.
+        let anchor =
+            |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v.start);
+        let id_start = anchor("id").or_else(|| anchor("from"));
         let mut valid = true;
         let mut keep = Vec::with_capacity(entries.len());
         let mut bad_required = Vec::new();
@@ -295,8 +464,14 @@ impl Validator<'_, '_> {
                         }
                         None => format!("unknown key '{}'", k.name),
                     };
-                    let help = suggest::help(&k.name, known);
+                    let help = suggest::help(&k.name, known.clone());
                     self.report(k.start, k.end, message, help);
+                    // `legal_bases: consent` meant `legal_basis`: it was written.
+                    if let (Some(id), Some(meant), 0) =
+                        (id_start, suggest::closest(&k.name, known), self.silent)
+                    {
+                        self.pruned.push((id, meant.to_owned()));
+                    }
                     keep.push(false);
                     continue;
                 }
@@ -304,6 +479,9 @@ impl Validator<'_, '_> {
             self.path.push(Segment::Key(k.name.to_string()));
             let ok = self.check(value, value_shape, Some(&k.name));
             self.path.pop();
+            if let (false, Some(id), 0) = (ok, id_start, self.silent) {
+                self.pruned.push((id, k.name.to_string()));
+            }
             if !ok && shape.required.iter().any(|r| *r == k.name) {
                 bad_required.push(k.name.to_string());
                 valid = false;
@@ -345,14 +523,10 @@ fn accepts_kind(shape: &Shape, kind: &NodeKind<'_>) -> bool {
         (Shape::Any | Shape::AnyOf(_), _) => true,
         (Shape::Null, NodeKind::Null) => true,
         (Shape::Bool, NodeKind::Bool(_)) => true,
-        (Shape::Int { .. }, NodeKind::Int(_)) => true,
-        (Shape::Int { .. }, NodeKind::Float(f)) => f.fract() == 0.0,
-        (Shape::Number { .. }, NodeKind::Int(_) | NodeKind::Float(_)) => true,
-        // A plain `2024` or `true` is text where text is expected.
-        (
-            Shape::Str(_),
-            NodeKind::Str(_) | NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_),
-        ) => true,
+        // The rules the deserializer reads with: one place, `scalar`.
+        (Shape::Int { .. }, kind) => scalar::as_whole(kind).is_some(),
+        (Shape::Number { .. }, kind) => scalar::as_number(kind).is_some(),
+        (Shape::Str(_), kind) => scalar::is_text(kind),
         (Shape::Array { .. }, NodeKind::Seq(_)) => true,
         (Shape::Object(_), NodeKind::Map(_)) => true,
         _ => false,
@@ -367,6 +541,8 @@ fn describe(shape: &Shape) -> String {
         Shape::Int { .. } => "a whole number".to_owned(),
         Shape::Number { .. } => "a number".to_owned(),
         Shape::Str(s) => match (&s.name, &s.values) {
+            // The text form of a retention is a sentence ("3 years after the last order").
+            (Some(name), _) if humanize(name) == "retention" => "a sentence".to_owned(),
             (Some(name), _) => with_article(humanize(name)),
             (None, Some(_)) => "one of the listed values".to_owned(),
             (None, None) => "text".to_owned(),
@@ -404,9 +580,32 @@ fn bool_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<String> {
             };
             value.map(|v| format!("write '{v}': in YAML 1.2 '{s}' is text, not a boolean"))
         }
-        (Shape::Array { .. }, NodeKind::Str(_)) => {
-            Some("write a list: '[a, b]' or one '- item' per line".to_owned())
+        (Shape::Array { .. }, NodeKind::Str(s)) => {
+            let item: String = s.chars().take(40).collect();
+            Some(format!("write a list: '[{item}]', or one '- {item}' per line"))
         }
+        (Shape::Str(s), NodeKind::Bool(b)) if s.pattern.is_none() && s.values.is_none() => {
+            Some(format!("quote it (\"{b}\") if you mean the word"))
+        }
+        _ => None,
+    }
+}
+
+/// `records: 18446744073709551616`: a whole number past what 64 bits hold.
+fn too_large_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<String> {
+    match (shape, kind) {
+        (Shape::Int { .. }, NodeKind::Float(f)) if f.fract() == 0.0 => {
+            Some(format!("the number is too large: the largest is {}", i64::MAX))
+        }
+        _ => None,
+    }
+}
+
+/// The values a shape takes from a closed list, through `Option` (`anyOf [x, null]`).
+fn enum_values<'s>(shapes: &'s Shapes, shape: &'s Shape) -> Option<&'s [String]> {
+    match shape {
+        Shape::Str(s) => s.values.as_deref(),
+        Shape::AnyOf(branches) => branches.iter().find_map(|b| enum_values(shapes, shapes.get(*b))),
         _ => None,
     }
 }
@@ -450,7 +649,9 @@ pub(crate) fn humanize(name: &str) -> &str {
         "Allow" => "suppression",
         "Transfer" => "transfer",
         "Dpia" => "dpia",
+        "FieldMapping" => "field mapping",
         "RetentionPeriod" => "retention period",
+        "Retention" => "retention",
         "Organization" => "organization",
         "Contact" => "contact",
         "Project" | "datacarto project" => "datacarto.yaml",
@@ -474,12 +675,21 @@ fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<String> {
                 .then(|| format!("ids use lower case letters, digits, '_' and '-': '{fixed}'"))
                 .or_else(|| Some("ids use lower case letters, digits, '_' and '-'".to_owned()))
         }
-        "country code" => {
-            let upper = raw.to_uppercase();
-            (upper.len() == 2 && upper.chars().all(|c| c.is_ascii_uppercase()))
-                .then(|| format!("write '{upper}'"))
-                .or_else(|| Some("use an ISO 3166-1 alpha-2 code such as FR, DE or US".to_owned()))
+        "category key" => {
+            let lower = raw.to_lowercase();
+            if shape.pattern.as_ref().is_some_and(|p| p.is_match(&lower)) {
+                Some(format!("category keys are lower case: write '{lower}'"))
+            } else {
+                shape.description.clone()
+            }
         }
+        "country code" => {
+            Some("write the ISO 3166-1 alpha-2 code of the country, such as FR, or a list: [FR, DE]".to_owned())
+        }
+        "retention" => Some(
+            "say how long and from when: '{duration: P3Y, trigger: last_contact_from_subject}', or a sentence such as '3 years after the last order'"
+                .to_owned(),
+        ),
         "field reference" => {
             Some("write 'store.field', or 'store.*' for every field of a store".to_owned())
         }
@@ -492,18 +702,28 @@ fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<String> {
     }
 }
 
-/// `CRM Salesforce` → `crm-salesforce`.
-fn sanitize_id(raw: &str) -> String {
+/// `Newsletter Main` → `newsletter_main`, `Clientèle B2B` → `clientele_b2b`.
+pub(crate) fn sanitize_id(raw: &str) -> String {
     let mut out = String::new();
-    for c in raw.trim().chars() {
+    for c in raw.trim().chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c if c.is_whitespace() || matches!(c, '.' | '/' | '_') => '_',
+            c => c,
+        };
         match c {
+            '_' if out.ends_with('_') => {}
             'a'..='z' | '0'..='9' | '_' | '-' => out.push(c),
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            ' ' | '.' | '/' => out.push('-'),
             _ => {}
         }
     }
-    out.trim_start_matches(['-', '_']).to_owned()
+    out.trim_matches(['-', '_']).to_owned()
 }
 
 /// The `id` of a list item, for readable paths in finding ids.
@@ -631,6 +851,46 @@ mod tests {
         assert_eq!(errs.len(), 2, "{errs:#?}");
         assert!(errs[0].contains("not a valid ISO 8601 duration"));
         assert!(errs[1].contains("did you mean 'last_contact_from_subject'?"), "{}", errs[1]);
+    }
+
+    /// An id or a field reference that breaks the syntax is reported once and read as its
+    /// closest valid spelling, so that its entity stays; an entity id with none gets a
+    /// placeholder.
+    #[test]
+    fn invalid_ids_are_read_as_their_closest_valid_id() {
+        let text = "purposes:\n  - {id: Newsletter Main, uses: [Shop.Email, crm.*]}\n  - {id: \"***\", owner: Café Team}\n";
+        let mut docs = parse(text).unwrap();
+        let (_, errs) = validate(&mut docs[0], shape::document(), text);
+        let helps: Vec<_> = errs.iter().map(|e| e.help.clone().unwrap_or_default()).collect();
+        assert_eq!(errs.len(), 4, "{errs:#?}");
+        assert!(helps[0].contains("write 'newsletter_main'"), "{}", helps[0]);
+        assert!(helps[1].contains("write 'shop.email'"), "{}", helps[1]);
+        assert!(helps[2].contains("read as 'invalid-id-line-3'"), "{}", helps[2]);
+        assert!(helps[3].contains("write 'cafe_team'"), "{}", helps[3]);
+        let purposes: Vec<crate::manifest::purpose::Purpose> = {
+            let NodeKind::Map(root) = &docs[0].kind else { panic!() };
+            let NodeKind::Seq(items) = &root[0].1.kind else { panic!() };
+            items
+                .iter()
+                .map(|i| crate::load::de::from_node(i, crate::source::FileId(0), text).unwrap())
+                .collect()
+        };
+        assert_eq!(purposes.len(), 2, "both purposes stay");
+        assert_eq!(purposes[0].id.as_str(), "newsletter_main");
+        assert_eq!(purposes[0].uses.as_ref().unwrap()[0].as_str(), "shop.email");
+        assert_eq!(purposes[1].id.as_str(), "invalid-id-line-3");
+        assert_eq!(purposes[1].owner.as_ref().unwrap().as_str(), "cafe_team");
+    }
+
+    /// A mapping written as one of its values says how to write it, with the closest value.
+    #[test]
+    fn a_value_where_a_mapping_is_expected() {
+        let errs = errors(
+            "purposes:\n  - {id: p, dpia: done}\nflows:\n  - {from: a, to: b, transfer: scc}\n",
+        );
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(errs[0].contains("help=Some(\"write 'dpia: {status: done}'\")"), "{}", errs[0]);
+        assert!(errs[1].contains("write 'transfer: {mechanism: scc_commission}'"), "{}", errs[1]);
     }
 
     /// Calendar dates are real dates.

@@ -75,6 +75,8 @@ impl NodeKind<'_> {
 pub struct YamlError {
     pub message: String,
     pub offset: usize,
+    /// What to do, when the parser's words alone would not say it.
+    pub help: Option<String>,
 }
 
 /// The parser's options: YAML 1.2 booleans, repeated keys passed through (reported while
@@ -132,7 +134,82 @@ fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
     {
         message = message[idx + 2..].to_owned();
     }
-    YamlError { message: humanize(strip_position(&message)), offset }
+    let message = humanize(strip_position(&message));
+    match explain(text, offset, &message) {
+        Some(hint) => {
+            YamlError { message: hint.message, offset: hint.offset, help: Some(hint.help) }
+        }
+        None => YamlError { message, offset, help: None },
+    }
+}
+
+/// A clearer place and words for a syntax error.
+struct Hint {
+    offset: usize,
+    message: String,
+    help: String,
+}
+
+/// The syntax errors whose parser wording helps nobody, said in the words of someone
+/// writing a manifest: a tab (shown where it is, not where the parser noticed it), a line
+/// out of line with its neighbours, a value holding an unquoted `: `.
+fn explain(text: &str, offset: usize, message: &str) -> Option<Hint> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[line_start..line_end];
+    let first = line_start + (line.len() - line.trim_start_matches([' ', '\t']).len());
+    let lower = message.to_lowercase();
+    if lower.contains("tab") {
+        // The parser reports a tab where it gives up, often at the end of the line before.
+        let tab = text[line_start..]
+            .find('\t')
+            .map(|i| line_start + i)
+            .or_else(|| text[..offset].rfind('\t'))?;
+        let tab_line_start = text[..tab].rfind('\n').map_or(0, |i| i + 1);
+        let indenting = text[tab_line_start..tab].chars().all(|c| c == ' ' || c == '\t');
+        let message = if indenting {
+            "a tab in the indentation: YAML indents with spaces only"
+        } else {
+            "a tab where YAML does not allow one"
+        };
+        return Some(Hint {
+            offset: tab,
+            message: message.to_owned(),
+            help: "replace the tab with spaces".to_owned(),
+        });
+    }
+    if lower.contains("mapping values are not allowed") {
+        let before = &text[line_start..offset];
+        if before.contains(": ") {
+            let key = before.trim_start().trim_start_matches("- ");
+            let key = key.split(':').next().unwrap_or("key");
+            return Some(Hint {
+                offset,
+                message: "a second ': ' on this line: YAML reads it as a key inside the value"
+                    .to_owned(),
+                help: format!("quote the value: {key}: \"…\""),
+            });
+        }
+        return Some(Hint {
+            offset: first,
+            message: "this line is indented more than the keys it belongs with".to_owned(),
+            help: "keys of one mapping start in the same column".to_owned(),
+        });
+    }
+    if lower.contains("did not find expected '-' indicator")
+        || lower.contains("did not find expected key")
+    {
+        let token: String = text[first..line_end].chars().take_while(|c| *c != ':').collect();
+        let token = token.trim();
+        let what = if token.is_empty() { "this line".to_owned() } else { format!("'{token}'") };
+        return Some(Hint {
+            offset: first,
+            message: format!("{what} does not line up with the lines above it"),
+            help: "keys of one mapping start in the same column, and so do the '- ' of one list: indent this line like the line it belongs with".to_owned(),
+        });
+    }
+    None
 }
 
 /// Drops a trailing " at line L, column C": the finding shows the place.
@@ -456,7 +533,26 @@ mod tests {
         assert!(third.repeats.is_some());
         let err = parse("a:\n\t- x\n").unwrap_err();
         assert!(err.message.contains("tab"), "{}", err.message);
-        assert_eq!(err.offset, 4, "the parser points just past the tab");
+        assert_eq!(err.offset, 3, "at the tab itself");
+    }
+
+    /// Tabs are shown where they are; lines out of line and unquoted `: ` get words and a
+    /// help, at the start of the line or at the colon.
+    #[test]
+    fn syntax_errors_get_hints() {
+        let text = "stores:\n  - id: crm\n\tname: CRM\n";
+        let err = parse(text).unwrap_err();
+        assert_eq!(err.offset, text.find('\t').unwrap(), "{err:?}");
+        assert_eq!(err.message, "a tab in the indentation: YAML indents with spaces only");
+        assert_eq!(err.help.as_deref(), Some("replace the tab with spaces"));
+        let text = "stores:\n  - id: crm\n    description: Note: text\n";
+        let err = parse(text).unwrap_err();
+        assert!(err.message.starts_with("a second ': '"), "{err:?}");
+        assert_eq!(err.help.as_deref(), Some("quote the value: description: \"…\""));
+        let text = "stores:\n  - id: crm\n    name: CRM\n  kind: crm\n";
+        let err = parse(text).unwrap_err();
+        assert_eq!(err.message, "'kind' does not line up with the lines above it");
+        assert_eq!(err.offset, text.find("kind").unwrap());
     }
 
     /// An alias bomb and deep nesting stop at a limit instead of eating the machine.

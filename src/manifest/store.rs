@@ -88,7 +88,8 @@ pub struct Field {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Retention {
-    Text(String),
+    /// A sentence saying how long: `3 years after the last order`. A bare number is refused.
+    Text(#[schemars(pattern(r"[^\s0-9.,+-]"))] String),
     Period(RetentionPeriod),
 }
 

@@ -3,5 +3,6 @@
 //! meaning of category keys (special categories, personal data).
 
 pub mod categories;
+pub mod iso_countries;
 pub mod subjects;
 pub mod tables;

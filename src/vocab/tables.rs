@@ -159,6 +159,11 @@ pub fn country(code: &str) -> Option<Country> {
     tables().countries.get(code).copied()
 }
 
+/// Every country of the labelled table, in no particular order.
+pub fn countries() -> impl Iterator<Item = &'static Country> {
+    tables().countries.values()
+}
+
 /// Whether a country code is in the EEA (EU-27, Iceland, Liechtenstein, Norway).
 pub fn is_eea(code: &str) -> bool {
     country(code).is_some_and(|c| c.eea)

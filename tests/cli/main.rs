@@ -14,6 +14,7 @@ mod generated;
 mod hostile;
 mod lineage;
 mod maps;
+mod mistakes;
 mod realistic;
 mod register;
 mod site;

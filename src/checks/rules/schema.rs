@@ -22,8 +22,17 @@ Schema printed by `datacarto schema`):
   `true` or `false` is expected: in YAML 1.2 `yes` is text);
 - a value outside its enumeration, with the closest value suggested (`kind: ecomerce`);
 - an id that breaks the id syntax (`CRM`: ids are lower case letters, digits, `_` and `-`);
-- a value out of range (`completeness: 94`: completeness is a share between 0 and 1);
+- a value out of range (`completeness: 94`: completeness is a share between 0 and 1), or a
+  whole number too large to hold (`records: 18446744073709551616`);
+- a bare number or boolean where a sentence is expected (`retention: 2024`), and a mapping
+  written as one of its values (`dpia: done` → `dpia: {status: done}`);
+- a country that is not an ISO 3166-1 alpha-2 code (`UK` → `GB`, `EU`, `XX`, `France` → `FR`);
 - a required key missing (a flow without `to`).
+
+Each problem is one finding, at the value: the value is left out and the rest of its entity
+loads, so no other finding follows from it (no "unknown store", no "unused" field, and no
+rule reporting the attribute as missing). An id that breaks the syntax is read as its
+closest valid spelling until it is fixed, so that references to it still resolve.
 
 ## Why it matters
 

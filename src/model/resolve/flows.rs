@@ -180,18 +180,16 @@ impl Resolver {
         for (f, slot, store) in missing {
             let mapping = &mappings[f][slot];
             let store_id = self.model.stores[store.index()].id.clone();
-            let candidates: Vec<&str> = self.model.stores[store.index()]
-                .fields
-                .iter()
-                .map(|id| self.model.fields[id.index()].id.as_str())
-                .collect();
-            let finding = unknown_reference::field(
+            let mut finding = unknown_reference::field(
                 Entity::new(EntityKind::Flow, self.model.flows[f].id.as_str()),
                 &store_id,
                 mapping.source.as_str(),
                 mapping.source.span,
-                candidates,
+                self.field_candidates(store),
             );
+            if let Some(help) = self.help_from_duplicates(store, mapping.source.as_str()) {
+                finding.help = Some(help);
+            }
             self.findings.push(finding);
         }
         for (flow, carried) in self.model.flows.iter_mut().zip(slots) {

@@ -28,6 +28,7 @@ pub fn resolve(
         findings: Vec::new(),
         meanings: HashMap::new(),
         flow_purposes: Vec::new(),
+        ignored_fields: HashMap::new(),
     };
     r.model.organization = project.organization.clone();
     r.model.language = project.language;
@@ -51,6 +52,9 @@ struct Resolver {
     meanings: HashMap<String, (bool, Option<crate::manifest::enums::SpecialCategory>)>,
     /// The `purposes:` of each flow, resolved once the purposes are (they come after flows).
     flow_purposes: Vec<(super::FlowId, Vec<crate::manifest::Spanned<crate::manifest::text::Id>>)>,
+    /// The field ids of store declarations dropped as duplicates, by store id: a mistyped
+    /// field reference is suggested from every declaration of its store.
+    ignored_fields: HashMap<String, Vec<String>>,
 }
 
 /// `user.contact.email` → `user.contact`.

@@ -147,18 +147,17 @@ impl Resolver {
             Some(field_name) => match self.model.field_by_id(store, field_name) {
                 Some(field) => vec![field],
                 None => {
-                    let candidates: Vec<&str> = self
-                        .model
-                        .fields_of(store)
-                        .map(|f| self.model.field(f).id.as_str())
-                        .collect();
-                    self.findings.push(unknown_reference::field(
+                    let mut finding = unknown_reference::field(
                         entity.clone(),
                         store_name,
                         field_name,
                         reference.span,
-                        candidates,
-                    ));
+                        self.field_candidates(store),
+                    );
+                    if let Some(help) = self.help_from_duplicates(store, field_name) {
+                        finding.help = Some(help);
+                    }
+                    self.findings.push(finding);
                     Vec::new()
                 }
             },

@@ -1,5 +1,7 @@
 //! Stores and their declared fields.
 
+use std::collections::HashMap;
+
 use super::{Resolver, dedupe, suppress};
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::Spanned;
@@ -8,6 +10,7 @@ use crate::model::{Field, FieldId, FieldOrigin, Store, StoreId};
 
 impl Resolver {
     pub(super) fn stores(&mut self, stores: Vec<crate::manifest::store::Store>) {
+        self.ignored_fields = ignored_fields(&stores);
         let stores = dedupe(
             stores,
             |s| (s.id.as_str(), s.id.span),
@@ -55,6 +58,35 @@ impl Resolver {
                 span: s.id.span,
             });
         }
+    }
+
+    /// The fields a reference may mean in `store`, from every declaration of its id.
+    pub(super) fn field_candidates(&self, store: StoreId) -> Vec<&str> {
+        let s = &self.model.stores[store.index()];
+        let declared = s.fields.iter().map(|f| self.model.fields[f.index()].id.as_str());
+        let ignored = self.ignored_fields.get(&s.id).into_iter().flatten().map(String::as_str);
+        declared.chain(ignored).collect()
+    }
+
+    /// The help for an unknown field `name` of `store` when the field, or the closest one,
+    /// sits in a declaration of the store dropped as a duplicate id.
+    pub(super) fn help_from_duplicates(&self, store: StoreId, name: &str) -> Option<String> {
+        let s = &self.model.stores[store.index()];
+        let ignored = self.ignored_fields.get(&s.id)?;
+        let store_id = &s.id;
+        let meant = if ignored.iter().any(|f| f == name) {
+            name
+        } else {
+            let closest = crate::diag::suggest::closest(name, self.field_candidates(store))?;
+            if self.model.field_by_id(store, closest).is_some() {
+                return None;
+            }
+            closest
+        };
+        let verb = if meant == name { String::new() } else { format!("did you mean '{meant}'? ") };
+        Some(format!(
+            "{verb}'{meant}' is in another declaration of store '{store_id}', ignored as a duplicate id: merge the two declarations"
+        ))
     }
 
     fn declared_fields(
@@ -114,4 +146,20 @@ impl Resolver {
         }
         ids
     }
+}
+
+/// The field ids of every declaration of a store id after the first (by file path), for
+/// the ids declared more than once.
+fn ignored_fields(stores: &[crate::manifest::store::Store]) -> HashMap<String, Vec<String>> {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(stores.len());
+    let mut ignored: HashMap<String, Vec<String>> = HashMap::new();
+    for s in stores {
+        let count = seen.entry(s.id.as_str()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            let fields = s.fields.iter().flatten().map(|f| f.id.value.0.clone());
+            ignored.entry(s.id.value.0.clone()).or_default().extend(fields);
+        }
+    }
+    ignored
 }

@@ -1,0 +1,238 @@
+//! The loader speaks the project's words: a corpus of bad inputs (every attribute of every
+//! kind of entity, and of `datacarto.yaml`, given values of the wrong type, outside their
+//! vocabulary, too large, badly nested; broken YAML) is loaded and resolved, and no message,
+//! label or help may carry the wording of serde or of the YAML parser.
+
+use serde_json::Value;
+
+use super::load_from_memory;
+use super::shape::schema_of;
+use crate::diag::Finding;
+
+/// Words of serde and of the parser that mean nothing to someone writing a manifest.
+const JARGON: &[&str] = &[
+    "untagged enum",
+    "variant",
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    "expected a",
+    "struct",
+    "map with",
+    "sequence",
+    "missing field",
+    "unknown field `",
+    "data did not match",
+    "Option<",
+    "DuplicateKeyPolicy",
+    "u64",
+    "i64",
+    "f64",
+    "newtype",
+    "deserializ",
+    "serde",
+    "while parsing",
+    "while scanning",
+    "did not find expected",
+];
+
+/// Values no attribute accepts, or only some do: every kind of YAML value, out of range,
+/// outside a vocabulary, not an id.
+const BAD_VALUES: &[&str] = &[
+    "2024",
+    "true",
+    "1.5",
+    "-1",
+    "18446744073709551616",
+    "~",
+    "[a, b]",
+    "{a: 1}",
+    "[[x]]",
+    "{}",
+    "\"Bad Id\"",
+    "nope",
+    "2027-02-30",
+    "\"\"",
+];
+
+/// Where an object of the schema sits in a manifest: the text before and after its keys,
+/// and the keys it needs, so that one bad attribute is the only problem.
+type Template = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+fn template(def: &str) -> Option<Template> {
+    Some(match def {
+        "Team" => ("teams:\n  - {", "}\n", &[("id", "t")]),
+        "Objective" => ("objectives:\n  - {", "}\n", &[("id", "o")]),
+        "Subject" => ("subjects:\n  - {", "}\n", &[("id", "s")]),
+        "Category" => ("categories:\n  - {", "}\n", &[("id", "user.x")]),
+        "Store" => ("stores:\n  - {", "}\n", &[("id", "s")]),
+        "Field" => ("stores:\n  - {id: s, fields: [{", "}]}\n", &[("id", "f")]),
+        "Flow" => ("flows:\n  - {", "}\n", &[("from", "a"), ("to", "b")]),
+        "Transfer" => {
+            ("flows:\n  - {from: a, to: b, transfer: {", "}}\n", &[("mechanism", "adequacy")])
+        }
+        "Purpose" => ("purposes:\n  - {", "}\n", &[("id", "p")]),
+        "Dpia" => ("purposes:\n  - {id: p, dpia: {", "}}\n", &[]),
+        "RetentionPeriod" => ("purposes:\n  - {id: p, retention: {", "}}\n", &[]),
+        "Allow" => {
+            ("stores:\n  - {id: s, allow: [{", "}]}\n", &[("rule", "schema"), ("reason", "r")])
+        }
+        "Organization" => ("organization: {", "}\n", &[("name", "n")]),
+        "Contact" => ("organization: {name: n, dpo: {", "}}\n", &[]),
+        _ => return None,
+    })
+}
+
+/// The text of one object of kind `def` whose `key` is `value`.
+fn one_bad(def: &str, key: &str, value: &str) -> String {
+    let (before, after, base) = template(def).unwrap_or_else(|| {
+        panic!("the schema has a new kind of object '{def}': give it a template here")
+    });
+    let mut pairs: Vec<(&str, &str)> = base.iter().copied().filter(|(k, _)| *k != key).collect();
+    pairs.push((key, value));
+    let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    format!("{before}{}{after}", body.join(", "))
+}
+
+/// Every object definition of a schema that has properties, with its keys.
+fn objects(schema: &Value) -> Vec<(String, Vec<String>)> {
+    let defs = schema["$defs"].as_object().expect("$defs");
+    defs.iter()
+        .filter_map(|(name, def)| {
+            let props = def.get("properties")?.as_object()?;
+            Some((name.clone(), props.keys().cloned().collect()))
+        })
+        .collect()
+}
+
+fn every_text(finding: &Finding) -> Vec<&str> {
+    let mut texts = vec![finding.message.as_str()];
+    texts.extend(finding.help.as_deref());
+    texts.extend(finding.primary.iter().map(|l| l.message.as_str()));
+    texts.extend(finding.related.iter().map(|l| l.message.as_str()));
+    texts
+}
+
+/// Fails on the first message that speaks serde or parser, or that comes from the loader's
+/// last resort (a value the validator let through and the deserializer could not read:
+/// the two must read scalars by one rule).
+fn assert_clean(findings: &[Finding], sources: &crate::source::SourceMap) {
+    for finding in findings {
+        let input = || {
+            finding.primary.as_ref().map_or_else(String::new, |l| {
+                let file = sources.get(l.span.file);
+                format!("{}:\n{}", file.path, file.text)
+            })
+        };
+        for text in every_text(finding) {
+            for jargon in JARGON {
+                assert!(
+                    !text.contains(jargon),
+                    "'{jargon}' in {text:?} ({}), from {}",
+                    finding.rule,
+                    input()
+                );
+            }
+            assert!(
+                !text.contains("cannot be read"),
+                "the validator let through what the deserializer cannot read: {text:?} at {:?}",
+                finding.primary
+            );
+        }
+    }
+}
+
+/// Every attribute of every kind of entity, with every kind of bad value: the loader's
+/// messages are in the project's words, and the validator refuses whatever the
+/// deserializer cannot read.
+#[test]
+fn no_loader_message_speaks_serde() {
+    let schema = schema_of::<crate::manifest::Document>();
+    let mut files = Vec::new();
+    for (def, keys) in objects(&schema) {
+        for key in &keys {
+            for value in BAD_VALUES {
+                let name = format!("c/{def}-{key}-{:03}.yaml", files.len());
+                files.push((name, one_bad(&def, key, value)));
+            }
+        }
+        // The entity itself badly nested.
+        let (before, after, _) = template(&def).unwrap_or_else(|| panic!("no template for {def}"));
+        for value in ["[x]", "x", "2024"] {
+            let text =
+                format!("{}{value}{}", before.trim_end_matches('{'), after.trim_start_matches('}'));
+            files.push((format!("c/{def}-nested-{:03}.yaml", files.len()), text));
+        }
+    }
+    for (i, text) in [
+        "stores:\n  - id: crm\n\tname: CRM\n",
+        "stores:\n  - id: crm\n    description: Note: text\n",
+        "stores:\n  - id: crm\n    name: CRM\n  kind: crm\n",
+        "stores:\n  - id: crm\n    fields:\n      - id: a\n     - id: b\n",
+        "stores:\n  - id: crm\n   name: CRM\n",
+        "purposes:\n  - id: p\n    uses: [a.b\n",
+        "stores: [{id: a}\n",
+        "stores:\n  - id: a\n    id: b\n",
+        "stores: 3\n",
+        "3\n",
+        "[a]\n",
+        "stores:\n  - id: a\n    fields:\n      - email\n",
+        "flows:\n  - {from: a, to: b, fields: [{a: b, c: d}]}\n",
+        "flows:\n  - {from: a, to: b, fields: [{}]}\n",
+        "~: 1\n",
+        "? [a]\n: 1\n",
+        "a: &x 1\nb: *y\n",
+        "a: !!binary aGk=\n",
+        "a: !custom x\n",
+        "\"unterminated\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        files.push((format!("syntax/{i:02}.yaml"), (*text).to_owned()));
+    }
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let loaded = load_from_memory(&borrowed);
+    let (_, resolved) =
+        crate::model::resolve::resolve(loaded.manifests, &loaded.project, loaded.project_file);
+    assert!(loaded.findings.len() > files.len() / 2, "the corpus produces findings");
+    assert_clean(&loaded.findings, &loaded.sources);
+    assert_clean(&resolved, &loaded.sources);
+
+    // datacarto.yaml: one document per map.
+    let project = schema_of::<crate::manifest::project::Project>();
+    let mut keys: Vec<(String, String)> = Vec::new();
+    let root = project["properties"].as_object().expect("properties");
+    for key in root.keys() {
+        for value in BAD_VALUES {
+            keys.push((format!("{key}: {value}\n"), key.clone()));
+        }
+    }
+    for (def, props) in objects(&project) {
+        if template(&def).is_none() {
+            continue; // the rule settings: free-form per rule
+        }
+        for key in &props {
+            for value in BAD_VALUES {
+                keys.push((one_bad(&def, key, value), def.clone()));
+            }
+        }
+    }
+    // Rule settings: a level, or a mapping of a level and the rule's options.
+    for value in BAD_VALUES.iter().chain(&["[warn]", "{level: 3}", "{threshold: high}"]) {
+        for rule in ["unused-field", "low-completeness", "dpia-required", "nope"] {
+            keys.push((format!("rules: {{{rule}: {value}}}\n"), "rules".to_owned()));
+            keys.push((format!("rules: {{{rule}: {{threshold: {value}}}}}\n"), "rules".to_owned()));
+        }
+    }
+    let today = crate::date::Date::parse("2026-12-05").expect("a date");
+    for (text, _) in &keys {
+        let loaded = load_from_memory(&[("datacarto.yaml", text.as_str())]);
+        assert_clean(&loaded.findings, &loaded.sources);
+        if let Ok((_, config)) =
+            crate::config::Config::build(&loaded.project, &loaded.sources, &[], today)
+        {
+            assert_clean(&config, &loaded.sources);
+        }
+    }
+}
