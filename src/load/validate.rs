@@ -400,9 +400,12 @@ impl Validator<'_, '_> {
             self.path.pop();
         }
         // A list keeps its valid items: a store with a bad field keeps its other fields.
+        let dropped = keep.iter().any(|k| !k);
         let mut flags = keep.into_iter();
         elements.retain(|_| flags.next().unwrap_or(false));
-        true
+        // A list left empty by its bad items was written all the same (`location: [UK]`):
+        // it is left out as a whole, so no rule reports it as missing.
+        !(dropped && elements.is_empty())
     }
 
     fn check_object(&mut self, node: &mut Node<'_>, shape: &ObjectShape) -> bool {
