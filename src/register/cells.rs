@@ -62,11 +62,11 @@ pub enum Cell {
     Controller,
     Dpo,
     Representative,
-    /// Not in the map: always empty.
+    /// Not in the map: says so.
     JointControllers,
-    /// Not in the map: always empty.
+    /// Not in the map: says so.
     Breach,
-    /// Not in the map: always empty.
+    /// Not in the map: says so.
     BreachLink,
 }
 
@@ -86,6 +86,100 @@ pub fn lines<'r>(cell: Cell, row: &'r Row, register: &'r Register) -> Cow<'r, [S
 }
 
 fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
+    let lines = derive(cell, row, register);
+    if lines.is_empty() { fill_empty(cell, row, register) } else { lines }
+}
+
+/// What an empty cell says instead of nothing: an empty cell reads as "no" to a DPO. Either
+/// the map does not state the fact ("Not stated" and the attribute to fill), or the cell does
+/// not apply to this row, with the reason the map gives ("Not applicable: …"). Cells the map
+/// has no attribute for (joint controllers, breaches) say that it does not record them.
+fn fill_empty(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
+    let lang = register.language;
+    let organization = |attr: &str| {
+        vec![format!("{} (`organization.{attr}`, datacarto.yaml)", L::NotStated.get(lang))]
+    };
+    let controller_country =
+        register.controller.as_ref().and_then(|c| c.country.as_ref()).map(|c| c.id.as_str());
+    let stated = |attr: &str| vec![not_stated(Kind::Purpose, &row.reference, attr, lang)];
+    let na =
+        |why: L| vec![format!("{}{}{}", L::NotApplicable.get(lang), colon(lang), why.get(lang))];
+    let basis = row.legal_basis.as_ref().map(|b| b.id.as_str());
+    match cell {
+        Cell::Description => stated("description"),
+        Cell::BusinessFunction => stated("owner"),
+        Cell::Objective => stated("objective"),
+        Cell::DataUse => stated("use"),
+        Cell::LegalBasis | Cell::LawfulBasis => stated("legal_basis"),
+        Cell::Subjects => stated("subjects"),
+        Cell::Retention => stated("retention"),
+        Cell::Art9 if row.special.is_empty() => na(L::NaNoSpecial),
+        Cell::Art9 => stated("special_condition"),
+        Cell::ConsentRecord if basis == Some("consent") => stated("consent_record"),
+        Cell::ConsentRecord => na(L::NaNotConsent),
+        Cell::LegitimateInterest | Cell::Lia if basis != Some("legitimate_interests") => {
+            na(L::NaNotLegitimate)
+        }
+        Cell::LegitimateInterest => stated("legitimate_interest"),
+        Cell::Lia => stated("lia"),
+        Cell::Contracts | Cell::RecipientsProcessors if row.recipients.processors.is_empty() => {
+            na(L::NaNoProcessor)
+        }
+        Cell::DpiaStatus => stated("dpia"),
+        Cell::Controller => organization("name"),
+        Cell::Dpo => organization("dpo"),
+        // Art. 27: a representative is owed by a controller established outside the Union.
+        Cell::Representative if controller_country.is_some_and(crate::vocab::tables::is_eea) => {
+            na(L::NaControllerInEea)
+        }
+        Cell::Representative => organization("representative"),
+        Cell::JointControllers | Cell::Breach | Cell::BreachLink => {
+            vec![L::NotInMap.get(lang).to_owned()]
+        }
+        Cell::DpiaLink
+            if row
+                .dpia
+                .status
+                .as_ref()
+                .is_some_and(|s| s.id == "done" || s.id == "in-progress") =>
+        {
+            stated("dpia.link")
+        }
+        Cell::DpiaLink => na(L::NaNoDpia),
+        Cell::TransferLinks if !row.transfers.is_empty() => {
+            vec![format!("{} (`transfer.reference`)", L::NotStated.get(lang))]
+        }
+        Cell::Security => {
+            let stores: Vec<String> = row
+                .locations
+                .iter()
+                .map(|l| format!("`security` {}", of(Kind::Store, &l.store.id, lang)))
+                .collect();
+            vec![format!("{} ({})", L::NotStated.get(lang), stores.join(", "))]
+        }
+        // No transfer is known: "none" only when every store of the journey has a location.
+        Cell::TransferRecipients
+        | Cell::TransferCountries
+        | Cell::TransferSafeguards
+        | Cell::TransferLinks
+            if !row.unlocated.is_empty() =>
+        {
+            unlocated(row, lang).collect()
+        }
+        Cell::Recipients
+        | Cell::RecipientsInternal
+        | Cell::RecipientsExternal
+        | Cell::RecipientsProcessors
+        | Cell::TransferRecipients
+        | Cell::TransferCountries
+        | Cell::TransferSafeguards
+        | Cell::TransferLinks => vec![L::Nothing.get(lang).to_owned()],
+        _ => Vec::new(),
+    }
+}
+
+/// The lines the row model gives a cell; empty when it has none.
+fn derive(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
     let lang = register.language;
     let t = |l: L| l.get(lang);
     let one = |s: &Option<String>| s.iter().cloned().collect::<Vec<String>>();
