@@ -73,8 +73,16 @@ pub struct LoadOptions {
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
-    let meta = std::fs::metadata(root)
+    // Links are never followed, the map's own folder included: a link given as the map
+    // (or put in its place by a git revision) could point anywhere, `/` included.
+    let meta = std::fs::symlink_metadata(root)
         .with_context(|| format!("cannot read the map folder {}", root.display()))?;
+    if meta.file_type().is_symlink() {
+        bail!(
+            "{} is a symbolic link: links are never followed; give the folder it points to",
+            root.display()
+        );
+    }
     if !meta.is_dir() {
         bail!("{} is not a folder: give the folder of the map", root.display());
     }
