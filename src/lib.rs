@@ -20,4 +20,5 @@ pub mod site;
 pub mod source;
 #[doc(hidden)]
 pub mod synth;
+pub mod text;
 pub mod vocab;
