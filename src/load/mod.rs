@@ -69,6 +69,10 @@ pub const MAX_FINDINGS_PER_FILE: usize = 1000;
 pub struct LoadOptions {
     /// Folders to leave out besides the usual ones (the output folder of `build`).
     pub skip: Vec<PathBuf>,
+    /// File paths relative to the map's root, whatever folder the map was given as: for
+    /// artifacts (a published site must not show `/home/…/map/` or depend on the working
+    /// directory). Terminal output keeps paths as typed, which the user can open.
+    pub within_map: bool,
 }
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
@@ -86,7 +90,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     if !meta.is_dir() {
         bail!("{} is not a folder: give the folder of the map", root.display());
     }
-    let display_root = display_root(root);
+    let display_root = if options.within_map { String::new() } else { display_root(root) };
     let mut sources = SourceMap::new();
     sources.root = if display_root.is_empty() { String::new() } else { format!("{display_root}/") };
     let mut findings = Vec::new();
@@ -95,7 +99,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     let project_path = root.join(PROJECT_FILE);
     let (project, project_file) = if project_path.is_file() || project_path.is_symlink() {
         let display = join_display(&display_root, PROJECT_FILE);
-        let read = read_file(&project_path);
+        let read = read_file(&project_path, &display);
         let file = sources.add(display.clone(), read.text);
         findings.extend(read.problem.map(|p| p.finding(&display, file)));
         let text = &sources.get(file).text;
@@ -127,7 +131,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     let reads: Vec<(String, ReadResult)> = discovered
         .manifests
         .par_iter()
-        .map(|(rel, path)| (join_display(&display_root, rel), read_file(path)))
+        .map(|(rel, path)| {
+            let display = join_display(&display_root, rel);
+            let read = read_file(path, &display);
+            (display, read)
+        })
         .collect();
     let mut ids = Vec::with_capacity(reads.len());
     for (display, read) in reads {
@@ -240,7 +248,8 @@ struct ReadResult {
     problem: Option<ReadProblem>,
 }
 
-fn read_file(path: &Path) -> ReadResult {
+/// Reads a file; messages name it by `display` (the path as every finding shows it).
+fn read_file(path: &Path, display: &str) -> ReadResult {
     let unreadable = |message: String| ReadResult {
         text: String::new(),
         problem: Some(ReadProblem::Unreadable(message)),
@@ -249,21 +258,21 @@ fn read_file(path: &Path) -> ReadResult {
         Ok(meta) if meta.len() > yaml::limits::MAX_FILE_BYTES => {
             return unreadable(format!(
                 "{} is {} MiB, more than the {} MiB a manifest may hold",
-                path.display(),
+                display,
                 meta.len() / (1024 * 1024),
                 yaml::limits::MAX_FILE_BYTES / (1024 * 1024)
             ));
         }
         Ok(meta) if !meta.is_file() => {
-            return unreadable(format!("{} is not a regular file", path.display()));
+            return unreadable(format!("{} is not a regular file", display));
         }
         Ok(_) => {}
-        Err(err) => return unreadable(format!("cannot read {}: {err}", path.display())),
+        Err(err) => return unreadable(format!("cannot read {}: {err}", display)),
     }
     #[expect(clippy::disallowed_methods, reason = "load/ is the one module that reads files")]
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) => return unreadable(format!("cannot read {}: {err}", path.display())),
+        Err(err) => return unreadable(format!("cannot read {}: {err}", display)),
     };
     decode(bytes)
 }

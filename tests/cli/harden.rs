@@ -68,3 +68,52 @@ fn diff_text_escapes_values_from_the_map() {
     }
     assert!(!out.stdout.chars().any(|c| c.is_control() && c != '\n'), "{:?}", out.stdout);
 }
+
+/// Every file of every artifact (`build`, `map`) names files relative to the map's root,
+/// the same whatever folder the map was given as: no local path leaks into a published
+/// site, and the site does not depend on the working directory.
+#[test]
+fn artifacts_name_files_within_the_map() {
+    let map = Map::new(&[
+        ("stores/crm.yaml", "stores:\n  - id: crm\n    fields: [{id: email}]\n"),
+        ("flows/bad.yaml", "flows:\n  - id: f\n    from: nowhere\n    to: crm\n"),
+        ("stores/binary.yaml", "a: \u{1}\n"),
+    ]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = map.path().to_str().unwrap().to_owned();
+    let read_site = |site: &std::path::Path| -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(site).unwrap().display().to_string();
+                files.push((
+                    rel,
+                    String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned(),
+                ));
+            }
+        }
+        files
+    };
+    let from_inside = map.run(&["build", "-o", "site", "--as-of", "2026-01-01"]);
+    assert_eq!(from_inside.code, 0, "{}", from_inside.stderr);
+    let site = elsewhere.path().join("site");
+    let out = crate::support::run_in(
+        elsewhere.path(),
+        &["build", &root, "-o", "site", "--as-of", "2026-01-01"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (inside, outside) = (read_site(&map.path().join("site")), read_site(&site));
+    for (rel, text) in &outside {
+        assert!(!text.contains(&root), "{rel} names the map's folder {root}");
+    }
+    let findings = &outside.iter().find(|(rel, _)| rel == "findings.json").unwrap().1;
+    assert!(
+        findings.contains("\"file\":\"flows/bad.yaml\"")
+            || findings.contains("\"file\": \"flows/bad.yaml\""),
+        "{findings}"
+    );
+    assert_eq!(inside, outside, "the same site from any working directory");
+    let svg = crate::support::run_in(elsewhere.path(), &["map", &root, "--findings"]);
+    assert!(!svg.stdout.contains(&root), "the map names the map's folder");
+}
