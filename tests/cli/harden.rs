@@ -117,3 +117,26 @@ fn artifacts_name_files_within_the_map() {
     let svg = crate::support::run_in(elsewhere.path(), &["map", &root, "--findings"]);
     assert!(!svg.stdout.contains(&root), "the map names the map's folder");
 }
+
+/// An id of 300 characters is a `schema` error at its place in `check`, and `build` still
+/// writes the site (it used to fail with "File name too long" and no position).
+#[test]
+fn long_ids_are_reported_and_do_not_break_the_build() {
+    let long = "a".repeat(300);
+    let map = Map::new(&[(
+        "stores/crm.yaml",
+        &format!(
+            "stores:\n  - id: {long}\n    fields: [{{id: email}}]\n  - id: crm\n    fields: [{{id: {long}}}]\n"
+        ),
+    )]);
+    let out = map.run(&["check", "--format", "concise"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("stores/crm.yaml:2:9: error[schema] this id is 300 characters long; an id has 100 at most"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.len() < 4000, "no id is echoed whole: {}", out.stdout);
+    let out = map.run(&["build", "-o", "site"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
