@@ -140,3 +140,31 @@ fn long_ids_are_reported_and_do_not_break_the_build() {
     let out = map.run(&["build", "-o", "site"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+/// A closed stdout (`check | head`) does not turn a failing check into a pass: the exit
+/// status reflects the findings whatever became of the output.
+#[test]
+fn a_broken_pipe_keeps_the_exit_status() {
+    let map = Map::new(&[("stores/crm.yaml", "stores:\n  - id: CRM\n")]);
+    let clean = Map::new(&[("stores/crm.yaml", "stores:\n  - id: crm\n")]);
+    let old = clean.path().to_str().unwrap();
+    for args in [
+        &["check", "--format", "concise"][..],
+        &["check"],
+        &["diff", old, ".", "--fail-on", "new-errors"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("datacarto"))
+            .current_dir(map.path())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before datacarto writes anything.
+        drop(child.stdout.take());
+        let mut stderr = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "{args:?}: {stderr}");
+    }
+}
