@@ -168,3 +168,33 @@ fn a_broken_pipe_keeps_the_exit_status() {
         assert_eq!(status.code(), Some(1), "{args:?}: {stderr}");
     }
 }
+
+/// Rule findings are capped per file and rule as the loader caps its own: 1,500 stores
+/// without an owner in one file give 1,000 `missing-owner` findings and one counting the
+/// other 500; a second file has its own count.
+#[test]
+fn rule_findings_are_capped_per_file_and_rule() {
+    let stores = |prefix: &str, n: usize| {
+        let mut text = String::from("stores:\n");
+        for i in 0..n {
+            text.push_str(&format!("  - {{id: {prefix}{i}, fields: [{{id: email}}]}}\n"));
+        }
+        text
+    };
+    let map = Map::new(&[("big.yaml", &stores("s", 1500)), ("small.yaml", &stores("t", 3))]);
+    let out = map.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let of = |rule: &str, file: &str| -> Vec<String> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule && f["file"] == file)
+            .map(|f| f["message"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let big = of("missing-owner", "big.yaml");
+    assert_eq!(big.len(), 1001);
+    assert!(big.contains(&"500 more missing-owner findings in this file are not shown".to_owned()));
+    assert_eq!(of("missing-owner", "small.yaml").len(), 3);
+}
