@@ -97,7 +97,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
 
     // The project file comes first: its `exclude:` globs shape discovery.
     let project_path = root.join(PROJECT_FILE);
-    let (project, project_file) = if project_path.is_file() || project_path.is_symlink() {
+    // Anything but a folder by that name is read (and reported if it is not a regular file).
+    let present = std::fs::symlink_metadata(&project_path).is_ok_and(|m| !m.is_dir());
+    let (project, project_file) = if present {
         let display = join_display(&display_root, PROJECT_FILE);
         let read = read_file(&project_path, &display);
         let file = sources.add(display.clone(), read.text);
@@ -283,13 +285,14 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
+    if let Some(text) = utf16_start(&bytes) {
+        // The whole file is in the wrong encoding: said at its start (not at the first NUL,
+        // an odd column of mangled text), showing its first line as it reads.
+        let message = "the file is UTF-16: save it as UTF-8".to_owned();
+        return ReadResult { text, problem: Some(ReadProblem::NotText { offset: 0, message }) };
+    }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-            "the file is UTF-16: save it as UTF-8"
-        } else {
-            "a binary file, not YAML text"
-        };
-        return not_text(&bytes, nul, hint.to_owned());
+        return not_text(&bytes, nul, "a binary file, not YAML text".to_owned());
     }
     match String::from_utf8(bytes) {
         Ok(text) => ReadResult { text, problem: None },
@@ -306,6 +309,32 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
             )
         }
     }
+}
+
+/// The first line of a UTF-16 file (with a byte-order mark, or without one when its first
+/// characters are ASCII, every other byte NUL), decoded; `None` for anything else.
+fn utf16_start(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(240) & !1];
+    let ascii_pairs = |zero: usize| {
+        head.len() >= 4
+            && head.chunks_exact(2).all(|p| p[zero] == 0 && p[1 - zero] != 0 && p[1 - zero] < 0x80)
+    };
+    let (little, body) = match head {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ if ascii_pairs(1) => (true, head),
+        _ if ascii_pairs(0) => (false, head),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .take_while(|&c| c != '\n' && c != '\r')
+        .collect();
+    Some(text)
 }
 
 fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
@@ -495,6 +524,20 @@ mod tests {
         assert_eq!(read.text, "a: 1\nb: \u{FFFD}");
         let read = decode(b"\x00\x01\x02".to_vec());
         assert!(matches!(read.problem, Some(ReadProblem::NotText { offset: 0, .. })));
+    }
+
+    /// UTF-16, with a byte-order mark or without, is reported at the start of the file,
+    /// with its first line decoded.
+    #[test]
+    fn utf16_is_reported_at_the_start() {
+        let le: Vec<u8> = "stores:\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "stores:\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [[&[0xFF, 0xFE][..], &le].concat(), [&[0xFE, 0xFF][..], &be].concat(), le] {
+            let read = decode(bytes);
+            let Some(ReadProblem::NotText { offset, message }) = read.problem else { panic!() };
+            assert_eq!((offset, message.as_str()), (0, "the file is UTF-16: save it as UTF-8"));
+            assert_eq!(read.text, "stores:");
+        }
     }
 
     /// A UTF-8 byte-order mark is dropped.

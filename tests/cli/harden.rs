@@ -198,3 +198,48 @@ fn rule_findings_are_capped_per_file_and_rule() {
     assert!(big.contains(&"500 more missing-owner findings in this file are not shown".to_owned()));
     assert_eq!(of("missing-owner", "small.yaml").len(), 3);
 }
+
+/// A FIFO named `*.yaml` (or `datacarto.yaml`) is reported as `unreadable-file`, not skipped
+/// silently, and never opened (the run does not hang on it).
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_yaml_is_reported() {
+    let map = Map::new(&[("stores/crm.yaml", "stores:\n  - id: crm\n")]);
+    for name in ["stores/pipe.yaml", "datacarto.yaml"] {
+        let made = std::process::Command::new("mkfifo").arg(map.path().join(name)).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+    }
+    let out = datacarto()
+        .current_dir(map.path())
+        .args(["check", "--format", "concise"])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for name in ["stores/pipe.yaml", "datacarto.yaml"] {
+        assert!(
+            stdout.contains(&format!(
+                "{name}:1:1: error[unreadable-file] {name} is not a regular file"
+            )),
+            "{stdout}"
+        );
+    }
+}
+
+/// A UTF-16 file is reported at line 1, column 1 (not at the odd column of its first NUL),
+/// with or without a byte-order mark.
+#[test]
+fn utf16_is_reported_at_the_start_of_the_file() {
+    let map = Map::new(&[]);
+    let le: Vec<u8> = "stores:\n  - id: crm\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    map.write("bom.yaml", &[&[0xFF, 0xFE][..], &le].concat());
+    map.write("nobom.yaml", &le);
+    let out = map.run(&["check", "--format", "concise"]);
+    for name in ["bom.yaml", "nobom.yaml"] {
+        let line = format!("{name}:1:1: error[yaml-syntax] the file is UTF-16: save it as UTF-8");
+        assert!(out.stdout.contains(&line), "{}", out.stdout);
+    }
+}
