@@ -77,9 +77,90 @@ pub fn terminal_source(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text for HTML and XML (SVG), in content and in attribute values: markup characters as
+/// entities, line breaks as `&#10;` (kept inside attributes), and the control characters
+/// XML 1.0 forbids as spaces.
+pub fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("&#10;"),
+            c if (c as u32) < 0x20 && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where Markdown text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markdown {
+    /// A pull-request comment (`diff`, `trace`, `impact`): one line, and nothing that
+    /// GitHub makes live there either (`@mentions`, `~~`, `!`, `{}`).
+    Comment,
+    /// A table cell or heading of a Markdown file (the register): line breaks as `<br>`.
+    Cell,
+}
+
+/// Text from a manifest, safe in Markdown: HTML and Markdown punctuation escaped so that it
+/// cannot open a tag, a link or a new table cell; control characters as spaces.
+pub fn markdown(text: &str, to: Markdown) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match (c, to) {
+            ('&', _) => out.push_str("&amp;"),
+            ('<', _) => out.push_str("&lt;"),
+            ('>', _) => out.push_str("&gt;"),
+            ('\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#', _)
+            | ('~' | '!' | '{' | '}', Markdown::Comment) => {
+                out.push('\\');
+                out.push(c);
+            }
+            ('@', Markdown::Comment) => out.push_str("&#64;"),
+            ('\n' | '\r' | '\t', Markdown::Comment) => out.push(' '),
+            ('\n', Markdown::Cell) => out.push_str("<br>"),
+            ('\r', Markdown::Cell) => {}
+            (c, _) if c.is_control() && c != '\t' => out.push(' '),
+            (c, _) => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Markup cannot open a tag or leave an attribute; XML-forbidden characters go.
+    #[test]
+    fn markup_escapes_tags_quotes_and_controls() {
+        assert_eq!(
+            markup("<script>alert(1)</script> & \"co\" 'x'"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot; &#39;x&#39;"
+        );
+        assert_eq!(markup("a\nb\u{1b}c\td"), "a&#10;b c\td");
+    }
+
+    /// Markdown text cannot open HTML, a link, a table cell; in a comment it cannot mention
+    /// anyone nor start a line; in a cell line breaks are `<br>`.
+    #[test]
+    fn markdown_escapes_live_syntax() {
+        assert_eq!(
+            markdown("<b>a|b</b> @team *x*", Markdown::Comment),
+            "&lt;b&gt;a\\|b&lt;/b&gt; &#64;team \\*x\\*"
+        );
+        assert_eq!(markdown("two\nlines", Markdown::Comment), "two lines");
+        assert_eq!(
+            markdown("<script>alert(1)</script> & co | [x](y)\r\nz", Markdown::Cell),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co \\| \\[x\\](y)<br>z"
+        );
+        assert_eq!(markdown("dpo@x.eu ~ok~ \u{1b}", Markdown::Cell), "dpo@x.eu ~ok~  ");
+    }
 
     /// A forged annotation, ESC sequences and bidi overrides are shown, not obeyed; plain
     /// text, accents and tabs are left as they are.

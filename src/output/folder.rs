@@ -171,7 +171,6 @@ fn exchange(_: &Path, _: &Path) -> bool {
 /// once their process is gone: a stranded site goes back to OUT when OUT is missing, the rest
 /// is removed. Only real folders owned by the same user as `ours` (this build's temporary)
 /// are touched, and nothing of a build still running.
-#[expect(clippy::disallowed_methods, reason = "output/ is the one module that writes files")]
 fn tidy(parent: &Path, name: &str, out: &Path, ours: &Path) {
     let Ok(entries) = std::fs::read_dir(parent) else { return };
     let prefix = format!(".{name}.datacarto-");
