@@ -254,6 +254,29 @@ mod tests {
         assert!(running.exists(), "a running build's folder is left alone");
     }
 
+    /// In a shared folder, what another user left under a stale-looking name is theirs:
+    /// neither removed nor put in OUT's place. Needs root to give a folder away; skipped
+    /// otherwise.
+    #[cfg(unix)]
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test prepares and reads folders")]
+    fn another_users_leftovers_are_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let theirs = dir.path().join(format!(".site.datacarto-old-{GONE}-abc123"));
+        std::fs::create_dir(&theirs).unwrap();
+        std::fs::write(theirs.join(MARKER), "").unwrap();
+        std::fs::write(theirs.join("index.html"), "planted").unwrap();
+        // 65534 is `nobody` on Linux and the BSDs.
+        if std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).is_err() {
+            eprintln!("skipped: giving a folder to another user needs root");
+            return;
+        }
+        write_folder(&out, &[Artifact::new("index.html", "ours")]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "ours");
+        assert_eq!(std::fs::read_to_string(theirs.join("index.html")).unwrap(), "planted");
+    }
+
     /// A previous site stranded between the two renames (the build was killed) is put back
     /// in OUT's place, even when the next build fails.
     #[test]
