@@ -228,6 +228,36 @@ mod tests {
         assert_eq!(std::fs::read_to_string(dir.path().join("r.csv")).unwrap(), "register");
     }
 
+    /// The attack itself, with two users: in a shared folder (mode 1777), `nobody` links the
+    /// name the old code would use to a file of root's; root's write leaves that file as it
+    /// was. Runs as root with `setpriv`; skipped otherwise.
+    #[cfg(target_os = "linux")]
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test prepares and reads files")]
+    fn another_users_planted_link_is_not_written_through() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "root's file").unwrap();
+        let planted = shared.join(format!(".r.md.datacarto-{}.tmp", std::process::id()));
+        let made = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "ln", "-s"])
+            .arg(&victim)
+            .arg(&planted)
+            .status();
+        if !made.is_ok_and(|s| s.success()) || !planted.is_symlink() {
+            eprintln!("skipped: running as another user needs root and setpriv");
+            return;
+        }
+        write_file(&shared.join("r.md"), b"register").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "root's file");
+        assert_eq!(std::fs::read_to_string(shared.join("r.md")).unwrap(), "register");
+    }
+
     /// `-o` never writes over a manifest (any `.yaml`/`.yml`), and never creates folders
     /// outside the current one: `/nonexistent/dir/file` is refused, not made at `/`.
     #[test]
