@@ -122,7 +122,10 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         None if !options.check => Some(register::encode(&reg, options.layout, format)?),
         None => None,
     };
-    let coverage = options.check.then(|| register::coverage_text(&reg));
+    // The coverage report quotes names from the map, for a terminal or a CI log.
+    let coverage = options
+        .check
+        .then(|| crate::text::terminal_lines(&register::coverage_text(&reg)).into_owned());
     super::stdout_written((|| {
         if let Some(text) = &text {
             out.write_all(text)?;

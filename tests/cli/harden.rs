@@ -243,3 +243,14 @@ fn utf16_is_reported_at_the_start_of_the_file() {
         assert!(out.stdout.contains(&line), "{}", out.stdout);
     }
 }
+
+/// Errors (exit 2) quote paths and the words of git or tar: control characters in them are
+/// shown, not sent to the terminal.
+#[test]
+fn errors_escape_control_characters() {
+    let map = Map::new(&[]);
+    let out = map.run(&["check", "missing\u{1b}[2J\nerror: forged"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("missing\\u{1b}[2J\\nerror: forged"), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().filter(|l| l.starts_with("error:")).count(), 1, "{}", out.stderr);
+}
