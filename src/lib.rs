@@ -18,6 +18,9 @@ pub mod output;
 pub mod register;
 pub mod site;
 pub mod source;
+#[cfg(test)]
+mod strange;
 #[doc(hidden)]
 pub mod synth;
+pub mod text;
 pub mod vocab;

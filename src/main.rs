@@ -17,7 +17,10 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {err:#}");
+            // Errors quote paths and git's or tar's words, which a revision can fill with
+            // control characters: shown, not obeyed.
+            let message = format!("{err:#}");
+            let _ = writeln!(stderr, "error: {}", datacarto::text::terminal(&message));
             ExitCode::from(2)
         }
     }

@@ -2,11 +2,14 @@
 //! temporary file renamed into place, and nothing that exists is overwritten unless datacarto
 //! made it.
 
+mod folder;
+
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context as _, bail};
-use rayon::prelude::*;
+use anyhow::{Context as _, anyhow, bail};
+
+pub use self::folder::{Folder, MARKER, write_folder};
 
 /// A file to write: a path relative to the output folder, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,139 +46,88 @@ pub fn write_new(dir: &Path, artifacts: &[Artifact]) -> anyhow::Result<()> {
         bail!("{} already exists in {}; nothing was written", existing.join(", "), dir.display());
     }
     for a in artifacts {
-        write_atomic(&target(dir, &a.path)?, &a.bytes)?;
+        let path = target(dir, &a.path)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        write_atomic(&path, &a.bytes, false)?;
     }
     Ok(())
 }
 
-/// The file that marks a folder as written by datacarto: only such a folder (or an empty one)
-/// is ever replaced, and discovery skips it.
-pub const MARKER: &str = ".datacarto";
-
-/// Writes a whole folder (`build -o OUT`): everything goes into a new folder beside OUT, which
-/// then takes OUT's place; a reader never sees half a site. An existing OUT is replaced only
-/// when datacarto made it (it holds the marker) or when it is empty.
-pub fn write_folder(out: &Path, artifacts: &[Artifact]) -> anyhow::Result<()> {
-    let folder = Folder::begin(out)?;
-    // A large site is hundreds of megabytes: the files are written in parallel.
-    artifacts.par_iter().try_for_each(|a| folder.write(a))?;
-    folder.finish()
-}
-
-/// A folder being written, file by file as they are made (a large site need not be held in
-/// memory whole), into a new folder beside OUT; `finish` puts it in OUT's place. Dropped
-/// unfinished, it removes what it wrote and OUT is left as it was.
-pub struct Folder {
-    out: PathBuf,
-    fresh: PathBuf,
-    old: PathBuf,
-    finished: bool,
-}
-
-#[expect(clippy::disallowed_methods, reason = "output.rs is the one module that writes files")]
-impl Folder {
-    /// Checks that OUT may be replaced, before anything is made.
-    pub fn begin(out: &Path) -> anyhow::Result<Folder> {
-        if out.exists() {
-            if !out.is_dir() {
-                bail!("{} exists and is not a folder; nothing was written", out.display());
-            }
-            let ours = out.join(MARKER).is_file();
-            let empty = std::fs::read_dir(out)
-                .with_context(|| format!("cannot read {}", out.display()))?
-                .next()
-                .is_none();
-            if !ours && !empty {
-                bail!(
-                    "{} exists and was not made by datacarto; nothing was written (choose another folder, or empty this one)",
-                    out.display()
-                );
-            }
-        }
-        let name =
-            out.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned());
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-        let fresh = parent.join(format!(".{name}.datacarto-new-{}", std::process::id()));
-        let old = parent.join(format!(".{name}.datacarto-old-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&fresh);
-        std::fs::create_dir(&fresh)
-            .with_context(|| format!("cannot create {}", fresh.display()))?;
-        Ok(Folder { out: out.to_owned(), fresh, old, finished: false })
-    }
-
-    /// Writes one file of the folder; from several threads at once.
-    pub fn write(&self, artifact: &Artifact) -> anyhow::Result<()> {
-        let path = target(&self.fresh, &artifact.path)?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        std::fs::write(&path, &artifact.bytes)
-            .with_context(|| format!("cannot write {}", path.display()))
-    }
-
-    /// Marks the new folder as datacarto's and puts it in OUT's place.
-    pub fn finish(mut self) -> anyhow::Result<()> {
-        let (out, fresh, old) = (&self.out, &self.fresh, &self.old);
-        let result = (|| {
-            std::fs::write(
-                fresh.join(MARKER),
-                "A folder written by datacarto build; datacarto replaces it on the next build.\n",
-            )
-            .context("cannot write the folder's marker")?;
-            if out.exists() {
-                std::fs::rename(out, old)
-                    .with_context(|| format!("cannot move the old {} aside", out.display()))?;
-            }
-            std::fs::rename(fresh, out)
-                .with_context(|| format!("cannot put the new {} in place", out.display()))
-        })();
-        if result.is_err() && old.exists() && !out.exists() {
-            let _ = std::fs::rename(old, out);
-        }
-        let _ = std::fs::remove_dir_all(old);
-        self.finished = result.is_ok();
-        result
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        if !self.finished {
-            let _ = std::fs::remove_dir_all(&self.fresh);
-        }
-    }
-}
-
 /// Writes one file (`-o FILE`), replacing it if it exists, through a temporary file renamed
-/// into place: a reader never sees half a file.
+/// into place: a reader never sees half a file. A `.yaml` name is refused: it is, or could
+/// be, a manifest of a map (`-o stores/crm.yaml` would have replaced the store).
 pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if path.is_dir() {
         bail!("{} is a folder: give a file name", path.display());
     }
-    write_atomic(path, bytes)
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    {
+        bail!(
+            "refusing to write {}: a .yaml file is a manifest of a map, datacarto never writes over one; nothing was written (choose another name)",
+            path.display()
+        );
+    }
+    create_parent(parent_of(path))?;
+    write_atomic(path, bytes, true)
 }
 
-/// Writes through a temporary file in the same folder, renamed into place.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let tmp = parent.join(format!(".{name}.datacarto-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        file.write_all(bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-        file.sync_all().ok();
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// The folder of `path`, `.` for a bare file name.
+fn parent_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Makes sure the folder `dir` exists. Missing folders are created only below the current
+/// folder (`-o out/site`): a path such as `/nonexistent/dir/file` would otherwise create
+/// folders anywhere the user may write, `/` included, from a typo.
+fn create_parent(dir: &Path) -> anyhow::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
     }
-    result
+    let below_current =
+        dir.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !below_current {
+        bail!(
+            "the folder {} does not exist; nothing was written (create it first, or write below the current folder)",
+            dir.display()
+        );
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+}
+
+/// Writes through a temporary file in the same folder, renamed into place (`replace`), or
+/// linked there only if nothing is (`!replace`). The temporary is created exclusively
+/// (`O_EXCL`) under an unpredictable name: in a shared folder, another user cannot plant a
+/// link where it will be and have datacarto write through it.
+fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()> {
+    let parent = parent_of(path);
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.datacarto-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // The umask applies, as for any file the user creates (not tempfile's 0600).
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(parent)
+        .with_context(|| format!("cannot write a temporary file in {}", parent.display()))?;
+    tmp.write_all(bytes).with_context(|| format!("cannot write {}", tmp.path().display()))?;
+    tmp.as_file().sync_all().ok();
+    // A failed persist drops the temporary, which removes it.
+    if replace {
+        tmp.persist(path).map_err(|e| anyhow!(e.error))
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| anyhow!(e.error))
+    }
+    .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -257,6 +209,73 @@ mod tests {
         assert_eq!(std::fs::read_to_string(elsewhere.join("keep.txt")).unwrap(), "keep me");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 2, "site and elsewhere, no old folder left");
+    }
+
+    /// The temporary file is made exclusively under an unpredictable name: a link planted
+    /// where the old, predictable name was (`.NAME.datacarto-PID.tmp`) is not written
+    /// through, and the file it points to is left as it was.
+    #[cfg(unix)]
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test prepares and reads files")]
+    fn a_planted_link_is_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "root's file").unwrap();
+        let planted = dir.path().join(format!(".r.csv.datacarto-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_file(&dir.path().join("r.csv"), b"register").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "root's file");
+        assert_eq!(std::fs::read_to_string(dir.path().join("r.csv")).unwrap(), "register");
+    }
+
+    /// The attack itself, with two users: in a shared folder (mode 1777), `nobody` links the
+    /// name the old code would use to a file of root's; root's write leaves that file as it
+    /// was. Runs as root with `setpriv`; skipped otherwise.
+    #[cfg(target_os = "linux")]
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test prepares and reads files")]
+    #[expect(clippy::print_stderr, reason = "a skipped test says why")]
+    fn another_users_planted_link_is_not_written_through() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "root's file").unwrap();
+        let planted = shared.join(format!(".r.md.datacarto-{}.tmp", std::process::id()));
+        let made = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "ln", "-s"])
+            .arg(&victim)
+            .arg(&planted)
+            .status();
+        if !made.is_ok_and(|s| s.success()) || !planted.is_symlink() {
+            eprintln!("skipped: running as another user needs root and setpriv");
+            return;
+        }
+        write_file(&shared.join("r.md"), b"register").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "root's file");
+        assert_eq!(std::fs::read_to_string(shared.join("r.md")).unwrap(), "register");
+    }
+
+    /// `-o` never writes over a manifest (any `.yaml`/`.yml`), and never creates folders
+    /// outside the current one: `/nonexistent/dir/file` is refused, not made at `/`.
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test prepares and reads files")]
+    fn manifests_and_far_missing_folders_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = dir.path().join("crm.yaml");
+        std::fs::write(&manifest, "stores: []\n").unwrap();
+        for name in ["crm.yaml", "new.yml", "X.YAML"] {
+            let err = write_file(&dir.path().join(name), b"x").unwrap_err().to_string();
+            assert!(err.contains("a .yaml file is a manifest"), "{err}");
+        }
+        assert_eq!(std::fs::read_to_string(&manifest).unwrap(), "stores: []\n");
+        let far = dir.path().join("missing/deeper/r.md");
+        let err = write_file(&far, b"x").unwrap_err().to_string();
+        assert!(err.contains("does not exist; nothing was written"), "{err}");
+        assert!(!dir.path().join("missing").exists());
     }
 
     /// Nothing is written when one file already exists.

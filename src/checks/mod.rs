@@ -2,6 +2,7 @@
 //! `allow:` suppressions on the entity or what contains it, expiry against `--as-of`.
 //! Rules push findings; they never decide levels, read files or print.
 
+mod cap;
 pub(crate) mod facts;
 pub mod left_out;
 pub(crate) mod people;
@@ -59,7 +60,7 @@ pub fn finalize(
         }
         kept.push(Finding { level, ..finding });
     }
-    Report::new(kept, sources, suppressed)
+    Report::new(cap::cap(kept, sources), sources, suppressed)
 }
 
 /// The suppressions that apply to a finding: on its entity, and for a field on its store.

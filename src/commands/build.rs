@@ -33,7 +33,7 @@ fn progress(done: usize, total: usize) {
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
     // The site must not read itself as manifests when it is inside the map.
-    let load = LoadOptions { skip: vec![options.output.clone()] };
+    let load = LoadOptions { skip: vec![options.output.clone()], within_map: true };
     let compiled = compile(&options.dir, &[], options.as_of, &load)?;
     let templates = match &options.templates {
         Some(dir) => load::templates(dir)?,
@@ -60,7 +60,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     folder.finish()?;
     let mut out = std::io::stdout().lock();
     let s = &compiled.report.summary;
-    writeln!(
+    super::stdout_written(writeln!(
         out,
         "wrote {} files into {} ({} errors, {} warnings, {} infos: see findings.html)",
         files + 1,
@@ -68,6 +68,6 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         s.errors,
         s.warnings,
         s.infos
-    )?;
+    ))?;
     Ok(if options.check && compiled.report.has_errors() { Status::Findings } else { Status::Clean })
 }

@@ -28,7 +28,8 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    emit::emit(options.format, &compiled.report, &cx, &mut out)?;
-    out.flush()?;
+    super::stdout_written(
+        emit::emit(options.format, &compiled.report, &cx, &mut out).and_then(|()| out.flush()),
+    )?;
     Ok(if compiled.report.has_errors() { Status::Findings } else { Status::Clean })
 }

@@ -58,8 +58,9 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         },
     );
     let mut out = BufWriter::new(std::io::stdout().lock());
-    diff::render(&result, options.format, &mut out)?;
-    out.flush()?;
+    super::stdout_written(
+        diff::render(&result, options.format, &mut out).and_then(|()| out.flush()),
+    )?;
     Ok(if options.fail_on_new_errors && result.summary.new_errors > 0 {
         Status::Findings
     } else {

@@ -78,7 +78,26 @@ pub(super) fn checkout(map: &Path, rev: &str) -> anyhow::Result<Checkout> {
     }
     export(&top, &commit, &prefix, dir.path())
         .with_context(|| format!("cannot check out '{rev}'"))?;
+    refuse_links(dir.path(), &prefix, rev)?;
     Ok(Checkout { _dir: dir, map: target })
+}
+
+/// A revision is untrusted input: it can hold a symbolic link where the map's folder (or one
+/// of its parents) was, pointing anywhere on the disk. Links are never followed, the map's
+/// own folder included, so such a revision is refused rather than read through the link.
+fn refuse_links(export: &Path, prefix: &str, rev: &str) -> anyhow::Result<()> {
+    let mut path = export.to_path_buf();
+    for part in prefix.split('/').filter(|p| !p.is_empty()) {
+        path.push(part);
+        let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if linked {
+            let rel = path.strip_prefix(export).unwrap_or(&path).to_string_lossy();
+            bail!(
+                "at revision '{rev}', {rel} is a symbolic link: links are never followed, so this revision's map cannot be read"
+            );
+        }
+    }
+    Ok(())
 }
 
 /// `git archive COMMIT [-- PREFIX] | tar -x -C INTO`.

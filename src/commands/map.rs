@@ -48,7 +48,9 @@ pub struct Options {
 }
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
-    let compiled = compile(&options.dir, &[], options.as_of, &LoadOptions::default())?;
+    // A map is an artifact: file paths in it are relative to the map's root.
+    let load = LoadOptions { within_map: true, ..LoadOptions::default() };
+    let compiled = compile(&options.dir, &[], options.as_of, &load)?;
     let bytes = render(&compiled, options)?;
     match &options.output {
         Some(path) => crate::output::write_file(path, bytes.as_bytes())?,

@@ -41,6 +41,16 @@ impl Status {
     }
 }
 
+/// The result of writing a command's output to stdout, where a closed pipe
+/// (`datacarto check | head`) is not an error: the reader has what it wanted, and the exit
+/// status must still say what the command found (a failing check must not pass).
+pub(crate) fn stdout_written(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// A map compiled and checked: everything later stages borrow.
 pub struct Compiled {
     pub sources: SourceMap,

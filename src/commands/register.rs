@@ -114,17 +114,27 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     // `--check` alone prints the coverage report only; `-o` writes the register as well.
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    match &options.output {
-        Some(path) => output::write_file(path, &register::encode(&reg, options.layout, format)?)?,
-        None if !options.check => {
-            out.write_all(&register::encode(&reg, options.layout, format)?)?
+    let text = match &options.output {
+        Some(path) => {
+            output::write_file(path, &register::encode(&reg, options.layout, format)?)?;
+            None
         }
-        None => {}
-    }
-    if options.check {
-        out.write_all(register::coverage_text(&reg).as_bytes())?;
-    }
-    out.flush()?;
+        None if !options.check => Some(register::encode(&reg, options.layout, format)?),
+        None => None,
+    };
+    // The coverage report quotes names from the map, for a terminal or a CI log.
+    let coverage = options
+        .check
+        .then(|| crate::text::terminal_lines(&register::coverage_text(&reg)).into_owned());
+    super::stdout_written((|| {
+        if let Some(text) = &text {
+            out.write_all(text)?;
+        }
+        if let Some(coverage) = &coverage {
+            out.write_all(coverage.as_bytes())?;
+        }
+        out.flush()
+    })())?;
     // An unreadable part of the map makes the register incomplete: CI must not pass it.
     let failed = options.check && (reg.has_mandatory_gaps() || errors > 0);
     Ok(if failed { Status::Findings } else { Status::Clean })

@@ -227,7 +227,13 @@ impl LineageGraph {
 
     /// Whether two fields lie on one cycle of the field graph (one-way or synchronised).
     pub fn same_component(&self, a: FieldId, b: FieldId) -> bool {
-        self.component[a.index()] == self.component[b.index()]
+        self.component_of(a) == self.component_of(b)
+    }
+
+    /// The group of a field (its strongly connected component): equal for two fields of one
+    /// loop or synchronisation.
+    pub fn component_of(&self, field: FieldId) -> u32 {
+        self.component[field.index()]
     }
 }
 

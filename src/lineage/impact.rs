@@ -303,7 +303,26 @@ impl Walk {
 
 /// The fields downstream of the removal that still receive data: those whose own data enters
 /// there (origins), those fed by a field the removal does not touch, and what these feed.
+/// A field is an origin as a member of its loop: in a loop that holds a removed field, a
+/// member fed one way by the loop got its data from it, as in a chain (s0 → s1 → s2 → s0
+/// without s0 leaves s1 and s2 without a source, as s0 → s1 → s2 does); a member only
+/// synchronised with the others holds data of its own.
 fn still_sourced(graph: &LineageGraph, down: &Walk, gone: &HashSet<FieldId>) -> HashSet<FieldId> {
+    let broken_loops: HashSet<u32> = gone.iter().map(|f| graph.component_of(*f)).collect();
+    let synchronised_only = |f: FieldId| {
+        graph.fields.edges_directed(node(f.index()), Incoming).all(|e| {
+            let from = e.source();
+            !graph.same_component(FieldId::new(from.index()), f)
+                || graph
+                    .fields
+                    .edges_connecting(node(f.index()), from)
+                    .any(|back| back.weight().flow == e.weight().flow)
+        })
+    };
+    let origin = |f: FieldId| {
+        graph.is_origin(f)
+            && (!broken_loops.contains(&graph.component_of(f)) || synchronised_only(f))
+    };
     let fed_from_outside = |f: FieldId| {
         graph.fields.neighbors_directed(node(f.index()), Incoming).any(|n| {
             let n = FieldId::new(n.index());
@@ -312,7 +331,7 @@ fn still_sourced(graph: &LineageGraph, down: &Walk, gone: &HashSet<FieldId>) -> 
     };
     let mut alive: HashSet<FieldId> = HashSet::new();
     let mut stack: Vec<FieldId> =
-        down.order.iter().copied().filter(|&f| graph.is_origin(f) || fed_from_outside(f)).collect();
+        down.order.iter().copied().filter(|&f| origin(f) || fed_from_outside(f)).collect();
     alive.extend(stack.iter().copied());
     while let Some(f) = stack.pop() {
         for n in graph.fields.neighbors_directed(node(f.index()), Outgoing) {

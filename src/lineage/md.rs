@@ -7,22 +7,7 @@ use std::fmt::Write as _;
 /// Text from a manifest, safe in Markdown prose and table cells: HTML and Markdown
 /// punctuation escaped, `@` unable to mention anyone, line breaks flattened.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '@' => out.push_str("&#64;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::text::markdown(text, crate::text::Markdown::Comment)
 }
 
 /// An id as a code span. Ids cannot hold a backtick, but finding ids carry free keys: those
@@ -69,11 +54,9 @@ pub(crate) fn list(out: &mut String, summary: &str, items: &[String], open: usiz
 mod tests {
     use super::*;
 
-    /// Manifest text cannot open HTML, break a table or mention a GitHub user.
+    /// Ids are code spans; a backtick cannot break out of one.
     #[test]
-    fn escapes_live_markdown() {
-        assert_eq!(escape("<b>a|b</b> @team *x*"), "&lt;b&gt;a\\|b&lt;/b&gt; &#64;team \\*x\\*");
-        assert_eq!(escape("two\nlines"), "two lines");
+    fn ids_are_code_spans() {
         assert_eq!(code("crm.email"), "`crm.email`");
         assert_eq!(code("a`b"), "a\\`b");
     }

@@ -59,7 +59,9 @@ pub fn discover(root: &Path, exclude: &GlobSet, skip: &[PathBuf]) -> Discovered 
             }
             continue;
         }
-        if entry.file_type().is_file() && is_manifest_name(&rel) && rel != PROJECT_FILE {
+        // A FIFO, socket or device named `*.yaml` is listed too: reading it reports it as
+        // not a regular file (without opening it) instead of skipping it silently.
+        if !entry.file_type().is_dir() && is_manifest_name(&rel) && rel != PROJECT_FILE {
             found.manifests.push((rel, entry.path().to_path_buf()));
         }
     }

@@ -86,25 +86,39 @@ pub const MAX_FINDINGS_PER_FILE: usize = 1000;
 pub struct LoadOptions {
     /// Folders to leave out besides the usual ones (the output folder of `build`).
     pub skip: Vec<PathBuf>,
+    /// File paths relative to the map's root, whatever folder the map was given as: for
+    /// artifacts (a published site must not show `/home/…/map/` or depend on the working
+    /// directory). Terminal output keeps paths as typed, which the user can open.
+    pub within_map: bool,
 }
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
-    let meta = std::fs::metadata(root)
+    // Links are never followed, the map's own folder included: a link given as the map
+    // (or put in its place by a git revision) could point anywhere, `/` included.
+    let meta = std::fs::symlink_metadata(root)
         .with_context(|| format!("cannot read the map folder {}", root.display()))?;
+    if meta.file_type().is_symlink() {
+        bail!(
+            "{} is a symbolic link: links are never followed; give the folder it points to",
+            root.display()
+        );
+    }
     if !meta.is_dir() {
         bail!("{} is not a folder: give the folder of the map", root.display());
     }
-    let display_root = display_root(root);
+    let display_root = if options.within_map { String::new() } else { display_root(root) };
     let mut sources = SourceMap::new();
     sources.root = if display_root.is_empty() { String::new() } else { format!("{display_root}/") };
     let mut findings = Vec::new();
 
     // The project file comes first: its `exclude:` globs shape discovery.
     let project_path = root.join(PROJECT_FILE);
-    let (project, project_file) = if project_path.is_file() || project_path.is_symlink() {
+    // Anything but a folder by that name is read (and reported if it is not a regular file).
+    let present = std::fs::symlink_metadata(&project_path).is_ok_and(|m| !m.is_dir());
+    let (project, project_file) = if present {
         let display = join_display(&display_root, PROJECT_FILE);
-        let read = read_file(&project_path);
+        let read = read_file(&project_path, &display);
         let file = sources.add(display.clone(), read.text);
         findings.extend(read.problem.map(|p| p.finding(&display, file)));
         let text = &sources.get(file).text;
@@ -136,7 +150,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     let reads: Vec<(String, ReadResult)> = discovered
         .manifests
         .par_iter()
-        .map(|(rel, path)| (join_display(&display_root, rel), read_file(path)))
+        .map(|(rel, path)| {
+            let display = join_display(&display_root, rel);
+            let read = read_file(path, &display);
+            (display, read)
+        })
         .collect();
     let mut ids = Vec::with_capacity(reads.len());
     for (display, read) in reads {
@@ -255,7 +273,8 @@ struct ReadResult {
     problem: Option<ReadProblem>,
 }
 
-fn read_file(path: &Path) -> ReadResult {
+/// Reads a file; messages name it by `display` (the path as every finding shows it).
+fn read_file(path: &Path, display: &str) -> ReadResult {
     let unreadable = |message: String| ReadResult {
         text: String::new(),
         problem: Some(ReadProblem::Unreadable(message)),
@@ -264,21 +283,21 @@ fn read_file(path: &Path) -> ReadResult {
         Ok(meta) if meta.len() > yaml::limits::MAX_FILE_BYTES => {
             return unreadable(format!(
                 "{} is {} MiB, more than the {} MiB a manifest may hold",
-                path.display(),
+                display,
                 meta.len() / (1024 * 1024),
                 yaml::limits::MAX_FILE_BYTES / (1024 * 1024)
             ));
         }
         Ok(meta) if !meta.is_file() => {
-            return unreadable(format!("{} is not a regular file", path.display()));
+            return unreadable(format!("{} is not a regular file", display));
         }
         Ok(_) => {}
-        Err(err) => return unreadable(format!("cannot read {}: {err}", path.display())),
+        Err(err) => return unreadable(format!("cannot read {}: {err}", display)),
     }
     #[expect(clippy::disallowed_methods, reason = "load/ is the one module that reads files")]
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) => return unreadable(format!("cannot read {}: {err}", path.display())),
+        Err(err) => return unreadable(format!("cannot read {}: {err}", display)),
     };
     decode(bytes)
 }
@@ -289,13 +308,14 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
+    if let Some(text) = utf16_start(&bytes) {
+        // The whole file is in the wrong encoding: said at its start (not at the first NUL,
+        // an odd column of mangled text), showing its first line as it reads.
+        let message = "the file is UTF-16: save it as UTF-8".to_owned();
+        return ReadResult { text, problem: Some(ReadProblem::NotText { offset: 0, message }) };
+    }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-            "the file is UTF-16: save it as UTF-8"
-        } else {
-            "a binary file, not YAML text"
-        };
-        return not_text(&bytes, nul, hint.to_owned());
+        return not_text(&bytes, nul, "a binary file, not YAML text".to_owned());
     }
     match String::from_utf8(bytes) {
         Ok(text) => ReadResult { text, problem: None },
@@ -312,6 +332,32 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
             )
         }
     }
+}
+
+/// The first line of a UTF-16 file (with a byte-order mark, or without one when its first
+/// characters are ASCII, every other byte NUL), decoded; `None` for anything else.
+fn utf16_start(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(240) & !1];
+    let ascii_pairs = |zero: usize| {
+        head.len() >= 4
+            && head.chunks_exact(2).all(|p| p[zero] == 0 && p[1 - zero] != 0 && p[1 - zero] < 0x80)
+    };
+    let (little, body) = match head {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ if ascii_pairs(1) => (true, head),
+        _ if ascii_pairs(0) => (false, head),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .take_while(|&c| c != '\n' && c != '\r')
+        .collect();
+    Some(text)
 }
 
 fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
@@ -595,6 +641,20 @@ mod tests {
         );
         let at = findings[0].primary.as_ref().unwrap().span;
         assert_eq!(&text[at.start as usize..at.end as usize], "many");
+    }
+
+    /// UTF-16, with a byte-order mark or without, is reported at the start of the file,
+    /// with its first line decoded.
+    #[test]
+    fn utf16_is_reported_at_the_start() {
+        let le: Vec<u8> = "stores:\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "stores:\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [[&[0xFF, 0xFE][..], &le].concat(), [&[0xFE, 0xFF][..], &be].concat(), le] {
+            let read = decode(bytes);
+            let Some(ReadProblem::NotText { offset, message }) = read.problem else { panic!() };
+            assert_eq!((offset, message.as_str()), (0, "the file is UTF-16: save it as UTF-8"));
+            assert_eq!(read.text, "stores:");
+        }
     }
 
     /// A UTF-8 byte-order mark is dropped.

@@ -35,6 +35,8 @@ pub struct StrShape {
     pub values: Option<Vec<String>>,
     pub description: Option<String>,
     pub date: bool,
+    /// The schema's `maxLength`, in characters.
+    pub max_length: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -201,6 +203,10 @@ impl Compiler<'_> {
                 values: None,
                 description: description(obj),
                 date: obj.get("format").and_then(Value::as_str) == Some("date"),
+                max_length: obj
+                    .get("maxLength")
+                    .and_then(Value::as_u64)
+                    .and_then(|n| usize::try_from(n).ok()),
             }),
             "array" => {
                 let items = match obj.get("items") {

@@ -292,6 +292,20 @@ impl Validator<'_, '_> {
     fn judge_str(&mut self, node: &Node<'_>, shape: &StrShape, key: Option<&str>) -> Verdict {
         let raw = self.raw(node);
         let what = shape.name.as_deref().map(humanize).or(key).unwrap_or("value").to_owned();
+        if let Some((message, help)) = too_long(&raw, shape, &what) {
+            // An entity's own id is read as a placeholder, like any invalid id, so that the
+            // entity still loads and its other problems are reported (one mistake, one finding).
+            if what == "id" && key == Some("id") && self.silent == 0 {
+                let line =
+                    self.text.get(..node.start as usize).map_or(0, |t| t.matches('\n').count()) + 1;
+                let read_as = format!("invalid-id-line-{line}");
+                let help = format!("{help}; until then it is read as '{read_as}'");
+                self.report(node.start, node.end, message, Some(help));
+                return Verdict::ReadAs(read_as);
+            }
+            self.report(node.start, node.end, message, Some(help));
+            return Verdict::Bad;
+        }
         if let Some(values) = &shape.values {
             if values.iter().any(|v| v == raw.as_ref()) {
                 return Verdict::Good;
@@ -670,6 +684,22 @@ fn with_article(noun: &str) -> String {
     format!("{} {noun}", if an { "an" } else { "a" })
 }
 
+/// A value over the schema's `maxLength` (an id of 300 characters, or of a megabyte): said
+/// with its length and its first characters only, never echoed whole.
+fn too_long(raw: &str, shape: &StrShape, what: &str) -> Option<(String, String)> {
+    let max = shape.max_length?;
+    let length = raw.chars().count();
+    if length <= max {
+        return None;
+    }
+    let start: String = raw.chars().take(40).collect();
+    let message = format!(
+        "this {what} is {length} characters long; {} has {max} at most ('{start}…')",
+        with_article(what)
+    );
+    Some((message, format!("shorten it to {max} characters at most")))
+}
+
 fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<String> {
     match what {
         "id" => {
@@ -733,13 +763,16 @@ pub(crate) fn sanitize_id(raw: &str) -> String {
 fn item_id(node: &Node<'_>, text: &str) -> Option<String> {
     let NodeKind::Map(entries) = &node.kind else { return None };
     let (_, value) = entries.iter().find(|(k, _)| k.name == "id")?;
-    match &value.kind {
+    let id = match &value.kind {
         NodeKind::Str(s) => Some(s.to_string()),
         NodeKind::Int(_) | NodeKind::Float(_) => {
             text.get(value.start as usize..value.end as usize).map(str::to_owned)
         }
         _ => None,
-    }
+    }?;
+    // The path goes into finding ids: a megabyte id must not make megabyte ids.
+    let max = crate::manifest::text::ID_MAX_LENGTH;
+    Some(if id.chars().count() > max { id.chars().take(max).chain(['…']).collect() } else { id })
 }
 
 pub(crate) fn is_calendar_date(text: &str) -> bool {
@@ -763,6 +796,24 @@ mod tests {
             }));
         }
         out
+    }
+
+    /// An id over 100 characters is reported at its place, with its length and its first
+    /// characters only: a megabyte id gives a short error.
+    #[test]
+    fn long_ids_are_bounded() {
+        let long = "a".repeat(1_000_000);
+        let errs = errors(&format!("stores:\n  - id: {long}\n  - id: {}\n", "b".repeat(100)));
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        let (message, rest) = errs[0].split_once(" @").unwrap();
+        let expected = format!(
+            "this id is 1000000 characters long; an id has 100 at most ('{}…')",
+            "a".repeat(40)
+        );
+        assert_eq!(message, expected);
+        let path = rest.split_once(" help=").unwrap().0.rsplit_once(" [").unwrap().1;
+        assert!(path.len() < 200, "the path names the id by its start: {path}");
+        assert!(errs[0].contains("read as 'invalid-id-line-2'"), "the store still loads");
     }
 
     /// Unknown keys name the closest known key, at the key.

@@ -12,7 +12,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use super::spanned::Spanned;
 
 macro_rules! text_type {
-    ($(#[$doc:meta])* $name:ident, $schema_name:literal, $pattern:expr, $description:literal $(, $format:literal)?) => {
+    ($(#[$doc:meta])* $name:ident, $schema_name:literal, $pattern:expr, $description:literal $(, $format:literal)? $(; max_length = $max:expr)?) => {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
         #[serde(transparent)]
@@ -43,6 +43,7 @@ macro_rules! text_type {
                     "description": $description,
                 });
                 $( schema.insert("format".into(), $format.into()); )?
+                $( schema.insert("maxLength".into(), $max.into()); )?
                 schema
             }
         }
@@ -51,6 +52,9 @@ macro_rules! text_type {
 
 /// The id syntax of manifest.md §2.
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*$";
+/// The longest id, in characters: ids name the site's pages and maps, and file systems
+/// refuse names over 255 bytes ("File name too long" at build time, long after `check`).
+pub const ID_MAX_LENGTH: usize = 100;
 const CATEGORY_PATTERN: &str = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$";
 const FIELD_REF_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*\\.([a-z0-9][a-z0-9_-]*|\\*)$";
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -61,7 +65,7 @@ const COUNTRY_PATTERN: &str = "^[A-Z]{2}$";
 text_type!(
     /// An entity id: lower case letters, digits, `_` and `-`, starting with a letter or digit.
     Id, "Id", ID_PATTERN,
-    "An id: lower case letters, digits, `_` and `-`, starting with a letter or a digit. Unique per kind of entity."
+    "An id: lower case letters, digits, `_` and `-`, starting with a letter or a digit, at most 100 characters. Unique per kind of entity."; max_length = ID_MAX_LENGTH
 );
 text_type!(
     /// A dotted data category key such as `user.contact.email`.

@@ -22,24 +22,8 @@ pub fn num(x: f64) -> String {
     if r == 0.0 { "0".to_owned() } else { format!("{r}") }
 }
 
-/// Text for XML content and attributes.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("&#10;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text for XML content and attributes: the one escaper's.
+pub use crate::text::markup as esc;
 
 /// The whole picture, laid out: where the drawing sits on the canvas, and its size.
 pub struct Canvas {

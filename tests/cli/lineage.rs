@@ -534,6 +534,43 @@ fn diff_git_from_before_the_map() {
     );
 }
 
+/// A revision that puts a symbolic link in place of the map's folder (here to a folder
+/// holding a token, or to `/`) is refused: the link is not followed, nothing it points to is
+/// read or printed. The same holds for a link given as the map folder.
+#[cfg(unix)]
+#[test]
+fn diff_git_refuses_a_map_folder_replaced_by_a_link() {
+    let secrets = tempfile::tempdir().unwrap();
+    std::fs::write(
+        secrets.path().join("token.yaml"),
+        "stores:\n  - id: leaked_token_store\n    fields: [{id: ghp_secret_value}]\n",
+    )
+    .unwrap();
+    for target in [secrets.path(), Path::new("/")] {
+        let repo = Repo::new();
+        repo.write("map/stores.yaml", "stores:\n  - id: crm\n    fields: [{id: email}]\n");
+        repo.commit("the map");
+        repo.git(&["checkout", "--quiet", "-b", "attack"]);
+        std::fs::remove_dir_all(repo.path().join("map")).unwrap();
+        std::os::unix::fs::symlink(target, repo.path().join("map")).unwrap();
+        repo.commit("the map is a link");
+        repo.git(&["checkout", "--quiet", "main"]);
+        let out = run_in(
+            &repo.path().join("map"),
+            &["diff", "--git", "main", "attack", "--as-of", AS_OF],
+        );
+        assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+        assert!(out.stderr.contains("map is a symbolic link"), "{}", out.stderr);
+        let all = format!("{}{}", out.stdout, out.stderr);
+        assert!(!all.contains("leaked_token_store") && !all.contains("ghp_secret"), "{all}");
+    }
+    let link = secrets.path().join("link");
+    std::os::unix::fs::symlink(secrets.path(), &link).unwrap();
+    let out = run_in(secrets.path(), &["check", "link"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("link is a symbolic link"), "{}", out.stderr);
+}
+
 /// Unknown revisions, folders outside a repository and a missing git exit 2, clearly.
 #[test]
 fn diff_git_errors() {

@@ -11,6 +11,7 @@ mod check;
 mod determinism;
 mod fixtures;
 mod generated;
+mod harden;
 mod hostile;
 mod lineage;
 mod maps;

@@ -4,15 +4,16 @@ use std::io::{self, Write};
 
 use super::{Context, primary_place, summary_line};
 use crate::diag::Report;
+use crate::text::terminal;
 
 pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.findings {
         if let Some(p) = primary_place(f, cx.sources) {
-            write!(out, "{}:{}:{}: ", p.path, p.line, p.column)?;
+            write!(out, "{}:{}:{}: ", terminal(p.path), p.line, p.column)?;
         }
-        write!(out, "{}[{}] {}", f.level, f.rule, f.message)?;
+        write!(out, "{}[{}] {}", f.level, f.rule, terminal(&f.message))?;
         if let Some(help) = &f.help {
-            write!(out, " ({help})")?;
+            write!(out, " ({})", terminal(help))?;
         }
         writeln!(out)?;
     }

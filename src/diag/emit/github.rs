@@ -32,9 +32,11 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
     writeln!(out, "{}", summary_line(report))
 }
 
-/// Escaping of a command's message (the GitHub Actions toolkit's `escapeData`).
+/// Escaping of a command's message (the GitHub Actions toolkit's `escapeData`), then the
+/// other control characters shown as text: the log viewer obeys ESC sequences.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let toolkit = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::text::terminal(&toolkit).into_owned()
 }
 
 /// Escaping of a command's property (`escapeProperty`): also `:` and `,`.

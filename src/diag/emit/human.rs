@@ -1,24 +1,29 @@
 //! `human`: codespan-reporting diagnostics with the source line under each finding, colour
 //! on a terminal, and a summary line.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity};
+use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config};
 
 use super::{Context, summary_line};
 use crate::diag::{Finding, Level, Report};
-use crate::source::FileId;
+use crate::source::{FileId, SourceMap};
+use crate::text;
 
 pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let config = Config::default();
+    let files = Shown::new(cx.sources, report);
     for f in &report.findings {
         let diagnostic = to_codespan(f);
         let result = if cx.color {
             let mut ansi = termcolor::Ansi::new(&mut *out);
-            term::emit_to_write_style(&mut ansi, &config, cx.sources, &diagnostic)
+            term::emit_to_write_style(&mut ansi, &config, &files, &diagnostic)
         } else {
-            term::emit_to_io_write(&mut *out, &config, cx.sources, &diagnostic)
+            term::emit_to_io_write(&mut *out, &config, &files, &diagnostic)
         };
         result.map_err(|e| match e {
             codespan_reporting::files::Error::Io(io) => io,
@@ -32,6 +37,55 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
     }
 }
 
+/// The files as the terminal is shown them: names and source lines with control characters
+/// replaced (`text::terminal_source` keeps every offset, so spans and lines are the source
+/// map's own). Only the files findings point at are copied, and only when they need it.
+struct Shown<'a> {
+    sources: &'a SourceMap,
+    files: Vec<Option<(Cow<'a, str>, Cow<'a, str>)>>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(sources: &'a SourceMap, report: &Report) -> Shown<'a> {
+        let mut files: Vec<Option<(Cow<'a, str>, Cow<'a, str>)>> = vec![None; sources.len()];
+        let labels = report.findings.iter().flat_map(|f| f.primary.iter().chain(&f.related));
+        for label in labels {
+            let slot = &mut files[label.span.file.0 as usize];
+            if slot.is_none() {
+                let file = sources.get(label.span.file);
+                *slot = Some((text::terminal(&file.path), text::terminal_source(&file.text)));
+            }
+        }
+        Shown { sources, files }
+    }
+
+    fn shown(&self, id: FileId) -> Result<&(Cow<'a, str>, Cow<'a, str>), FilesError> {
+        self.files.get(id.0 as usize).and_then(Option::as_ref).ok_or(FilesError::FileMissing)
+    }
+}
+
+impl<'b> Files<'b> for Shown<'_> {
+    type FileId = FileId;
+    type Name = &'b str;
+    type Source = &'b str;
+
+    fn name(&'b self, id: FileId) -> Result<&'b str, FilesError> {
+        Ok(&self.shown(id)?.0)
+    }
+
+    fn source(&'b self, id: FileId) -> Result<&'b str, FilesError> {
+        Ok(&self.shown(id)?.1)
+    }
+
+    fn line_index(&'b self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        self.sources.line_index(id, byte_index)
+    }
+
+    fn line_range(&'b self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        self.sources.line_range(id, line_index)
+    }
+}
+
 fn to_codespan(f: &Finding) -> Diagnostic<FileId> {
     let severity = match f.level {
         Level::Error => Severity::Error,
@@ -42,22 +96,22 @@ fn to_codespan(f: &Finding) -> Diagnostic<FileId> {
     if let Some(primary) = &f.primary {
         labels.push(
             CsLabel::primary(primary.span.file, primary.span.range())
-                .with_message(&primary.message),
+                .with_message(text::terminal(&primary.message)),
         );
     }
     for related in &f.related {
         labels.push(
             CsLabel::secondary(related.span.file, related.span.range())
-                .with_message(&related.message),
+                .with_message(text::terminal(&related.message)),
         );
     }
     let mut notes = Vec::new();
     if let Some(help) = &f.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", text::terminal(help)));
     }
     Diagnostic::new(severity)
         .with_code(f.rule)
-        .with_message(&f.message)
+        .with_message(text::terminal(&f.message))
         .with_labels(labels)
         .with_notes(notes)
 }

@@ -8,11 +8,13 @@ use std::io::{self, Write};
 use super::{AttrChange, Changes, Counts, Diff, Entity};
 use crate::lineage::md::{self, clip, code, escape};
 use crate::lineage::{Format, count, write_json};
+use crate::text::terminal;
 
 pub fn render(diff: &Diff, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json => write_json(diff, out),
-        Format::Text => out.write_all(text(diff).as_bytes()),
+        // Names and values come from the map: nothing in them may drive the terminal.
+        Format::Text => out.write_all(crate::text::terminal_lines(&text(diff)).as_bytes()),
         Format::Md => out.write_all(markdown(diff).as_bytes()),
     }
 }
@@ -99,7 +101,7 @@ pub(super) fn summary(diff: &Diff, strong: bool) -> String {
 }
 
 fn value(v: &Option<String>, max: usize) -> String {
-    v.as_deref().map_or_else(|| "(none)".to_owned(), |v| clip(v, max))
+    v.as_deref().map_or_else(|| "(none)".to_owned(), |v| clip(&terminal(v), max))
 }
 
 /// `uses: + a, b; − c` or `name: old → new`.
@@ -121,7 +123,7 @@ fn attr_text(c: &AttrChange) -> String {
 
 fn entity_text(e: &Entity) -> String {
     match &e.name {
-        Some(name) if name != &e.id => format!("{}  {} ({})", e.id, name, e.detail),
+        Some(name) if name != &e.id => format!("{}  {} ({})", e.id, terminal(name), e.detail),
         _ => format!("{}  ({})", e.id, e.detail),
     }
 }
@@ -133,13 +135,16 @@ fn text(diff: &Diff) -> String {
     if f.added.len() + f.removed.len() + f.level_changed.len() > 0 {
         out.push_str("\nfindings:\n");
         for x in &f.added {
-            let _ = writeln!(out, "  + {:<5}  {}  {}", x.level.as_str(), x.id, x.message);
+            let _ =
+                writeln!(out, "  + {:<5}  {}  {}", x.level.as_str(), x.id, terminal(&x.message));
         }
         for x in &f.removed {
-            let _ = writeln!(out, "  - {:<5}  {}  {}", x.level.as_str(), x.id, x.message);
+            let _ =
+                writeln!(out, "  - {:<5}  {}  {}", x.level.as_str(), x.id, terminal(&x.message));
         }
         for x in &f.level_changed {
-            let _ = writeln!(out, "  ~ {} → {}  {}  {}", x.before, x.after, x.id, x.message);
+            let _ =
+                writeln!(out, "  ~ {} → {}  {}  {}", x.before, x.after, x.id, terminal(&x.message));
         }
     }
     let t = &diff.transfers;

@@ -164,3 +164,30 @@ fn formats() {
     assert_eq!(value["version"], 1);
     assert_eq!(value["flows"][0]["flow"], "web-crm");
 }
+
+/// On a cycle s0 → s1 → s2 → s0, removing s0 leaves s1 and s2 without a source, as on the
+/// chain s0 → s1 → s2; neither is said to be still fed by nothing.
+#[test]
+fn a_cycle_without_its_entry_is_left_without_a_source() {
+    let store = |id: &str| {
+        format!("  - {{id: {id}, fields: [{{id: email, category: user.contact.email}}]}}\n")
+    };
+    let flow =
+        |a: &str, b: &str| format!("  - {{id: {a}-{b}, from: {a}, to: {b}, fields: [email]}}\n");
+    for cycle in [false, true] {
+        let mut map = format!("stores:\n{}{}{}flows:\n", store("s0"), store("s1"), store("s2"));
+        map.push_str(&flow("s0", "s1"));
+        map.push_str(&flow("s1", "s2"));
+        if cycle {
+            map.push_str(&flow("s2", "s0"));
+        }
+        let (model, graph) = compile_yaml(&map);
+        let i = impact(&model, &graph, resolve_target(&model, "s0").unwrap());
+        assert_eq!(
+            ids(&i.left_without_source, |u| &u.field),
+            ["s1.email", "s2.email"],
+            "cycle: {cycle}"
+        );
+        assert!(i.still_fed.iter().all(|s| !s.fed_by.is_empty()), "cycle: {cycle}");
+    }
+}

@@ -11,7 +11,8 @@ use crate::lineage::{Format, count, write_json};
 pub fn render(trace: &Trace, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json => write_json(trace, out),
-        Format::Text => out.write_all(text(trace).as_bytes()),
+        // Names and values come from the map: nothing in them may drive the terminal.
+        Format::Text => out.write_all(crate::text::terminal_lines(&text(trace)).as_bytes()),
         Format::Md => out.write_all(markdown(trace).as_bytes()),
     }
 }

@@ -9,6 +9,7 @@ use super::{Register, controller_lines, title, yes_no};
 use crate::register::cells;
 use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks};
+use crate::text::markup as escape;
 
 const CSS: &str = "\
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2430;margin:2rem auto;max-width:60rem;padding:0 1rem}
@@ -25,22 +26,6 @@ td.empty::after{content:'—';color:#8a94a1}
 nav ol{padding-left:1.4rem}
 @media print{body{margin:0;max-width:none;font-size:11px}nav{display:none}.fiche{break-before:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
 ";
-
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// A table cell of one value.
 fn td1(text: &str) -> String {
@@ -172,17 +157,4 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
     }
     let _ = writeln!(out, "</section>\n</body>\n</html>");
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape("<script>alert(1)</script> & \"co\" 'x'"),
-            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot; &#39;x&#39;"
-        );
-    }
 }

@@ -11,23 +11,8 @@ use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks};
 
 /// Escapes text for a Markdown table cell or heading; line breaks become `<br>`.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+fn escape(text: &str) -> String {
+    crate::text::markdown(text, crate::text::Markdown::Cell)
 }
 
 pub(super) fn encode(register: &Register, layout: Layout) -> String {
@@ -113,18 +98,4 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Nothing in manifest text can open a tag, a link or a new table cell.
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape("<script>alert(1)</script> & co | [x](y)\nz"),
-            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co \\| \\[x\\](y)<br>z"
-        );
-    }
 }
