@@ -101,7 +101,7 @@ pub(super) fn summary(diff: &Diff, strong: bool) -> String {
 }
 
 fn value(v: &Option<String>, max: usize) -> String {
-    v.as_deref().map_or_else(|| "(none)".to_owned(), |v| clip(&terminal(v), max))
+    v.as_deref().map_or_else(|| "(not stated)".to_owned(), |v| clip(&terminal(v), max))
 }
 
 /// `uses: + a, b; − c` or `name: old → new`.

@@ -210,3 +210,20 @@ fn a_flow_without_fields_is_not_stated() {
     );
     assert_eq!(d.flows.added[0].detail, "a → b, fields not stated");
 }
+
+/// An attribute the old map did not state reads "(not stated) → value", never "(none)":
+/// the old map did not say there was none.
+#[test]
+fn an_attribute_first_stated_was_not_stated_before() {
+    let (old_model, old_graph) = compile_yaml("stores:\n  - id: a\n");
+    let (new_model, new_graph) = compile_yaml("stores:\n  - id: a\n    vendor: Acme\n");
+    let d = diff(
+        &Map { model: &old_model, graph: &old_graph, findings: &[], root: "old" },
+        &Map { model: &new_model, graph: &new_graph, findings: &[], root: "new" },
+    );
+    let mut out = Vec::new();
+    render(&d, crate::lineage::Format::Text, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("(not stated) → Acme"), "{text}");
+    assert!(!text.contains("(none)"), "{text}");
+}
