@@ -89,7 +89,12 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
             Some(f) => {
                 let report = Report::new(vec![f.clone()], &compiled.sources, 0);
                 let rules = registry::metadata();
-                let cx = Context { sources: &compiled.sources, rules: &rules, color: false };
+                let cx = Context {
+                    sources: &compiled.sources,
+                    rules: &rules,
+                    color: false,
+                    origin: Default::default(),
+                };
                 emit::emit(DiagFormat::Human, &report, &cx, &mut stderr)?;
             }
             None => writeln!(

@@ -1,0 +1,202 @@
+//! The CI contract (docs/ci.md): SARIF that the official schema and GitHub's upload accept,
+//! with the same URIs wherever the command runs from.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::{Map, project_root, run_in};
+
+/// A map in `maps/retail/` of a git repository, without `datacarto.yaml`: its
+/// `missing-organization` finding is about the map as a whole.
+fn repository_with_a_map() -> Map {
+    let map = Map::new(&[
+        ("maps/retail/teams.yaml", "teams:\n  - id: it\n"),
+        (
+            "maps/retail/stores/crm v2.yaml",
+            "stores:\n  - id: crm\n    owner: it\n    fields:\n      - {id: email, category: user.contact.email}\n",
+        ),
+        ("maps/retail/flows.yaml", "flows:\n  - {from: crm, to: crm2, fields: [email]}\n"),
+        ("README.md", "# a repository\n"),
+    ]);
+    std::fs::create_dir_all(map.path().join(".git")).unwrap();
+    map
+}
+
+/// A python that can `import jsonschema` (scripts/test installs python3-jsonschema).
+fn python_with_jsonschema() -> &'static str {
+    ["python3", "/usr/bin/python3"]
+        .into_iter()
+        .find(|py| {
+            Command::new(py)
+                .args(["-c", "import jsonschema"])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .expect("python3 with jsonschema (apt-get install python3-jsonschema, or ./scripts/test)")
+}
+
+/// Validates `log` against the official SARIF 2.1.0 schema; the schema's complaints if not.
+pub(crate) fn schema_errors(log: &str) -> Vec<String> {
+    let schema = project_root().join("tests/fixtures/sarif/sarif-2.1.0-rtm.5.json");
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("log.sarif");
+    std::fs::write(&file, log).unwrap();
+    let script = "import json, sys, jsonschema\n\
+        schema = json.load(open(sys.argv[1]))\n\
+        log = json.load(open(sys.argv[2]))\n\
+        v = jsonschema.Draft4Validator(schema)\n\
+        for e in sorted(v.iter_errors(log), key=str):\n\
+        \x20   print(list(e.absolute_path), e.message[:300])\n";
+    let out = Command::new(python_with_jsonschema())
+        .args(["-c", script])
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .expect("python runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect()
+}
+
+/// What GitHub's code scanning upload checks beyond the schema: every result has a
+/// location, each with a relative URI under `%SRCROOT%`.
+fn github_upload_errors(log: &Value) -> Vec<String> {
+    let mut errors = Vec::new();
+    for (i, result) in log["runs"][0]["results"].as_array().unwrap().iter().enumerate() {
+        let locations = result["locations"].as_array().map_or(&[][..], Vec::as_slice);
+        if locations.is_empty() {
+            errors
+                .push(format!("result {i} ({}): expected at least one location", result["ruleId"]));
+        }
+        for loc in
+            locations.iter().chain(result["relatedLocations"].as_array().into_iter().flatten())
+        {
+            let artifact = &loc["physicalLocation"]["artifactLocation"];
+            let uri = artifact["uri"].as_str().unwrap_or_default();
+            if uri.is_empty() || uri.starts_with('/') || uri.contains("..") || uri.contains(':') {
+                errors.push(format!("result {i}: URI {uri:?} is not relative to the repository"));
+            }
+            if artifact["uriBaseId"] != "%SRCROOT%" {
+                errors.push(format!("result {i}: no uriBaseId on {uri}"));
+            }
+        }
+    }
+    errors
+}
+
+fn sarif_in(dir: &Path, args: &[&str]) -> (String, Value) {
+    let mut all = vec!["check", "--format", "sarif"];
+    all.extend_from_slice(args);
+    let out = run_in(dir, &all);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let log = serde_json::from_str(&out.stdout).expect("SARIF is JSON");
+    (out.stdout, log)
+}
+
+fn uris(log: &Value) -> Vec<String> {
+    log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].to_string())
+        .collect()
+}
+
+/// A map without datacarto.yaml gives a log that the official schema and GitHub's upload
+/// rules accept: the finding about the missing organisation points at the map's folder.
+#[test]
+fn sarif_without_a_project_file_is_accepted() {
+    let repo = repository_with_a_map();
+    let (text, log) = sarif_in(&repo.path().join("maps/retail"), &[]);
+    assert_eq!(schema_errors(&text), Vec::<String>::new());
+    assert_eq!(github_upload_errors(&log), Vec::<String>::new());
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let organization = results
+        .iter()
+        .find(|r| r["ruleId"] == "missing-organization")
+        .expect("the missing organisation");
+    assert_eq!(
+        organization["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "maps/retail/"
+    );
+    let uris = uris(&log);
+    assert!(uris.contains(&"\"maps/retail/stores/crm%20v2.yaml\"".to_owned()), "{uris:?}");
+}
+
+/// With a datacarto.yaml, findings about the whole map point at it.
+#[test]
+fn findings_about_the_map_point_at_the_project_file() {
+    let repo = repository_with_a_map();
+    repo.write("maps/retail/datacarto.yaml", b"language: en\n");
+    let (text, log) = sarif_in(repo.path(), &["maps/retail"]);
+    assert_eq!(schema_errors(&text), Vec::<String>::new());
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let organization = results.iter().find(|r| r["ruleId"] == "missing-organization").unwrap();
+    assert_eq!(
+        organization["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "maps/retail/datacarto.yaml"
+    );
+}
+
+/// The URIs are the same from the repository's root, from the map, from a subfolder, with an
+/// absolute path: never `../` nor the machine's folders.
+#[test]
+fn sarif_uris_do_not_depend_on_where_the_command_runs() {
+    let repo = repository_with_a_map();
+    std::fs::create_dir_all(repo.path().join("maps/retail/stores")).unwrap();
+    let absolute = repo.path().join("maps/retail");
+    let runs: [(PathBuf, Vec<String>); 4] = [
+        (repo.path().to_path_buf(), vec!["maps/retail".into()]),
+        (repo.path().join("maps/retail"), vec![".".into()]),
+        (repo.path().join("maps/retail/stores"), vec!["..".into()]),
+        (repo.path().join("maps"), vec![absolute.to_string_lossy().into_owned()]),
+    ];
+    let mut seen = Vec::new();
+    for (dir, args) in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (text, log) = sarif_in(dir, &args);
+        assert_eq!(github_upload_errors(&log), Vec::<String>::new(), "from {}", dir.display());
+        assert!(!text.contains(&*repo.path().to_string_lossy()), "a machine path leaked");
+        seen.push(text);
+    }
+    assert!(seen.windows(2).all(|w| w[0] == w[1]), "the logs differ");
+}
+
+/// Outside any git repository, URIs are relative to the map's folder.
+#[test]
+fn sarif_outside_a_repository_is_relative_to_the_map() {
+    let map = Map::new(&[("teams.yaml", "teams:\n  - id: it\n  - id: it\n")]);
+    let (text, log) = sarif_in(map.path(), &[]);
+    assert_eq!(schema_errors(&text), Vec::<String>::new());
+    assert_eq!(uris(&log)[0], "\"teams.yaml\"");
+    assert_eq!(
+        log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["description"]["text"],
+        "The map's folder."
+    );
+}
+
+/// Rules carry a full description, their page as Markdown (docs/rules/<rule>.md), and a
+/// help link made from `rule_help_uri` of datacarto.yaml.
+#[test]
+fn sarif_rules_carry_their_documentation() {
+    let repo = repository_with_a_map();
+    repo.write(
+        "maps/retail/datacarto.yaml",
+        b"rule_help_uri: https://example.org/data-map/docs/rules/{rule}.md\n",
+    );
+    let (_, log) = sarif_in(&repo.path().join("maps/retail"), &[]);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let orphan = rules.iter().find(|r| r["id"] == "orphan-store").unwrap();
+    assert_eq!(orphan["helpUri"], "https://example.org/data-map/docs/rules/orphan-store.md");
+    let page = std::fs::read_to_string(project_root().join("docs/rules/orphan-store.md")).unwrap();
+    assert_eq!(orphan["help"]["markdown"], page.as_str());
+    let full = orphan["fullDescription"]["text"].as_str().unwrap();
+    assert!(full.starts_with("A store with no flow in or out"), "{full}");
+    assert!(!full.contains('\n') && !full.contains("##"), "{full}");
+
+    // Without the setting, no link is invented.
+    let (_, log) = sarif_in(&repository_with_a_map().path().join("maps/retail"), &[]);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r.get("helpUri").is_none()));
+}
