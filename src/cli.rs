@@ -322,6 +322,9 @@ pub struct CheckArgs {
     /// YYYY-MM-DD. Default: today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<Date>,
+    /// Also list the findings silenced by an `allow:` (the accepted risks), with the reason.
+    #[arg(long)]
+    pub show_suppressed: bool,
 }
 
 #[derive(Debug, Args)]
@@ -395,6 +398,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 flags: level_flags(sub),
                 as_of: args.as_of.unwrap_or_else(Date::today),
                 color,
+                show_suppressed: args.show_suppressed,
             };
             commands::check::run(&options)
         }

@@ -60,6 +60,7 @@ pub static RULES: &[&Rule] = &[
     &rules::schema::RULE,
     &rules::unknown_reference::RULE,
     &rules::unreadable_file::RULE,
+    &rules::unused_suppression::RULE,
     &rules::yaml_syntax::RULE,
     &rules::flow_cycle::RULE,
     &rules::flow_without_fields::RULE,

@@ -16,6 +16,7 @@ pub struct Options {
     pub flags: Vec<(Flag, String)>,
     pub as_of: Date,
     pub color: bool,
+    pub show_suppressed: bool,
 }
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
@@ -25,6 +26,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         sources: &compiled.sources,
         rules: &rules,
         color: options.color && options.format == Format::Human,
+        show_suppressed: options.show_suppressed,
         origin: origin(&options.dir, &compiled),
     };
     let stdout = std::io::stdout();

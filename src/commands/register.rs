@@ -87,12 +87,13 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         let finding = compiled.report.findings.iter().find(|f| f.rule == rule);
         match finding {
             Some(f) => {
-                let report = Report::new(vec![f.clone()], &compiled.sources, 0);
+                let report = Report::new(vec![f.clone()], Vec::new(), &compiled.sources);
                 let rules = registry::metadata();
                 let cx = Context {
                     sources: &compiled.sources,
                     rules: &rules,
                     color: false,
+                    show_suppressed: false,
                     origin: Default::default(),
                 };
                 emit::emit(DiagFormat::Human, &report, &cx, &mut stderr)?;

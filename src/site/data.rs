@@ -183,6 +183,7 @@ pub(super) fn findings_json(inputs: &Inputs<'_>) -> String {
         sources: inputs.sources,
         rules: &rules,
         color: false,
+        show_suppressed: false,
         origin: Default::default(),
     };
     let mut out = Vec::new();

@@ -301,3 +301,28 @@ pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     obj! {"page_title": site.word("findings"), "summary": summary, "rules": rules, "levels": levels,
     "findings": findings_json(inputs, &all, lang)}
 }
+
+/// The accepted risks: every finding an `allow:` silences, with its reason, expiry and the
+/// place of the entry, for an auditor to review.
+pub(super) fn accepted(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let lang = site.language;
+    let risks: Vec<Value> = inputs
+        .report
+        .accepted
+        .iter()
+        .map(|a| {
+            let f = &a.finding;
+            obj! {
+                "level": f.level.as_str(),
+                "level_label": level_label(f.level.as_str(), lang),
+                "rule": f.rule,
+                "message": f.message.as_str(),
+                "place": f.primary.as_ref().map(|l| place(inputs, l.span)).unwrap_or_default(),
+                "reason": a.reason.as_str(),
+                "until": a.until.map(|d| d.to_string()),
+                "allow": place(inputs, a.allow),
+            }
+        })
+        .collect();
+    obj! {"page_title": site.word("accepted_risks"), "risks": risks}
+}

@@ -200,3 +200,79 @@ fn sarif_rules_carry_their_documentation() {
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().all(|r| r.get("helpUri").is_none()));
 }
+
+/// A map with an accepted risk on a store, one on a field, and an `allow:` left behind.
+fn accepted_risks() -> Map {
+    Map::new(&[
+        ("datacarto.yaml", "organization: {name: Risks Ltd}\n"),
+        ("teams.yaml", "teams:\n  - id: it\n"),
+        (
+            "stores.yaml",
+            "stores:\n  - id: old\n    owner: it\n    fields: [{id: code, category: system.operations}]\n    allow:\n      - rule: orphan-store\n        reason: Read-only until the 2027 audit.\n        until: 2027-06-30\n      - rule: missing-owner\n        reason: Owner to be named.\n",
+        ),
+    ])
+}
+
+/// Accepted risks are listed, not only counted: JSON with the reason, the expiry and the
+/// place of the `allow:`; SARIF as suppressed results that the schema accepts; the human
+/// format with --show-suppressed only. An `allow:` that silences nothing is reported.
+#[test]
+fn accepted_risks_are_visible() {
+    let map = accepted_risks();
+    let args = ["check", "--as-of", "2026-11-22"];
+    let json = map.run(&[&args[..], &["--format", "json"]].concat());
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    let suppressed = json["suppressed"].as_array().unwrap();
+    let rules: Vec<&str> = suppressed.iter().map(|s| s["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"orphan-store"), "{rules:?}");
+    let orphan = suppressed.iter().find(|s| s["rule"] == "orphan-store").unwrap();
+    assert_eq!(orphan["entity"], "old");
+    assert_eq!(orphan["reason"], "Read-only until the 2027 audit.");
+    assert_eq!(orphan["until"], "2027-06-30");
+    assert_eq!(
+        (orphan["allow"]["file"].as_str(), orphan["allow"]["line"].as_u64()),
+        (Some("stores.yaml"), Some(6))
+    );
+    assert_eq!(json["summary"]["suppressed"], suppressed.len());
+    let findings = json["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().all(|f| f["rule"] != "orphan-store"),
+        "a silenced finding stays silent"
+    );
+    let unused =
+        findings.iter().find(|f| f["rule"] == "unused-suppression").expect("the allow left behind");
+    assert_eq!((unused["level"].as_str(), unused["line"].as_u64()), (Some("info"), Some(9)));
+
+    let sarif = map.run(&[&args[..], &["--format", "sarif"]].concat());
+    assert_eq!(schema_errors(&sarif.stdout), Vec::<String>::new());
+    let log: Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let silenced = results.iter().find(|r| r["ruleId"] == "orphan-store").unwrap();
+    assert_eq!(silenced["suppressions"][0]["kind"], "inSource");
+    assert_eq!(
+        silenced["suppressions"][0]["justification"],
+        "Read-only until the 2027 audit. (until 2027-06-30)"
+    );
+    assert_eq!(github_upload_errors(&log), Vec::<String>::new());
+
+    let quiet = map.run(&args);
+    assert!(!quiet.stdout.contains("Read-only until"), "{}", quiet.stdout);
+    let shown = map.run(&[&args[..], &["--show-suppressed"]].concat());
+    assert!(shown.stdout.contains("accepted warn: store 'old'"), "{}", shown.stdout);
+    assert!(shown.stdout.contains("reason: Read-only until the 2027 audit. (until 2027-06-30)"));
+    assert_eq!(shown.code, quiet.code, "listing accepted risks changes no exit status");
+}
+
+/// The site has an accepted-risks page listing each one with its reason.
+#[test]
+fn the_site_lists_accepted_risks() {
+    let map = accepted_risks();
+    let out = map.run(&["build", "-o", "site", "--as-of", "2026-11-22"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = std::fs::read_to_string(map.path().join("site/accepted.html")).unwrap();
+    assert!(page.contains("<code>orphan-store</code>"), "{page}");
+    assert!(page.contains("Read-only until the 2027 audit.") && page.contains("2027-06-30"));
+    assert!(page.contains("<code>stores.yaml:6</code>"), "where the allow is");
+    let findings = std::fs::read_to_string(map.path().join("site/findings.html")).unwrap();
+    assert!(findings.contains("href=\"accepted.html\""));
+}

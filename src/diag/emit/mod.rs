@@ -54,6 +54,8 @@ pub struct Context<'a> {
     pub rules: &'a [RuleMeta],
     /// ANSI colours (human format only).
     pub color: bool,
+    /// List the accepted risks too (human format; JSON and SARIF always carry them).
+    pub show_suppressed: bool,
     pub origin: Origin,
 }
 

@@ -38,41 +38,23 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
             rule
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": sarif_level(f.level),
-                "message": {"text": match &f.help {
-                    Some(help) => format!("{}\nhelp: {help}", f.message),
-                    None => f.message.clone(),
-                }},
-                "partialFingerprints": {"datacarto/v1": f.id},
-            });
-            if let Some(index) = cx.rules.iter().position(|r| r.name == f.rule) {
-                result["ruleIndex"] = json!(index);
-            }
-            result["locations"] = json!([primary_location(f, cx)]);
-            if !f.related.is_empty() {
-                let related: Vec<Value> = f
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let p = place(cx.sources, r.span);
-                        let mut loc = location(&uri(&cx.origin, cx.sources, p.path), &p);
-                        loc["message"] = json!({"text": r.message});
-                        loc["id"] = json!(i);
-                        loc
-                    })
-                    .collect();
-                result["relatedLocations"] = json!(related);
-            }
-            result
-        })
-        .collect();
+    let mut results: Vec<Value> = report.findings.iter().map(|f| result(f, cx)).collect();
+    // Accepted risks are results too, marked suppressed in the source with the `allow:`'s
+    // reason: code scanning shows them as dismissed, and an auditor can review them.
+    results.extend(report.accepted.iter().map(|a| {
+        let mut r = result(&a.finding, cx);
+        let p = place(cx.sources, a.allow);
+        let mut justification = a.reason.clone();
+        if let Some(until) = a.until {
+            justification.push_str(&format!(" (until {until})"));
+        }
+        r["suppressions"] = json!([{
+            "kind": "inSource",
+            "justification": justification,
+            "location": location(&uri(&cx.origin, cx.sources, p.path), &p),
+        }]);
+        r
+    }));
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -93,6 +75,38 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
     });
     serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+fn result(f: &Finding, cx: &Context<'_>) -> Value {
+    let mut result = json!({
+        "ruleId": f.rule,
+        "level": sarif_level(f.level),
+        "message": {"text": match &f.help {
+            Some(help) => format!("{}\nhelp: {help}", f.message),
+            None => f.message.clone(),
+        }},
+        "partialFingerprints": {"datacarto/v1": f.id},
+    });
+    if let Some(index) = cx.rules.iter().position(|r| r.name == f.rule) {
+        result["ruleIndex"] = json!(index);
+    }
+    result["locations"] = json!([primary_location(f, cx)]);
+    if !f.related.is_empty() {
+        let related: Vec<Value> = f
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let p = place(cx.sources, r.span);
+                let mut loc = location(&uri(&cx.origin, cx.sources, p.path), &p);
+                loc["message"] = json!({"text": r.message});
+                loc["id"] = json!(i);
+                loc
+            })
+            .collect();
+        result["relatedLocations"] = json!(related);
+    }
+    result
 }
 
 /// Where a result is: its primary label; for a finding about the map as a whole, its
