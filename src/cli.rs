@@ -79,9 +79,14 @@ pub struct TraceArgs {
     /// The field to trace, as STORE.FIELD.
     #[arg(value_name = "STORE.FIELD")]
     pub field: String,
-    /// The map's folder (default: the current folder).
-    #[arg(short = 'C', long = "map", value_name = "DIR", default_value = ".")]
-    pub map: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The map's folder, as an option (same as DIR).
+    #[arg(short = 'C', long = "map", value_name = "DIR", conflicts_with = "dir",
+          value_hint = clap::ValueHint::DirPath)]
+    pub map: Option<PathBuf>,
     /// Only where the data comes from.
     #[arg(long)]
     pub up: bool,
@@ -101,9 +106,14 @@ pub struct ImpactArgs {
     /// The store or field whose removal to assess: STORE or STORE.FIELD.
     #[arg(value_name = "STORE[.FIELD]")]
     pub target: String,
-    /// The map's folder (default: the current folder).
-    #[arg(short = 'C', long = "map", value_name = "DIR", default_value = ".")]
-    pub map: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The map's folder, as an option (same as DIR).
+    #[arg(short = 'C', long = "map", value_name = "DIR", conflicts_with = "dir",
+          value_hint = clap::ValueHint::DirPath)]
+    pub map: Option<PathBuf>,
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = LineageFormatArg::Text)]
     pub format: LineageFormatArg,
@@ -118,8 +128,13 @@ pub struct DiffArgs {
     /// OLD and NEW are revisions of the git repository holding the map (see -C).
     #[arg(long)]
     pub git: bool,
-    /// With --git, the map's folder in the working tree (default: the current folder).
-    #[arg(short = 'C', long = "map", value_name = "DIR", requires = "git")]
+    /// With --git, the map's folder in the working tree (default: the nearest folder holding
+    /// datacarto.yaml, from the current folder up to the repository's root).
+    #[arg(value_name = "DIR", requires = "git", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The map's folder, as an option (same as DIR).
+    #[arg(short = 'C', long = "map", value_name = "DIR", requires = "git", conflicts_with = "dir",
+          value_hint = clap::ValueHint::DirPath)]
     pub map: Option<PathBuf>,
     /// The output format; md is a pull-request comment.
     #[arg(long, short = 'f', value_enum, default_value_t = LineageFormatArg::Text)]
@@ -159,9 +174,10 @@ pub enum FailOnArg {
 
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The layout: art30 (the cells of art. 30 and where they come from), cnil (one fiche
     /// per activity, French by default) or ico (the ICO template's columns 1-25).
     #[arg(long, value_enum, default_value_t = RegisterLayoutArg::Art30)]
@@ -218,9 +234,10 @@ impl From<LangArg> for crate::manifest::enums::Language {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The folder to write the site into. It is replaced if datacarto made it; any other
     /// existing folder is left untouched (exit 2).
     #[arg(long, short = 'o', value_name = "OUT", default_value = "site")]
@@ -244,9 +261,10 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct MapArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// Only this store and its neighbours (see --depth).
     #[arg(long, value_name = "STORE", group = "view")]
     pub focus: Option<String>,
@@ -303,9 +321,10 @@ pub enum EngineArg {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
@@ -393,7 +412,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Command::Check(args) => {
             let sub = matches.subcommand_matches("check").expect("the check subcommand was parsed");
             let options = commands::check::Options {
-                dir: args.dir,
+                dir: commands::map_dir(args.dir),
                 format: args.format.into(),
                 flags: level_flags(sub),
                 as_of: args.as_of.unwrap_or_else(Date::today),
@@ -407,7 +426,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Command::Explain { rule } => commands::rules::explain(&rule),
         Command::Init { dir } => commands::init::run(&dir),
         Command::Build(args) => commands::build::run(&commands::build::Options {
-            dir: args.dir,
+            dir: commands::map_dir(args.dir),
             output: args.output,
             lang: args.lang.map(Into::into),
             templates: args.templates,
@@ -430,7 +449,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 commands::map::ViewArg::System
             };
             let options = commands::map::Options {
-                dir: args.dir,
+                dir: commands::map_dir(args.dir),
                 view,
                 output: args.output,
                 format: match args.format {
@@ -450,7 +469,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Command::Register(args) => {
             use crate::register::{Format, Layout};
             let options = commands::register::Options {
-                dir: args.dir,
+                dir: commands::map_dir(args.dir),
                 layout: match args.layout {
                     RegisterLayoutArg::Art30 => Layout::Art30,
                     RegisterLayoutArg::Cnil => Layout::Cnil,
@@ -472,7 +491,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             commands::register::run(&options)
         }
         Command::Trace(args) => commands::trace::run(&commands::trace::Options {
-            map: args.map,
+            map: commands::map_dir(args.dir.or(args.map)),
             field: args.field,
             walk: crate::lineage::trace::Options {
                 up: args.up,
@@ -482,7 +501,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             format: args.format.into(),
         }),
         Command::Impact(args) => commands::impact::run(&commands::impact::Options {
-            map: args.map,
+            map: commands::map_dir(args.dir.or(args.map)),
             target: args.target,
             format: args.format.into(),
         }),
@@ -490,7 +509,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             old: args.old,
             new: args.new,
             git: args.git,
-            map: args.map.unwrap_or_else(|| PathBuf::from(".")),
+            map: commands::map_dir(args.dir.or(args.map)),
             format: args.format.into(),
             fail_on_new_errors: args.fail_on == Some(FailOnArg::NewErrors),
             as_of: args.as_of.unwrap_or_else(Date::today),

@@ -32,6 +32,11 @@ fn progress(done: usize, total: usize) {
 }
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
+    if super::is_stdout(&options.output) {
+        anyhow::bail!(
+            "a site is a folder of pages and cannot go to standard output: give a folder with -o DIR"
+        );
+    }
     // The site must not read itself as manifests when it is inside the map.
     let load = LoadOptions { skip: vec![options.output.clone()] };
     let compiled = compile(&options.dir, &[], options.as_of, &load)?;

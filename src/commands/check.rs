@@ -21,6 +21,7 @@ pub struct Options {
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
     let compiled = compile(&options.dir, &options.flags, options.as_of, &LoadOptions::default())?;
+    super::note_unmarked_map(&options.dir, &compiled);
     let rules = registry::metadata();
     let cx = Context {
         sources: &compiled.sources,

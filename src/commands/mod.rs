@@ -12,7 +12,8 @@ pub mod rules;
 pub mod schema;
 pub mod trace;
 
-use std::path::Path;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use crate::checks::{self, Context};
 use crate::config::{Config, Flag};
@@ -39,6 +40,41 @@ impl Status {
             Status::Findings => 1,
         }
     }
+}
+
+/// The map's folder: the one given, else the nearest folder holding `datacarto.yaml` from
+/// the current folder up (as git and cargo find their roots), else the current folder. A
+/// folder found above is given relative (`..`), so that printed paths stay clickable.
+pub fn map_dir(given: Option<PathBuf>) -> PathBuf {
+    if let Some(dir) = given {
+        return dir;
+    }
+    let Ok(cwd) = std::env::current_dir() else { return PathBuf::from(".") };
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+    load::root::find(&cwd, home.as_deref()).dir
+}
+
+/// When no `datacarto.yaml` marked the map and the folder read does not look like one (no
+/// store, or errors), says which folder was read and how to point at the map: running from
+/// a repository's root or its `docs/` must not leave people guessing.
+pub fn note_unmarked_map(dir: &Path, compiled: &Compiled) {
+    let marked = dir.join(load::discover::PROJECT_FILE).is_file();
+    if marked || (!compiled.model.stores.is_empty() && !compiled.report.has_errors()) {
+        return;
+    }
+    let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "note: no datacarto.yaml in {} nor above it: read that folder as the map; to read a \
+         map elsewhere, give its folder (`datacarto check path/to/map`), or add a \
+         datacarto.yaml at the map's root",
+        shown.display()
+    );
+}
+
+/// `-o -`: standard output, as everywhere on the command line (never a file named `-`).
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// A map compiled and checked: everything later stages borrow.

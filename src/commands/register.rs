@@ -121,6 +121,10 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &options.output {
+        // `-o -` asks for the register on standard output, xlsx included (`-o - > r.xlsx`).
+        Some(path) if super::is_stdout(path) => {
+            out.write_all(&register::encode(&reg, options.layout, format)?)?
+        }
         Some(path) => output::write_file(path, &register::encode(&reg, options.layout, format)?)?,
         None if !options.check => {
             out.write_all(&register::encode(&reg, options.layout, format)?)?

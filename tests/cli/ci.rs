@@ -276,3 +276,117 @@ fn the_site_lists_accepted_risks() {
     let findings = std::fs::read_to_string(map.path().join("site/findings.html")).unwrap();
     assert!(findings.contains("href=\"accepted.html\""));
 }
+
+/// examples/01-retail copied into `maps/retail/` of a repository (a `.git` folder), with a
+/// `datacarto.yaml` above the repository that must never be taken.
+fn retail_in_a_repository() -> (tempfile::TempDir, PathBuf) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("datacarto.yaml"), "language: fr\n").unwrap();
+    let repo = tmp.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("docs")).unwrap();
+    std::fs::write(repo.join("README.md"), "# data map\n").unwrap();
+    copy(&project_root().join("examples/01-retail"), &repo.join("maps/retail"));
+    (tmp, repo)
+}
+
+fn findings(out: &crate::support::Output) -> Vec<(String, String)> {
+    let json: Value = serde_json::from_str(&out.stdout).expect(&out.stderr);
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["id"].to_string(), f["line"].to_string()))
+        .collect()
+}
+
+/// From a subfolder of the map, commands read the whole map (the nearest datacarto.yaml
+/// above), with paths that stay clickable from where they ran.
+#[test]
+fn the_map_is_found_from_any_subfolder() {
+    let (_tmp, repo) = retail_in_a_repository();
+    let root = repo.join("maps/retail");
+    let args = ["check", "--format", "json", "--as-of", "2026-11-22"];
+    let at_root = run_in(&root, &args);
+    let below = run_in(&root.join("stores"), &args);
+    assert_eq!(findings(&below), findings(&at_root));
+    assert!(below.stdout.contains("\"file\": \"../stores/"), "relative to where it ran");
+    assert!(!below.stderr.contains("note:"), "{}", below.stderr);
+
+    let trace = run_in(&root.join("flows"), &["trace", "crm.email", "--format", "json"]);
+    assert_eq!(trace.code, 0, "{}", trace.stderr);
+    let from_root = run_in(&root, &["trace", "crm.email", "--format", "json"]);
+    assert_eq!(trace.stdout, from_root.stdout);
+    let impact = run_in(&root.join("stores"), &["impact", "crm"]);
+    assert_eq!(impact.stdout, run_in(&root, &["impact", "crm"]).stdout);
+}
+
+/// The walk stops at the repository's root: from `docs/` of a repository that is not a map,
+/// the datacarto.yaml above the repository is not read, and a note says which folder was read
+/// and how to point at the map.
+#[test]
+fn outside_a_map_the_folder_read_is_named() {
+    let (_tmp, repo) = retail_in_a_repository();
+    let out = run_in(&repo.join("docs"), &["check"]);
+    assert!(out.stderr.contains("note: no datacarto.yaml in"), "{}", out.stderr);
+    assert!(out.stderr.contains("docs nor above it"), "{}", out.stderr);
+    assert!(out.stderr.contains("datacarto check path/to/map"), "{}", out.stderr);
+    assert!(!out.stdout.contains("language"), "the file above the repository was not read");
+    // A map without datacarto.yaml but with stores and no error is read without a note.
+    let plain = Map::new(&[
+        ("teams.yaml", "teams:\n  - id: it\n"),
+        (
+            "stores.yaml",
+            "stores:\n  - {id: a, owner: it, fields: [{id: x, category: system.operations}]}\n",
+        ),
+    ]);
+    let out = plain.run(&["check"]);
+    assert!(!out.stderr.contains("note:"), "{}", out.stderr);
+}
+
+/// `trace`, `impact` and `diff --git` name the map like `check` does: a positional DIR, with
+/// `-C DIR` kept as an alias giving the same answer.
+#[test]
+fn lineage_commands_take_the_map_like_check() {
+    let (_tmp, repo) = retail_in_a_repository();
+    let positional = run_in(&repo, &["trace", "crm.email", "maps/retail"]);
+    assert_eq!(positional.code, 0, "{}", positional.stderr);
+    let alias = run_in(&repo, &["trace", "crm.email", "-C", "maps/retail"]);
+    assert_eq!(positional.stdout, alias.stdout);
+    let impact = run_in(&repo, &["impact", "crm", "maps/retail"]);
+    assert_eq!(impact.stdout, run_in(&repo, &["impact", "-C", "maps/retail", "crm"]).stdout);
+    let both = run_in(&repo, &["trace", "crm.email", "maps/retail", "-C", "maps/retail"]);
+    assert_eq!(both.code, 2, "one way at a time");
+    let diff = run_in(&repo, &["diff", "a", "b", "maps/retail"]);
+    assert_eq!(diff.code, 2, "a folder for diff is a --git option: {}", diff.stderr);
+}
+
+/// `-o -` is standard output: `map` and `register` print instead of writing a file named
+/// `-`; `build`, whose output is a folder, refuses it and writes nothing.
+#[test]
+fn dash_means_standard_output() {
+    let (_tmp, repo) = retail_in_a_repository();
+    let root = repo.join("maps/retail");
+    let map = run_in(&root, &["map", "-o", "-"]);
+    assert_eq!(map.code, 0, "{}", map.stderr);
+    assert!(map.stdout.starts_with("<svg") || map.stdout.contains("<svg"), "the SVG");
+    let register = run_in(&root, &["register", "-o", "-", "--format", "csv"]);
+    assert_eq!(register.code, 0, "{}", register.stderr);
+    assert!(register.stdout.lines().count() > 1);
+    let build = run_in(&root, &["build", "-o", "-"]);
+    assert_eq!(build.code, 2);
+    assert!(build.stderr.contains("cannot go to standard output"), "{}", build.stderr);
+    assert!(!root.join("-").exists(), "no file nor folder named '-'");
+}
