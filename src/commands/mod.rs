@@ -14,6 +14,7 @@ pub mod trace;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::checks::{self, Context};
 use crate::config::{Config, Flag};
@@ -59,7 +60,10 @@ pub fn map_dir(given: Option<PathBuf>) -> PathBuf {
 /// a repository's root or its `docs/` must not leave people guessing.
 pub fn note_unmarked_map(dir: &Path, compiled: &Compiled) {
     let marked = dir.join(load::discover::PROJECT_FILE).is_file();
-    if marked || (!compiled.model.stores.is_empty() && !compiled.report.has_errors()) {
+    if verbosity() == Verbosity::Quiet
+        || marked
+        || (!compiled.model.stores.is_empty() && !compiled.report.has_errors())
+    {
         return;
     }
     let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
@@ -70,6 +74,42 @@ pub fn note_unmarked_map(dir: &Path, compiled: &Compiled) {
          datacarto.yaml at the map's root",
         shown.display()
     );
+}
+
+/// How much commands say on standard error besides errors (`-q`, `-v`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// Set once from the command line, before the command runs.
+static VERBOSITY: AtomicU8 = AtomicU8::new(1);
+
+pub fn set_verbosity(v: Verbosity) {
+    VERBOSITY.store(v as u8, Ordering::Relaxed);
+}
+
+pub(crate) fn verbosity() -> Verbosity {
+    match VERBOSITY.load(Ordering::Relaxed) {
+        0 => Verbosity::Quiet,
+        1 => Verbosity::Normal,
+        _ => Verbosity::Verbose,
+    }
+}
+
+/// `-v`: which folder was read as the map, and how many files.
+fn say_what_was_read(dir: &Path, files: usize) {
+    if verbosity() == Verbosity::Verbose {
+        let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let s = if files == 1 { "" } else { "s" };
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "reading the map in {} ({files} file{s})",
+            shown.display()
+        );
+    }
 }
 
 /// `-o -`: standard output, as everywhere on the command line (never a file named `-`).
@@ -94,6 +134,7 @@ pub fn compile(
     options: &LoadOptions,
 ) -> anyhow::Result<Compiled> {
     let loaded = load::load(dir, options)?;
+    say_what_was_read(dir, loaded.sources.len());
     let (config, config_findings) = Config::build(&loaded.project, &loaded.sources, flags, as_of)?;
     let mut findings = loaded.findings;
     findings.extend(config_findings);

@@ -390,3 +390,102 @@ fn dash_means_standard_output() {
     assert!(build.stderr.contains("cannot go to standard output"), "{}", build.stderr);
     assert!(!root.join("-").exists(), "no file nor folder named '-'");
 }
+
+/// The GitHub workflow restores the binary from a cache keyed by datacarto's version and
+/// compiles it only on a cache miss, into the folder the cache saves.
+#[test]
+fn the_github_workflow_does_not_compile_datacarto_every_run() {
+    let text = std::fs::read_to_string(project_root().join("docs/ci/github-workflow.yml")).unwrap();
+    let workflow: Value = serde_saphyr::from_str(&text).unwrap();
+    let steps = workflow["jobs"]["datacarto"]["steps"].as_array().unwrap();
+    let cache = steps
+        .iter()
+        .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@")))
+        .expect("a cache step");
+    assert_eq!(cache["with"]["path"], "~/.cargo/bin/datacarto", "where cargo install puts it");
+    assert!(cache["with"]["key"].as_str().unwrap().contains("v0.1.0"), "keyed by version");
+    let id = cache["id"].as_str().unwrap();
+    let install = steps
+        .iter()
+        .find(|s| s["run"].as_str().is_some_and(|r| r.contains("cargo install")))
+        .expect("an install step");
+    assert_eq!(install["if"], format!("steps.{id}.outputs.cache-hit != 'true'"));
+    assert!(install["run"].as_str().unwrap().contains("--tag v0.1.0"), "the cached version");
+}
+
+/// The GitLab job's `before_script`, run as written with datacarto restored on the PATH:
+/// cargo is never called.
+#[cfg(unix)]
+#[test]
+fn the_gitlab_job_uses_the_cached_binary() {
+    use std::os::unix::fs::PermissionsExt;
+    let text = std::fs::read_to_string(project_root().join("docs/ci/gitlab-ci.yml")).unwrap();
+    let job: Value = serde_saphyr::from_str(&text).unwrap();
+    let job = &job["datacarto"];
+    assert_eq!(job["cache"]["paths"][0], ".datacarto/");
+    let root = job["variables"]["CARGO_INSTALL_ROOT"].as_str().unwrap();
+    assert_eq!(root, "$CI_PROJECT_DIR/.datacarto");
+    let tmp = tempfile::tempdir().unwrap();
+    // The cache restored: the binary where `cargo install --root` put it; a `cargo` that
+    // says so if it is ever called.
+    let bin = tmp.path().join(".datacarto/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_datacarto"), bin.join("datacarto")).unwrap();
+    let fake = tmp.path().join("fake");
+    std::fs::create_dir_all(&fake).unwrap();
+    std::fs::write(fake.join("cargo"), "#!/bin/sh\necho cargo was called >&2\nexit 1\n").unwrap();
+    std::fs::set_permissions(fake.join("cargo"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut script: Vec<String> = job["before_script"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect();
+    script.push("datacarto --version".into());
+    let out = Command::new("sh")
+        .arg("-ec")
+        .arg(script.join("\n"))
+        .current_dir(tmp.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", fake.display()))
+        .env("CI_PROJECT_DIR", tmp.path())
+        .env("CARGO_INSTALL_ROOT", tmp.path().join(".datacarto"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("cargo was called"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("datacarto"));
+}
+
+/// Completions offer the rule names after `-A/-W/-D` and `explain`, and folders for the
+/// map's folder; `-A` still accepts any text and reports an unknown rule itself.
+#[test]
+fn completions_know_rules_and_folders() {
+    let out = run_in(&project_root(), &["completions", "fish"]);
+    assert_eq!(out.code, 0);
+    let flags = out.stdout.lines().filter(|l| l.contains("orphan-store")).count();
+    assert_eq!(flags, 3, "check -A/-W/-D offer the rules");
+    assert!(out.stdout.contains("warnings\\t"), "and `warnings`");
+    let bash = run_in(&project_root(), &["completions", "bash"]).stdout;
+    let explain = bash.split("datacarto__subcmd__explain)").nth(1).expect("explain's section");
+    let explain = explain.split(";;").next().unwrap();
+    assert!(explain.contains(" orphan-store "), "explain offers the rules: {explain}");
+    assert!(!explain.contains("warnings"), "but not `warnings`, which is no rule");
+    assert!(bash.contains("compopt -o plusdirs"), "folders for folder arguments");
+    let unknown = run_in(&project_root(), &["check", "-A", "orphan-stor", "examples/01-retail"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("did you mean 'orphan-store'?"), "{}", unknown.stderr);
+}
+
+/// `-q` keeps notes off standard error; `-v` names the folder read.
+#[test]
+fn quiet_and_verbose() {
+    let (_tmp, repo) = retail_in_a_repository();
+    let quiet = run_in(&repo.join("docs"), &["-q", "check"]);
+    assert!(!quiet.stderr.contains("note:"), "{}", quiet.stderr);
+    let verbose = run_in(&repo.join("maps/retail/stores"), &["check", "-v", "-f", "concise"]);
+    assert!(verbose.stderr.contains("reading the map in "), "{}", verbose.stderr);
+    assert!(verbose.stderr.contains("maps/retail ("), "{}", verbose.stderr);
+    let both = run_in(&repo, &["check", "-q", "-v"]);
+    assert_eq!(both.code, 2);
+}
