@@ -19,9 +19,18 @@ use crate::diag::emit::Format;
     long_about = None,
 )]
 pub struct Cli {
-    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    /// When to colour the output: auto (on a terminal that supports it; NO_COLOR, CLICOLOR=0
+    /// and TERM=dumb turn it off, CLICOLOR_FORCE on), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// Say nothing on standard error but errors: no notes, warnings or progress.
+    #[arg(short = 'q', long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also say on standard error which map folder was read, and how many files.
+    #[arg(short = 'v', long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -49,13 +58,14 @@ pub enum Command {
     /// Print the documentation of a rule.
     Explain {
         /// The rule's name, as `datacarto rules` lists it.
+        #[arg(value_parser = RuleName(false), hide_possible_values = true)]
         rule: String,
     },
     /// Write a starter map that passes `check`.
     Init {
         /// Where to write it (default: the current folder). Existing files are never
         /// overwritten.
-        #[arg(default_value = ".")]
+        #[arg(default_value = ".", value_hint = clap::ValueHint::DirPath)]
         dir: PathBuf,
     },
     /// Build the offline site of the map: pages, maps, register, findings (the main job).
@@ -79,9 +89,14 @@ pub struct TraceArgs {
     /// The field to trace, as STORE.FIELD.
     #[arg(value_name = "STORE.FIELD")]
     pub field: String,
-    /// The map's folder (default: the current folder).
-    #[arg(short = 'C', long = "map", value_name = "DIR", default_value = ".")]
-    pub map: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The map's folder, as an option (same as DIR).
+    #[arg(short = 'C', long = "map", value_name = "DIR", conflicts_with = "dir",
+          value_hint = clap::ValueHint::DirPath)]
+    pub map: Option<PathBuf>,
     /// Only where the data comes from.
     #[arg(long)]
     pub up: bool,
@@ -101,9 +116,14 @@ pub struct ImpactArgs {
     /// The store or field whose removal to assess: STORE or STORE.FIELD.
     #[arg(value_name = "STORE[.FIELD]")]
     pub target: String,
-    /// The map's folder (default: the current folder).
-    #[arg(short = 'C', long = "map", value_name = "DIR", default_value = ".")]
-    pub map: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The map's folder, as an option (same as DIR).
+    #[arg(short = 'C', long = "map", value_name = "DIR", conflicts_with = "dir",
+          value_hint = clap::ValueHint::DirPath)]
+    pub map: Option<PathBuf>,
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = LineageFormatArg::Text)]
     pub format: LineageFormatArg,
@@ -118,8 +138,13 @@ pub struct DiffArgs {
     /// OLD and NEW are revisions of the git repository holding the map (see -C).
     #[arg(long)]
     pub git: bool,
-    /// With --git, the map's folder in the working tree (default: the current folder).
-    #[arg(short = 'C', long = "map", value_name = "DIR", requires = "git")]
+    /// With --git, the map's folder in the working tree (default: the nearest folder holding
+    /// datacarto.yaml, from the current folder up to the repository's root).
+    #[arg(value_name = "DIR", requires = "git", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The map's folder, as an option (same as DIR).
+    #[arg(short = 'C', long = "map", value_name = "DIR", requires = "git", conflicts_with = "dir",
+          value_hint = clap::ValueHint::DirPath)]
     pub map: Option<PathBuf>,
     /// The output format; md is a pull-request comment.
     #[arg(long, short = 'f', value_enum, default_value_t = LineageFormatArg::Text)]
@@ -159,9 +184,10 @@ pub enum FailOnArg {
 
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The layout: art30 (the cells of art. 30 and where they come from), cnil (one fiche
     /// per activity, French by default) or ico (the ICO template's columns 1-25).
     #[arg(long, value_enum, default_value_t = RegisterLayoutArg::Art30)]
@@ -218,9 +244,10 @@ impl From<LangArg> for crate::manifest::enums::Language {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The folder to write the site into. It is replaced if datacarto made it; any other
     /// existing folder is left untouched (exit 2).
     #[arg(long, short = 'o', value_name = "OUT", default_value = "site")]
@@ -244,9 +271,10 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct MapArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// Only this store and its neighbours (see --depth).
     #[arg(long, value_name = "STORE", group = "view")]
     pub focus: Option<String>,
@@ -303,25 +331,29 @@ pub enum EngineArg {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The output format.
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
     /// Turn a rule off (repeatable; `warnings` for every warning).
-    #[arg(short = 'A', long = "allow", value_name = "RULE")]
+    #[arg(short = 'A', long = "allow", value_name = "RULE", value_parser = RuleName(true), hide_possible_values = true)]
     pub allow: Vec<String>,
     /// Report a rule as a warning (repeatable).
-    #[arg(short = 'W', long = "warn", value_name = "RULE")]
+    #[arg(short = 'W', long = "warn", value_name = "RULE", value_parser = RuleName(true), hide_possible_values = true)]
     pub warn: Vec<String>,
     /// Report a rule as an error (repeatable; `-D warnings` makes every warning an error).
-    #[arg(short = 'D', long = "deny", value_name = "RULE")]
+    #[arg(short = 'D', long = "deny", value_name = "RULE", value_parser = RuleName(true), hide_possible_values = true)]
     pub deny: Vec<String>,
     /// The day to check suppressions' `until` (and adequacy decisions) against,
     /// YYYY-MM-DD. Default: today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<Date>,
+    /// Also list the findings silenced by an `allow:` (the accepted risks), with the reason.
+    #[arg(long)]
+    pub show_suppressed: bool,
 }
 
 #[derive(Debug, Args)]
@@ -352,6 +384,41 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// A rule name on the command line: any text is accepted (an unknown name is reported by
+/// the command, with the closest rule suggested), but shell completions offer the rules of
+/// the catalogue, and `warnings` when the field is true (`-A/-W/-D`).
+#[derive(Clone, Copy, Debug)]
+struct RuleName(bool);
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let rules = crate::checks::registry::RULES.iter().map(|r| r.name);
+        Some(Box::new(
+            std::iter::once("warnings")
+                .filter(|_| self.0)
+                .chain(rules)
+                .map(|n| clap::builder::PossibleValue::new(n).help(summary_of(n))),
+        ))
+    }
+}
+
+fn summary_of(name: &str) -> &'static str {
+    crate::checks::registry::find(name).map_or("every warning", |r| r.summary)
+}
+
 /// `-A/-W/-D` in the order they were given: the later flag wins.
 fn level_flags(matches: &ArgMatches) -> Vec<(Flag, String)> {
     let mut flags = Vec::new();
@@ -367,13 +434,47 @@ fn level_flags(matches: &ArgMatches) -> Vec<(Flag, String)> {
     flags.into_iter().map(|(_, f, v)| (f, v)).collect()
 }
 
-fn color_enabled(when: ColorWhen) -> bool {
+/// What the environment says about colour, read as anstream reads it (anstyle-query):
+/// `NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM=dumb`, CI runners.
+#[derive(Clone, Copy, Debug, Default)]
+struct ColorEnv {
+    no_color: bool,
+    force: bool,
+    clicolor: Option<bool>,
+    term_supports_color: bool,
+    ci: bool,
+    terminal: bool,
+}
+
+impl ColorEnv {
+    fn read() -> ColorEnv {
+        ColorEnv {
+            no_color: anstyle_query::no_color(),
+            force: anstyle_query::clicolor_force(),
+            clicolor: anstyle_query::clicolor(),
+            term_supports_color: anstyle_query::term_supports_color(),
+            ci: anstyle_query::is_ci(),
+            terminal: std::io::stdout().is_terminal(),
+        }
+    }
+}
+
+/// `--color auto` follows anstream's choice: NO_COLOR wins, then CLICOLOR_FORCE, then
+/// CLICOLOR=0; otherwise colour on a terminal that supports it (not `TERM=dumb`).
+fn color_enabled(when: ColorWhen, env: ColorEnv) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            if env.no_color {
+                false
+            } else if env.force {
+                true
+            } else if env.clicolor == Some(false) {
+                false
+            } else {
+                env.terminal && (env.term_supports_color || env.clicolor == Some(true) || env.ci)
+            }
         }
     }
 }
@@ -385,16 +486,24 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Ok(cli) => cli,
         Err(err) => err.exit(),
     };
-    let color = color_enabled(cli.color);
+    let color = color_enabled(cli.color, ColorEnv::read());
+    commands::set_verbosity(if cli.quiet {
+        commands::Verbosity::Quiet
+    } else if cli.verbose {
+        commands::Verbosity::Verbose
+    } else {
+        commands::Verbosity::Normal
+    });
     match cli.command {
         Command::Check(args) => {
             let sub = matches.subcommand_matches("check").expect("the check subcommand was parsed");
             let options = commands::check::Options {
-                dir: args.dir,
+                dir: commands::map_dir(args.dir),
                 format: args.format.into(),
                 flags: level_flags(sub),
                 as_of: args.as_of.unwrap_or_else(Date::today),
                 color,
+                show_suppressed: args.show_suppressed,
             };
             commands::check::run(&options)
         }
@@ -403,7 +512,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Command::Explain { rule } => commands::rules::explain(&rule),
         Command::Init { dir } => commands::init::run(&dir),
         Command::Build(args) => commands::build::run(&commands::build::Options {
-            dir: args.dir,
+            dir: commands::map_dir(args.dir),
             output: args.output,
             lang: args.lang.map(Into::into),
             templates: args.templates,
@@ -426,7 +535,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 commands::map::ViewArg::System
             };
             let options = commands::map::Options {
-                dir: args.dir,
+                dir: commands::map_dir(args.dir),
                 view,
                 output: args.output,
                 format: match args.format {
@@ -446,7 +555,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         Command::Register(args) => {
             use crate::register::{Format, Layout};
             let options = commands::register::Options {
-                dir: args.dir,
+                dir: commands::map_dir(args.dir),
                 layout: match args.layout {
                     RegisterLayoutArg::Art30 => Layout::Art30,
                     RegisterLayoutArg::Cnil => Layout::Cnil,
@@ -468,7 +577,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             commands::register::run(&options)
         }
         Command::Trace(args) => commands::trace::run(&commands::trace::Options {
-            map: args.map,
+            map: commands::map_dir(args.dir.or(args.map)),
             field: args.field,
             walk: crate::lineage::trace::Options {
                 up: args.up,
@@ -478,7 +587,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             format: args.format.into(),
         }),
         Command::Impact(args) => commands::impact::run(&commands::impact::Options {
-            map: args.map,
+            map: commands::map_dir(args.dir.or(args.map)),
             target: args.target,
             format: args.format.into(),
         }),
@@ -486,7 +595,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             old: args.old,
             new: args.new,
             git: args.git,
-            map: args.map.unwrap_or_else(|| PathBuf::from(".")),
+            map: commands::map_dir(args.dir.or(args.map)),
             format: args.format.into(),
             fail_on_new_errors: args.fail_on == Some(FailOnArg::NewErrors),
             as_of: args.as_of.unwrap_or_else(Date::today),
@@ -496,5 +605,28 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             clap_complete::generate(shell, &mut Cli::command(), "datacarto", &mut out);
             Ok(Status::Clean)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--color auto` honours NO_COLOR, CLICOLOR_FORCE, CLICOLOR=0 and TERM=dumb.
+    #[test]
+    fn colour_follows_the_environment() {
+        let tty = ColorEnv { terminal: true, term_supports_color: true, ..ColorEnv::default() };
+        assert!(color_enabled(ColorWhen::Auto, tty));
+        assert!(!color_enabled(ColorWhen::Auto, ColorEnv { no_color: true, ..tty }));
+        assert!(!color_enabled(ColorWhen::Auto, ColorEnv { clicolor: Some(false), ..tty }));
+        let dumb = ColorEnv { term_supports_color: false, ..tty };
+        assert!(!color_enabled(ColorWhen::Auto, dumb), "TERM=dumb");
+        let piped = ColorEnv { terminal: false, ..tty };
+        assert!(!color_enabled(ColorWhen::Auto, piped));
+        assert!(color_enabled(ColorWhen::Auto, ColorEnv { force: true, ..piped }));
+        let both = ColorEnv { force: true, no_color: true, ..piped };
+        assert!(!color_enabled(ColorWhen::Auto, both), "NO_COLOR wins");
+        assert!(!color_enabled(ColorWhen::Never, ColorEnv { force: true, ..tty }));
+        assert!(color_enabled(ColorWhen::Always, piped));
     }
 }

@@ -35,6 +35,8 @@ pub struct Config {
     options: BTreeMap<(&'static str, &'static str), f64>,
     /// "Today", for suppression expiry and adequacy decisions.
     pub as_of: Date,
+    /// `rule_help_uri` of datacarto.yaml (SARIF's `helpUri` template).
+    pub help_uri: Option<String>,
 }
 
 impl Config {
@@ -45,7 +47,7 @@ impl Config {
             .iter()
             .flat_map(|r| r.options.iter().map(move |o| ((r.name, o.name), o.default)))
             .collect();
-        Config { levels, warnings: None, options, as_of }
+        Config { levels, warnings: None, options, as_of, help_uri: None }
     }
 
     /// Settings from datacarto.yaml and the command line. An unknown rule on the command
@@ -57,6 +59,7 @@ impl Config {
         as_of: Date,
     ) -> anyhow::Result<(Config, Vec<Finding>)> {
         let mut config = Config::defaults(as_of);
+        config.help_uri = project.rule_help_uri.clone();
         let mut findings = Vec::new();
         for (name, setting) in project.rules.iter().flat_map(|t| t.0.iter()) {
             // Unknown names were reported by the schema (it lists the rules).

@@ -256,7 +256,13 @@ fn pipeline(files: &[(String, String)]) {
 
     // Every format of `check`; terminal ones carry no control character.
     let rules = registry::metadata();
-    let cx = emit::Context { sources: &c.sources, rules: &rules, color: false };
+    let cx = emit::Context {
+        sources: &c.sources,
+        rules: &rules,
+        color: false,
+        show_suppressed: true,
+        origin: Default::default(),
+    };
     for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
         let mut out = Vec::new();
         emit::emit(format, &c.report, &cx, &mut out).expect("writing to memory");

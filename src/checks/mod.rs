@@ -9,8 +9,11 @@ pub(crate) mod people;
 pub mod registry;
 pub mod rules;
 
+use std::collections::HashSet;
+
+use crate::checks::rules::unused_suppression;
 use crate::config::Config;
-use crate::diag::{EntityKind, Finding, Report};
+use crate::diag::{Accepted, Entity, EntityKind, Finding, Report};
 use crate::graph::LineageGraph;
 use crate::model::{Model, Suppression};
 use crate::source::SourceMap;
@@ -43,7 +46,9 @@ pub fn run(cx: &Context<'_>) -> Vec<Finding> {
     per_rule.into_iter().flatten().collect()
 }
 
-/// Applies levels and suppressions to every finding of a run and orders them.
+/// Applies levels and suppressions to every finding of a run and orders them. A silenced
+/// finding is kept as an accepted risk with its reason; an `allow:` that silences nothing
+/// is reported (`unused-suppression`).
 pub fn finalize(
     findings: Vec<Finding>,
     model: &Model,
@@ -51,16 +56,33 @@ pub fn finalize(
     sources: &SourceMap,
 ) -> Report {
     let mut kept = Vec::with_capacity(findings.len());
-    let mut suppressed = 0;
+    let mut accepted = Vec::new();
+    let mut used = HashSet::new();
     for finding in findings.into_iter().chain(expired_suppressions(model, config)) {
         let Some(level) = config.level_of(finding.rule, finding.own_level) else { continue };
-        if is_suppressed(&finding, model, config) {
-            suppressed += 1;
-            continue;
+        let finding = Finding { level, ..finding };
+        let allow = suppressions_for(&finding, model)
+            .into_iter()
+            .find(|s| s.silences(finding.rule, config.as_of));
+        match allow {
+            Some(s) => {
+                used.insert(s.span);
+                let reason = s.reason.clone().unwrap_or_default();
+                accepted.push(Accepted { finding, reason, until: s.until, allow: s.span });
+            }
+            None => kept.push(finding),
         }
-        kept.push(Finding { level, ..finding });
     }
-    Report::new(cap::cap(kept, sources), sources, suppressed)
+    for (s, entity) in every_allow(model) {
+        let live = s.silences(&s.rule, config.as_of);
+        if live && !used.contains(&s.span) && config.level_of(&s.rule, None).is_some() {
+            let finding = unused_suppression::finding(entity, &s.rule, s.span);
+            if let Some(level) = config.level_of(finding.rule, None) {
+                kept.push(Finding { level, ..finding });
+            }
+        }
+    }
+    Report::new(cap::cap(kept, sources), accepted, sources)
 }
 
 /// The suppressions that apply to a finding: on its entity, and for a field on its store.
@@ -98,40 +120,41 @@ fn suppressions_for<'m>(finding: &Finding, model: &'m Model) -> Vec<&'m Suppress
     out
 }
 
-fn is_suppressed(finding: &Finding, model: &Model, config: &Config) -> bool {
-    suppressions_for(finding, model).iter().any(|s| s.silences(finding.rule, config.as_of))
+/// Every `allow:` entry of the map with the entity it sits on, in model order.
+fn every_allow(model: &Model) -> Vec<(&Suppression, Entity)> {
+    let mut out = Vec::new();
+    for store in &model.stores {
+        let entity = Entity::new(EntityKind::Store, store.id.as_str());
+        out.extend(store.allow.iter().map(|s| (s, entity.clone())));
+    }
+    for id in model.field_ids() {
+        let allow = &model.field(id).allow;
+        if !allow.is_empty() {
+            let entity = Entity::new(EntityKind::Field, model.field_path(id));
+            out.extend(allow.iter().map(|s| (s, entity.clone())));
+        }
+    }
+    for flow in &model.flows {
+        let entity = Entity::new(EntityKind::Flow, flow.id.as_str());
+        out.extend(flow.allow.iter().map(|s| (s, entity.clone())));
+    }
+    for purpose in &model.purposes {
+        let entity = Entity::new(EntityKind::Purpose, purpose.id.as_str());
+        out.extend(purpose.allow.iter().map(|s| (s, entity.clone())));
+    }
+    out
 }
 
 /// An `invalid-suppression` finding (at info) for every suppression past its date.
 fn expired_suppressions(model: &Model, config: &Config) -> Vec<Finding> {
     use crate::checks::rules::invalid_suppression::expired;
-    use crate::diag::Entity;
-    let mut out = Vec::new();
-    let mut check = |allow: &[Suppression], entity: Entity| {
-        for s in allow {
-            if let Some(until) = s.until
-                && until < config.as_of
-            {
-                out.push(expired(entity.clone(), &s.rule, until, s.span));
-            }
-        }
-    };
-    for store in &model.stores {
-        check(&store.allow, Entity::new(EntityKind::Store, store.id.as_str()));
-    }
-    for id in model.field_ids() {
-        let allow = &model.field(id).allow;
-        if !allow.is_empty() {
-            check(allow, Entity::new(EntityKind::Field, model.field_path(id)));
-        }
-    }
-    for flow in &model.flows {
-        check(&flow.allow, Entity::new(EntityKind::Flow, flow.id.as_str()));
-    }
-    for purpose in &model.purposes {
-        check(&purpose.allow, Entity::new(EntityKind::Purpose, purpose.id.as_str()));
-    }
-    out
+    every_allow(model)
+        .into_iter()
+        .filter_map(|(s, entity)| {
+            let until = s.until.filter(|until| *until < config.as_of)?;
+            Some(expired(entity, &s.rule, until, s.span))
+        })
+        .collect()
 }
 
 /// A small map checked in memory with the default levels: `(rule, level, entity path)` of

@@ -2,6 +2,8 @@
 //! options, in one static list. `rules`, `explain`, `docs/rules/*.md`, the JSON Schema's rule
 //! names and SARIF's rule table are all generated from it.
 
+use std::fmt::Write as _;
+
 use super::{Context, rules};
 use crate::diag::emit::RuleMeta;
 use crate::diag::{Finding, Level};
@@ -58,6 +60,7 @@ pub static RULES: &[&Rule] = &[
     &rules::schema::RULE,
     &rules::unknown_reference::RULE,
     &rules::unreadable_file::RULE,
+    &rules::unused_suppression::RULE,
     &rules::yaml_syntax::RULE,
     &rules::flow_cycle::RULE,
     &rules::flow_without_fields::RULE,
@@ -107,8 +110,50 @@ pub fn names() -> impl Iterator<Item = &'static str> + Clone {
 pub fn metadata() -> Vec<RuleMeta> {
     RULES
         .iter()
-        .map(|r| RuleMeta { name: r.name, summary: r.summary, default_level: r.default_level })
+        .map(|r| RuleMeta {
+            name: r.name,
+            summary: r.summary,
+            default_level: r.default_level,
+            description: what_it_finds(r),
+            page: page(r),
+        })
         .collect()
+}
+
+/// A rule's page: the same text as docs/rules/<rule>.md.
+pub fn page(rule: &Rule) -> String {
+    let mut out = format!("# {}\n\n", rule.name);
+    let _ = writeln!(
+        out,
+        "{} rule, default level `{}`: {}.\n",
+        rule.family.title(),
+        rule.default_level,
+        rule.summary
+    );
+    out.push_str(rule.doc.trim_end());
+    out.push('\n');
+    if !rule.options.is_empty() {
+        out.push_str("\n## Options\n\n| option | default | range | meaning |\n|---|---|---|---|\n");
+        for o in rule.options {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {}–{} | {} |",
+                o.name, o.default, o.min, o.max, o.description
+            );
+        }
+    }
+    out
+}
+
+/// The "What it finds" section of a rule's documentation as one paragraph (SARIF's
+/// `fullDescription`); the summary when a page has no such section.
+fn what_it_finds(rule: &Rule) -> String {
+    let Some((_, rest)) = rule.doc.split_once("## What it finds") else {
+        return format!("{}.", rule.summary);
+    };
+    let section = rest.split("\n## ").next().unwrap_or_default();
+    let text = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() { format!("{}.", rule.summary) } else { text }
 }
 
 #[cfg(test)]

@@ -32,6 +32,11 @@ fn progress(done: usize, total: usize) {
 }
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
+    if super::is_stdout(&options.output) {
+        anyhow::bail!(
+            "a site is a folder of pages and cannot go to standard output: give a folder with -o DIR"
+        );
+    }
     // The site must not read itself as manifests when it is inside the map.
     let load = LoadOptions { skip: vec![options.output.clone()], within_map: true };
     let compiled = compile(&options.dir, &[], options.as_of, &load)?;
@@ -43,8 +48,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         language: options.lang.or(compiled.model.language).unwrap_or(Language::En),
         date: options.date.clone(),
         templates,
-        progress: std::io::stderr()
-            .is_terminal()
+        progress: (std::io::stderr().is_terminal() && super::verbosity() > super::Verbosity::Quiet)
             .then_some(&progress as &'static (dyn Fn(usize, usize) + Sync)),
     };
     let inputs = site::Inputs {
@@ -58,16 +62,20 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     let folder = crate::output::Folder::begin(&options.output)?;
     let files = site::build_into(&inputs, &site_options, &|artifact| folder.write(&artifact))?;
     folder.finish()?;
-    let mut out = std::io::stdout().lock();
-    let s = &compiled.report.summary;
-    super::stdout_written(writeln!(
-        out,
-        "wrote {} files into {} ({} errors, {} warnings, {} infos: see findings.html)",
-        files + 1,
-        options.output.display(),
-        s.errors,
-        s.warnings,
-        s.infos
-    ))?;
+    if super::verbosity() > super::Verbosity::Quiet {
+        let mut out = std::io::stdout().lock();
+        let s = &compiled.report.summary;
+        let n =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        super::stdout_written(writeln!(
+            out,
+            "wrote {} files into {} ({}, {}, {}: see findings.html)",
+            files + 1,
+            options.output.display(),
+            n(s.errors, "error", "errors"),
+            n(s.warnings, "warning", "warnings"),
+            n(s.infos, "info", "infos"),
+        ))?;
+    }
     Ok(if options.check && compiled.report.has_errors() { Status::Findings } else { Status::Clean })
 }

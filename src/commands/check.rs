@@ -1,14 +1,14 @@
 //! `datacarto check [DIR]`: compile the map, run every rule, print the findings.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::{Status, compile};
+use super::{Compiled, Status, compile};
 use crate::checks::registry;
 use crate::config::Flag;
 use crate::date::Date;
-use crate::diag::emit::{self, Context, Format};
-use crate::load::LoadOptions;
+use crate::diag::emit::{self, Context, Format, Origin};
+use crate::load::{LoadOptions, root};
 
 pub struct Options {
     pub dir: PathBuf,
@@ -16,15 +16,19 @@ pub struct Options {
     pub flags: Vec<(Flag, String)>,
     pub as_of: Date,
     pub color: bool,
+    pub show_suppressed: bool,
 }
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
     let compiled = compile(&options.dir, &options.flags, options.as_of, &LoadOptions::default())?;
+    super::note_unmarked_map(&options.dir, &compiled);
     let rules = registry::metadata();
     let cx = Context {
         sources: &compiled.sources,
         rules: &rules,
         color: options.color && options.format == Format::Human,
+        show_suppressed: options.show_suppressed,
+        origin: origin(&options.dir, &compiled),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -32,4 +36,26 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         emit::emit(options.format, &compiled.report, &cx, &mut out).and_then(|()| out.flush()),
     )?;
     Ok(if compiled.report.has_errors() { Status::Findings } else { Status::Clean })
+}
+
+/// Where the map sits in its repository: SARIF names files from the repository's root, so
+/// that code scanning finds them whatever folder the command ran from.
+pub(crate) fn origin(dir: &Path, compiled: &Compiled) -> Origin {
+    let map = dir.canonicalize().ok();
+    let repository = map.as_deref().and_then(root::repository_root);
+    let map_prefix = match (&map, &repository) {
+        (Some(map), Some(repository)) => {
+            let below = map.strip_prefix(repository).unwrap_or(Path::new(""));
+            let parts: Vec<_> =
+                below.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            parts.iter().map(|p| format!("{p}/")).collect()
+        }
+        _ => String::new(),
+    };
+    Origin {
+        map_prefix,
+        repository: repository.is_some(),
+        project_file: compiled.model.project_file.is_some(),
+        help_uri: compiled.config.help_uri.clone(),
+    }
 }

@@ -53,8 +53,8 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     let compiled = compile(&options.dir, &[], options.as_of, &load)?;
     let bytes = render(&compiled, options)?;
     match &options.output {
-        Some(path) => crate::output::write_file(path, bytes.as_bytes())?,
-        None => std::io::stdout().lock().write_all(bytes.as_bytes())?,
+        Some(path) if !super::is_stdout(path) => crate::output::write_file(path, bytes.as_bytes())?,
+        _ => std::io::stdout().lock().write_all(bytes.as_bytes())?,
     }
     Ok(Status::Clean)
 }

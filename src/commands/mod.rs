@@ -12,7 +12,9 @@ pub mod rules;
 pub mod schema;
 pub mod trace;
 
-use std::path::Path;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::checks::{self, Context};
 use crate::config::{Config, Flag};
@@ -51,6 +53,80 @@ pub(crate) fn stdout_written(result: std::io::Result<()>) -> std::io::Result<()>
     }
 }
 
+/// The map's folder: the one given, else the nearest folder holding `datacarto.yaml` from
+/// the current folder up (as git and cargo find their roots), else the current folder. A
+/// folder found above is given relative (`..`), so that printed paths stay clickable.
+pub fn map_dir(given: Option<PathBuf>) -> PathBuf {
+    if let Some(dir) = given {
+        return dir;
+    }
+    let Ok(cwd) = std::env::current_dir() else { return PathBuf::from(".") };
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+    load::root::find(&cwd, home.as_deref()).dir
+}
+
+/// When no `datacarto.yaml` marked the map and the folder read does not look like one (no
+/// store, or errors), says which folder was read and how to point at the map: running from
+/// a repository's root or its `docs/` must not leave people guessing.
+pub fn note_unmarked_map(dir: &Path, compiled: &Compiled) {
+    let marked = dir.join(load::discover::PROJECT_FILE).is_file();
+    if verbosity() == Verbosity::Quiet
+        || marked
+        || (!compiled.model.stores.is_empty() && !compiled.report.has_errors())
+    {
+        return;
+    }
+    let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "note: no datacarto.yaml in {} nor above it: read that folder as the map; to read a \
+         map elsewhere, give its folder (`datacarto check path/to/map`), or add a \
+         datacarto.yaml at the map's root",
+        shown.display()
+    );
+}
+
+/// How much commands say on standard error besides errors (`-q`, `-v`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// Set once from the command line, before the command runs.
+static VERBOSITY: AtomicU8 = AtomicU8::new(1);
+
+pub fn set_verbosity(v: Verbosity) {
+    VERBOSITY.store(v as u8, Ordering::Relaxed);
+}
+
+pub(crate) fn verbosity() -> Verbosity {
+    match VERBOSITY.load(Ordering::Relaxed) {
+        0 => Verbosity::Quiet,
+        1 => Verbosity::Normal,
+        _ => Verbosity::Verbose,
+    }
+}
+
+/// `-v`: which folder was read as the map, and how many files.
+fn say_what_was_read(dir: &Path, files: usize) {
+    if verbosity() == Verbosity::Verbose {
+        let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let s = if files == 1 { "" } else { "s" };
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "reading the map in {} ({files} file{s})",
+            shown.display()
+        );
+    }
+}
+
+/// `-o -`: standard output, as everywhere on the command line (never a file named `-`).
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// A map compiled and checked: everything later stages borrow.
 pub struct Compiled {
     pub sources: SourceMap,
@@ -68,6 +144,7 @@ pub fn compile(
     options: &LoadOptions,
 ) -> anyhow::Result<Compiled> {
     let loaded = load::load(dir, options)?;
+    say_what_was_read(dir, loaded.sources.len());
     let (config, config_findings) = Config::build(&loaded.project, &loaded.sources, flags, as_of)?;
     let mut findings = loaded.findings;
     findings.extend(config_findings);

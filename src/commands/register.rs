@@ -87,9 +87,15 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         let finding = compiled.report.findings.iter().find(|f| f.rule == rule);
         match finding {
             Some(f) => {
-                let report = Report::new(vec![f.clone()], &compiled.sources, 0);
+                let report = Report::new(vec![f.clone()], Vec::new(), &compiled.sources);
                 let rules = registry::metadata();
-                let cx = Context { sources: &compiled.sources, rules: &rules, color: false };
+                let cx = Context {
+                    sources: &compiled.sources,
+                    rules: &rules,
+                    color: false,
+                    show_suppressed: false,
+                    origin: Default::default(),
+                };
                 emit::emit(DiagFormat::Human, &report, &cx, &mut stderr)?;
             }
             None => writeln!(
@@ -115,6 +121,10 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let text = match &options.output {
+        // `-o -` asks for the register on standard output, xlsx included (`-o - > r.xlsx`).
+        Some(path) if super::is_stdout(path) => {
+            Some(register::encode(&reg, options.layout, format)?)
+        }
         Some(path) => {
             output::write_file(path, &register::encode(&reg, options.layout, format)?)?;
             None

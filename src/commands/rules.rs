@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::Status;
-use crate::checks::registry::{self, Rule};
+use crate::checks::registry;
 use crate::diag::suggest;
 
 /// The catalogue, one line a rule, grouped by family.
@@ -52,30 +52,7 @@ pub fn index() -> String {
     out
 }
 
-/// A rule's page: the same text as docs/rules/<rule>.md.
-pub fn page(rule: &Rule) -> String {
-    let mut out = format!("# {}\n\n", rule.name);
-    let _ = writeln!(
-        out,
-        "{} rule, default level `{}`: {}.\n",
-        rule.family.title(),
-        rule.default_level,
-        rule.summary
-    );
-    out.push_str(rule.doc.trim_end());
-    out.push('\n');
-    if !rule.options.is_empty() {
-        out.push_str("\n## Options\n\n| option | default | range | meaning |\n|---|---|---|---|\n");
-        for o in rule.options {
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {}–{} | {} |",
-                o.name, o.default, o.min, o.max, o.description
-            );
-        }
-    }
-    out
-}
+pub use crate::checks::registry::page;
 
 pub fn list(markdown: bool) -> anyhow::Result<Status> {
     if markdown {

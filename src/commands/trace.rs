@@ -33,11 +33,12 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
 /// time are summed up on stderr: the answer covers what could be read.
 pub(super) fn load_model(dir: &Path) -> anyhow::Result<(Model, LineageGraph)> {
     let loaded = load::load(dir, &LoadOptions::default())?;
+    super::say_what_was_read(dir, loaded.sources.len());
     let mut problems = loaded.findings.len();
     let (model, findings) =
         model::resolve::resolve(loaded.manifests, &loaded.project, loaded.project_file);
     problems += findings.len();
-    if problems > 0 {
+    if problems > 0 && super::verbosity() > super::Verbosity::Quiet {
         let mut stderr = std::io::stderr().lock();
         let _ = writeln!(
             stderr,

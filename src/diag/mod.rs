@@ -9,6 +9,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::source::{SourceMap, Span};
 
 /// How serious a finding is. `off` is not a level: a rule set to `off` reports nothing.
@@ -180,19 +181,43 @@ pub struct Summary {
     pub suppressed: usize,
 }
 
+/// A finding silenced by an `allow:`: an accepted risk, kept so that it can be reviewed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Accepted {
+    /// The finding, at the level it would have had.
+    pub finding: Finding,
+    pub reason: String,
+    pub until: Option<Date>,
+    /// Where the `allow:` entry is.
+    pub allow: Span,
+}
+
 /// The findings of a run in their one stable order, with unique ids and counts.
 #[derive(Debug)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// The findings silenced by an `allow:`, in the same order.
+    pub accepted: Vec<Accepted>,
     pub summary: Summary,
 }
 
 impl Report {
     /// Orders the findings (by file, position, level, rule, message; findings without a
-    /// place last), gives each its id and counts them.
-    pub fn new(mut findings: Vec<Finding>, sources: &SourceMap, suppressed: usize) -> Report {
-        findings.sort_by(|a, b| sort_key(a, sources).cmp(&sort_key(b, sources)));
-        assign_ids(&mut findings);
+    /// place last), gives each its id and counts them. Accepted findings are ordered and
+    /// numbered with the others, so that silencing one never renames another.
+    pub fn new(findings: Vec<Finding>, accepted: Vec<Accepted>, sources: &SourceMap) -> Report {
+        let mut all: Vec<Accepted> = findings
+            .into_iter()
+            .map(|finding| Accepted { finding, reason: String::new(), until: None, allow: NOWHERE })
+            .chain(accepted)
+            .collect();
+        all.sort_by(|a, b| sort_key(&a.finding, sources).cmp(&sort_key(&b.finding, sources)));
+        let mut ordered: Vec<&mut Finding> = all.iter_mut().map(|a| &mut a.finding).collect();
+        assign_ids(&mut ordered);
+        let (accepted, findings): (Vec<Accepted>, Vec<Accepted>) =
+            all.into_iter().partition(|a| a.allow != NOWHERE);
+        let findings: Vec<Finding> = findings.into_iter().map(|a| a.finding).collect();
+        let suppressed = accepted.len();
         let mut summary = Summary { files: sources.len(), suppressed, ..Summary::default() };
         for f in &findings {
             match f.level {
@@ -201,7 +226,7 @@ impl Report {
                 Level::Info => summary.infos += 1,
             }
         }
-        Report { findings, summary }
+        Report { findings, accepted, summary }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -229,8 +254,11 @@ fn sort_key<'a>(f: &'a Finding, sources: &'a SourceMap) -> SortKey<'a> {
     }
 }
 
+/// Marks a finding that no `allow:` silenced, while the report orders both kinds together.
+const NOWHERE: Span = Span { file: crate::source::FileId(u32::MAX), start: 0, end: 0 };
+
 /// `<rule>:<key>`; a repeated id gets `#2`, `#3` in report order.
-fn assign_ids(findings: &mut [Finding]) {
+fn assign_ids(findings: &mut [&mut Finding]) {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for f in findings.iter_mut() {
         let base = format!("{}:{}", f.rule, f.key);
@@ -257,7 +285,7 @@ mod tests {
             Finding::new("schema", "first file").key("j").at(Span::new(a, 0, 1), ""),
             Finding::new("missing-organization", "nowhere").key("project"),
         ];
-        let report = Report::new(findings, &sources, 0);
+        let report = Report::new(findings, Vec::new(), &sources);
         let order: Vec<_> =
             report.findings.iter().map(|f| (f.message.as_str(), f.id.as_str())).collect();
         assert_eq!(

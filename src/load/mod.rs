@@ -7,6 +7,7 @@
 mod corpus;
 pub mod de;
 pub mod discover;
+pub mod root;
 pub mod scalar;
 pub mod shape;
 pub mod validate;

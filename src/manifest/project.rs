@@ -24,6 +24,10 @@ pub struct Project {
     pub exclude: Option<Vec<Spanned<String>>>,
     /// The level of each rule, and its options.
     pub rules: Option<RuleTable>,
+    /// A link to each rule's documentation, for code scanning (SARIF `helpUri`): `{rule}` is
+    /// replaced by the rule's name, e.g.
+    /// `https://github.com/acme/data-map/blob/main/docs/rules/{rule}.md`.
+    pub rule_help_uri: Option<String>,
 }
 
 /// The controller's identity.

@@ -179,7 +179,13 @@ pub(super) fn graph_json(inputs: &Inputs<'_>) -> String {
 /// The findings, in the JSON contract of `check --format json`.
 pub(super) fn findings_json(inputs: &Inputs<'_>) -> String {
     let rules = crate::checks::registry::metadata();
-    let cx = crate::diag::emit::Context { sources: inputs.sources, rules: &rules, color: false };
+    let cx = crate::diag::emit::Context {
+        sources: inputs.sources,
+        rules: &rules,
+        color: false,
+        show_suppressed: false,
+        origin: Default::default(),
+    };
     let mut out = Vec::new();
     crate::diag::emit::emit(crate::diag::emit::Format::Json, inputs.report, &cx, &mut out)
         .expect("writing to memory");

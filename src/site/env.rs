@@ -19,6 +19,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("objectives.html", include_str!("../../templates/site/objectives.html")),
     ("plan.html", include_str!("../../templates/site/plan.html")),
     ("findings.html", include_str!("../../templates/site/findings.html")),
+    ("accepted.html", include_str!("../../templates/site/accepted.html")),
     ("findings_list.html", include_str!("../../templates/site/findings_list.html")),
     ("register.html", include_str!("../../templates/site/register.html")),
 ];

@@ -7,6 +7,13 @@ use crate::manifest::enums::Language;
 /// `(key, English, French)`.
 const WORDS: &[(&str, &str, &str)] = &[
     ("all", "all", "toutes"),
+    ("accepted_risks", "Accepted risks", "Risques acceptés"),
+    (
+        "accepted_hint",
+        "Findings silenced by an 'allow:' entry of the map, with the reason given: decisions to review.",
+        "Constats suspendus par une entrée « allow: » de la cartographie, avec le motif donné : des décisions à revoir.",
+    ),
+    ("accepted_at", "Accepted at", "Accepté à"),
     ("activity", "Processing activity", "Activité de traitement"),
     ("all_useful", "Every field is useful.", "Tous les champs sont utiles."),
     ("and_more", "and N more", "et N autres"),
@@ -80,6 +87,11 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("missing_title", "Data to collect", "Données à collecter"),
     ("needs", "Needs", "Besoins"),
     ("nobody_uses", "nobody uses it", "personne ne l'utilise"),
+    (
+        "no_accepted",
+        "No finding is silenced by an 'allow:'.",
+        "Aucun constat n'est suspendu par un « allow: ».",
+    ),
     ("no_finding", "No finding.", "Aucun constat."),
     ("no_flow", "No flow in or out.", "Aucun flux entrant ni sortant."),
     ("no_purpose", "No purpose.", "Aucune finalité."),
@@ -155,6 +167,8 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("unused_title", "What nobody uses", "Ce que personne n'utilise"),
     ("used_by", "Used by", "Utilisé par"),
     ("where", "Where", "Où"),
+    ("reason", "Reason", "Motif"),
+    ("until", "Until", "Jusqu'au"),
     ("whole_register", "The whole register", "Le registre complet"),
 ];
 

@@ -289,15 +289,57 @@ pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
         .collect();
     let s = &inputs.report.summary;
     let summary = match lang {
-        Language::En => format!(
-            "{} errors, {} warnings, {} infos, {} suppressed.",
-            s.errors, s.warnings, s.infos, s.suppressed
-        ),
-        Language::Fr => format!(
-            "{} erreurs, {} avertissements, {} infos, {} suspendus.",
-            s.errors, s.warnings, s.infos, s.suppressed
-        ),
+        Language::En => {
+            let n = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            format!(
+                "{}, {}, {}, {} suppressed.",
+                n(s.errors, "error", "errors"),
+                n(s.warnings, "warning", "warnings"),
+                n(s.infos, "info", "infos"),
+                s.suppressed
+            )
+        }
+        Language::Fr => {
+            // French counts 0 and 1 in the singular.
+            let n = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n <= 1 { one } else { many })
+            };
+            format!(
+                "{}, {}, {}, {}.",
+                n(s.errors, "erreur", "erreurs"),
+                n(s.warnings, "avertissement", "avertissements"),
+                n(s.infos, "info", "infos"),
+                n(s.suppressed, "suspendu", "suspendus"),
+            )
+        }
     };
     obj! {"page_title": site.word("findings"), "summary": summary, "rules": rules, "levels": levels,
     "findings": findings_json(inputs, &all, lang)}
+}
+
+/// The accepted risks: every finding an `allow:` silences, with its reason, expiry and the
+/// place of the entry, for an auditor to review.
+pub(super) fn accepted(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
+    let lang = site.language;
+    let risks: Vec<Value> = inputs
+        .report
+        .accepted
+        .iter()
+        .map(|a| {
+            let f = &a.finding;
+            obj! {
+                "level": f.level.as_str(),
+                "level_label": level_label(f.level.as_str(), lang),
+                "rule": f.rule,
+                "message": f.message.as_str(),
+                "place": f.primary.as_ref().map(|l| place(inputs, l.span)).unwrap_or_default(),
+                "reason": a.reason.as_str(),
+                "until": a.until.map(|d| d.to_string()),
+                "allow": place(inputs, a.allow),
+            }
+        })
+        .collect();
+    obj! {"page_title": site.word("accepted_risks"), "risks": risks}
 }

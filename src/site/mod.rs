@@ -70,7 +70,7 @@ enum Job {
 }
 
 /// The pages with one instance, but the home page.
-const SINGLES: [&str; 9] = [
+const SINGLES: [&str; 10] = [
     "stores.html",
     "purposes.html",
     "flows.html",
@@ -79,6 +79,7 @@ const SINGLES: [&str; 9] = [
     "objectives.html",
     "plan.html",
     "findings.html",
+    "accepted.html",
     "register.html",
 ];
 
@@ -166,6 +167,7 @@ impl Site<'_> {
                     "objectives.html" => lists::objectives(inputs, self),
                     "plan.html" => lists::plan(inputs, self),
                     "findings.html" => lists::findings(inputs, self),
+                    "accepted.html" => lists::accepted(inputs, self),
                     _ => register::page(self),
                 };
                 vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]

@@ -8,6 +8,7 @@
 mod support;
 
 mod check;
+mod ci;
 mod determinism;
 mod fixtures;
 mod generated;

@@ -39,4 +39,5 @@ pub mod unsourced_field;
 pub mod unused_field;
 pub mod unused_flow;
 pub mod unused_personal_data;
+pub mod unused_suppression;
 pub mod yaml_syntax;

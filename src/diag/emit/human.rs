@@ -10,20 +10,23 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config};
 
 use super::{Context, summary_line};
-use crate::diag::{Finding, Level, Report};
+use crate::diag::{Accepted, Finding, Level, Report};
 use crate::source::{FileId, SourceMap};
 use crate::text;
 
 pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let mut diagnostics: Vec<_> = report.findings.iter().map(to_codespan).collect();
+    if cx.show_suppressed {
+        diagnostics.extend(report.accepted.iter().map(accepted));
+    }
     let config = Config::default();
     let files = Shown::new(cx.sources, report);
-    for f in &report.findings {
-        let diagnostic = to_codespan(f);
+    for diagnostic in &diagnostics {
         let result = if cx.color {
             let mut ansi = termcolor::Ansi::new(&mut *out);
-            term::emit_to_write_style(&mut ansi, &config, &files, &diagnostic)
+            term::emit_to_write_style(&mut ansi, &config, &files, diagnostic)
         } else {
-            term::emit_to_io_write(&mut *out, &config, &files, &diagnostic)
+            term::emit_to_io_write(&mut *out, &config, &files, diagnostic)
         };
         result.map_err(|e| match e {
             codespan_reporting::files::Error::Io(io) => io,
@@ -48,11 +51,14 @@ struct Shown<'a> {
 impl<'a> Shown<'a> {
     fn new(sources: &'a SourceMap, report: &Report) -> Shown<'a> {
         let mut files: Vec<Option<(Cow<'a, str>, Cow<'a, str>)>> = vec![None; sources.len()];
-        let labels = report.findings.iter().flat_map(|f| f.primary.iter().chain(&f.related));
-        for label in labels {
-            let slot = &mut files[label.span.file.0 as usize];
+        // Accepted risks too: `--show-suppressed` prints them with their `allow:`.
+        let findings = report.findings.iter().chain(report.accepted.iter().map(|a| &a.finding));
+        let spans = findings.flat_map(|f| f.primary.iter().chain(&f.related).map(|l| l.span));
+        let allows = report.accepted.iter().map(|a| a.allow);
+        for span in spans.chain(allows) {
+            let slot = &mut files[span.file.0 as usize];
             if slot.is_none() {
-                let file = sources.get(label.span.file);
+                let file = sources.get(span.file);
                 *slot = Some((text::terminal(&file.path), text::terminal_source(&file.text)));
             }
         }
@@ -84,6 +90,17 @@ impl<'b> Files<'b> for Shown<'_> {
     fn line_range(&'b self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         self.sources.line_range(id, line_index)
     }
+}
+
+/// An accepted risk: the finding as a note, with the `allow:` that accepts it and its reason.
+fn accepted(a: &Accepted) -> Diagnostic<FileId> {
+    let mut d = to_codespan(&a.finding);
+    d.severity = Severity::Note;
+    d.message = format!("accepted {}: {}", a.finding.level, text::terminal(&a.finding.message));
+    d.labels.push(CsLabel::secondary(a.allow.file, a.allow.range()).with_message("accepted here"));
+    let until = a.until.map_or_else(String::new, |u| format!(" (until {u})"));
+    d.notes.insert(0, format!("reason: {}{until}", text::terminal(&a.reason)));
+    d
 }
 
 fn to_codespan(f: &Finding) -> Diagnostic<FileId> {

@@ -22,11 +22,30 @@ pub enum Format {
 }
 
 /// What an emitter may say about a rule: the registry's metadata, without the rules.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct RuleMeta {
     pub name: &'static str,
     pub summary: &'static str,
     pub default_level: Level,
+    /// What the rule finds, one paragraph of plain text.
+    pub description: String,
+    /// The rule's page, in Markdown: the text of docs/rules/<rule>.md.
+    pub page: String,
+}
+
+/// Where the map sits, for the formats that name files by URI (SARIF): the same names
+/// whatever folder the command ran from and however the map's folder was spelt.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    /// The map's folder below the base, `/`-separated and ending in `/` (`maps/retail/`);
+    /// empty when the map is the base.
+    pub map_prefix: String,
+    /// The base is the root of the git repository holding the map; else the map's folder.
+    pub repository: bool,
+    /// The map has a `datacarto.yaml`: findings about the map as a whole point at it.
+    pub project_file: bool,
+    /// `rule_help_uri` of datacarto.yaml: a link per rule, `{rule}` replaced by its name.
+    pub help_uri: Option<String>,
 }
 
 /// Everything an emitter needs besides the report.
@@ -35,6 +54,9 @@ pub struct Context<'a> {
     pub rules: &'a [RuleMeta],
     /// ANSI colours (human format only).
     pub color: bool,
+    /// List the accepted risks too (human format; JSON and SARIF always carry them).
+    pub show_suppressed: bool,
+    pub origin: Origin,
 }
 
 pub fn emit(
