@@ -12,6 +12,7 @@ mod determinism;
 mod fixtures;
 mod generated;
 mod hostile;
+mod inventory;
 mod lineage;
 mod maps;
 mod mistakes;
