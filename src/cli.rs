@@ -99,13 +99,19 @@ pub enum ExportCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// A spreadsheet inventory (xlsx or CSV, English or French headings) into a new map.
+    /// A spreadsheet inventory (xlsx or CSV, English or French headings) into a new map
+    /// (-o) or into an existing one, edited in place (--into).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["output", "into"])))]
     Inventory {
         /// The inventory to read, .xlsx or .csv.
         file: PathBuf,
-        /// Write the new map into this folder (no existing file is overwritten).
+        /// Write a new map into this folder (no existing file is overwritten).
         #[arg(long, short = 'o', value_name = "OUT")]
-        output: PathBuf,
+        output: Option<PathBuf>,
+        /// Edit this map in place: changed attributes rewritten where they stand, new
+        /// entities added; comments and layout are kept.
+        #[arg(long, value_name = "MAP")]
+        into: Option<PathBuf>,
         /// List what would change, and write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -536,10 +542,11 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 lang: lang.map(Into::into),
             })
         }
-        Command::Import(ImportCommand::Inventory { file, output, dry_run }) => {
+        Command::Import(ImportCommand::Inventory { file, output, into, dry_run }) => {
             commands::inventory::import(&commands::inventory::ImportOptions {
                 file,
                 output,
+                into,
                 dry_run,
             })
         }

@@ -1,5 +1,6 @@
 //! `datacarto export inventory` and `datacarto import inventory`: the workshop's spreadsheet
-//! out of a map, and back into manifests (a new map with `-o`). Exit 0 when done, 1 when the inventory has problems (each told at its sheet,
+//! out of a map, and back into manifests (a new map with `-o`, or edits in place with
+//! `--into`). Exit 0 when done, 1 when the inventory has problems (each told at its sheet,
 //! row and column; nothing is written), 2 when a file cannot be read or written.
 
 use std::io::Write;
@@ -10,7 +11,7 @@ use anyhow::bail;
 use super::Status;
 use crate::inventory::export::{self, MapFiles};
 use crate::inventory::read::{self, Problem};
-use crate::inventory::{encode, import};
+use crate::inventory::{encode, import, merge};
 use crate::load::{self, LoadOptions};
 use crate::manifest::enums::Language;
 use crate::output::{self, Artifact};
@@ -87,8 +88,10 @@ fn too_long(inventory: &crate::inventory::Inventory) -> Option<String> {
 
 pub struct ImportOptions {
     pub file: PathBuf,
-    /// The new map's folder.
-    pub output: PathBuf,
+    /// A new map's folder.
+    pub output: Option<PathBuf>,
+    /// An existing map to edit in place.
+    pub into: Option<PathBuf>,
     pub dry_run: bool,
 }
 
@@ -135,20 +138,46 @@ pub fn import(options: &ImportOptions) -> anyhow::Result<Status> {
             "note: sheet '{sheet}' is not part of the inventory: left out"
         )?;
     }
-    let artifacts: Vec<Artifact> =
-        generated.files.iter().map(|(p, t)| Artifact::new(p.clone(), t.clone())).collect();
-    for path in generated.files.keys() {
-        let count = imported.entities.iter().filter(|e| e.file == *path).count();
-        let verb = if options.dry_run { "would write" } else { "wrote" };
-        if count == 0 {
-            writeln!(out, "{verb} {path} (settings)")?;
-        } else {
-            let plural = if count == 1 { "y" } else { "ies" };
-            writeln!(out, "{verb} {path} ({count} entit{plural})")?;
+    let verb =
+        |done: &str, would: &str| if options.dry_run { would.to_owned() } else { done.to_owned() };
+    match (&options.output, &options.into) {
+        (_, Some(map)) => {
+            let files = map_files(map)?;
+            let plan = merge::plan(&files, &imported, &read)?;
+            for line in &plan.changes {
+                writeln!(out, "{line}")?;
+            }
+            if plan.files.is_empty() {
+                writeln!(out, "the map already says what the inventory says: nothing to change")?;
+            } else {
+                let n = plan.files.len();
+                let plural = if n == 1 { "" } else { "s" };
+                writeln!(out, "{} {n} file{plural}", verb("changed", "would change"))?;
+            }
+            if !options.dry_run {
+                for (path, text) in &plan.files {
+                    output::write_file(&map.join(path), text.as_bytes())?;
+                }
+            }
         }
-    }
-    if !options.dry_run {
-        output::write_new(&options.output, &artifacts)?;
+        (Some(dir), None) => {
+            let artifacts: Vec<Artifact> =
+                generated.files.iter().map(|(p, t)| Artifact::new(p.clone(), t.clone())).collect();
+            for path in generated.files.keys() {
+                let count = imported.entities.iter().filter(|e| e.file == *path).count();
+                let verb = verb("wrote", "would write");
+                if count == 0 {
+                    writeln!(out, "{verb} {path} (settings)")?;
+                } else {
+                    let plural = if count == 1 { "y" } else { "ies" };
+                    writeln!(out, "{verb} {path} ({count} entit{plural})")?;
+                }
+            }
+            if !options.dry_run {
+                output::write_new(dir, &artifacts)?;
+            }
+        }
+        (None, None) => bail!("give -o OUT (a new map) or --into MAP (edit a map in place)"),
     }
     Ok(Status::Clean)
 }

@@ -5,6 +5,7 @@
 pub mod encode;
 pub mod export;
 pub mod import;
+pub mod merge;
 pub mod read;
 pub mod sheets;
 pub mod value;

@@ -184,3 +184,80 @@ fn dry_run_writes_nothing_and_output_never_overwrites() {
     let out = map.run(&["import", "inventory", "inventory.csv", "-o", "out"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
+
+/// Copies a folder (an example map) into `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a folder");
+    for entry in std::fs::read_dir(from).expect("a folder") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("a copy");
+        }
+    }
+}
+
+/// Importing a map's own inventory into it changes nothing, byte for byte.
+#[test]
+fn importing_a_maps_own_inventory_into_it_changes_nothing() {
+    for example in EXAMPLES {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let map = tmp.path().join("map");
+        copy_dir(&project_root().join(example), &map);
+        let file = tmp.path().join("inventory.xlsx");
+        export(&map, &file, "en");
+        let out = run_in(tmp.path(), &["import", "inventory", "inventory.xlsx", "--into", "map"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, "the map already says what the inventory says: nothing to change\n");
+    }
+}
+
+/// A workshop's edits come back into the manifests in place: changed cells rewrite their
+/// attribute where it stands, an emptied cell removes it, new rows become new entities in
+/// the file their row names; every other byte, comments included, is untouched.
+#[test]
+fn into_edits_the_manifests_in_place() {
+    let map = Map::new(&[
+        (
+            "stores/crm.yaml",
+            "# The customer master.\nstores:\n  - id: crm  # do not rename\n    name: CRM\n    kind: crm\n    vendor: Acme  # DPA pending\n    location: [FR]\n    fields:\n      - id: email\n        category: user.contact.email\n        retention: {duration: P3Y, trigger: last_contact_from_subject}\n",
+        ),
+        (
+            "flows.yaml",
+            "flows:\n  # The nightly file.\n  - from: crm\n    to: crm\n    fields: [email]\n",
+        ),
+    ]);
+    // The workshop's copy: the CRM renamed, its vendor cell emptied, the email's retention
+    // and completeness changed, a new store; the flows sheet left out.
+    let csv = "[stores]\r\n\
+        File,Id,Name,Kind,Location,Vendor (processor)\r\n\
+        stores/crm.yaml,crm,CRM Salesforce,crm,FR,\r\n\
+        stores/shop.yaml,shop,Shop,ecommerce,,\r\n\
+        \r\n\
+        [fields]\r\n\
+        Store,Id,Category,Completeness,Retention period,Retention runs from\r\n\
+        crm,email,user.contact.email,0.9,P2Y,last_contact_from_subject\r\n";
+    map.write("inventory.csv", csv.as_bytes());
+    let out = map.run(&["import", "inventory", "inventory.csv", "--into", ".", "--dry-run"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("into_dry_run", out.stdout);
+    assert!(
+        std::fs::read_to_string(map.path().join("stores/crm.yaml")).expect("crm").contains("Acme")
+    );
+    let out = map.run(&["import", "inventory", "inventory.csv", "--into", "."]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let crm = std::fs::read_to_string(map.path().join("stores/crm.yaml")).expect("crm");
+    assert_eq!(
+        crm,
+        "# The customer master.\nstores:\n  - id: crm  # do not rename\n    name: CRM Salesforce\n    kind: crm\n    location: [FR]\n    fields:\n      - id: email\n        category: user.contact.email\n        retention: {duration: P2Y, trigger: last_contact_from_subject}\n        completeness: 0.9\n"
+    );
+    let flows = std::fs::read_to_string(map.path().join("flows.yaml")).expect("flows");
+    assert_eq!(
+        flows,
+        "flows:\n  # The nightly file.\n  - from: crm\n    to: crm\n    fields: [email]\n"
+    );
+    let shop = std::fs::read_to_string(map.path().join("stores/shop.yaml")).expect("shop");
+    assert_eq!(shop, "stores:\n  - id: shop\n    name: Shop\n    kind: ecommerce\n");
+}
