@@ -484,6 +484,27 @@ mod tests {
         assert!(parse_cell(Cell::Yaml, "[{rule: x").is_err());
     }
 
+    proptest::proptest! {
+        /// Whatever a CSV inventory holds, reading, importing and validating it never
+        /// panics: every problem is a message.
+        #[test]
+        fn any_csv_is_read_without_panic(
+            cells in proptest::collection::vec("[a-z:,;\\[\\]{}\"' .\n=-]{0,12}", 0..40),
+        ) {
+            let mut text = String::from("[stores]\nId,Name,Kind,Location,Other attributes\n");
+            for (i, cell) in cells.iter().enumerate() {
+                text.push_str(&format!("\"{}\"", cell.replace('"', "\"\"")));
+                text.push(if i % 5 == 4 { '\n' } else { ',' });
+            }
+            text.push_str("\n[fields]\nStore,Id,Retention,Retention period\ncrm,a,x,P1Y\n");
+            if let Ok(read) = crate::inventory::read::read(text.as_bytes()) {
+                let imported = entities(&read);
+                let generated = generate(&imported, &read);
+                let _ = validate(&generated, &read);
+            }
+        }
+    }
+
     #[test]
     fn files_stay_inside_the_map() {
         assert!(check_file("stores/crm.yaml").is_ok());

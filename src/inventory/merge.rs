@@ -88,10 +88,11 @@ fn is_flow(text: &str, node: &Node<'_>) -> bool {
 
 /// Just after the bracket closing the one at `start`, quotes respected.
 fn closing(text: &str, start: usize) -> usize {
+    let Some(rest) = text.get(start..) else { return text.len() };
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut escaped = false;
-    for (i, c) in text[start..].char_indices() {
+    for (i, c) in rest.char_indices() {
         match quote {
             Some('"') if escaped => escaped = false,
             Some('"') if c == '\\' => escaped = true,

@@ -129,6 +129,8 @@ fn text_of(cell: &Data) -> String {
 
 /// An Excel serial day as `YYYY-MM-DD` (days since 1899-12-30).
 fn excel_date(serial: f64) -> String {
+    // Excel's own range: 1900-01-01 to 9999-12-31 (NaN reads as the first day).
+    let serial = if serial.is_nan() { 1.0 } else { serial.clamp(1.0, 2_958_465.0) };
     let days = serial.floor() as i64 - 25_569; // to days since 1970-01-01
     // Civil from days (Howard Hinnant's algorithm).
     let z = days + 719_468;

@@ -322,6 +322,19 @@ mod tests {
         }
     }
 
+    /// docs/import-export.md lists every column of every sheet, with both headings.
+    #[test]
+    fn the_docs_list_every_column() {
+        let docs = include_str!("../../docs/import-export.md");
+        for sheet in ALL {
+            assert!(docs.contains(&format!("### `{}` / `{}`", sheet.en, sheet.fr)), "{}", sheet.en);
+            for col in sheet.columns {
+                let row = format!("| `{}` | {} | {} |", col.key, col.en, col.fr);
+                assert!(docs.contains(&row), "docs/import-export.md lacks {row}");
+            }
+        }
+    }
+
     /// Each attribute of the manifest format has a column: the inventory loses nothing the
     /// schema knows (the "other" column is for attributes added later).
     #[test]
