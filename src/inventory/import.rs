@@ -158,6 +158,8 @@ pub fn entities(read: &Read) -> Imported {
     let mut out = Imported { problems: read.problems.clone(), ..Imported::default() };
     let mut store_index: BTreeMap<String, usize> = BTreeMap::new();
     let mut pending_fields: Vec<(String, Entity)> = Vec::new();
+    // The row each entity was first given on: a second row for it is a mistake to show.
+    let mut first_rows: BTreeMap<(Kind, String), usize> = BTreeMap::new();
     for (t, table) in read.tables.iter().enumerate() {
         for row in &table.rows {
             if table.sheet.kind == Kind::Settings {
@@ -196,6 +198,13 @@ pub fn entities(read: &Read) -> Imported {
                 });
                 continue;
             }
+            if kind != Kind::Fields && !id.is_empty() {
+                if let Some(first) = first_rows.get(&(kind, id.clone())) {
+                    out.problems.push(second_row(table, row.number, id_column, &id, *first));
+                    continue;
+                }
+                first_rows.insert((kind, id.clone()), row.number);
+            }
             let entity =
                 Entity { kind, file, id, values, table: t, row: row.number, fields: Vec::new() };
             match kind {
@@ -222,6 +231,15 @@ pub fn entities(read: &Read) -> Imported {
         }
     }
     for (store, field) in pending_fields {
+        let key = (Kind::Fields, format!("{store}.{}", field.id));
+        if let Some(first) = first_rows.get(&key) {
+            let table = &read.tables[field.table];
+            let id_column = table.sheet.columns.iter().position(|c| c.key == "id");
+            let problem = second_row(table, field.row, id_column, &key.1, *first);
+            out.problems.push(problem);
+            continue;
+        }
+        first_rows.insert(key, field.row);
         match store_index.get(&store) {
             Some(&i) => out.entities[i].fields.push(field),
             None => {
@@ -239,6 +257,22 @@ pub fn entities(read: &Read) -> Imported {
         }
     }
     out
+}
+
+fn second_row(
+    table: &ReadTable,
+    row: usize,
+    column: Option<usize>,
+    id: &str,
+    first: usize,
+) -> Problem {
+    Problem {
+        place: table.place(row, column),
+        message: format!("a second row for '{id}' (the first is row {first})"),
+        help: Some(
+            "one row per entity: merge the two rows, or give this one another id".to_owned(),
+        ),
+    }
 }
 
 /// A file the `File` column may name: a relative `.yaml` path inside the map.
