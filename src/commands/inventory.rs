@@ -23,8 +23,8 @@ pub struct ExportOptions {
     pub lang: Option<Language>,
 }
 
-/// The manifests of the map at `dir`, by path relative to its root.
-pub(crate) fn map_files(dir: &std::path::Path) -> anyhow::Result<MapFiles> {
+/// The manifests of the map at `dir`, by path relative to its root, and its language.
+pub(crate) fn map_files(dir: &std::path::Path) -> anyhow::Result<(MapFiles, Option<Language>)> {
     let loaded = load::load(dir, &LoadOptions::default())?;
     let root = loaded.sources.root.clone();
     let mut files = MapFiles { project: None, manifests: Vec::new() };
@@ -36,13 +36,12 @@ pub(crate) fn map_files(dir: &std::path::Path) -> anyhow::Result<MapFiles> {
             files.manifests.push((rel.to_owned(), file.text.clone()));
         }
     }
-    Ok(files)
+    Ok((files, loaded.project.language))
 }
 
 pub fn export(options: &ExportOptions) -> anyhow::Result<Status> {
-    let loaded_language = load::load(&options.dir, &LoadOptions::default())?.project.language;
-    let french = options.lang.or(loaded_language) == Some(Language::Fr);
-    let files = map_files(&options.dir)?;
+    let (files, language) = map_files(&options.dir)?;
+    let french = options.lang.or(language) == Some(Language::Fr);
     let inventory = match export::tables(&files) {
         Ok(inventory) => inventory,
         Err(broken) => bail!(
@@ -142,7 +141,7 @@ pub fn import(options: &ImportOptions) -> anyhow::Result<Status> {
         |done: &str, would: &str| if options.dry_run { would.to_owned() } else { done.to_owned() };
     match (&options.output, &options.into) {
         (_, Some(map)) => {
-            let files = map_files(map)?;
+            let (files, _) = map_files(map)?;
             let plan = merge::plan(&files, &imported, &read)?;
             for line in &plan.changes {
                 writeln!(out, "{line}")?;

@@ -134,6 +134,9 @@ pub fn quote_str(s: &str) -> String {
 
 /// Text as YAML text, inside a flow collection (`[…]`, `{…}`) or not.
 fn quote_in(s: &str, flow: bool) -> String {
+    if plainly_text(s) {
+        return s.to_owned();
+    }
     if plain_candidate(s, flow) && reads_as(s, |n| matches!(&n.kind, NodeKind::Str(v) if v == s)) {
         s.to_owned()
     } else {
@@ -143,6 +146,13 @@ fn quote_in(s: &str, flow: bool) -> String {
 
 /// A scalar as written: plain when it reads as one scalar, else quoted text.
 pub fn quote_scalar(s: &str) -> String {
+    if plainly_text(s)
+        || s.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+            && !s.starts_with(['-', '.'])
+            && !s.is_empty()
+    {
+        return s.to_owned();
+    }
     if plain_candidate(s, true)
         && reads_as(s, |n| !matches!(n.kind, NodeKind::Seq(_) | NodeKind::Map(_) | NodeKind::Null))
     {
@@ -150,6 +160,18 @@ pub fn quote_scalar(s: &str) -> String {
     } else {
         json(s)
     }
+}
+
+/// Text that is plain text without asking the parser (most names, ids and sentences): it
+/// starts with a letter, holds only letters, digits, spaces and `_ - . / ( )`, and is not
+/// a word YAML reads as a boolean or null. Asking the parser costs a parse per cell.
+fn plainly_text(s: &str) -> bool {
+    const WORDS: [&str; 12] =
+        ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf", "infinity"];
+    s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars().all(|c| c.is_alphanumeric() || " _-./()".contains(c))
+        && !s.ends_with(' ')
+        && !WORDS.contains(&s.to_lowercase().as_str())
 }
 
 /// Characters that never need a parse to know the scalar must be quoted.
@@ -189,6 +211,7 @@ mod tests {
     fn text_is_quoted_only_when_it_must_be() {
         assert_eq!(quote_str("Maison Dupont"), "Maison Dupont");
         assert_eq!(quote_str("true"), "\"true\"");
+        assert_eq!(quote_str("CRM (customer master)"), "CRM (customer master)");
         assert_eq!(quote_str("0400"), "\"0400\"");
         assert_eq!(quote_str("a: b"), "\"a: b\"");
         assert_eq!(quote_str("- x"), "\"- x\"");
