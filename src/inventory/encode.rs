@@ -167,7 +167,7 @@ pub fn xlsx(inventory: &Inventory, french: bool) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// `A`, `B`, …, `Z`, `AA`… for the column at `index`.
-fn column_letters(mut index: usize) -> String {
+pub(crate) fn column_letters(mut index: usize) -> String {
     let mut letters = Vec::new();
     loop {
         letters.push(char::from(b'A' + (index % 26) as u8));

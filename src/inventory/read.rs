@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
-use super::encode::unneutralise;
+use super::encode::{column_letters as letter, unneutralise};
 use super::sheets::{self, Sheet, column_named};
 
 /// A place in the inventory, as a person finds it in a spreadsheet.
@@ -171,18 +171,6 @@ fn csv(bytes: &[u8]) -> Result<Vec<RawSheet>, String> {
         }
     }
     Ok(sheets)
-}
-
-fn letter(mut index: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(char::from(b'A' + (index % 26) as u8));
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    letters.iter().rev().collect()
 }
 
 fn tables(raw: Vec<RawSheet>) -> Read {

@@ -133,6 +133,22 @@ fn workbook_has_sheets_headings_and_lists() {
     assert!(
         fields.iter().any(|r| r[0] == "crm" && r[1] == "email" && r[3] == "user.contact.email")
     );
+    // The stores sheet's XML: the heading row frozen, filters, the kind column's list.
+    let archive = std::fs::File::open(&file).expect("the workbook");
+    let mut zip = zip::ZipArchive::new(archive).expect("a zip archive");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet6.xml").expect("the stores sheet"),
+        &mut xml,
+    )
+    .expect("xml");
+    assert!(
+        xml.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        )
+    );
+    assert!(xml.contains("<autoFilter ref=\"A1:"));
+    assert!(xml.contains(r#"type="list""#) && xml.contains("sqref=\"D2:"), "{xml}");
     let lists = &sheets[9].1;
     assert!(lists.iter().any(|r| r.iter().any(|c| c == "legitimate_interests")));
     assert!(lists.iter().any(|r| r.iter().any(|c| c == "user.contact.email")));
