@@ -94,12 +94,20 @@ pub struct ImportOptions {
     pub dry_run: bool,
 }
 
+/// Text from a spreadsheet shown on a terminal: control characters (an escape sequence
+/// hidden in a sheet name or a cell) are shown as escapes, never sent to the terminal.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect()
+}
+
 fn print_problems(file: &str, problems: &[Problem]) -> anyhow::Result<()> {
     let mut err = std::io::stderr().lock();
     for p in problems {
-        writeln!(err, "error: {file}: {}: {}", p.place, p.message)?;
+        writeln!(err, "error: {}", visible(&format!("{file}: {}: {}", p.place, p.message)))?;
         if let Some(help) = &p.help {
-            writeln!(err, "  help: {help}")?;
+            writeln!(err, "  help: {}", visible(help))?;
         }
     }
     writeln!(
@@ -144,7 +152,7 @@ pub fn import(options: &ImportOptions) -> anyhow::Result<Status> {
             let (files, _) = map_files(map)?;
             let plan = merge::plan(&files, &imported, &read)?;
             for line in &plan.changes {
-                writeln!(out, "{line}")?;
+                writeln!(out, "{}", visible(line))?;
             }
             if plan.files.is_empty() {
                 writeln!(out, "the map already says what the inventory says: nothing to change")?;

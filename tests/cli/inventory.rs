@@ -186,6 +186,17 @@ fn import_reports_each_problem_at_its_cell() {
     insta::assert_snapshot!("import_problems_loader", out.stderr);
 }
 
+/// A spreadsheet's text never reaches the terminal as control characters.
+#[test]
+fn control_characters_from_the_sheet_are_shown_escaped() {
+    let inventory = "[stores]\nId,Kind\ncrm,\"crm\u{1b}[31m\"\n[notes\u{7}]\nx\n";
+    let map = Map::new(&[("inventory.csv", inventory)]);
+    let out = map.run(&["import", "inventory", "inventory.csv", "-o", "out"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{7}'), "{}", out.stderr);
+    assert!(out.stderr.contains("sheet 'stores', row 3, column B (Kind)"), "{}", out.stderr);
+}
+
 /// A dry run lists the files and writes nothing; `-o` never overwrites a file.
 #[test]
 fn dry_run_writes_nothing_and_output_never_overwrites() {
