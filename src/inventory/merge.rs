@@ -529,7 +529,11 @@ fn append_item(text: &str, list: &Node<'_>, entity: &Entity, read: &Read) -> Edi
         _ => {
             // An empty list (`stores: []`) or items in flow style: the list is written anew
             // as a block, from its key's line.
-            let start = list.start as usize;
+            let mut start = list.start as usize;
+            // `key: []` becomes `key:` and the block below it, with no space left behind.
+            while start > 0 && text.as_bytes()[start - 1] == b' ' {
+                start -= 1;
+            }
             let line = &text[line_start(text, start)..];
             let key_col = line.len() - line.trim_start_matches(' ').len();
             let mut block = String::from("\n");
@@ -709,6 +713,15 @@ mod tests {
             &text[retention.start as usize..value_end(text, retention)],
             "{duration: P3Y, reference: \"x}\"}"
         );
+    }
+
+    /// An empty flow list (`flows: []`) becomes a block list holding the new entity.
+    #[test]
+    fn an_empty_list_takes_new_entities() {
+        let map = "stores:\n  - id: a\nflows: []\n";
+        let csv = "[stores]\nFile,Id\nx.yaml,a\n\n[flows]\nFile,From,To\nx.yaml,a,a\n";
+        let plan = merged(&[("x.yaml", map)], csv);
+        assert_eq!(plan.files["x.yaml"], "stores:\n  - id: a\nflows:\n  - from: a\n    to: a\n");
     }
 
     /// A changed cell rewrites its attribute where it stands; a new one goes after the
