@@ -80,8 +80,52 @@ pub enum Command {
     Impact(ImpactArgs),
     /// What changed between two maps (two folders, or two git revisions with --git).
     Diff(DiffArgs),
+    /// Write the map into a format other tools or a workshop use (the spreadsheet inventory).
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Read a map (or changes to one) from a format other tools or a workshop use.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The workshop's spreadsheet: stores, fields, flows, purposes and the rest, one sheet
+    /// each, with drop-down lists of allowed values (xlsx) — or one CSV file.
+    Inventory {
+        /// The map's folder (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The file to write, .xlsx or .csv (replaced if it exists).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+        /// The language of sheet names and headings (default: datacarto.yaml's, else en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A spreadsheet inventory (xlsx or CSV, English or French headings) into a new map
+    /// (-o) or into an existing one, edited in place (--into).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["output", "into"])))]
+    Inventory {
+        /// The inventory to read, .xlsx or .csv.
+        file: PathBuf,
+        /// Write a new map into this folder (no existing file is overwritten).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Edit this map in place: changed attributes rewritten where they stand, new
+        /// entities added; comments and layout are kept.
+        #[arg(long, value_name = "MAP")]
+        into: Option<PathBuf>,
+        /// List what would change, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -600,6 +644,21 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             fail_on_new_errors: args.fail_on == Some(FailOnArg::NewErrors),
             as_of: args.as_of.unwrap_or_else(Date::today),
         }),
+        Command::Export(ExportCommand::Inventory { dir, output, lang }) => {
+            commands::inventory::export(&commands::inventory::ExportOptions {
+                dir,
+                output,
+                lang: lang.map(Into::into),
+            })
+        }
+        Command::Import(ImportCommand::Inventory { file, output, into, dry_run }) => {
+            commands::inventory::import(&commands::inventory::ImportOptions {
+                file,
+                output,
+                into,
+                dry_run,
+            })
+        }
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "datacarto", &mut out);

@@ -9,6 +9,7 @@ pub mod config;
 pub mod date;
 pub mod diag;
 pub mod graph;
+pub mod inventory;
 pub mod lineage;
 pub mod load;
 pub mod manifest;

@@ -6,6 +6,7 @@ pub mod diff;
 mod git;
 pub mod impact;
 pub mod init;
+pub mod inventory;
 pub mod map;
 pub mod register;
 pub mod rules;

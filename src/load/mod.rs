@@ -602,6 +602,27 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
     (manifests, findings, left_out)
 }
 
+/// The bytes of an inventory to import (`datacarto import inventory FILE`), read whole:
+/// a workbook is a zip archive that the reader needs in memory anyway.
+pub fn read_inventory(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if !meta.is_file() {
+        bail!("{} is not a file: give the workbook or CSV file to import", path.display());
+    }
+    if meta.len() > yaml::limits::MAX_FILE_BYTES {
+        bail!(
+            "{} is {} MiB, more than the {} MiB an inventory may hold",
+            path.display(),
+            meta.len() / (1024 * 1024),
+            yaml::limits::MAX_FILE_BYTES / (1024 * 1024)
+        );
+    }
+    #[expect(clippy::disallowed_methods, reason = "load/ is the one module that reads files")]
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ mod fixtures;
 mod generated;
 mod harden;
 mod hostile;
+mod inventory;
 mod lineage;
 mod maps;
 mod mistakes;
