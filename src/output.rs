@@ -76,6 +76,26 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     write_atomic(path, bytes, true)
 }
 
+/// Writes a manifest of the map in `map` (`import inventory --into`: the one command that
+/// edits manifests, and only those of the map it was pointed at), atomically like
+/// `write_file`. `relative` must stay inside the map (no `..`, not absolute), and a link in
+/// its place is refused rather than written through.
+pub fn write_manifest(map: &Path, relative: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if !relative.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir)) {
+        bail!("refusing to write {}: it is outside the map", relative.display());
+    }
+    let path = map.join(relative);
+    if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!("refusing to write {}: it is a link; nothing was written", path.display());
+    }
+    let parent = parent_of(&path);
+    if !parent.is_dir() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    write_atomic(&path, bytes, true)
+}
+
 /// The folder of `path`, `.` for a bare file name.
 fn parent_of(path: &Path) -> &Path {
     path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
@@ -257,6 +277,24 @@ mod tests {
         write_file(&shared.join("r.md"), b"register").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "root's file");
         assert_eq!(std::fs::read_to_string(shared.join("r.md")).unwrap(), "register");
+    }
+
+    /// A manifest is written only inside its map, never through a link.
+    #[test]
+    fn manifests_are_written_inside_their_map_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = dir.path();
+        write_manifest(map, Path::new("stores/crm.yaml"), b"stores: []\n").unwrap();
+        assert_eq!(std::fs::read(map.join("stores/crm.yaml")).unwrap(), b"stores: []\n");
+        let err = write_manifest(map, Path::new("../x.yaml"), b"").unwrap_err().to_string();
+        assert!(err.contains("outside the map"), "{err}");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(map.join("elsewhere"), map.join("link.yaml")).unwrap();
+            let err = write_manifest(map, Path::new("link.yaml"), b"").unwrap_err().to_string();
+            assert!(err.contains("is a link"), "{err}");
+            assert!(!map.join("elsewhere").exists());
+        }
     }
 
     /// `-o` never writes over a manifest (any `.yaml`/`.yml`), and never creates folders

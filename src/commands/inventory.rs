@@ -4,7 +4,7 @@
 //! row and column; nothing is written), 2 when a file cannot be read or written.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
@@ -163,7 +163,7 @@ pub fn import(options: &ImportOptions) -> anyhow::Result<Status> {
             }
             if !options.dry_run {
                 for (path, text) in &plan.files {
-                    output::write_file(&map.join(path), text.as_bytes())?;
+                    output::write_manifest(map, Path::new(path), text.as_bytes())?;
                 }
             }
         }
