@@ -30,6 +30,8 @@ pub fn editor_schema(project: bool) -> Value {
     whole_numbers_fit(&mut schema);
     if project {
         rule_options(&mut schema);
+    } else {
+        builtin_keys(&mut schema);
     }
     let (id, title) = if project {
         ("urn:datacarto:schema:project:1", "datacarto.yaml, the project file of a datacarto map")
@@ -146,6 +148,47 @@ fn rule_options(schema: &mut Value) {
     }
     table["properties"] = Value::Object(rules);
     table["additionalProperties"] = json!(false);
+}
+
+/// The built-in category keys and data uses, each with its label, offered where a key is
+/// written (`category:`, `needs:`, `parent:`, `use:`) so that editors complete
+/// `user.contact.email`; any other well-formed key stays accepted (a map may declare its own).
+fn builtin_keys(schema: &mut Value) {
+    use crate::vocab::{categories, tables};
+    let choices = |keys: &[&str], label: fn(&str) -> Option<tables::Label>| -> Value {
+        let values: Vec<Value> = keys
+            .iter()
+            .map(|k| match label(k) {
+                Some(l) => json!({"const": k, "description": l.en}),
+                None => json!({"const": k}),
+            })
+            .collect();
+        Value::Array(values)
+    };
+    let Some(defs) = schema.get_mut("$defs").and_then(Value::as_object_mut) else { return };
+    defs.insert(
+        "BuiltinCategory".into(),
+        json!({"description": "A built-in data category (the fideslang 3.x taxonomy, CC BY 4.0, with two art. 9 keys).",
+               "anyOf": choices(categories::CATEGORIES, tables::category_label)}),
+    );
+    defs.insert(
+        "BuiltinDataUse".into(),
+        json!({"description": "A built-in data use (the fideslang 3.x taxonomy, CC BY 4.0).",
+               "anyOf": choices(categories::DATA_USES, tables::data_use_label)}),
+    );
+    let key = json!({"$ref": "#/$defs/CategoryKey"});
+    for (pointer, builtin) in [
+        ("/$defs/Field/properties/category/anyOf/0", "BuiltinCategory"),
+        ("/$defs/Purpose/properties/needs/items", "BuiltinCategory"),
+        ("/$defs/Category/properties/parent/anyOf/0", "BuiltinCategory"),
+        ("/$defs/Purpose/properties/use/anyOf/0", "BuiltinDataUse"),
+    ] {
+        if let Some(node) = schema.pointer_mut(pointer)
+            && *node == key
+        {
+            *node = json!({"anyOf": [{"$ref": format!("#/$defs/{builtin}")}, key]});
+        }
+    }
 }
 
 pub fn run(project: bool) -> anyhow::Result<Status> {
