@@ -489,3 +489,47 @@ fn quiet_and_verbose() {
     let both = run_in(&repo, &["check", "-q", "-v"]);
     assert_eq!(both.code, 2);
 }
+
+/// The VS Code `yaml.schemas` globs of docs/manifest.md give every YAML file of the examples
+/// its schema: datacarto.yaml the project's, every other one the manifests'.
+#[test]
+fn editor_globs_cover_the_examples() {
+    let doc = std::fs::read_to_string(project_root().join("docs/manifest.md")).unwrap();
+    let block = doc.split("```json\n").nth(1).unwrap().split("```").next().unwrap();
+    let settings: Value = serde_json::from_str(block).expect("the settings are JSON");
+    let matcher = |schema: &str| {
+        let globs = settings["yaml.schemas"][schema].as_array().expect(schema);
+        let mut set = globset::GlobSetBuilder::new();
+        for g in globs {
+            set.add(globset::Glob::new(g.as_str().unwrap()).unwrap());
+        }
+        set.build().unwrap()
+    };
+    let project = matcher("./.vscode/datacarto.schema.json");
+    let manifest = matcher("./.vscode/manifest.schema.json");
+    let mut missed = Vec::new();
+    for example in std::fs::read_dir(project_root().join("examples")).unwrap() {
+        let root = example.unwrap().path();
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    let rel =
+                        path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                    let (want, other) = if rel == "datacarto.yaml" {
+                        (&project, &manifest)
+                    } else {
+                        (&manifest, &project)
+                    };
+                    if !want.is_match(&rel) || other.is_match(&rel) {
+                        missed.push(rel);
+                    }
+                }
+            }
+        }
+    }
+    assert!(missed.is_empty(), "not given their schema: {missed:?}");
+}

@@ -67,3 +67,27 @@ fn rule_pages_are_up_to_date() {
     }
     assert!(stale.is_empty(), "{stale:?}: run `DATACARTO_BLESS=1 cargo test --test cli generated`");
 }
+
+/// docs/categories.md lists every built-in category key and data use with its label, as the
+/// schema offers them to editors.
+#[test]
+fn category_keys_are_listed() {
+    let schema: serde_json::Value = serde_json::from_str(&generate(&["schema"])).unwrap();
+    let mut text = String::from(
+        "# Built-in category keys and data uses\n\n\
+         Generated from `datacarto schema` (editors complete these keys). The keys are those of the\n\
+         fideslang 3.x default taxonomy (CC BY 4.0, Ethyca and the IAB Tech Lab; see `NOTICE`),\n\
+         completed with `user.demographic.trade_union` and `user.demographic.sex_life`; the labels\n\
+         are datacarto's. A map may declare its own keys (docs/manifest.md, `categories`).\n",
+    );
+    for (def, title) in [("BuiltinCategory", "Data categories"), ("BuiltinDataUse", "Data uses")] {
+        let choices = schema["$defs"][def]["anyOf"].as_array().expect(def);
+        text.push_str(&format!("\n## {title} ({})\n\n| key | label |\n|---|---|\n", choices.len()));
+        for c in choices {
+            let label = c["description"].as_str().unwrap_or("");
+            text.push_str(&format!("| `{}` | {label} |\n", c["const"].as_str().unwrap()));
+        }
+    }
+    let stale = check_file(&project_root().join("docs/categories.md"), &text);
+    assert!(stale.is_none(), "{stale:?}: run `DATACARTO_BLESS=1 cargo test --test cli generated`");
+}
