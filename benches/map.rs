@@ -18,7 +18,7 @@ use datacarto::load::LoadOptions;
 use datacarto::manifest::enums::Language;
 use datacarto::map::layout::Path;
 use datacarto::map::view::{self, Selection, Sources, View};
-use datacarto::map::{self, Budget, dot, quality};
+use datacarto::map::{self, dot, quality};
 use datacarto::synth::{self, Spec};
 
 /// The system view of a synthetic map of `stores` stores.
@@ -102,16 +102,11 @@ fn bench(c: &mut Criterion) {
     for stores in [20, 100, 300] {
         let view = system_view(stores);
         let dot_text = dot::write(&view);
-        let embedded = map::draw(view.clone(), Budget::Command);
+        let d = map::draw(view.clone());
         let mut report = format!("{stores} stores, {} flows drawn: ", view.edges.len());
-        match &embedded {
-            Ok(d) => {
-                let crossings = quality::crossings(&d.geometry.paths);
-                let area = quality::area(&d.geometry);
-                report += &format!("embedded {crossings} crossings, {:.0} k px²; ", area / 1e3);
-            }
-            Err(e) => report += &format!("embedded refuses ({e}); "),
-        }
+        let crossings = quality::crossings(&d.geometry.paths);
+        let area = quality::area(&d.geometry);
+        report += &format!("embedded {crossings} crossings, {:.0} k px²; ", area / 1e3);
         match graphviz(&dot_text, "-Tplain") {
             Some(plain) => {
                 let (crossings, area) = graphviz_quality(&plain);
@@ -120,14 +115,9 @@ fn bench(c: &mut Criterion) {
             None => report += "Graphviz not installed",
         }
         let _ = writeln!(std::io::stderr(), "{report}");
-        if embedded.is_ok() {
-            group.bench_function(format!("embedded/{stores}"), |b| {
-                b.iter(|| {
-                    let d = map::draw(view.clone(), Budget::Command).expect("drawn");
-                    black_box(d.svg(None).len())
-                });
-            });
-        }
+        group.bench_function(format!("embedded/{stores}"), |b| {
+            b.iter(|| black_box(map::draw(view.clone()).svg(None).len()));
+        });
         if graphviz(&dot_text, "-Tsvg").is_some() {
             group.bench_function(format!("dot/{stores}"), |b| {
                 b.iter(|| black_box(graphviz(&dot_text, "-Tsvg").map(|s| s.len())));

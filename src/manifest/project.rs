@@ -24,6 +24,19 @@ pub struct Project {
     pub exclude: Option<Vec<Spanned<String>>>,
     /// The level of each rule, and its options.
     pub rules: Option<RuleTable>,
+    /// The zones of the map, left to right: each a column of the whole map holding the
+    /// stores of its domains (a store's own `zone:` wins).
+    pub zones: Option<Vec<Zone>>,
+}
+
+/// A zone of the map and the domains drawn in it.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// The zone's title on the map; stores name it in `zone:`.
+    pub name: String,
+    /// The domains whose stores are drawn in the zone.
+    pub domains: Option<Vec<String>>,
 }
 
 /// The controller's identity.

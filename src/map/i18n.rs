@@ -34,6 +34,13 @@ pub enum Text {
     RedundantEdge,
     RedundantShort,
     UnsafeEdge,
+    ZoneCollection,
+    ZoneMaster,
+    ZoneUse,
+    ZonePartners,
+    ZonePurposes,
+    ZoneNotStated,
+    Tray,
 }
 
 /// `(English, French)`.
@@ -69,6 +76,13 @@ fn pair(text: Text) -> (&'static str, &'static str) {
         Text::RedundantEdge => ("redundant flow", "flux redondant"),
         Text::RedundantShort => ("redundant", "redondant"),
         Text::UnsafeEdge => ("transfer without safeguard", "transfert sans garantie"),
+        Text::ZoneCollection => ("Collection", "Collecte"),
+        Text::ZoneMaster => ("Customer master", "Référentiel client"),
+        Text::ZoneUse => ("Use and activation", "Usages et activation"),
+        Text::ZonePartners => ("Outside partners", "Partenaires externes"),
+        Text::ZonePurposes => ("Purposes", "Finalités"),
+        Text::ZoneNotStated => ("Zone not stated (zone:)", "Zone non renseignée (zone:)"),
+        Text::Tray => ("Not connected", "Non connectés"),
     }
 }
 

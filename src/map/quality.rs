@@ -35,16 +35,112 @@ pub fn problems(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> Vec<Stri
             ));
         }
     }
-    for (e, path) in view.edges.iter().zip(&geometry.paths) {
+    for (i, (e, path)) in view.edges.iter().zip(&geometry.paths).enumerate() {
         let (from, to) = (&rects[e.from], &rects[e.to]);
+        let name = format!("'{}' → '{}'", view.nodes[e.from].id, view.nodes[e.to].id);
         if !on_border(from, path.start) || !on_border(to, path.end()) {
-            out.push(format!(
-                "the edge '{}' → '{}' does not end on its boxes",
-                view.nodes[e.from].id, view.nodes[e.to].id
-            ));
+            out.push(format!("the edge {name} does not end on its boxes"));
+        }
+        let line = path.polyline(12);
+        // Heads sit outside their box: the line reaches its box from outside.
+        if line.len() < 2
+            || inside(to, line[line.len() - 2], 0.5)
+            || (e.both && inside(from, line[1], 0.5))
+        {
+            out.push(format!("an arrowhead of the edge {name} is hidden under its box"));
+        }
+        for (j, r) in rects.iter().enumerate() {
+            let own = j == e.from || j == e.to;
+            // Its own boxes only at its ends; any other box nowhere.
+            let inner = if own { &line[1..line.len().saturating_sub(1)] } else { &line[..] };
+            if line.windows(2).any(|s| !own && segment_enters(r, s[0], s[1]))
+                || inner.iter().any(|p| inside(r, *p, 1.0))
+            {
+                out.push(format!("the edge {name} runs through the box of '{}'", view.nodes[j].id));
+            }
+        }
+        if let (Some((x, y)), false) = (geometry.labels[i], e.label.is_empty()) {
+            let near = line.iter().map(|p| (p.0 - x).hypot(p.1 - y)).fold(f64::INFINITY, f64::min);
+            if near > 2.0 {
+                out.push(format!("the label of the edge {name} is off its line"));
+            }
+        }
+    }
+    let plates: Vec<(usize, Rect)> = view
+        .edges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let (x, y) = geometry.labels[i]?;
+            let w = super::layered::label_width(&e.label);
+            let h = super::layered::LABEL_HEIGHT;
+            Some((i, Rect { x: x - w / 2.0, y: y - h / 2.0, width: w, height: h }))
+        })
+        .collect();
+    for (k, (i, plate)) in plates.iter().enumerate() {
+        for (j, other) in &plates[k + 1..] {
+            if plate.overlaps(other) {
+                out.push(format!("the labels of edges {i} and {j} overlap"));
+            }
+        }
+        for (j, r) in rects.iter().enumerate() {
+            if plate.overlaps(r) {
+                out.push(format!("the label of edge {i} covers the box of '{}'", view.nodes[j].id));
+            }
+        }
+        // Another line under a label reads as if the label were its own.
+        for (j, path) in geometry.paths.iter().enumerate() {
+            let shrunk = Rect {
+                x: plate.x + 1.0,
+                y: plate.y + 1.0,
+                width: plate.width - 2.0,
+                height: plate.height - 2.0,
+            };
+            if j != *i && path.polyline(12).windows(2).any(|s| segment_enters(&shrunk, s[0], s[1]))
+            {
+                out.push(format!("the label of edge {i} lies on the line of edge {j}"));
+            }
+        }
+    }
+    for (k, a) in geometry.bands.iter().enumerate() {
+        for b in &geometry.bands[k + 1..] {
+            if a.rect.overlaps(&b.rect) {
+                out.push(format!("the zones '{}' and '{}' overlap", a.title, b.title));
+            }
         }
     }
     out
+}
+
+/// Whether a point lies inside a box, at least `margin` away from its outline.
+fn inside(r: &Rect, (x, y): (f64, f64), margin: f64) -> bool {
+    x > r.x + margin && x < r.right() - margin && y > r.y + margin && y < r.bottom() - margin
+}
+
+/// Whether the segment from `a` to `b` passes through the inside of a box (Liang–Barsky
+/// clipping against the box shrunk by a pixel: grazing its outline does not count).
+fn segment_enters(r: &Rect, a: (f64, f64), b: (f64, f64)) -> bool {
+    let (x0, x1, y0, y1) = (r.x + 1.0, r.right() - 1.0, r.y + 1.0, r.bottom() - 1.0);
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [(-dx, a.0 - x0), (dx, x1 - a.0), (-dy, a.1 - y0), (dy, y1 - a.1)] {
+        if p == 0.0 {
+            if q <= 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 < t1
 }
 
 /// Whether a point lies on a box's outline (within two pixels).

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::i18n::{self, Text};
-use super::layout::{Geometry, Path, Rect};
+use super::layout::{Band, Geometry, Path, Rect};
 use super::shape::{self, NodeBox, PILL_SIZE, SUBTITLE_SIZE, TITLE_SIZE};
 use super::style::{self, Palette};
 use super::text::{FONT_FAMILY, width};
@@ -15,6 +15,7 @@ use super::view::{EdgeStyle, Mark, NodeKind, View};
 
 const MARGIN: f64 = 24.0;
 const TITLE_FONT: f64 = 20.0;
+const BAND_TITLE: f64 = 15.0;
 
 /// A number as the SVG writes it: a tenth of a pixel is enough, and `-0` is `0`.
 pub fn num(x: f64) -> String {
@@ -102,6 +103,9 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
             esc(i18n::t(Text::Empty, view.language))
         );
     }
+    for band in &geometry.bands {
+        write_band(&mut out, band, (dx, dy));
+    }
     for i in 0..view.edges.len() {
         write_edge(&mut out, view, i, &geometry.paths[i], geometry.labels[i], (dx, dy));
     }
@@ -135,6 +139,10 @@ fn bounds(geometry: &Geometry) -> ((f64, f64), (f64, f64)) {
         grow(x - 30.0, y - 10.0);
         grow(x + 30.0, y + 10.0);
     }
+    for b in &geometry.bands {
+        grow(b.rect.x, b.rect.y);
+        grow(b.rect.right(), b.rect.bottom());
+    }
     if min.0.is_infinite() {
         return ((0.0, 0.0), (0.0, 0.0));
     }
@@ -148,6 +156,30 @@ fn path_data(path: &Path, (dx, dy): (f64, f64)) -> String {
         let _ = write!(d, " C {}, {}, {}", p(*c1), p(*c2), p(*end));
     }
     d
+}
+
+/// A zone's band, or the tray: a light area with its title at the top, behind everything.
+fn write_band(out: &mut String, band: &Band, (dx, dy): (f64, f64)) {
+    let (class, fill) = if band.tray { ("tray", "#f4f4f4") } else { ("zone", "#f6f8fa") };
+    let r = Rect { x: band.rect.x + dx, y: band.rect.y + dy, ..band.rect };
+    let _ = writeln!(out, r#"<g class="{class}" data-id="{}">"#, esc(&band.title));
+    let _ = writeln!(
+        out,
+        r##"<rect x="{}" y="{}" width="{}" height="{}" rx="10" fill="{fill}" stroke="#d0d7de" stroke-width="1"/>"##,
+        num(r.x),
+        num(r.y),
+        num(r.width),
+        num(r.height),
+    );
+    let _ = writeln!(
+        out,
+        r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#57606a">{}</text>"##,
+        num(r.x + 12.0),
+        num(r.y + 22.0),
+        num(BAND_TITLE),
+        esc(&band.title)
+    );
+    out.push_str("</g>\n");
 }
 
 fn write_edge(

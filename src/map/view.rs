@@ -63,6 +63,8 @@ pub struct Node {
     pub title: String,
     pub subtitle: String,
     pub domain: Option<String>,
+    /// The zone declared for it (`zone:`, or its domain's zone in `zones:`).
+    pub zone: Option<String>,
     pub marks: Vec<Mark>,
     pub tooltip: String,
     /// Context around the selection, drawn lighter.
@@ -105,6 +107,9 @@ pub struct View {
     /// Every domain of the map, sorted: colours follow this order, so that a domain has the
     /// same colour in every view of one map.
     pub palette: Vec<String>,
+    /// The zones of `zones:` in datacarto.yaml, left to right; empty when the map declares
+    /// none (then the layout chooses zones from the graph: `zones`).
+    pub zones: Vec<String>,
     pub language: Language,
 }
 
@@ -156,29 +161,6 @@ fn flow_marks(report: Option<&Report>) -> FlowMarks {
 }
 
 /// Builds the view of `selection`.
-/// Whether a view would draw more than `limit` stores, when that is cheaper to know than
-/// the view itself: the site skips building the view of a purpose that relies on thousands
-/// of stores, which no layout could draw anyway, and stops counting at `limit`.
-pub fn more_stores_than(src: &Sources<'_>, selection: Selection, limit: usize) -> bool {
-    let model = src.model;
-    match selection {
-        Selection::System => model.stores.len() > limit,
-        Selection::Purpose(p) => {
-            let mut seen = vec![false; model.stores.len()];
-            let mut count = 0;
-            src.graph.upstream_until(&model.purpose(p).uses, |f| {
-                let s = model.field(f).store.index();
-                if !seen[s] {
-                    seen[s] = true;
-                    count += 1;
-                }
-                count > limit
-            })
-        }
-        _ => false,
-    }
-}
-
 pub fn build(src: &Sources<'_>, selection: Selection) -> View {
     let model = src.model;
     let lang = src.language;
@@ -363,6 +345,7 @@ impl Builder<'_, '_> {
             title: s.name.clone(),
             subtitle,
             domain: s.domain.clone(),
+            zone: s.zone.clone(),
             marks,
             tooltip,
             dimmed,
@@ -394,6 +377,7 @@ impl Builder<'_, '_> {
             title: f.name.clone(),
             subtitle: s.name.clone(),
             domain: s.domain.clone(),
+            zone: s.zone.clone(),
             marks,
             tooltip,
             dimmed: false,
@@ -423,6 +407,7 @@ impl Builder<'_, '_> {
             title: p.name.clone(),
             subtitle,
             domain: None,
+            zone: None,
             marks: Vec::new(),
             tooltip,
             dimmed: false,
@@ -643,6 +628,19 @@ impl Builder<'_, '_> {
         }
         edges.sort_by_key(|e| (e.from, e.to));
         let palette = self.src.model.domains().to_vec();
-        View { title, nodes, edges, domains, palette, language: lang }
+        let mut zones = self.src.model.zones.clone();
+        // Zones named on stores but not listed in `zones:` come after the listed ones.
+        let mut named: Vec<String> = self
+            .src
+            .model
+            .stores
+            .iter()
+            .filter_map(|s| s.zone.clone())
+            .filter(|z| !zones.contains(z))
+            .collect();
+        named.sort();
+        named.dedup();
+        zones.extend(named);
+        View { title, nodes, edges, domains, palette, zones, language: lang }
     }
 }
