@@ -60,7 +60,10 @@ pub fn problems(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> Vec<Stri
             }
         }
         if let (Some((x, y)), false) = (geometry.labels[i], e.label.is_empty()) {
-            let near = line.iter().map(|p| (p.0 - x).hypot(p.1 - y)).fold(f64::INFINITY, f64::min);
+            let near = line
+                .windows(2)
+                .map(|s| distance_to_segment((x, y), s[0], s[1]))
+                .fold(f64::INFINITY, f64::min);
             if near > 2.0 {
                 out.push(format!("the label of the edge {name} is off its line"));
             }
@@ -110,6 +113,17 @@ pub fn problems(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> Vec<Stri
         }
     }
     out
+}
+
+fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length = dx * dx + dy * dy;
+    let t = if length == 0.0 {
+        0.0
+    } else {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length).clamp(0.0, 1.0)
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
 }
 
 /// Whether a point lies inside a box, at least `margin` away from its outline.
@@ -210,5 +224,90 @@ mod tests {
         assert!(segments_cross((0.0, 0.0), (2.0, 2.0), (0.0, 2.0), (2.0, 0.0)));
         assert!(!segments_cross((0.0, 0.0), (2.0, 0.0), (0.0, 1.0), (2.0, 1.0)));
         assert!(!segments_cross((0.0, 0.0), (1.0, 1.0), (1.0, 1.0), (2.0, 0.0)));
+    }
+
+    fn three_stores() -> (View, Vec<NodeBox>, Geometry) {
+        use crate::manifest::enums::Language;
+        use crate::map::view::{Edge, EdgeStyle, Node, NodeKind};
+        let node = |i: usize| Node {
+            id: format!("s{i}"),
+            kind: NodeKind::Store,
+            title: "S".to_owned(),
+            subtitle: String::new(),
+            domain: None,
+            zone: None,
+            marks: Vec::new(),
+            tooltip: String::new(),
+            dimmed: false,
+        };
+        let edge = |from, to| Edge {
+            from,
+            to,
+            flows: Vec::new(),
+            fields: 1,
+            both: false,
+            style: EdgeStyle::Flow,
+            label: "1 field".to_owned(),
+            tooltip: String::new(),
+        };
+        let view = View {
+            title: String::new(),
+            nodes: (0..3).map(node).collect(),
+            edges: vec![edge(0, 2), edge(0, 1)],
+            domains: Vec::new(),
+            palette: Vec::new(),
+            zones: Vec::new(),
+            language: Language::En,
+        };
+        let boxes =
+            view.nodes.iter().map(|n| super::super::shape::measure(n, view.language)).collect();
+        let rect = |x| Rect { x, y: 0.0, width: 120.0, height: 40.0 };
+        let straight = |a: (f64, f64), b: (f64, f64)| Path { start: a, segments: vec![[a, b, b]] };
+        // s0 at 0, s1 at 200, s2 at 400, all on one row: the edge s0 → s2 runs through s1.
+        let geometry = Geometry {
+            boxes: vec![rect(0.0), rect(200.0), rect(400.0)],
+            paths: vec![
+                straight((120.0, 20.0), (400.0, 20.0)),
+                straight((120.0, 26.0), (200.0, 26.0)),
+            ],
+            labels: vec![Some((160.0, 20.0)), Some((160.0, 26.0))],
+            bands: Vec::new(),
+        };
+        (view, boxes, geometry)
+    }
+
+    /// A line through a box that is not one of its ends, two labels on each other and a
+    /// label on another's line are each reported.
+    #[test]
+    fn lines_through_boxes_and_labels_on_each_other_are_reported() {
+        let (view, boxes, geometry) = three_stores();
+        let found = problems(&view, &boxes, &geometry);
+        assert!(
+            found.iter().any(|p| p == "the edge 's0' → 's2' runs through the box of 's1'"),
+            "{found:#?}"
+        );
+        assert!(found.iter().any(|p| p == "the labels of edges 0 and 1 overlap"), "{found:#?}");
+        assert!(
+            found.iter().any(|p| p.starts_with("the label of edge 0 lies on the line")),
+            "{found:#?}"
+        );
+    }
+
+    /// A head that ends on its box but arrives from inside it is hidden.
+    #[test]
+    fn a_head_arriving_from_inside_its_box_is_reported() {
+        let (view, boxes, mut geometry) = three_stores();
+        geometry.paths[1] = Path {
+            start: (120.0, 30.0),
+            segments: vec![[(250.0, 30.0), (250.0, 30.0), (200.0, 30.0)]],
+        };
+        geometry.labels = vec![None, None];
+        let found = problems(&view, &boxes, &geometry);
+        assert!(
+            found
+                .iter()
+                .any(|p| p == "an arrowhead of the edge 's0' → 's1' is hidden under its box"),
+            "{found:#?}"
+        );
     }
 }

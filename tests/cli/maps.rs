@@ -205,6 +205,18 @@ fn dot_and_mermaid() {
     let nodes = value["nodes"].as_array().unwrap();
     assert_eq!(nodes.len(), 13);
     assert!(nodes.iter().all(|n| n["width"].as_f64().unwrap() > 0.0 && n["x"].is_number()));
+    let zones: Vec<&str> =
+        value["zones"].as_array().unwrap().iter().map(|z| z["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        zones,
+        [
+            "Collection",
+            "Customer master",
+            "Use and activation",
+            "Outside partners",
+            "Not connected"
+        ]
+    );
 }
 
 /// `--engine dot` draws with Graphviz when it is installed, and says so when it is not.
@@ -383,4 +395,63 @@ fn a_flow_without_fields_goes_from_its_source_to_its_destination() {
         assert!(near(start, source) && near(end, target), "{from} → {to}: {d}");
         assert!(group.contains("fields not stated"));
     }
+}
+
+/// The titles of the zone bands of an SVG, left to right as written.
+fn zone_titles(svg: &str) -> Vec<String> {
+    svg.split(r#"<g class="zone" data-id=""#)
+        .skip(1)
+        .map(|g| g.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+/// Zones declared in datacarto.yaml are columns in their order; a store's own `zone:` wins
+/// over its domain's; a store with no zone in a map that declares zones is in a zone that
+/// says so; a store with no flow is in the tray at the bottom, not in a zone.
+#[test]
+fn declared_zones_are_columns_in_their_order() {
+    let map = Map::new(&[
+        (
+            "datacarto.yaml",
+            "zones:\n  - {name: Acquisition, domains: [web]}\n  - {name: Master, domains: [crm]}\n  - {name: Partners}\n",
+        ),
+        (
+            "map.yaml",
+            "stores:\n  - {id: site, domain: web, fields: [{id: x}]}\n  - {id: crm, domain: crm, fields: [{id: x}]}\n  - {id: ads, domain: web, zone: Partners, fields: [{id: x}]}\n  - {id: misc, domain: other, fields: [{id: x}]}\n  - {id: lonely, domain: web}\nflows:\n  - {from: site, to: crm, fields: [x]}\n  - {from: crm, to: ads, fields: [x]}\n  - {from: crm, to: misc, fields: [x]}\n",
+        ),
+    ]);
+    let out = map.run(&["map"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout;
+    assert_eq!(
+        zone_titles(&svg),
+        ["Acquisition", "Master", "Partners", "Zone not stated (zone:)"],
+        "declared zones in order, then the stores whose zone is not stated"
+    );
+    let (site, crm, ads) = (box_x(&svg, "site"), box_x(&svg, "crm"), box_x(&svg, "ads"));
+    assert!(site.1 < crm.0 && crm.1 < ads.0, "{site:?} {crm:?} {ads:?}");
+    let tray = svg.split(r#"<g class="tray""#).nth(1).expect("a tray");
+    assert!(svg.find(r#"data-id="lonely""#).unwrap() > svg.find(r#"<g class="tray""#).unwrap());
+    assert!(tray.contains("Not connected"));
+    let fr = map.run(&["map", "--lang", "fr"]).stdout;
+    assert!(zone_titles(&fr).contains(&"Zone non renseignée (zone:)".to_owned()));
+}
+
+/// Without declared zones, zones come from the graph: what feeds the customer master on the
+/// left, the master in the centre, what it feeds to the right, outside recipients last.
+#[test]
+fn default_zones_follow_the_customer_master() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: shop, fields: [{id: x}]}\n  - {id: crm, referential: true, fields: [{id: x}]}\n  - {id: mail, fields: [{id: x}]}\n  - {id: ads, external: true, fields: [{id: x}]}\nflows:\n  - {from: shop, to: crm, fields: [x]}\n  - {from: crm, to: mail, fields: [x]}\n  - {from: mail, to: ads, fields: [x]}\n",
+    )]);
+    let svg = map.run(&["map"]).stdout;
+    assert_eq!(
+        zone_titles(&svg),
+        ["Collection", "Customer master", "Use and activation", "Outside partners"]
+    );
+    let xs: Vec<(f64, f64)> =
+        ["shop", "crm", "mail", "ads"].iter().map(|s| box_x(&svg, s)).collect();
+    assert!(xs.windows(2).all(|w| w[0].1 < w[1].0), "{xs:?}");
+    assert!(!svg.contains(r#"<g class="tray""#), "every store is connected: no tray");
 }
