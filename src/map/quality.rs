@@ -23,8 +23,13 @@ pub fn problems(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> Vec<Stri
         }
         let b = &boxes[i];
         let room = rects[i].width - NodeBox::text_left(view.nodes[i].kind) - PAD + 0.5;
-        let widest =
-            width(&b.title, TITLE_SIZE, true).max(width(&b.subtitle, SUBTITLE_SIZE, false)).max(
+        let widest = b
+            .title
+            .iter()
+            .map(|l| width(l, TITLE_SIZE, true))
+            .fold(0.0, f64::max)
+            .max(width(&b.subtitle, SUBTITLE_SIZE, false))
+            .max(
                 b.pills.iter().map(|p| p.width).sum::<f64>()
                     + NodeBox::pill_gap() * b.pills.len().saturating_sub(1) as f64,
             );

@@ -60,11 +60,20 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
     let dy = MARGIN + header - min.1;
     let drawing_width = max.0 - min.0;
     let drawing_height = if view.nodes.is_empty() { 20.0 } else { max.1 - min.1 };
-    let legend_top = MARGIN + header + drawing_height + 28.0;
     let (legend_width, legend_height) = legend.size(view);
+    // On a projector the height is what runs out: the legend goes beside the tray when the
+    // drawing is wide enough, under the drawing otherwise.
+    let tray = geometry.bands.iter().find(|b| b.tray).map(|b| b.rect);
+    let (legend_x, legend_top) = match tray {
+        Some(t) if t.right() - min.0 + 40.0 + legend_width <= drawing_width => {
+            (t.right() + dx + 40.0, t.y + dy + 12.0)
+        }
+        _ => (MARGIN, MARGIN + header + drawing_height + 28.0),
+    };
     let title_width = width(&view.title, TITLE_FONT, true);
     let canvas_width = (drawing_width.max(legend_width).max(title_width) + 2.0 * MARGIN).ceil();
-    let canvas_height = (legend_top + legend_height + MARGIN).ceil();
+    let canvas_height = (legend_top + legend_height).max(MARGIN + header + drawing_height) + MARGIN;
+    let canvas_height = canvas_height.ceil();
 
     let mut out = String::new();
     let _ = writeln!(
@@ -113,7 +122,7 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
         let r = Rect { x: r.x + dx, y: r.y + dy, ..*r };
         write_node(&mut out, view, i, b, &r, &palette);
     }
-    legend.write(&mut out, view, &palette, MARGIN, legend_top);
+    legend.write(&mut out, view, &palette, legend_x, legend_top);
     out.push_str("</svg>\n");
     out
 }
@@ -278,14 +287,16 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
     }
     let left = r.x + NodeBox::text_left(node.kind);
     let (title_y, subtitle_y, pills_y) = b.rows();
-    let _ = writeln!(
-        out,
-        r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#1a1a1a">{}</text>"##,
-        num(left),
-        num(r.y + title_y),
-        num(TITLE_SIZE),
-        esc(&b.title)
-    );
+    for (k, line) in b.title.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+            num(left),
+            num(r.y + title_y + k as f64 * NodeBox::title_line()),
+            num(TITLE_SIZE),
+            esc(line)
+        );
+    }
     if !b.subtitle.is_empty() {
         let _ = writeln!(
             out,

@@ -455,3 +455,21 @@ fn default_zones_follow_the_customer_master() {
     assert!(xs.windows(2).all(|w| w[0].1 < w[1].0), "{xs:?}");
     assert!(!svg.contains(r#"<g class="tray""#), "every store is connected: no tray");
 }
+
+/// Projector mode: the whole example map, fitted to 1920×1080, shows store names at 14 px or
+/// more; a long name goes on two lines instead of being cut.
+#[test]
+fn the_whole_map_reads_on_a_projector() {
+    let svg = run_in(&project_root(), &["map", "examples/01-retail"]).stdout;
+    let attr = |name: &str| -> f64 {
+        let rest = svg.split(&format!(r#" {name}=""#)).nth(1).expect("a canvas size");
+        rest.split('"').next().unwrap().parse().unwrap()
+    };
+    let scale = (1920.0 / attr("width")).min(1080.0 / attr("height"));
+    assert!(14.0 * scale >= 14.0, "names at {:.1} px", 14.0 * scale);
+    let store = svg.split(r#"data-id="wms""#).nth(1).unwrap();
+    let store = &store[..store.find("</g>").unwrap()];
+    assert!(store.contains(">Warehouse management</text>"), "{store}");
+    assert!(store.contains(">system</text>"), "{store}");
+    assert!(!store.contains('…'), "not cut: {store}");
+}
