@@ -16,6 +16,8 @@ use super::view::{EdgeStyle, Mark, NodeKind, View};
 const MARGIN: f64 = 24.0;
 const TITLE_FONT: f64 = 20.0;
 const BAND_TITLE: f64 = 15.0;
+/// The border of a store with `orphan-store`: the red of defects.
+pub const ISOLATED_BORDER: &str = "#c62828";
 
 /// A number as the SVG writes it: a tenth of a pixel is enough, and `-0` is `0`.
 pub fn num(x: f64) -> String {
@@ -256,7 +258,7 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
     let external = node.marks.contains(&Mark::External);
     let isolated = node.marks.contains(&Mark::Isolated);
     let (stroke, stroke_width) =
-        if isolated { ("#c62828", 2.5) } else { (colors.border.as_str(), 1.5) };
+        if isolated { (ISOLATED_BORDER, 2.5) } else { (colors.border.as_str(), 1.5) };
     let dash = if external { r#" stroke-dasharray="6 3""# } else { "" };
     let _ = writeln!(
         out,
