@@ -41,6 +41,12 @@ pub enum Text {
     ZonePurposes,
     ZoneNotStated,
     Tray,
+    Overview,
+    FlowWord,
+    Store,
+    FlowsInside,
+    FlowInside,
+    DomainNotStated,
 }
 
 /// `(English, French)`.
@@ -83,6 +89,12 @@ fn pair(text: Text) -> (&'static str, &'static str) {
         Text::ZonePurposes => ("Purposes", "Finalités"),
         Text::ZoneNotStated => ("Zone not stated (zone:)", "Zone non renseignée (zone:)"),
         Text::Tray => ("Not connected", "Non connectés"),
+        Text::Overview => ("overview", "vue d'ensemble"),
+        Text::FlowWord => ("flow", "flux"),
+        Text::Store => ("store", "stockage"),
+        Text::FlowsInside => ("flows inside", "flux internes"),
+        Text::FlowInside => ("flow inside", "flux interne"),
+        Text::DomainNotStated => ("domain not stated (domain:)", "domaine non renseigné (domain:)"),
     }
 }
 

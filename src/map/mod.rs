@@ -9,6 +9,7 @@ pub mod json;
 pub mod layered;
 pub mod layout;
 pub mod mermaid;
+pub mod overview;
 pub mod quality;
 pub mod shape;
 pub mod style;

@@ -60,7 +60,7 @@ impl NodeBox {
     /// Where text starts, from the box's left edge.
     pub fn text_left(kind: NodeKind) -> f64 {
         match kind {
-            NodeKind::Store => BAND + PAD,
+            NodeKind::Store | NodeKind::Group => BAND + PAD,
             _ => PAD,
         }
     }

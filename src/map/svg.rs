@@ -272,7 +272,7 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
         stroke,
         num(stroke_width),
     );
-    if node.kind == NodeKind::Store {
+    if matches!(node.kind, NodeKind::Store | NodeKind::Group) {
         // The domain band: a strip along the left edge, following the rounded corners.
         let _ = writeln!(
             out,

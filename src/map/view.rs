@@ -28,6 +28,8 @@ pub enum NodeKind {
     Store,
     Field,
     Purpose,
+    /// A domain's stores in one box, in the overview of a large map.
+    Group,
 }
 
 impl NodeKind {
@@ -37,6 +39,7 @@ impl NodeKind {
             NodeKind::Store => "store",
             NodeKind::Field => "field",
             NodeKind::Purpose => "purpose",
+            NodeKind::Group => "group",
         }
     }
 }

@@ -5,9 +5,10 @@ use crate::map;
 use crate::map::view::{self, Selection, Sources};
 use crate::output::Artifact;
 
-/// The SVG of a view: every view is drawn (the layout grows about linearly with it).
+/// The SVG of a view: every view is drawn (the layout grows about linearly with it), the
+/// whole map of a large system as its overview.
 pub(super) fn svg(sources: &Sources<'_>, selection: Selection) -> String {
-    map::draw(view::build(sources, selection)).svg(None)
+    map::draw(map::overview::when_large(view::build(sources, selection), selection)).svg(None)
 }
 
 /// The system map, plain and with findings: the files, and the one with findings for the

@@ -473,3 +473,34 @@ fn the_whole_map_reads_on_a_projector() {
     assert!(store.contains(">system</text>"), "{store}");
     assert!(!store.contains('…'), "not cut: {store}");
 }
+
+/// Above 60 stores the whole map is its overview: one box per domain, the flows between
+/// domains counted, drawn clean; DOT keeps every store, and focused views the detail.
+#[test]
+fn a_large_map_is_drawn_as_its_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec =
+        datacarto::synth::Spec { stores: 300, fields: 3_000, flows: 450, purposes: 30, seed: 1 };
+    datacarto::synth::write(&spec, dir.path()).unwrap();
+    let out = run_in(dir.path(), &["map"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout;
+    assert!(svg.contains("— overview</title>"), "the title says it is an overview");
+    assert!(!svg.contains(r#"<g class="store""#), "no store box in the overview");
+    let compiled =
+        compile(dir.path(), &[], Date::parse("2026-11-22").unwrap(), &LoadOptions::default())
+            .unwrap();
+    let domains = compiled.model.domains().len();
+    assert_eq!(svg.matches(r#"<g class="group" data-id="group:"#).count(), domains);
+    assert!(svg.contains(" flows</text>"), "lines count their flows");
+    let src = Sources::new(&compiled.model, &compiled.graph, None, Language::En);
+    let whole = view::build(&src, Selection::System);
+    let drawing = map::draw(map::overview::when_large(whole, Selection::System));
+    let problems = quality::problems(&drawing.view, &drawing.boxes, &drawing.geometry);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let dot = run_in(dir.path(), &["map", "--format", "dot"]).stdout;
+    assert!(dot.matches("class=\"store\"").count() == 300, "DOT keeps every store");
+    let store = &compiled.model.stores[0].id;
+    let focus = run_in(dir.path(), &["map", "--focus", store]).stdout;
+    assert!(focus.contains(&format!(r#"<g class="store" data-id="{store}">"#)));
+}
