@@ -172,6 +172,41 @@ fn on_border(r: &Rect, (x, y): (f64, f64)) -> bool {
     inside_x && inside_y && (near_vertical || near_horizontal)
 }
 
+/// How many lines pass through a box that is not one of their ends (`ends` gives each
+/// path's two boxes, by index into `rects`): the figure compared between engines.
+pub fn lines_through_boxes(rects: &[Rect], ends: &[(usize, usize)], paths: &[Path]) -> usize {
+    paths
+        .iter()
+        .zip(ends)
+        .map(|(path, &(a, b))| {
+            let line = path.polyline(12);
+            let (x0, x1) = line
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, r), p| (l.min(p.0), r.max(p.0)));
+            rects
+                .iter()
+                .enumerate()
+                .filter(|(j, r)| *j != a && *j != b && r.right() >= x0 && r.x <= x1)
+                .filter(|(_, r)| line.windows(2).any(|s| segment_enters(r, s[0], s[1])))
+                .count()
+        })
+        .sum()
+}
+
+/// How many arrowheads arrive from inside their own box (hidden under it).
+pub fn hidden_heads(view: &View, geometry: &Geometry) -> usize {
+    view.edges
+        .iter()
+        .zip(&geometry.paths)
+        .filter(|(e, path)| {
+            let line = path.polyline(12);
+            line.len() < 2
+                || inside(&geometry.boxes[e.to], line[line.len() - 2], 0.5)
+                || (e.both && inside(&geometry.boxes[e.from], line[1], 0.5))
+        })
+        .count()
+}
+
 /// How many times edges cross each other (edges sharing an end are not counted where they
 /// meet).
 pub fn crossings(paths: &[Path]) -> usize {
