@@ -539,11 +539,13 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// Merges the two directions of each pair into one edge and orders everything.
-    fn finish(self, title: String) -> View {
-        let lang = self.src.language;
+    /// Merges the two directions of each pair into one edge and orders everything. A
+    /// synchronisation is one line with a head at each end; flows that go each their own way
+    /// between two stores are two lines, one each way, so that the two never read alike.
+    fn finish(mut self, title: String) -> View {
+        let model = self.src.model;
         let mut merged: BTreeMap<(usize, usize), (PairData, PairData)> = BTreeMap::new();
-        for ((a, b), data) in self.pairs {
+        for ((a, b), data) in std::mem::take(&mut self.pairs) {
             let key = (a.min(b), a.max(b));
             let entry = merged.entry(key).or_default();
             if a <= b { entry.0 = data } else { entry.1 = data }
@@ -563,53 +565,18 @@ impl Builder<'_, '_> {
                 };
             let goes = |d: &PairData| !d.fields.is_empty() || !d.flows.is_empty();
             let both = goes(&main) && goes(&other);
-            let mut flows: Vec<String> = main.flows.union(&other.flows).cloned().collect();
-            flows.sort();
+            let sync = main.flows.iter().chain(&other.flows).any(|f| {
+                model.flow_by_id(f).is_some_and(|id| model.flow(id).direction == Direction::Both)
+            });
+            if both && !sync && !uses {
+                edges.push(self.edge(from, to, &main.flows, &main.fields, false, false));
+                edges.push(self.edge(to, from, &other.flows, &other.fields, false, false));
+                continue;
+            }
+            let flows: BTreeSet<String> = main.flows.union(&other.flows).cloned().collect();
             let fields: BTreeSet<(FieldId, FieldId)> =
                 main.fields.union(&other.fields).copied().collect();
-            // A transfer without safeguard colours the whole edge; a redundant or unused flow
-            // among other flows is named in the label, since the edge also stands for them.
-            let redundant = flows.iter().filter(|f| self.marks.redundant.contains(*f)).count();
-            let all =
-                |set: &BTreeSet<String>| !flows.is_empty() && flows.iter().all(|f| set.contains(f));
-            let style = if uses {
-                EdgeStyle::Uses
-            } else if flows.iter().any(|f| self.marks.unsafe_transfer.contains(f)) {
-                EdgeStyle::UnsafeTransfer
-            } else if all(&self.marks.redundant) {
-                EdgeStyle::Redundant
-            } else if all(&self.marks.unused) {
-                EdgeStyle::Unused
-            } else {
-                EdgeStyle::Flow
-            };
-            let label = if uses {
-                String::new()
-            } else if redundant > 0 && style != EdgeStyle::Redundant {
-                format!(
-                    "{} {} · {redundant} {}",
-                    fields.len(),
-                    i18n::plural(Text::Field, fields.len(), lang),
-                    i18n::t(Text::RedundantShort, lang)
-                )
-            } else if fields.is_empty() {
-                // Only flows that declare no field: their content is unknown, not empty.
-                i18n::t(Text::FieldsNotStated, lang).to_owned()
-            } else {
-                format!("{} {}", fields.len(), i18n::plural(Text::Field, fields.len(), lang))
-            };
-            let tooltip = if uses {
-                format!("{} → {}", self.nodes[from].title, self.nodes[to].title)
-            } else {
-                format!(
-                    "{} → {}\n{}: {}",
-                    self.nodes[from].title,
-                    self.nodes[to].title,
-                    i18n::t(Text::Flows, lang),
-                    flows.join(", ")
-                )
-            };
-            edges.push(Edge { from, to, flows, fields: fields.len(), both, style, label, tooltip });
+            edges.push(self.edge(from, to, &flows, &fields, both, uses));
         }
         let mut domains: Vec<String> = self.nodes.iter().filter_map(|n| n.domain.clone()).collect();
         domains.sort();
@@ -644,6 +611,64 @@ impl Builder<'_, '_> {
         named.sort();
         named.dedup();
         zones.extend(named);
-        View { title, nodes, edges, domains, palette, zones, language: lang }
+        View { title, nodes, edges, domains, palette, zones, language: self.src.language }
+    }
+
+    /// One line: its style (with `--findings`, the worst problem among its flows), its label
+    /// and its tooltip.
+    fn edge(
+        &self,
+        from: usize,
+        to: usize,
+        flows: &BTreeSet<String>,
+        fields: &BTreeSet<(FieldId, FieldId)>,
+        both: bool,
+        uses: bool,
+    ) -> Edge {
+        let lang = self.src.language;
+        let flows: Vec<String> = flows.iter().cloned().collect();
+        // A transfer without safeguard colours the whole edge; a redundant or unused flow
+        // among other flows is named in the label, since the edge also stands for them.
+        let redundant = flows.iter().filter(|f| self.marks.redundant.contains(*f)).count();
+        let all =
+            |set: &BTreeSet<String>| !flows.is_empty() && flows.iter().all(|f| set.contains(f));
+        let style = if uses {
+            EdgeStyle::Uses
+        } else if flows.iter().any(|f| self.marks.unsafe_transfer.contains(f)) {
+            EdgeStyle::UnsafeTransfer
+        } else if all(&self.marks.redundant) {
+            EdgeStyle::Redundant
+        } else if all(&self.marks.unused) {
+            EdgeStyle::Unused
+        } else {
+            EdgeStyle::Flow
+        };
+        let label = if uses {
+            String::new()
+        } else if redundant > 0 && style != EdgeStyle::Redundant {
+            format!(
+                "{} {} · {redundant} {}",
+                fields.len(),
+                i18n::plural(Text::Field, fields.len(), lang),
+                i18n::t(Text::RedundantShort, lang)
+            )
+        } else if fields.is_empty() {
+            // Only flows that declare no field: their content is unknown, not empty.
+            i18n::t(Text::FieldsNotStated, lang).to_owned()
+        } else {
+            format!("{} {}", fields.len(), i18n::plural(Text::Field, fields.len(), lang))
+        };
+        let tooltip = if uses {
+            format!("{} → {}", self.nodes[from].title, self.nodes[to].title)
+        } else {
+            format!(
+                "{} → {}\n{}: {}",
+                self.nodes[from].title,
+                self.nodes[to].title,
+                i18n::t(Text::Flows, lang),
+                flows.join(", ")
+            )
+        };
+        Edge { from, to, flows, fields: fields.len(), both, style, label, tooltip }
     }
 }

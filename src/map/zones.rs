@@ -78,8 +78,9 @@ pub fn assign(view: &View) -> Zoning {
     Zoning { titles, zone }
 }
 
-/// Zones from the graph: the customer master in the centre, what feeds it on the left, what
-/// it feeds on the right, outside parties that receive data at the far right. Without a
+/// Zones from the graph: the customer master in the centre, what it feeds on the right, what
+/// feeds it (not through what it feeds) on the left, outside parties that receive data at
+/// the far right. Without a
 /// master in the view, stores nothing flows into are sources and the rest uses.
 fn defaults(view: &View) -> Vec<Default> {
     let n = view.nodes.len();
@@ -93,8 +94,10 @@ fn defaults(view: &View) -> Vec<Default> {
     }
     let masters: Vec<usize> =
         (0..n).filter(|&i| view.nodes[i].marks.contains(&Mark::Referential)).collect();
-    let upstream = reach(&backward, &masters);
-    let downstream = reach(&forward, &masters);
+    let downstream = reach(&forward, &masters, &vec![false; n]);
+    // What feeds the master through a store the master feeds (a warehouse sending scores
+    // back) is not collection: the walk upstream stops at the stores downstream.
+    let upstream = reach(&backward, &masters, &downstream);
     (0..n)
         .map(|i| {
             let marks = &view.nodes[i].marks;
@@ -102,10 +105,10 @@ fn defaults(view: &View) -> Vec<Default> {
                 Default::Master
             } else if marks.contains(&Mark::External) && incoming[i] > 0 {
                 Default::Partners
-            } else if upstream[i] {
-                Default::Collection
             } else if downstream[i] {
                 Default::Use
+            } else if upstream[i] {
+                Default::Collection
             } else if incoming[i] == 0 {
                 Default::Collection
             } else {
@@ -115,13 +118,14 @@ fn defaults(view: &View) -> Vec<Default> {
         .collect()
 }
 
-/// Nodes reachable from `starts` along `next` (breadth first, each node once).
-fn reach(next: &[Vec<usize>], starts: &[usize]) -> Vec<bool> {
+/// Nodes reachable from `starts` along `next` (breadth first, each node once), not going
+/// through a `blocked` node.
+fn reach(next: &[Vec<usize>], starts: &[usize], blocked: &[bool]) -> Vec<bool> {
     let mut seen = vec![false; next.len()];
     let mut queue: VecDeque<usize> = starts.iter().copied().collect();
     while let Some(i) = queue.pop_front() {
         for &j in &next[i] {
-            if !seen[j] {
+            if !seen[j] && !blocked[j] {
                 seen[j] = true;
                 queue.push_back(j);
             }

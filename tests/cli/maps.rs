@@ -249,8 +249,8 @@ fn graphviz_engine_on_a_large_map() {
     assert_eq!(out.stdout.matches("class=\"node store\"").count(), 300);
 }
 
-/// Every size is drawn: a map of 401 stores that layout-rs refused is laid out, each store
-/// drawn once (those without flows in the tray).
+/// Every size is drawn: a map of 401 stores that layout-rs refused is drawn, as its
+/// overview, and any one store in detail around it.
 #[test]
 fn a_large_map_is_drawn() {
     let mut yaml = String::from("stores:\n");
@@ -260,9 +260,13 @@ fn a_large_map_is_drawn() {
     let map = Map::new(&[("map.yaml", &yaml)]);
     let out = map.run(&["map"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(out.stdout.matches(r#"<g class="store""#).count(), 401);
-    assert!(out.stdout.contains(r#"<g class="tray""#), "stores without flows are in the tray");
+    assert!(
+        out.stdout.contains(r#"<g class="group" data-id="group:domain not stated (domain:)">"#)
+    );
+    assert!(out.stdout.contains("401 stores"), "the box counts its stores");
     assert!(!out.stderr.contains("too many"), "{}", out.stderr);
+    let focus = map.run(&["map", "--focus", "s400"]);
+    assert!(focus.stdout.contains(r#"<g class="store" data-id="s400">"#), "{}", focus.stderr);
 }
 
 /// A dense map (60 stores each feeding the next eight took layout-rs 9 s, then was refused)
@@ -443,7 +447,7 @@ fn declared_zones_are_columns_in_their_order() {
 fn default_zones_follow_the_customer_master() {
     let map = Map::new(&[(
         "map.yaml",
-        "stores:\n  - {id: shop, fields: [{id: x}]}\n  - {id: crm, referential: true, fields: [{id: x}]}\n  - {id: mail, fields: [{id: x}]}\n  - {id: ads, external: true, fields: [{id: x}]}\nflows:\n  - {from: shop, to: crm, fields: [x]}\n  - {from: crm, to: mail, fields: [x]}\n  - {from: mail, to: ads, fields: [x]}\n",
+        "stores:\n  - {id: shop, fields: [{id: x}]}\n  - {id: crm, referential: true, fields: [{id: x}]}\n  - {id: mail, fields: [{id: x}]}\n  - {id: ads, external: true, fields: [{id: x}]}\n  - {id: dwh, fields: [{id: x}]}\nflows:\n  - {from: shop, to: crm, fields: [x]}\n  - {from: crm, to: mail, fields: [x]}\n  - {from: mail, to: ads, fields: [x]}\n  - {from: crm, to: dwh, fields: [x]}\n  - {from: dwh, to: crm, fields: [x]}\n",
     )]);
     let svg = map.run(&["map"]).stdout;
     assert_eq!(
@@ -453,6 +457,8 @@ fn default_zones_follow_the_customer_master() {
     let xs: Vec<(f64, f64)> =
         ["shop", "crm", "mail", "ads"].iter().map(|s| box_x(&svg, s)).collect();
     assert!(xs.windows(2).all(|w| w[0].1 < w[1].0), "{xs:?}");
+    // A warehouse the master feeds and that sends scores back is a use, not a source.
+    assert!(box_x(&svg, "dwh").0 > xs[1].1, "{:?}", box_x(&svg, "dwh"));
     assert!(!svg.contains(r#"<g class="tray""#), "every store is connected: no tray");
 }
 
@@ -503,4 +509,24 @@ fn a_large_map_is_drawn_as_its_overview() {
     let store = &compiled.model.stores[0].id;
     let focus = run_in(dir.path(), &["map", "--focus", store]).stdout;
     assert!(focus.contains(&format!(r#"<g class="store" data-id="{store}">"#)));
+}
+
+/// A synchronisation is one line with a head at each end; two flows going opposite ways are
+/// two lines, one each way, each with one head: the two never read alike.
+#[test]
+fn a_synchronisation_and_two_opposite_flows_are_drawn_apart() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: a, fields: [{id: x}]}\n  - {id: b, fields: [{id: x}]}\n  - {id: c, fields: [{id: x}]}\nflows:\n  - {id: a-b, from: a, to: b, fields: [x]}\n  - {id: b-a, from: b, to: a, fields: [x]}\n  - {id: sync, from: b, to: c, direction: both, fields: [x]}\n",
+    )]);
+    let svg = map.run(&["map"]).stdout;
+    let group = |from: &str, to: &str| {
+        let open = format!(r#"<g class="flow" data-from="{from}" data-to="{to}""#);
+        let rest = svg.split(&open).nth(1).unwrap_or_else(|| panic!("no line {from} → {to}"));
+        rest[..rest.find("</g>").unwrap()].to_owned()
+    };
+    let (ab, ba) = (group("a", "b"), group("b", "a"));
+    assert!(ab.contains(r#"data-flows="a-b""#) && ba.contains(r#"data-flows="b-a""#));
+    assert!(!ab.contains("marker-start") && !ba.contains("marker-start"), "one head each");
+    assert!(group("b", "c").contains("marker-start"), "a synchronisation has two heads");
 }
