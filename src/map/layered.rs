@@ -590,6 +590,7 @@ mod tests {
             domains: Vec::new(),
             palette: Vec::new(),
             zones: (0..zones).map(|z| format!("zone {z}")).collect(),
+            callouts: Vec::new(),
             language: Language::En,
         }
     }

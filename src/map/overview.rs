@@ -92,6 +92,8 @@ pub fn of(view: &View) -> View {
         domains: members.keys().filter(|k| **k != not_stated).cloned().collect(),
         palette: view.palette.clone(),
         zones: view.zones.clone(),
+        // Findings are about stores and flows: the focused views draw them.
+        callouts: Vec::new(),
         language: lang,
     }
 }
@@ -229,6 +231,7 @@ mod tests {
             domains: Vec::new(),
             palette: Vec::new(),
             zones: Vec::new(),
+            callouts: Vec::new(),
             language: Language::En,
         };
         let o = of(&view);

@@ -297,6 +297,7 @@ mod tests {
             domains: Vec::new(),
             palette: Vec::new(),
             zones: Vec::new(),
+            callouts: Vec::new(),
             language: Language::En,
         };
         let boxes =

@@ -129,9 +129,10 @@ pub fn edge(style: EdgeStyle) -> EdgeLook {
         },
         EdgeStyle::Unused => EdgeLook {
             name: "unused",
-            color: "#9e9e9e",
-            width: 1.5,
-            dash: Some("2 4"),
+            // Dark and wide enough to be seen on a projector, dotted to read as "not used".
+            color: "#6e6e6e",
+            width: 2.5,
+            dash: Some("2 5"),
             marker: "head-unused",
         },
         EdgeStyle::Redundant => EdgeLook {

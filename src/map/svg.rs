@@ -11,11 +11,15 @@ use super::layout::{Band, Geometry, Path, Rect};
 use super::shape::{self, NodeBox, PILL_SIZE, SUBTITLE_SIZE, TITLE_SIZE};
 use super::style::{self, Palette};
 use super::text::{FONT_FAMILY, width};
-use super::view::{EdgeStyle, Mark, NodeKind, View};
+use super::view::{Callout, EdgeStyle, Mark, NodeKind, Target, View};
 
 const MARGIN: f64 = 24.0;
 const TITLE_FONT: f64 = 20.0;
 const BAND_TITLE: f64 = 15.0;
+/// The radius of a finding's numbered mark.
+const CALLOUT: f64 = 9.0;
+const LIST_ROW: f64 = 22.0;
+const LIST_WIDTH: f64 = 620.0;
 /// The border of a store with `orphan-store`: the red of defects.
 pub const ISOLATED_BORDER: &str = "#c62828";
 
@@ -73,8 +77,21 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
         _ => (MARGIN, MARGIN + header + drawing_height + 28.0),
     };
     let title_width = width(&view.title, TITLE_FONT, true);
-    let canvas_width = (drawing_width.max(legend_width).max(title_width) + 2.0 * MARGIN).ceil();
-    let canvas_height = (legend_top + legend_height).max(MARGIN + header + drawing_height) + MARGIN;
+    let list_x = MARGIN + drawing_width.max(legend_width).max(title_width) + 40.0;
+    let list_height = if view.callouts.is_empty() {
+        0.0
+    } else {
+        LIST_ROW * (1 + view.callouts.iter().map(|c| c.findings.len()).sum::<usize>()) as f64
+    };
+    let canvas_width = if view.callouts.is_empty() {
+        (drawing_width.max(legend_width).max(title_width) + 2.0 * MARGIN).ceil()
+    } else {
+        (list_x + LIST_WIDTH + MARGIN).ceil()
+    };
+    let canvas_height = (legend_top + legend_height)
+        .max(MARGIN + header + drawing_height)
+        .max(MARGIN + header + list_height)
+        + MARGIN;
     let canvas_height = canvas_height.ceil();
 
     let mut out = String::new();
@@ -124,6 +141,13 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
         let r = Rect { x: r.x + dx, y: r.y + dy, ..*r };
         write_node(&mut out, view, i, b, &r, &palette);
     }
+    for callout in &view.callouts {
+        let (x, y) = callout_place(view, geometry, callout.target);
+        write_callout(&mut out, callout, x + dx, y + dy);
+    }
+    if !view.callouts.is_empty() {
+        write_list(&mut out, view, list_x, MARGIN + header);
+    }
     legend.write(&mut out, view, &palette, legend_x, legend_top);
     out.push_str("</svg>\n");
     out
@@ -167,6 +191,76 @@ fn path_data(path: &Path, (dx, dy): (f64, f64)) -> String {
         let _ = write!(d, " C {}, {}, {}", p(*c1), p(*c2), p(*end));
     }
     d
+}
+
+/// Where a callout goes: on the top right corner of a box, or just after a line's label
+/// (on the line's middle when it has none).
+fn callout_place(view: &View, geometry: &Geometry, target: Target) -> (f64, f64) {
+    match target {
+        Target::Node(i) => {
+            let r = geometry.boxes[i];
+            (r.right() - 6.0, r.y)
+        }
+        Target::Edge(i) => match geometry.labels[i] {
+            Some((x, y)) => {
+                (x + super::layered::label_width(&view.edges[i].label) / 2.0 + CALLOUT + 2.0, y)
+            }
+            None => {
+                let line = geometry.paths[i].polyline(4);
+                line[line.len() / 2]
+            }
+        },
+    }
+}
+
+fn write_callout(out: &mut String, callout: &Callout, x: f64, y: f64) {
+    let rules: Vec<&str> = callout.findings.iter().map(|(rule, _)| rule.as_str()).collect();
+    let _ = writeln!(
+        out,
+        r##"<g class="callout" data-number="{n}" data-rules="{}"><circle cx="{}" cy="{}" r="{}" fill="{ISOLATED_BORDER}" stroke="#ffffff" stroke-width="1.5"/><text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" fill="#ffffff">{n}</text></g>"##,
+        esc(&rules.join(" ")),
+        num(x),
+        num(y),
+        num(CALLOUT),
+        num(x),
+        num(y + 4.0),
+        n = callout.number,
+    );
+}
+
+/// The findings the callouts stand for, numbered, beside the map.
+fn write_list(out: &mut String, view: &View, x: f64, top: f64) {
+    let _ = writeln!(out, r#"<g class="findings">"#);
+    let _ = writeln!(
+        out,
+        r##"<text x="{}" y="{}" font-size="13" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+        num(x),
+        num(top + 12.0),
+        esc(i18n::t(Text::Findings, view.language))
+    );
+    let mut y = top + LIST_ROW;
+    for callout in &view.callouts {
+        for (rule, message) in &callout.findings {
+            let line = format!("{rule} — {message}");
+            let text = super::text::truncate(&line, 11.0, false, LIST_WIDTH - 2.0 * CALLOUT - 8.0);
+            let _ = writeln!(
+                out,
+                r##"<g class="finding" data-number="{n}"><title>{}</title><circle cx="{}" cy="{}" r="{}" fill="{ISOLATED_BORDER}"/><text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" fill="#ffffff">{n}</text><text x="{}" y="{}" font-size="11" fill="#333333">{}</text></g>"##,
+                esc(&line),
+                num(x + CALLOUT),
+                num(y + 4.0),
+                num(CALLOUT),
+                num(x + CALLOUT),
+                num(y + 8.0),
+                num(x + 2.0 * CALLOUT + 8.0),
+                num(y + 8.0),
+                esc(&text),
+                n = callout.number,
+            );
+            y += LIST_ROW;
+        }
+    }
+    out.push_str("</g>\n");
 }
 
 /// A zone's band, or the tray: a light area with its title at the top, behind everything.

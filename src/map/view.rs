@@ -113,7 +113,25 @@ pub struct View {
     /// The zones of `zones:` in datacarto.yaml, left to right; empty when the map declares
     /// none (then the layout chooses zones from the graph: `zones`).
     pub zones: Vec<String>,
+    /// With `--findings`: every finding about something drawn, as numbered callouts.
+    pub callouts: Vec<Callout>,
     pub language: Language,
+}
+
+/// A numbered mark on a node or a line, standing for the findings about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Callout {
+    pub number: usize,
+    pub target: Target,
+    /// `(rule, message)` of each finding, in the report's order.
+    pub findings: Vec<(String, String)>,
+}
+
+/// What a callout marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Node(usize),
+    Edge(usize),
 }
 
 /// What a view needs to read; one serves any number of views (the site draws thousands).
@@ -611,7 +629,8 @@ impl Builder<'_, '_> {
         named.sort();
         named.dedup();
         zones.extend(named);
-        View { title, nodes, edges, domains, palette, zones, language: self.src.language }
+        let callouts = callouts(self.src.report, &nodes, &edges);
+        View { title, nodes, edges, domains, palette, zones, callouts, language: self.src.language }
     }
 
     /// One line: its style (with `--findings`, the worst problem among its flows), its label
@@ -671,4 +690,44 @@ impl Builder<'_, '_> {
         };
         Edge { from, to, flows, fields: fields.len(), both, style, label, tooltip }
     }
+}
+
+/// Every finding about a drawn store, field, purpose or flow, numbered by what it marks
+/// (nodes in their order, then lines): a finding about a field of a store drawn whole marks
+/// the store.
+fn callouts(report: Option<&Report>, nodes: &[Node], edges: &[Edge]) -> Vec<Callout> {
+    let Some(report) = report else { return Vec::new() };
+    let node_of: BTreeMap<&str, usize> =
+        nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let mut edge_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, e) in edges.iter().enumerate() {
+        for f in &e.flows {
+            edge_of.entry(f.as_str()).or_insert(i);
+        }
+    }
+    let mut found: BTreeMap<Target, Vec<(String, String)>> = BTreeMap::new();
+    for f in &report.findings {
+        let Some(entity) = &f.entity else { continue };
+        let path = entity.path.as_str();
+        let target = match entity.kind {
+            EntityKind::Store => node_of.get(path).map(|&i| Target::Node(i)),
+            EntityKind::Field => node_of
+                .get(path)
+                .or_else(|| path.split_once('.').and_then(|(store, _)| node_of.get(store)))
+                .map(|&i| Target::Node(i)),
+            EntityKind::Purpose => {
+                node_of.get(format!("purpose:{path}").as_str()).map(|&i| Target::Node(i))
+            }
+            EntityKind::Flow => edge_of.get(path).map(|&i| Target::Edge(i)),
+            _ => None,
+        };
+        if let Some(target) = target {
+            found.entry(target).or_default().push((f.rule.to_owned(), f.message.clone()));
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(k, (target, findings))| Callout { number: k + 1, target, findings })
+        .collect()
 }

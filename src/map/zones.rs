@@ -107,9 +107,7 @@ fn defaults(view: &View) -> Vec<Default> {
                 Default::Partners
             } else if downstream[i] {
                 Default::Use
-            } else if upstream[i] {
-                Default::Collection
-            } else if incoming[i] == 0 {
+            } else if upstream[i] || incoming[i] == 0 {
                 Default::Collection
             } else {
                 Default::Use

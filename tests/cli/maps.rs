@@ -530,3 +530,37 @@ fn a_synchronisation_and_two_opposite_flows_are_drawn_apart() {
     assert!(!ab.contains("marker-start") && !ba.contains("marker-start"), "one head each");
     assert!(group("b", "c").contains("marker-start"), "a synchronisation has two heads");
 }
+
+/// `--findings` draws every finding about a drawn store, field or flow as a numbered callout,
+/// listed beside the map with its rule and message; without `--findings`, none.
+#[test]
+fn findings_are_numbered_callouts_listed_beside_the_map() {
+    let root = project_root();
+    let svg = run_in(&root, &["map", "examples/01-retail", "--findings"]).stdout;
+    let callout = |rule: &str| {
+        svg.split(r#"<g class="callout" "#)
+            .skip(1)
+            .find(|g| g.split('>').next().unwrap().contains(rule))
+            .map(|g| g.split('"').nth(1).unwrap().to_owned())
+    };
+    let orphan = callout("orphan-store").expect("the isolated spreadsheet has a callout");
+    let unused = callout("unused-flow").expect("the unused flow has a callout");
+    assert_ne!(orphan, unused);
+    let list = svg.split(r#"<g class="findings">"#).nth(1).expect("the list").to_owned();
+    assert!(
+        list.contains(&format!(
+            r#"data-number="{orphan}"><title>orphan-store — store &#39;promo-sheet&#39;"#
+        )),
+        "{list}"
+    );
+    assert!(list.contains("unused-flow — flow &#39;wms-to-dwh&#39;"), "{list}");
+    let json = run_in(&root, &["check", "examples/01-retail", "--format", "json"]).stdout;
+    let drawn = list.matches(r#"<g class="finding""#).count();
+    assert!(drawn > 0 && drawn <= json.matches("\"rule\"").count());
+    assert!(
+        !svg.contains("missing-organization"),
+        "a finding with no place on the map is not listed"
+    );
+    let plain = run_in(&root, &["map", "examples/01-retail"]).stdout;
+    assert!(!plain.contains("class=\"callout\"") && !plain.contains("class=\"findings\""));
+}
