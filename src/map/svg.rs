@@ -351,8 +351,16 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
     let radius = if node.kind == NodeKind::Purpose { 18.0 } else { 6.0 };
     let external = node.marks.contains(&Mark::External);
     let isolated = node.marks.contains(&Mark::Isolated);
-    let (stroke, stroke_width) =
-        if isolated { (ISOLATED_BORDER, 2.5) } else { (colors.border.as_str(), 1.5) };
+    // In a field view, a destination outside the EEA stands out: the amber of its badge.
+    let abroad =
+        node.kind == NodeKind::Field && node.marks.iter().any(|m| matches!(m, Mark::OutsideEea(_)));
+    let (stroke, stroke_width) = if isolated {
+        (ISOLATED_BORDER, 2.5)
+    } else if abroad {
+        (style::pill(&Mark::OutsideEea(String::new())).fill, 3.0)
+    } else {
+        (colors.border.as_str(), 1.5)
+    };
     let dash = if external { r#" stroke-dasharray="6 3""# } else { "" };
     let _ = writeln!(
         out,

@@ -392,11 +392,12 @@ impl Builder<'_, '_> {
         if let Some(c) = &f.category {
             tooltip.push_str(&format!("\n{}", c.value));
         }
+        // The workshop asks where the data goes: the store first, the field beneath.
         self.node(Node {
             id: model.field_path(id),
             kind: NodeKind::Field,
-            title: f.name.clone(),
-            subtitle: s.name.clone(),
+            title: s.name.clone(),
+            subtitle: f.name.clone(),
             domain: s.domain.clone(),
             zone: s.zone.clone(),
             marks,
@@ -633,6 +634,38 @@ impl Builder<'_, '_> {
         View { title, nodes, edges, domains, palette, zones, callouts, language: self.src.language }
     }
 
+    /// How a field travels along a line of a field view: mechanism · frequency of its flows,
+    /// each said "not stated" when the flow does not say it.
+    fn how(&self, flows: &[String]) -> String {
+        let (model, lang) = (self.src.model, self.src.language);
+        let term = |table: &str, id: &str| {
+            tables::gdpr_term(table, id)
+                .map_or_else(|| id.to_owned(), |t| t.label.get(lang).to_owned())
+        };
+        let mut ways: Vec<String> = flows
+            .iter()
+            .filter_map(|f| model.flow_by_id(f))
+            .map(|id| {
+                let flow = model.flow(id);
+                let mechanism = flow.mechanism.map_or_else(
+                    || i18n::t(Text::MechanismNotStated, lang).to_owned(),
+                    |m| term("mechanism", m.as_str()),
+                );
+                let frequency = flow.frequency.map_or_else(
+                    || i18n::t(Text::FrequencyNotStated, lang).to_owned(),
+                    |q| term("frequency", q.as_str()),
+                );
+                format!("{mechanism} · {frequency}")
+            })
+            .collect();
+        ways.sort();
+        ways.dedup();
+        if ways.len() > 2 {
+            return format!("{} {}", flows.len(), i18n::plural(Text::FlowWord, flows.len(), lang));
+        }
+        ways.join(" / ")
+    }
+
     /// One line: its style (with `--findings`, the worst problem among its flows), its label
     /// and its tooltip.
     fn edge(
@@ -662,8 +695,12 @@ impl Builder<'_, '_> {
         } else {
             EdgeStyle::Flow
         };
+        let fields_only =
+            self.nodes[from].kind == NodeKind::Field && self.nodes[to].kind == NodeKind::Field;
         let label = if uses {
             String::new()
+        } else if fields_only {
+            self.how(&flows)
         } else if redundant > 0 && style != EdgeStyle::Redundant {
             format!(
                 "{} {} · {redundant} {}",

@@ -564,3 +564,31 @@ fn findings_are_numbered_callouts_listed_beside_the_map() {
     let plain = run_in(&root, &["map", "examples/01-retail"]).stdout;
     assert!(!plain.contains("class=\"callout\"") && !plain.contains("class=\"findings\""));
 }
+
+/// The field view answers "where does the customer e-mail go?": boxes titled with the store
+/// and the field beneath, lines labelled mechanism · frequency ("not stated" when a flow does
+/// not say), a destination outside the EEA outlined in amber.
+#[test]
+fn the_field_view_says_where_a_field_goes_and_how() {
+    let svg =
+        run_in(&project_root(), &["map", "examples/01-retail", "--field", "eshop.email"]).stdout;
+    let crm = svg.split(r#"<g class="field" data-id="crm.email">"#).nth(1).expect("crm.email");
+    let crm = &crm[..crm.find("</g>").unwrap()];
+    let titles: Vec<&str> = crm
+        .split("\">")
+        .skip(1)
+        .filter_map(|t| t.split("</text>").next())
+        .filter(|t| !t.contains('<'))
+        .collect();
+    assert_eq!(&titles[..2], ["CRM (customer master)", "E-mail address"], "{crm}");
+    assert!(svg.contains(">API call · Real time</text>"), "mechanism · frequency");
+    let ads = svg.split(r#"data-id="ads.hashed_email">"#).nth(1).expect("the ad platform");
+    assert!(ads[..ads.find("</g>").unwrap()].contains(r##"stroke="#f0b400" stroke-width="3""##));
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: a, fields: [{id: x}]}\n  - {id: b, fields: [{id: x}]}\nflows:\n  - {from: a, to: b, fields: [x]}\n",
+    )]);
+    let svg = map.run(&["map", "--field", "a.x"]).stdout;
+    assert!(svg.contains(">mechanism not stated · frequency not stated</text>"), "{svg}");
+    assert!(!svg.contains(">1 field</text>"));
+}
