@@ -38,6 +38,8 @@ struct Vertex {
     width: f64,
     /// Whether this is a node's box (boxes keep a wider gap between them).
     is_box: bool,
+    /// The lap of a folded zone it belongs to: columns keep laps apart, top to bottom.
+    lap: f64,
 }
 
 /// The plate width of an edge label.
@@ -57,6 +59,15 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
             depth[z] = depth[z].max(rank + 1);
         }
     }
+    // Projector mode: a deep zone folds onto laps stacked one under the other, so that the
+    // map stays near 16:9 instead of becoming a long strip.
+    let wrap = laps(view, zoning, &rank, &depth);
+    let lap: Vec<usize> = (0..n).map(|i| zoning.zone[i].map_or(0, |z| rank[i] / wrap[z])).collect();
+    let rank: Vec<usize> =
+        (0..n).map(|i| zoning.zone[i].map_or(rank[i], |z| rank[i] % wrap[z])).collect();
+    for z in 0..zones {
+        depth[z] = depth[z].min(wrap[z]);
+    }
     let mut first = vec![0usize; zones + 1];
     for z in 0..zones {
         first[z + 1] = first[z] + depth[z];
@@ -71,6 +82,7 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
             height: sizes[i].1,
             width: sizes[i].0,
             is_box: true,
+            lap: lap[i] as f64,
         })
         .collect();
     let mut chains: Vec<Vec<usize>> = Vec::with_capacity(view.edges.len());
@@ -82,7 +94,9 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
         let (ca, cb) = (vertices[a].column, vertices[b].column);
         let mut chain = vec![a];
         // The label goes in the gap column nearest the middle of the edge.
-        let middle = ca + 1 + 2 * (((cb - ca) / 2 - 1) / 2);
+        let middle = ca + 1 + 2 * (((cb - ca) / 2).saturating_sub(1) / 2);
+        // Lines between two laps run between them.
+        let between = (vertices[a].lap + vertices[b].lap) / 2.0;
         for column in ca + 1..cb {
             let labelled = column == middle && !edge.label.is_empty();
             let (height, width) =
@@ -91,7 +105,7 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
                 label_vertex[e] = Some(vertices.len());
             }
             chain.push(vertices.len());
-            vertices.push(Vertex { column, height, width, is_box: false });
+            vertices.push(Vertex { column, height, width, is_box: false, lap: between });
         }
         chain.push(b);
         chains.push(chain);
@@ -112,7 +126,11 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
             up[pair[1]].push(pair[0]);
         }
     }
-    order(&mut layers, &up, &down, vertices.len());
+    let laps: Vec<f64> = vertices.iter().map(|v| v.lap).collect();
+    for layer in &mut layers {
+        layer.sort_by(|a, b| laps[*a].total_cmp(&laps[*b]).then(a.cmp(b)));
+    }
+    order(&mut layers, &up, &down, &laps);
     let y = place(&layers, &vertices, &up, &down);
 
     // Columns left to right: each as wide as its widest vertex.
@@ -177,6 +195,47 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
     Geometry { boxes, paths, labels, bands }
 }
 
+/// How many columns each zone keeps before folding onto a new lap. A column is about
+/// `COLUMN` px wide and a box with its gap `ROW` px tall: a map whose columns would make it
+/// wider than about 2.4 : 1 folds its deep zones, each keeping the most columns that leave
+/// the map near 16:9, and never a number of columns an edge of the zone spans exactly (its
+/// two ends would share a column).
+fn laps(view: &View, zoning: &Zoning, rank: &[usize], depth: &[usize]) -> Vec<usize> {
+    const COLUMN: f64 = 280.0;
+    const ROW: f64 = 90.0;
+    let mut counts: Vec<Vec<usize>> = depth.iter().map(|&d| vec![0; d]).collect();
+    for (i, zone) in zoning.zone.iter().enumerate() {
+        if let Some(z) = *zone {
+            counts[z][rank[i]] += 1;
+        }
+    }
+    let rows: Vec<usize> = counts.iter().map(|c| c.iter().copied().max().unwrap_or(0)).collect();
+    let tallest = rows.iter().copied().max().unwrap_or(1).max(1);
+    let total: usize = depth.iter().sum();
+    let ratio = |columns: usize, height: usize| columns as f64 * COLUMN / (height as f64 * ROW);
+    if ratio(total, tallest) <= 2.4 {
+        return depth.to_vec();
+    }
+    let mut spans: Vec<Vec<usize>> = vec![Vec::new(); depth.len()];
+    for e in &view.edges {
+        if let (Some(a), Some(b)) = (zoning.zone[e.from], zoning.zone[e.to]) {
+            if a == b {
+                spans[a].push(rank[e.from].abs_diff(rank[e.to]));
+            }
+        }
+    }
+    depth
+        .iter()
+        .zip(&spans)
+        .zip(&rows)
+        .map(|((&d, spans), &r)| {
+            let fits = |k: &usize| spans.iter().all(|s| s % k != 0);
+            let near = |k: &usize| ratio(total - d + k, tallest.max(r * d.div_ceil(*k))) <= 1.9;
+            (2..d).rev().find(|k| fits(k) && near(k)).or_else(|| (2..d).find(fits)).unwrap_or(d)
+        })
+        .collect()
+}
+
 /// The rank of each node within its zone: the longest path to it from the zone's sources,
 /// along the zone's own edges, after breaking cycles at the edges a depth-first search finds
 /// going back.
@@ -236,8 +295,8 @@ fn ranks(view: &View, zoning: &Zoning) -> Vec<usize> {
 }
 
 /// Orders every column by barycentre sweeps, down and up, keeping the best order seen.
-fn order(layers: &mut [Vec<usize>], up: &[Vec<usize>], down: &[Vec<usize>], count: usize) {
-    let mut position = vec![0usize; count];
+fn order(layers: &mut [Vec<usize>], up: &[Vec<usize>], down: &[Vec<usize>], laps: &[f64]) {
+    let mut position = vec![0usize; laps.len()];
     let index = |layers: &[Vec<usize>], position: &mut [usize]| {
         for layer in layers {
             for (k, &v) in layer.iter().enumerate() {
@@ -257,7 +316,7 @@ fn order(layers: &mut [Vec<usize>], up: &[Vec<usize>], down: &[Vec<usize>], coun
         };
         for c in steps {
             let neighbours = if downward { up } else { down };
-            let mut keyed: Vec<(f64, usize, usize)> = layers[c]
+            let mut keyed: Vec<(f64, f64, usize, usize)> = layers[c]
                 .iter()
                 .map(|&v| {
                     let ns = &neighbours[v];
@@ -266,11 +325,11 @@ fn order(layers: &mut [Vec<usize>], up: &[Vec<usize>], down: &[Vec<usize>], coun
                     } else {
                         ns.iter().map(|&w| position[w] as f64).sum::<f64>() / ns.len() as f64
                     };
-                    (key, position[v], v)
+                    (laps[v], key, position[v], v)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            layers[c] = keyed.into_iter().map(|k| k.2).collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+            layers[c] = keyed.into_iter().map(|k| k.3).collect();
             for (k, &v) in layers[c].iter().enumerate() {
                 position[v] = k;
             }
@@ -614,6 +673,26 @@ mod tests {
         let lonely = d.geometry.boxes[4];
         assert!(lonely.y > d.geometry.boxes[..4].iter().map(|b| b.bottom()).fold(0.0, f64::max));
         assert!(tray.rect.x <= lonely.x && tray.rect.bottom() >= lonely.bottom());
+    }
+
+    /// A chain of twenty stores folds onto laps instead of a strip twenty boxes wide, and is
+    /// still drawn clean (the wrapping lines run back between the laps).
+    #[test]
+    fn a_long_chain_folds_onto_laps() {
+        let nodes: Vec<(usize, Option<usize>, u8)> = (0..20).map(|_| (1, None, 0)).collect();
+        let edges: Vec<(usize, usize, bool, bool)> =
+            (0..19).map(|i| (i, i + 1, false, true)).collect();
+        let d = crate::map::draw(view(&nodes, &edges, 0));
+        assert!(quality::problems(&d.view, &d.boxes, &d.geometry).is_empty());
+        let mut xs: Vec<i64> = d.geometry.boxes.iter().map(|b| b.x.round() as i64).collect();
+        xs.sort_unstable();
+        xs.dedup();
+        assert!(xs.len() <= 7, "{} columns", xs.len());
+        let (w, h) = (
+            quality::area(&d.geometry),
+            d.geometry.boxes.iter().map(|b| b.bottom()).fold(0.0, f64::max),
+        );
+        assert!(w / (h * h) < 4.0, "near 16:9, not a strip");
     }
 
     proptest! {

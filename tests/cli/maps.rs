@@ -478,6 +478,17 @@ fn the_whole_map_reads_on_a_projector() {
     assert!(store.contains(">Warehouse management</text>"), "{store}");
     assert!(store.contains(">system</text>"), "{store}");
     assert!(!store.contains('…'), "not cut: {store}");
+    // A 16-store map whose flows make a long chain folds onto laps, names still 14 px.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = datacarto::synth::Spec { stores: 16, fields: 320, flows: 24, purposes: 4, seed: 1 };
+    datacarto::synth::write(&spec, dir.path()).unwrap();
+    let svg = run_in(dir.path(), &["map"]).stdout;
+    let attr = |name: &str| -> f64 {
+        let rest = svg.split(&format!(r#" {name}=""#)).nth(1).expect("a canvas size");
+        rest.split('"').next().unwrap().parse().unwrap()
+    };
+    let scale = (1920.0 / attr("width")).min(1080.0 / attr("height"));
+    assert!(14.0 * scale >= 14.0, "names at {:.1} px on 16 stores", 14.0 * scale);
 }
 
 /// Above 60 stores the whole map is its overview: one box per domain, the flows between
