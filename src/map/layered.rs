@@ -218,10 +218,10 @@ fn laps(view: &View, zoning: &Zoning, rank: &[usize], depth: &[usize]) -> Vec<us
     }
     let mut spans: Vec<Vec<usize>> = vec![Vec::new(); depth.len()];
     for e in &view.edges {
-        if let (Some(a), Some(b)) = (zoning.zone[e.from], zoning.zone[e.to]) {
-            if a == b {
-                spans[a].push(rank[e.from].abs_diff(rank[e.to]));
-            }
+        if let (Some(a), Some(b)) = (zoning.zone[e.from], zoning.zone[e.to])
+            && a == b
+        {
+            spans[a].push(rank[e.from].abs_diff(rank[e.to]));
         }
     }
     depth
