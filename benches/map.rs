@@ -1,9 +1,11 @@
-//! The map benchmark of docs/performance.md: the system map of synthetic maps of 20, 100 and
-//! 300 stores (20 fields and 1.5 flows per store), laid out and written as SVG by the embedded
-//! engine (`map/embedded/N`), and by Graphviz on the same view's DOT (`map/dot/N`, `dot -Tsvg`,
-//! when installed). It first prints, for each size, the edge crossings and the drawing area of
-//! both engines, measured the same way (`map::quality`) on their geometry (Graphviz's from
-//! `dot -Tplain`).
+//! The map benchmark of docs/performance.md: the system map of synthetic maps of 20, 100, 300
+//! and 1,000 stores (20 fields and 1.5 flows per store), laid out and written as SVG by the
+//! embedded engine with every store (`map/detail/N`) and as the command draws it (the overview
+//! above 60 stores: `map/command/N`), and by Graphviz on the same view's DOT (`map/dot/N`,
+//! `dot -Tsvg`, when installed). It first prints, for each size, the figures of each drawing,
+//! measured the same way (`map::quality`) on their geometry (Graphviz's from `dot -Tplain`):
+//! crossings, lines through a box not their own, hidden heads, area, and the size of store
+//! names once the whole picture is fitted to 1920×1080.
 //!
 //! `cargo bench --bench map`.
 
@@ -16,9 +18,9 @@ use datacarto::commands::compile;
 use datacarto::date::Date;
 use datacarto::load::LoadOptions;
 use datacarto::manifest::enums::Language;
-use datacarto::map::layout::Path;
+use datacarto::map::layout::{Path, Rect};
 use datacarto::map::view::{self, Selection, Sources, View};
-use datacarto::map::{self, Budget, dot, quality};
+use datacarto::map::{self, dot, quality};
 use datacarto::synth::{self, Spec};
 
 /// The system view of a synthetic map of `stores` stores.
@@ -63,17 +65,28 @@ fn tokens(line: &str) -> Vec<String> {
     out
 }
 
-/// Graphviz's edge crossings and area (points²) from `dot -Tplain`: edges are B-splines given
-/// by their control points, in inches.
-fn graphviz_quality(plain: &str) -> (usize, f64) {
-    let mut area = 0.0;
+/// Graphviz's figures from `dot -Tplain`: crossings, lines through a foreign box, area
+/// (points²) and the name size at 1080p. Nodes are given by centre and size, edges as
+/// B-splines by their control points, all in inches.
+fn graphviz_quality(plain: &str) -> String {
+    let (mut area, mut fit) = (0.0, 0.0);
     let mut paths = Vec::new();
+    let mut ends = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut rects = Vec::new();
     for line in plain.lines() {
         let t = tokens(line);
+        let n = |i: usize| t.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0) * 72.0;
         match t.first().map(String::as_str) {
             Some("graph") if t.len() >= 4 => {
-                let n = |i: usize| t[i].parse::<f64>().unwrap_or(0.0) * 72.0;
                 area = n(2) * n(3);
+                // Node names are 11 pt in our DOT.
+                fit = 11.0 * (1920.0 / n(2)).min(1080.0 / n(3));
+            }
+            Some("node") if t.len() >= 6 => {
+                index.insert(t[1].clone(), rects.len());
+                let (w, h) = (n(4), n(5));
+                rects.push(Rect { x: n(2) - w / 2.0, y: n(3) - h / 2.0, width: w, height: h });
             }
             Some("edge") if t.len() > 4 => {
                 let count: usize = t[3].parse().unwrap_or(0);
@@ -86,11 +99,36 @@ fn graphviz_quality(plain: &str) -> (usize, f64) {
                     .map(|k| [p(3 * k + 1), p(3 * k + 2), p(3 * k + 3)])
                     .collect();
                 paths.push(Path { start: p(0), segments });
+                let at = |name: &String| index.get(name).copied().unwrap_or(usize::MAX);
+                ends.push((at(&t[1]), at(&t[2])));
             }
             _ => {}
         }
     }
-    (quality::crossings(&paths), area)
+    format!(
+        "{} crossings, {} through boxes, {:.0} k pt², names {fit:.1} px",
+        quality::crossings(&paths),
+        quality::lines_through_boxes(&rects, &ends, &paths),
+        area / 1e3
+    )
+}
+
+/// The figures of one of our drawings.
+fn figures(d: &map::Drawing) -> String {
+    let svg = d.svg(None);
+    let size = |name: &str| -> f64 {
+        let rest = svg.split(&format!(r#" {name}=""#)).nth(1).unwrap_or("1\"");
+        rest.split('"').next().unwrap_or("1").parse().unwrap_or(1.0)
+    };
+    let ends: Vec<(usize, usize)> = d.view.edges.iter().map(|e| (e.from, e.to)).collect();
+    format!(
+        "{} crossings, {} through boxes, {} hidden heads, {:.0} k px², names {:.1} px",
+        quality::crossings(&d.geometry.paths),
+        quality::lines_through_boxes(&d.geometry.boxes, &ends, &d.geometry.paths),
+        quality::hidden_heads(&d.view, &d.geometry),
+        quality::area(&d.geometry) / 1e3,
+        14.0 * (1920.0 / size("width")).min(1080.0 / size("height")),
+    )
 }
 
 fn bench(c: &mut Criterion) {
@@ -99,36 +137,30 @@ fn bench(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
-    for stores in [20, 100, 300] {
+    for stores in [20, 100, 300, 1_000] {
         let view = system_view(stores);
         let dot_text = dot::write(&view);
-        let embedded = map::draw(view.clone(), Budget::Command);
-        let mut report = format!("{stores} stores, {} flows drawn: ", view.edges.len());
-        match &embedded {
-            Ok(d) => {
-                let crossings = quality::crossings(&d.geometry.paths);
-                let area = quality::area(&d.geometry);
-                report += &format!("embedded {crossings} crossings, {:.0} k px²; ", area / 1e3);
-            }
-            Err(e) => report += &format!("embedded refuses ({e}); "),
+        let command = map::overview::when_large(view.clone(), Selection::System);
+        let mut report = format!("{stores} stores, {} flows drawn:\n", view.edges.len());
+        report += &format!("  detail:  {}\n", figures(&map::draw(view.clone())));
+        if command.nodes.len() != view.nodes.len() {
+            report += &format!("  command: {}\n", figures(&map::draw(command.clone())));
         }
         match graphviz(&dot_text, "-Tplain") {
-            Some(plain) => {
-                let (crossings, area) = graphviz_quality(&plain);
-                report += &format!("Graphviz {crossings} crossings, {:.0} k pt²", area / 1e3);
-            }
-            None => report += "Graphviz not installed",
+            Some(plain) => report += &format!("  dot:     {}", graphviz_quality(&plain)),
+            None => report += "  Graphviz not installed",
         }
         let _ = writeln!(std::io::stderr(), "{report}");
-        if embedded.is_ok() {
-            group.bench_function(format!("embedded/{stores}"), |b| {
-                b.iter(|| {
-                    let d = map::draw(view.clone(), Budget::Command).expect("drawn");
-                    black_box(d.svg(None).len())
-                });
+        group.bench_function(format!("detail/{stores}"), |b| {
+            b.iter(|| black_box(map::draw(view.clone()).svg(None).len()));
+        });
+        group.bench_function(format!("command/{stores}"), |b| {
+            b.iter(|| {
+                let v = map::overview::when_large(view.clone(), Selection::System);
+                black_box(map::draw(v).svg(None).len())
             });
-        }
-        if graphviz(&dot_text, "-Tsvg").is_some() {
+        });
+        if stores <= 300 && graphviz(&dot_text, "-Tsvg").is_some() {
             group.bench_function(format!("dot/{stores}"), |b| {
                 b.iter(|| black_box(graphviz(&dot_text, "-Tsvg").map(|s| s.len())));
             });

@@ -333,10 +333,9 @@ fn pipeline(files: &[(String, String)]) {
         let view = view::build(&sources, selection);
         let _ = dot::write(&view);
         let _ = mermaid::write(&view);
-        if let Ok(drawing) = map::draw(view, map::Budget::Page) {
-            let _ = drawing.svg(Some("2026-01-01"));
-            let _ = drawing.json();
-        }
+        let drawing = map::draw(view);
+        let _ = drawing.svg(Some("2026-01-01"));
+        let _ = drawing.json();
     }
 
     // The whole site, in memory: every artifact stays inside the output folder.

@@ -75,12 +75,10 @@ pub fn render(compiled: &Compiled, options: &Options) -> anyhow::Result<String> 
         (Format::Dot, _) => Ok(dot::write(&view)),
         (Format::Mermaid, _) => Ok(mermaid::write(&view)),
         (Format::Svg, true) => graphviz(&dot::write(&view), "-Tsvg"),
-        (Format::Svg, false) => Ok(map::draw(view, map::Budget::Command)
-            .map_err(anyhow::Error::msg)?
-            .svg(options.date.as_deref())),
-        (Format::Json, _) => {
-            Ok(map::draw(view, map::Budget::Command).map_err(anyhow::Error::msg)?.json())
+        (Format::Svg, false) => {
+            Ok(map::draw(map::overview::when_large(view, selection)).svg(options.date.as_deref()))
         }
+        (Format::Json, _) => Ok(map::draw(map::overview::when_large(view, selection)).json()),
     }
 }
 

@@ -161,6 +161,7 @@ pub static STORES: Sheet = Sheet {
         c("kind", Scalar, "Kind", "Type"),
         c("owner", Scalar, "Owner", "Responsable"),
         c("domain", Text, "Domain", "Domaine"),
+        c("zone", Text, "Zone", "Zone"),
         DESCRIPTION,
         c("status", Scalar, "Status", "Statut"),
         c("location", List, "Location", "Localisation"),

@@ -28,6 +28,19 @@ pub struct Project {
     /// replaced by the rule's name, e.g.
     /// `https://github.com/acme/data-map/blob/main/docs/rules/{rule}.md`.
     pub rule_help_uri: Option<String>,
+    /// The zones of the map, left to right: each a column of the whole map holding the
+    /// stores of its domains (a store's own `zone:` wins).
+    pub zones: Option<Vec<Zone>>,
+}
+
+/// A zone of the map and the domains drawn in it.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// The zone's title on the map; stores name it in `zone:`.
+    pub name: String,
+    /// The domains whose stores are drawn in the zone.
+    pub domains: Option<Vec<String>>,
 }
 
 /// The controller's identity.

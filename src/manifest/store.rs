@@ -27,6 +27,10 @@ pub struct Store {
     pub owner: Option<Spanned<Id>>,
     /// A free grouping label that clusters the map. Default: the owner.
     pub domain: Option<String>,
+    /// The zone of the map the store is drawn in (a column of the whole map: acquisition,
+    /// customer master, activation…). Default: the zone of its domain in `zones:` of
+    /// datacarto.yaml.
+    pub zone: Option<String>,
     pub description: Option<String>,
     /// Default: `active`.
     pub status: Option<StoreStatus>,

@@ -12,6 +12,18 @@ struct Output<'a> {
     title: &'a str,
     nodes: Vec<JsonNode<'a>>,
     edges: Vec<JsonEdge<'a>>,
+    /// The zone bands, left to right, then the tray of unconnected nodes.
+    zones: Vec<JsonZone<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonZone<'a> {
+    title: &'a str,
+    tray: bool,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
 }
 
 #[derive(Serialize)]
@@ -107,7 +119,19 @@ pub fn write(view: &View, geometry: &Geometry) -> String {
             }
         })
         .collect();
-    let output = Output { version: 1, title: &view.title, nodes, edges };
+    let zones = geometry
+        .bands
+        .iter()
+        .map(|b| JsonZone {
+            title: &b.title,
+            tray: b.tray,
+            x: round(b.rect.x),
+            y: round(b.rect.y),
+            width: round(b.rect.width),
+            height: round(b.rect.height),
+        })
+        .collect();
+    let output = Output { version: 1, title: &view.title, nodes, edges, zones };
     let mut text = serde_json::to_string_pretty(&output).expect("a map serialises");
     text.push('\n');
     text

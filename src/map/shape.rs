@@ -2,7 +2,7 @@
 //! with the font's metrics so that every label fits inside its box.
 
 use super::i18n::{self, Text};
-use super::text::{truncate, width};
+use super::text::{truncate, width, wrap};
 use super::view::{Mark, Node, NodeKind};
 use crate::manifest::enums::Language;
 
@@ -16,7 +16,11 @@ const PILL_PAD: f64 = 5.0;
 const PILL_GAP: f64 = 4.0;
 const PILL_HEIGHT: f64 = 15.0;
 const MIN_WIDTH: f64 = 120.0;
-const MAX_TEXT: f64 = 280.0;
+/// The widest a line of text in a box may be: a name longer than that goes on two lines,
+/// which keeps boxes narrow and the whole map large enough to read on a projector.
+const MAX_TEXT: f64 = 210.0;
+/// Room between two lines of a name.
+const TITLE_LINE: f64 = TITLE_SIZE + 3.0;
 
 /// A badge: its text and the kind of mark (for its colour).
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +33,8 @@ pub struct Pill {
 /// What goes in a node's box, measured.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeBox {
-    pub title: String,
+    /// The name, on one line or two.
+    pub title: Vec<String>,
     pub subtitle: String,
     pub pills: Vec<Pill>,
     pub width: f64,
@@ -37,18 +42,25 @@ pub struct NodeBox {
 }
 
 impl NodeBox {
-    /// Baselines of the title, the subtitle and the top of the badge row, from the box top.
+    /// Baselines of the title's first line, the subtitle and the top of the badge row, from
+    /// the box top.
     pub fn rows(&self) -> (f64, f64, f64) {
         let title = PAD + TITLE_SIZE * 0.8;
-        let subtitle = title + 4.0 + SUBTITLE_SIZE;
-        let pills = if self.subtitle.is_empty() { title + 6.0 } else { subtitle + 5.0 };
+        let last_title = title + TITLE_LINE * self.title.len().saturating_sub(1) as f64;
+        let subtitle = last_title + 4.0 + SUBTITLE_SIZE;
+        let pills = if self.subtitle.is_empty() { last_title + 6.0 } else { subtitle + 5.0 };
         (title, subtitle, pills)
+    }
+
+    /// The distance between the baselines of two lines of the title.
+    pub fn title_line() -> f64 {
+        TITLE_LINE
     }
 
     /// Where text starts, from the box's left edge.
     pub fn text_left(kind: NodeKind) -> f64 {
         match kind {
-            NodeKind::Store => BAND + PAD,
+            NodeKind::Store | NodeKind::Group => BAND + PAD,
             _ => PAD,
         }
     }
@@ -79,9 +91,10 @@ pub fn pill_text(mark: &Mark, language: Language) -> String {
     }
 }
 
-/// Measures a node: long titles are cut with an ellipsis (the tooltip keeps them whole).
+/// Measures a node: long names go on two lines, and only what does not fit on two is cut
+/// with an ellipsis (the tooltip keeps it whole).
 pub fn measure(node: &Node, language: Language) -> NodeBox {
-    let title = truncate(&node.title, TITLE_SIZE, true, MAX_TEXT);
+    let title = wrap(&node.title, TITLE_SIZE, true, MAX_TEXT, 2);
     let subtitle = truncate(&node.subtitle, SUBTITLE_SIZE, false, MAX_TEXT);
     let pills: Vec<Pill> = node
         .marks
@@ -94,7 +107,10 @@ pub fn measure(node: &Node, language: Language) -> NodeBox {
         .collect();
     let pills_width: f64 = pills.iter().map(|p| p.width).sum::<f64>()
         + PILL_GAP * pills.len().saturating_sub(1) as f64;
-    let text_width = width(&title, TITLE_SIZE, true)
+    let text_width = title
+        .iter()
+        .map(|l| width(l, TITLE_SIZE, true))
+        .fold(0.0, f64::max)
         .max(width(&subtitle, SUBTITLE_SIZE, false))
         .max(pills_width);
     let left = NodeBox::text_left(node.kind);

@@ -1,7 +1,7 @@
-//! Colours and line styles of the maps: a palette for domains (layout-rs has no clusters, so
+//! Colours and line styles of the maps: a palette for domains (zones are the columns, so
 //! domains read by colour: a band on each store and a swatch in the legend), badge colours,
 //! and one look per kind of edge. Colours are chosen to stay apart for colour-blind readers
-//! (Okabe–Ito and Tableau hues) and on a projector.
+//! (Okabe–Ito and Tableau hues) and on a projector; red is kept for defects only.
 
 use std::fmt::Write as _;
 
@@ -16,7 +16,7 @@ const DOMAINS: &[(&str, &str)] = &[
     ("#009e73", "#e6f5f1"),
     ("#cc79a7", "#faeff5"),
     ("#56b4e9", "#edf7fd"),
-    ("#d55e00", "#fbefe6"),
+    ("#44aa99", "#e9f6f4"),
     ("#7f7f7f", "#f2f2f2"),
     ("#b8a000", "#f8f5e0"),
     ("#6a3d9a", "#f0ebf5"),
@@ -77,9 +77,9 @@ pub fn pill(mark: &Mark) -> PillLook {
     let (fill, text) = match mark {
         Mark::Referential => ("#1b7f3b", "#ffffff"),
         Mark::Personal => ("#dbe9f6", "#0b4f8a"),
-        Mark::Special => ("#c62828", "#ffffff"),
+        Mark::Special => ("#6a3d9a", "#ffffff"),
         Mark::External => ("#ede0f5", "#5b2a86"),
-        Mark::OutsideEea(_) => ("#f57c00", "#ffffff"),
+        Mark::OutsideEea(_) => ("#f0b400", "#1a1a1a"),
         Mark::Legacy | Mark::Retired => ("#e0e0e0", "#424242"),
         Mark::Isolated => ("#fde0e0", "#b71c1c"),
     };
@@ -129,14 +129,15 @@ pub fn edge(style: EdgeStyle) -> EdgeLook {
         },
         EdgeStyle::Unused => EdgeLook {
             name: "unused",
-            color: "#9e9e9e",
-            width: 1.5,
-            dash: Some("2 4"),
+            // Dark and wide enough to be seen on a projector, dotted to read as "not used".
+            color: "#6e6e6e",
+            width: 2.5,
+            dash: Some("2 5"),
             marker: "head-unused",
         },
         EdgeStyle::Redundant => EdgeLook {
             name: "redundant",
-            color: "#e69f00",
+            color: "#c62828",
             width: 2.0,
             dash: Some("8 4"),
             marker: "head-redundant",
@@ -169,4 +170,36 @@ pub fn write_defs(out: &mut String) {
         );
     }
     out.push_str("</defs>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Properties (personal, special, outside the EEA, master, external) and defects (lines
+    /// with a finding, isolated stores) never share a colour: red means a defect, only.
+    #[test]
+    fn properties_and_defects_never_share_a_colour() {
+        let properties: Vec<&str> = [
+            Mark::Personal,
+            Mark::Special,
+            Mark::OutsideEea(String::new()),
+            Mark::Referential,
+            Mark::External,
+        ]
+        .iter()
+        .map(|m| pill(m).fill)
+        .collect();
+        let defects = [
+            edge(EdgeStyle::Redundant).color,
+            edge(EdgeStyle::UnsafeTransfer).color,
+            edge(EdgeStyle::Unused).color,
+            pill(&Mark::Isolated).fill,
+            pill(&Mark::Isolated).text,
+            super::super::svg::ISOLATED_BORDER,
+        ];
+        for d in defects {
+            assert!(!properties.contains(&d), "{d} is both a property and a defect");
+        }
+    }
 }

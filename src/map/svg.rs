@@ -7,14 +7,21 @@
 use std::fmt::Write as _;
 
 use super::i18n::{self, Text};
-use super::layout::{Geometry, Path, Rect};
+use super::layout::{Band, Geometry, Path, Rect};
 use super::shape::{self, NodeBox, PILL_SIZE, SUBTITLE_SIZE, TITLE_SIZE};
 use super::style::{self, Palette};
 use super::text::{FONT_FAMILY, width};
-use super::view::{EdgeStyle, Mark, NodeKind, View};
+use super::view::{Callout, EdgeStyle, Mark, NodeKind, Target, View};
 
 const MARGIN: f64 = 24.0;
 const TITLE_FONT: f64 = 20.0;
+const BAND_TITLE: f64 = 15.0;
+/// The radius of a finding's numbered mark.
+const CALLOUT: f64 = 9.0;
+const LIST_ROW: f64 = 22.0;
+const LIST_WIDTH: f64 = 620.0;
+/// The border of a store with `orphan-store`: the red of defects.
+pub const ISOLATED_BORDER: &str = "#c62828";
 
 /// A number as the SVG writes it: a tenth of a pixel is enough, and `-0` is `0`.
 pub fn num(x: f64) -> String {
@@ -43,11 +50,33 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
     let dy = MARGIN + header - min.1;
     let drawing_width = max.0 - min.0;
     let drawing_height = if view.nodes.is_empty() { 20.0 } else { max.1 - min.1 };
-    let legend_top = MARGIN + header + drawing_height + 28.0;
     let (legend_width, legend_height) = legend.size(view);
+    // On a projector the height is what runs out: the legend goes beside the tray when the
+    // drawing is wide enough, under the drawing otherwise.
+    let tray = geometry.bands.iter().find(|b| b.tray).map(|b| b.rect);
+    let (legend_x, legend_top) = match tray {
+        Some(t) if t.right() - min.0 + 40.0 + legend_width <= drawing_width => {
+            (t.right() + dx + 40.0, t.y + dy + 12.0)
+        }
+        _ => (MARGIN, MARGIN + header + drawing_height + 28.0),
+    };
     let title_width = width(&view.title, TITLE_FONT, true);
-    let canvas_width = (drawing_width.max(legend_width).max(title_width) + 2.0 * MARGIN).ceil();
-    let canvas_height = (legend_top + legend_height + MARGIN).ceil();
+    let list_x = MARGIN + drawing_width.max(legend_width).max(title_width) + 40.0;
+    let list_height = if view.callouts.is_empty() {
+        0.0
+    } else {
+        LIST_ROW * (1 + view.callouts.iter().map(|c| c.findings.len()).sum::<usize>()) as f64
+    };
+    let canvas_width = if view.callouts.is_empty() {
+        (drawing_width.max(legend_width).max(title_width) + 2.0 * MARGIN).ceil()
+    } else {
+        (list_x + LIST_WIDTH + MARGIN).ceil()
+    };
+    let canvas_height = (legend_top + legend_height)
+        .max(MARGIN + header + drawing_height)
+        .max(MARGIN + header + list_height)
+        + MARGIN;
+    let canvas_height = canvas_height.ceil();
 
     let mut out = String::new();
     let _ = writeln!(
@@ -86,6 +115,9 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
             esc(i18n::t(Text::Empty, view.language))
         );
     }
+    for band in &geometry.bands {
+        write_band(&mut out, band, (dx, dy));
+    }
     for i in 0..view.edges.len() {
         write_edge(&mut out, view, i, &geometry.paths[i], geometry.labels[i], (dx, dy));
     }
@@ -93,7 +125,14 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
         let r = Rect { x: r.x + dx, y: r.y + dy, ..*r };
         write_node(&mut out, view, i, b, &r, &palette);
     }
-    legend.write(&mut out, view, &palette, MARGIN, legend_top);
+    for callout in &view.callouts {
+        let (x, y) = callout_place(view, geometry, callout.target);
+        write_callout(&mut out, callout, x + dx, y + dy);
+    }
+    if !view.callouts.is_empty() {
+        write_list(&mut out, view, list_x, MARGIN + header);
+    }
+    legend.write(&mut out, view, &palette, legend_x, legend_top);
     out.push_str("</svg>\n");
     out
 }
@@ -119,6 +158,10 @@ fn bounds(geometry: &Geometry) -> ((f64, f64), (f64, f64)) {
         grow(x - 30.0, y - 10.0);
         grow(x + 30.0, y + 10.0);
     }
+    for b in &geometry.bands {
+        grow(b.rect.x, b.rect.y);
+        grow(b.rect.right(), b.rect.bottom());
+    }
     if min.0.is_infinite() {
         return ((0.0, 0.0), (0.0, 0.0));
     }
@@ -132,6 +175,100 @@ fn path_data(path: &Path, (dx, dy): (f64, f64)) -> String {
         let _ = write!(d, " C {}, {}, {}", p(*c1), p(*c2), p(*end));
     }
     d
+}
+
+/// Where a callout goes: on the top right corner of a box, or just after a line's label
+/// (on the line's middle when it has none).
+fn callout_place(view: &View, geometry: &Geometry, target: Target) -> (f64, f64) {
+    match target {
+        Target::Node(i) => {
+            let r = geometry.boxes[i];
+            (r.right() - 6.0, r.y)
+        }
+        Target::Edge(i) => match geometry.labels[i] {
+            Some((x, y)) => {
+                (x + super::layered::label_width(&view.edges[i].label) / 2.0 + CALLOUT + 2.0, y)
+            }
+            None => {
+                let line = geometry.paths[i].polyline(4);
+                line[line.len() / 2]
+            }
+        },
+    }
+}
+
+fn write_callout(out: &mut String, callout: &Callout, x: f64, y: f64) {
+    let rules: Vec<&str> = callout.findings.iter().map(|(rule, _)| rule.as_str()).collect();
+    let _ = writeln!(
+        out,
+        r##"<g class="callout" data-number="{n}" data-rules="{}"><circle cx="{}" cy="{}" r="{}" fill="{ISOLATED_BORDER}" stroke="#ffffff" stroke-width="1.5"/><text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" fill="#ffffff">{n}</text></g>"##,
+        esc(&rules.join(" ")),
+        num(x),
+        num(y),
+        num(CALLOUT),
+        num(x),
+        num(y + 4.0),
+        n = callout.number,
+    );
+}
+
+/// The findings the callouts stand for, numbered, beside the map.
+fn write_list(out: &mut String, view: &View, x: f64, top: f64) {
+    let _ = writeln!(out, r#"<g class="findings">"#);
+    let _ = writeln!(
+        out,
+        r##"<text x="{}" y="{}" font-size="13" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+        num(x),
+        num(top + 12.0),
+        esc(i18n::t(Text::Findings, view.language))
+    );
+    let mut y = top + LIST_ROW;
+    for callout in &view.callouts {
+        for (rule, message) in &callout.findings {
+            let line = format!("{rule} — {message}");
+            let text = super::text::truncate(&line, 11.0, false, LIST_WIDTH - 2.0 * CALLOUT - 8.0);
+            let _ = writeln!(
+                out,
+                r##"<g class="finding" data-number="{n}"><title>{}</title><circle cx="{}" cy="{}" r="{}" fill="{ISOLATED_BORDER}"/><text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" fill="#ffffff">{n}</text><text x="{}" y="{}" font-size="11" fill="#333333">{}</text></g>"##,
+                esc(&line),
+                num(x + CALLOUT),
+                num(y + 4.0),
+                num(CALLOUT),
+                num(x + CALLOUT),
+                num(y + 8.0),
+                num(x + 2.0 * CALLOUT + 8.0),
+                num(y + 8.0),
+                esc(&text),
+                n = callout.number,
+            );
+            y += LIST_ROW;
+        }
+    }
+    out.push_str("</g>\n");
+}
+
+/// A zone's band, or the tray: a light area with its title at the top, behind everything.
+fn write_band(out: &mut String, band: &Band, (dx, dy): (f64, f64)) {
+    let (class, fill) = if band.tray { ("tray", "#f4f4f4") } else { ("zone", "#f6f8fa") };
+    let r = Rect { x: band.rect.x + dx, y: band.rect.y + dy, ..band.rect };
+    let _ = writeln!(out, r#"<g class="{class}" data-id="{}">"#, esc(&band.title));
+    let _ = writeln!(
+        out,
+        r##"<rect x="{}" y="{}" width="{}" height="{}" rx="10" fill="{fill}" stroke="#d0d7de" stroke-width="1"/>"##,
+        num(r.x),
+        num(r.y),
+        num(r.width),
+        num(r.height),
+    );
+    let _ = writeln!(
+        out,
+        r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#57606a">{}</text>"##,
+        num(r.x + 12.0),
+        num(r.y + 22.0),
+        num(BAND_TITLE),
+        esc(&band.title)
+    );
+    out.push_str("</g>\n");
 }
 
 fn write_edge(
@@ -198,8 +335,16 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
     let radius = if node.kind == NodeKind::Purpose { 18.0 } else { 6.0 };
     let external = node.marks.contains(&Mark::External);
     let isolated = node.marks.contains(&Mark::Isolated);
-    let (stroke, stroke_width) =
-        if isolated { ("#c62828", 2.5) } else { (colors.border.as_str(), 1.5) };
+    // In a field view, a destination outside the EEA stands out: the amber of its badge.
+    let abroad =
+        node.kind == NodeKind::Field && node.marks.iter().any(|m| matches!(m, Mark::OutsideEea(_)));
+    let (stroke, stroke_width) = if isolated {
+        (ISOLATED_BORDER, 2.5)
+    } else if abroad {
+        (style::pill(&Mark::OutsideEea(String::new())).fill, 3.0)
+    } else {
+        (colors.border.as_str(), 1.5)
+    };
     let dash = if external { r#" stroke-dasharray="6 3""# } else { "" };
     let _ = writeln!(
         out,
@@ -213,7 +358,7 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
         stroke,
         num(stroke_width),
     );
-    if node.kind == NodeKind::Store {
+    if matches!(node.kind, NodeKind::Store | NodeKind::Group) {
         // The domain band: a strip along the left edge, following the rounded corners.
         let _ = writeln!(
             out,
@@ -230,14 +375,16 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
     }
     let left = r.x + NodeBox::text_left(node.kind);
     let (title_y, subtitle_y, pills_y) = b.rows();
-    let _ = writeln!(
-        out,
-        r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#1a1a1a">{}</text>"##,
-        num(left),
-        num(r.y + title_y),
-        num(TITLE_SIZE),
-        esc(&b.title)
-    );
+    for (k, line) in b.title.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+            num(left),
+            num(r.y + title_y + k as f64 * NodeBox::title_line()),
+            num(TITLE_SIZE),
+            esc(line)
+        );
+    }
     if !b.subtitle.is_empty() {
         let _ = writeln!(
             out,

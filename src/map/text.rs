@@ -65,9 +65,76 @@ pub fn truncate(text: &str, size: f64, bold: bool, max: f64) -> String {
     out
 }
 
+/// `text` on at most `lines` lines of `max` pixels, broken between words (inside a word
+/// only when it alone is too wide); what still does not fit ends the last line with an
+/// ellipsis.
+pub fn wrap(text: &str, size: f64, bold: bool, max: f64, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+        if width(&candidate, size, bold) <= max {
+            line = candidate;
+            continue;
+        }
+        if out.len() + 1 == lines {
+            // The last line: the rest of the text, cut.
+            let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
+            let full =
+                if line.is_empty() { rest.join(" ") } else { format!("{line} {}", rest.join(" ")) };
+            out.push(truncate(&full, size, bold, max));
+            return out;
+        }
+        if line.is_empty() {
+            // One word wider than a line: break it where it overflows.
+            let mut head = String::new();
+            let mut tail = String::new();
+            for c in word.chars() {
+                if tail.is_empty() && width(&format!("{head}{c}"), size, bold) <= max {
+                    head.push(c);
+                } else {
+                    tail.push(c);
+                }
+            }
+            out.push(head);
+            line = tail;
+        } else {
+            out.push(std::mem::take(&mut line));
+            line = word.to_owned();
+        }
+        if width(&line, size, bold) > max && out.len() + 1 == lines {
+            let rest: Vec<&str> = std::iter::once(line.as_str()).chain(words).collect();
+            out.push(truncate(&rest.join(" "), size, bold, max));
+            return out;
+        }
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Long names go on two lines, broken between words, each within the width; only what
+    /// does not fit on two lines is cut.
+    #[test]
+    fn wraps_on_two_lines() {
+        let lines = wrap("Social ad platform (customer-match audiences)", 14.0, true, 200.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0], "Social ad platform");
+        assert!(lines[1].starts_with("(customer-match"), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l, 14.0, true) <= 200.0));
+        assert_eq!(wrap("CRM", 14.0, true, 200.0, 2), ["CRM"]);
+        let long = wrap(&"word ".repeat(40), 14.0, true, 200.0, 2);
+        assert_eq!(long.len(), 2);
+        assert!(long[1].ends_with('…') && !long[0].ends_with('…'));
+        let unbroken = wrap(&"x".repeat(80), 14.0, true, 200.0, 2);
+        assert!(unbroken.iter().all(|l| width(l, 14.0, true) <= 200.0), "{unbroken:?}");
+    }
 
     /// Wider letters measure wider; bold is wider than regular.
     #[test]

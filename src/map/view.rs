@@ -28,6 +28,8 @@ pub enum NodeKind {
     Store,
     Field,
     Purpose,
+    /// A domain's stores in one box, in the overview of a large map.
+    Group,
 }
 
 impl NodeKind {
@@ -37,6 +39,7 @@ impl NodeKind {
             NodeKind::Store => "store",
             NodeKind::Field => "field",
             NodeKind::Purpose => "purpose",
+            NodeKind::Group => "group",
         }
     }
 }
@@ -63,6 +66,8 @@ pub struct Node {
     pub title: String,
     pub subtitle: String,
     pub domain: Option<String>,
+    /// The zone declared for it (`zone:`, or its domain's zone in `zones:`).
+    pub zone: Option<String>,
     pub marks: Vec<Mark>,
     pub tooltip: String,
     /// Context around the selection, drawn lighter.
@@ -105,7 +110,28 @@ pub struct View {
     /// Every domain of the map, sorted: colours follow this order, so that a domain has the
     /// same colour in every view of one map.
     pub palette: Vec<String>,
+    /// The zones of `zones:` in datacarto.yaml, left to right; empty when the map declares
+    /// none (then the layout chooses zones from the graph: `zones`).
+    pub zones: Vec<String>,
+    /// With `--findings`: every finding about something drawn, as numbered callouts.
+    pub callouts: Vec<Callout>,
     pub language: Language,
+}
+
+/// A numbered mark on a node or a line, standing for the findings about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Callout {
+    pub number: usize,
+    pub target: Target,
+    /// `(rule, message)` of each finding, in the report's order.
+    pub findings: Vec<(String, String)>,
+}
+
+/// What a callout marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Node(usize),
+    Edge(usize),
 }
 
 /// What a view needs to read; one serves any number of views (the site draws thousands).
@@ -156,29 +182,6 @@ fn flow_marks(report: Option<&Report>) -> FlowMarks {
 }
 
 /// Builds the view of `selection`.
-/// Whether a view would draw more than `limit` stores, when that is cheaper to know than
-/// the view itself: the site skips building the view of a purpose that relies on thousands
-/// of stores, which no layout could draw anyway, and stops counting at `limit`.
-pub fn more_stores_than(src: &Sources<'_>, selection: Selection, limit: usize) -> bool {
-    let model = src.model;
-    match selection {
-        Selection::System => model.stores.len() > limit,
-        Selection::Purpose(p) => {
-            let mut seen = vec![false; model.stores.len()];
-            let mut count = 0;
-            src.graph.upstream_until(&model.purpose(p).uses, |f| {
-                let s = model.field(f).store.index();
-                if !seen[s] {
-                    seen[s] = true;
-                    count += 1;
-                }
-                count > limit
-            })
-        }
-        _ => false,
-    }
-}
-
 pub fn build(src: &Sources<'_>, selection: Selection) -> View {
     let model = src.model;
     let lang = src.language;
@@ -363,6 +366,7 @@ impl Builder<'_, '_> {
             title: s.name.clone(),
             subtitle,
             domain: s.domain.clone(),
+            zone: s.zone.clone(),
             marks,
             tooltip,
             dimmed,
@@ -388,12 +392,14 @@ impl Builder<'_, '_> {
         if let Some(c) = &f.category {
             tooltip.push_str(&format!("\n{}", c.value));
         }
+        // The workshop asks where the data goes: the store first, the field beneath.
         self.node(Node {
             id: model.field_path(id),
             kind: NodeKind::Field,
-            title: f.name.clone(),
-            subtitle: s.name.clone(),
+            title: s.name.clone(),
+            subtitle: f.name.clone(),
             domain: s.domain.clone(),
+            zone: s.zone.clone(),
             marks,
             tooltip,
             dimmed: false,
@@ -423,6 +429,7 @@ impl Builder<'_, '_> {
             title: p.name.clone(),
             subtitle,
             domain: None,
+            zone: None,
             marks: Vec::new(),
             tooltip,
             dimmed: false,
@@ -551,11 +558,13 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// Merges the two directions of each pair into one edge and orders everything.
-    fn finish(self, title: String) -> View {
-        let lang = self.src.language;
+    /// Merges the two directions of each pair into one edge and orders everything. A
+    /// synchronisation is one line with a head at each end; flows that go each their own way
+    /// between two stores are two lines, one each way, so that the two never read alike.
+    fn finish(mut self, title: String) -> View {
+        let model = self.src.model;
         let mut merged: BTreeMap<(usize, usize), (PairData, PairData)> = BTreeMap::new();
-        for ((a, b), data) in self.pairs {
+        for ((a, b), data) in std::mem::take(&mut self.pairs) {
             let key = (a.min(b), a.max(b));
             let entry = merged.entry(key).or_default();
             if a <= b { entry.0 = data } else { entry.1 = data }
@@ -575,53 +584,18 @@ impl Builder<'_, '_> {
                 };
             let goes = |d: &PairData| !d.fields.is_empty() || !d.flows.is_empty();
             let both = goes(&main) && goes(&other);
-            let mut flows: Vec<String> = main.flows.union(&other.flows).cloned().collect();
-            flows.sort();
+            let sync = main.flows.iter().chain(&other.flows).any(|f| {
+                model.flow_by_id(f).is_some_and(|id| model.flow(id).direction == Direction::Both)
+            });
+            if both && !sync && !uses {
+                edges.push(self.edge(from, to, &main.flows, &main.fields, false, false));
+                edges.push(self.edge(to, from, &other.flows, &other.fields, false, false));
+                continue;
+            }
+            let flows: BTreeSet<String> = main.flows.union(&other.flows).cloned().collect();
             let fields: BTreeSet<(FieldId, FieldId)> =
                 main.fields.union(&other.fields).copied().collect();
-            // A transfer without safeguard colours the whole edge; a redundant or unused flow
-            // among other flows is named in the label, since the edge also stands for them.
-            let redundant = flows.iter().filter(|f| self.marks.redundant.contains(*f)).count();
-            let all =
-                |set: &BTreeSet<String>| !flows.is_empty() && flows.iter().all(|f| set.contains(f));
-            let style = if uses {
-                EdgeStyle::Uses
-            } else if flows.iter().any(|f| self.marks.unsafe_transfer.contains(f)) {
-                EdgeStyle::UnsafeTransfer
-            } else if all(&self.marks.redundant) {
-                EdgeStyle::Redundant
-            } else if all(&self.marks.unused) {
-                EdgeStyle::Unused
-            } else {
-                EdgeStyle::Flow
-            };
-            let label = if uses {
-                String::new()
-            } else if redundant > 0 && style != EdgeStyle::Redundant {
-                format!(
-                    "{} {} · {redundant} {}",
-                    fields.len(),
-                    i18n::plural(Text::Field, fields.len(), lang),
-                    i18n::t(Text::RedundantShort, lang)
-                )
-            } else if fields.is_empty() {
-                // Only flows that declare no field: their content is unknown, not empty.
-                i18n::t(Text::FieldsNotStated, lang).to_owned()
-            } else {
-                format!("{} {}", fields.len(), i18n::plural(Text::Field, fields.len(), lang))
-            };
-            let tooltip = if uses {
-                format!("{} → {}", self.nodes[from].title, self.nodes[to].title)
-            } else {
-                format!(
-                    "{} → {}\n{}: {}",
-                    self.nodes[from].title,
-                    self.nodes[to].title,
-                    i18n::t(Text::Flows, lang),
-                    flows.join(", ")
-                )
-            };
-            edges.push(Edge { from, to, flows, fields: fields.len(), both, style, label, tooltip });
+            edges.push(self.edge(from, to, &flows, &fields, both, uses));
         }
         let mut domains: Vec<String> = self.nodes.iter().filter_map(|n| n.domain.clone()).collect();
         domains.sort();
@@ -643,6 +617,154 @@ impl Builder<'_, '_> {
         }
         edges.sort_by_key(|e| (e.from, e.to));
         let palette = self.src.model.domains().to_vec();
-        View { title, nodes, edges, domains, palette, language: lang }
+        let mut zones = self.src.model.zones.clone();
+        // Zones named on stores but not listed in `zones:` come after the listed ones.
+        let mut named: Vec<String> = self
+            .src
+            .model
+            .stores
+            .iter()
+            .filter_map(|s| s.zone.clone())
+            .filter(|z| !zones.contains(z))
+            .collect();
+        named.sort();
+        named.dedup();
+        zones.extend(named);
+        let callouts = callouts(self.src.report, &nodes, &edges);
+        View { title, nodes, edges, domains, palette, zones, callouts, language: self.src.language }
     }
+
+    /// How a field travels along a line of a field view: mechanism · frequency of its flows,
+    /// each said "not stated" when the flow does not say it.
+    fn how(&self, flows: &[String]) -> String {
+        let (model, lang) = (self.src.model, self.src.language);
+        let term = |table: &str, id: &str| {
+            tables::gdpr_term(table, id)
+                .map_or_else(|| id.to_owned(), |t| t.label.get(lang).to_owned())
+        };
+        let mut ways: Vec<String> = flows
+            .iter()
+            .filter_map(|f| model.flow_by_id(f))
+            .map(|id| {
+                let flow = model.flow(id);
+                let mechanism = flow.mechanism.map_or_else(
+                    || i18n::t(Text::MechanismNotStated, lang).to_owned(),
+                    |m| term("mechanism", m.as_str()),
+                );
+                let frequency = flow.frequency.map_or_else(
+                    || i18n::t(Text::FrequencyNotStated, lang).to_owned(),
+                    |q| term("frequency", q.as_str()),
+                );
+                format!("{mechanism} · {frequency}")
+            })
+            .collect();
+        ways.sort();
+        ways.dedup();
+        if ways.len() > 2 {
+            return format!("{} {}", flows.len(), i18n::plural(Text::FlowWord, flows.len(), lang));
+        }
+        ways.join(" / ")
+    }
+
+    /// One line: its style (with `--findings`, the worst problem among its flows), its label
+    /// and its tooltip.
+    fn edge(
+        &self,
+        from: usize,
+        to: usize,
+        flows: &BTreeSet<String>,
+        fields: &BTreeSet<(FieldId, FieldId)>,
+        both: bool,
+        uses: bool,
+    ) -> Edge {
+        let lang = self.src.language;
+        let flows: Vec<String> = flows.iter().cloned().collect();
+        // A transfer without safeguard colours the whole edge; a redundant or unused flow
+        // among other flows is named in the label, since the edge also stands for them.
+        let redundant = flows.iter().filter(|f| self.marks.redundant.contains(*f)).count();
+        let all =
+            |set: &BTreeSet<String>| !flows.is_empty() && flows.iter().all(|f| set.contains(f));
+        let style = if uses {
+            EdgeStyle::Uses
+        } else if flows.iter().any(|f| self.marks.unsafe_transfer.contains(f)) {
+            EdgeStyle::UnsafeTransfer
+        } else if all(&self.marks.redundant) {
+            EdgeStyle::Redundant
+        } else if all(&self.marks.unused) {
+            EdgeStyle::Unused
+        } else {
+            EdgeStyle::Flow
+        };
+        let fields_only =
+            self.nodes[from].kind == NodeKind::Field && self.nodes[to].kind == NodeKind::Field;
+        let label = if uses {
+            String::new()
+        } else if fields_only {
+            self.how(&flows)
+        } else if redundant > 0 && style != EdgeStyle::Redundant {
+            format!(
+                "{} {} · {redundant} {}",
+                fields.len(),
+                i18n::plural(Text::Field, fields.len(), lang),
+                i18n::t(Text::RedundantShort, lang)
+            )
+        } else if fields.is_empty() {
+            // Only flows that declare no field: their content is unknown, not empty.
+            i18n::t(Text::FieldsNotStated, lang).to_owned()
+        } else {
+            format!("{} {}", fields.len(), i18n::plural(Text::Field, fields.len(), lang))
+        };
+        let tooltip = if uses {
+            format!("{} → {}", self.nodes[from].title, self.nodes[to].title)
+        } else {
+            format!(
+                "{} → {}\n{}: {}",
+                self.nodes[from].title,
+                self.nodes[to].title,
+                i18n::t(Text::Flows, lang),
+                flows.join(", ")
+            )
+        };
+        Edge { from, to, flows, fields: fields.len(), both, style, label, tooltip }
+    }
+}
+
+/// Every finding about a drawn store, field, purpose or flow, numbered by what it marks
+/// (nodes in their order, then lines): a finding about a field of a store drawn whole marks
+/// the store.
+fn callouts(report: Option<&Report>, nodes: &[Node], edges: &[Edge]) -> Vec<Callout> {
+    let Some(report) = report else { return Vec::new() };
+    let node_of: BTreeMap<&str, usize> =
+        nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let mut edge_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, e) in edges.iter().enumerate() {
+        for f in &e.flows {
+            edge_of.entry(f.as_str()).or_insert(i);
+        }
+    }
+    let mut found: BTreeMap<Target, Vec<(String, String)>> = BTreeMap::new();
+    for f in &report.findings {
+        let Some(entity) = &f.entity else { continue };
+        let path = entity.path.as_str();
+        let target = match entity.kind {
+            EntityKind::Store => node_of.get(path).map(|&i| Target::Node(i)),
+            EntityKind::Field => node_of
+                .get(path)
+                .or_else(|| path.split_once('.').and_then(|(store, _)| node_of.get(store)))
+                .map(|&i| Target::Node(i)),
+            EntityKind::Purpose => {
+                node_of.get(format!("purpose:{path}").as_str()).map(|&i| Target::Node(i))
+            }
+            EntityKind::Flow => edge_of.get(path).map(|&i| Target::Edge(i)),
+            _ => None,
+        };
+        if let Some(target) = target {
+            found.entry(target).or_default().push((f.rule.to_owned(), f.message.clone()));
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(k, (target, findings))| Callout { number: k + 1, target, findings })
+        .collect()
 }

@@ -89,6 +89,8 @@ pub struct Store {
     pub owner_written: bool,
     /// The grouping label of the map: `domain`, else the owner's id.
     pub domain: Option<String>,
+    /// The zone the map draws the store in: `zone:`, else its domain's zone in `zones:`.
+    pub zone: Option<String>,
     pub description: Option<String>,
     pub status: StoreStatus,
     pub location: Vec<Spanned<String>>,
@@ -230,6 +232,8 @@ pub struct Model {
     pub organization: Option<Spanned<Organization>>,
     pub language: Option<Language>,
     pub project_file: Option<FileId>,
+    /// The zones of `zones:` in datacarto.yaml, left to right.
+    pub zones: Vec<String>,
     pub teams: Vec<Team>,
     pub objectives: Vec<Objective>,
     pub subjects: Vec<Subject>,

@@ -1,33 +1,14 @@
 //! The maps of the site: the system map (plain and with findings) and one focused map per
 //! store and per purpose, drawn by the embedded engine.
 
+use crate::map;
 use crate::map::view::{self, Selection, Sources};
-use crate::map::{self, svg::esc};
 use crate::output::Artifact;
 
-/// The SVG of a view, or a short note when it cannot be drawn (a view too large for the
-/// embedded engine): a page must never fail for its map.
+/// The SVG of a view: every view is drawn (the layout grows about linearly with it), the
+/// whole map of a large system as its overview.
 pub(super) fn svg(sources: &Sources<'_>, selection: Selection) -> String {
-    let limit = map::layout::MAX_NODES;
-    let drawn = if view::more_stores_than(sources, selection, limit) {
-        Err(format!(
-            "this map has more than {limit} stores, too many for the embedded layout engine. Draw a focused view (--focus STORE --depth 1, --team, --purpose) or use --engine dot (Graphviz)"
-        ))
-    } else {
-        map::draw(view::build(sources, selection), map::Budget::Page)
-    };
-    match drawn {
-        Ok(drawing) => drawing.svg(None),
-        Err(reason) => note(&reason),
-    }
-}
-
-/// A map that could not be drawn: why, and what to draw instead, as a small SVG of text.
-fn note(reason: &str) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"60\"><text x=\"10\" y=\"30\" font-size=\"13\" font-family=\"sans-serif\">{}</text></svg>\n",
-        esc(reason)
-    )
+    map::draw(map::overview::when_large(view::build(sources, selection), selection)).svg(None)
 }
 
 /// The system map, plain and with findings: the files, and the one with findings for the

@@ -154,8 +154,7 @@ fn every_view_is_clean() {
             for selection in &selections {
                 let src = Sources::new(model, &compiled.graph, Some(&compiled.report), language);
                 let view = view::build(&src, *selection);
-                let drawing = map::draw(view, map::Budget::Command)
-                    .unwrap_or_else(|e| panic!("{example} {selection:?}: {e}"));
+                let drawing = map::draw(view);
                 let problems = quality::problems(&drawing.view, &drawing.boxes, &drawing.geometry);
                 assert!(problems.is_empty(), "{example} {selection:?} {language:?}: {problems:#?}");
             }
@@ -206,6 +205,18 @@ fn dot_and_mermaid() {
     let nodes = value["nodes"].as_array().unwrap();
     assert_eq!(nodes.len(), 13);
     assert!(nodes.iter().all(|n| n["width"].as_f64().unwrap() > 0.0 && n["x"].is_number()));
+    let zones: Vec<&str> =
+        value["zones"].as_array().unwrap().iter().map(|z| z["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        zones,
+        [
+            "Collection",
+            "Customer master",
+            "Use and activation",
+            "Outside partners",
+            "Not connected"
+        ]
+    );
 }
 
 /// `--engine dot` draws with Graphviz when it is installed, and says so when it is not.
@@ -238,29 +249,30 @@ fn graphviz_engine_on_a_large_map() {
     assert_eq!(out.stdout.matches("class=\"node store\"").count(), 300);
 }
 
-/// A map too large for the embedded layout is refused with a way forward, not a hang.
+/// Every size is drawn: a map of 401 stores that layout-rs refused is drawn, as its
+/// overview, and any one store in detail around it.
 #[test]
-fn too_large_for_the_embedded_engine() {
+fn a_large_map_is_drawn() {
     let mut yaml = String::from("stores:\n");
     for i in 0..401 {
         yaml.push_str(&format!("  - {{id: s{i}}}\n"));
     }
     let map = Map::new(&[("map.yaml", &yaml)]);
     let out = map.run(&["map"]);
-    assert_eq!(out.code, 2);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("--focus") && out.stderr.contains("--engine dot"),
-        "{}",
-        out.stderr
+        out.stdout.contains(r#"<g class="group" data-id="group:domain not stated (domain:)">"#)
     );
-    assert_eq!(map.run(&["map", "--format", "dot"]).code, 0, "DOT needs no layout");
+    assert!(out.stdout.contains("401 stores"), "the box counts its stores");
+    assert!(!out.stderr.contains("too many"), "{}", out.stderr);
+    let focus = map.run(&["map", "--focus", "s400"]);
+    assert!(focus.stdout.contains(r#"<g class="store" data-id="s400">"#), "{}", focus.stderr);
 }
 
-/// A few dozen stores can be too dense for layout-rs (its crossing optimiser is cubic in the
-/// width of the ranks): 60 stores each feeding the next eight took 9 s. The command refuses
-/// from an estimate made before the layout, instead of running it.
+/// A dense map (60 stores each feeding the next eight took layout-rs 9 s, then was refused)
+/// is drawn, with no line through a box, no hidden head, no label on another's line.
 #[test]
-fn too_dense_for_the_embedded_engine() {
+fn a_dense_map_is_drawn_clean() {
     let mut yaml = String::from("stores:\n");
     for i in 0..60 {
         yaml.push_str(&format!("  - {{id: s{i}, fields: [{{id: x}}]}}\n"));
@@ -273,10 +285,15 @@ fn too_dense_for_the_embedded_engine() {
     }
     let map = Map::new(&[("map.yaml", &yaml)]);
     let out = map.run(&["map"]);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("60 nodes and 444 edges"), "{}", out.stderr);
-    assert!(out.stderr.contains("--engine dot"), "{}", out.stderr);
-    assert_eq!(map.run(&["map", "--format", "dot"]).code, 0, "DOT needs no layout");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.matches(r#"<g class="flow""#).count(), 444);
+    let compiled =
+        compile(map.path(), &[], Date::parse("2026-11-22").unwrap(), &LoadOptions::default())
+            .unwrap();
+    let src = Sources::new(&compiled.model, &compiled.graph, None, Language::En);
+    let drawing = map::draw(view::build(&src, Selection::System));
+    let problems = quality::problems(&drawing.view, &drawing.boxes, &drawing.geometry);
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 /// `-o` writes the file.
@@ -382,4 +399,207 @@ fn a_flow_without_fields_goes_from_its_source_to_its_destination() {
         assert!(near(start, source) && near(end, target), "{from} → {to}: {d}");
         assert!(group.contains("fields not stated"));
     }
+}
+
+/// The titles of the zone bands of an SVG, left to right as written.
+fn zone_titles(svg: &str) -> Vec<String> {
+    svg.split(r#"<g class="zone" data-id=""#)
+        .skip(1)
+        .map(|g| g.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+/// Zones declared in datacarto.yaml are columns in their order; a store's own `zone:` wins
+/// over its domain's; a store with no zone in a map that declares zones is in a zone that
+/// says so; a store with no flow is in the tray at the bottom, not in a zone.
+#[test]
+fn declared_zones_are_columns_in_their_order() {
+    let map = Map::new(&[
+        (
+            "datacarto.yaml",
+            "zones:\n  - {name: Acquisition, domains: [web]}\n  - {name: Master, domains: [crm]}\n  - {name: Partners}\n",
+        ),
+        (
+            "map.yaml",
+            "stores:\n  - {id: site, domain: web, fields: [{id: x}]}\n  - {id: crm, domain: crm, fields: [{id: x}]}\n  - {id: ads, domain: web, zone: Partners, fields: [{id: x}]}\n  - {id: misc, domain: other, fields: [{id: x}]}\n  - {id: lonely, domain: web}\nflows:\n  - {from: site, to: crm, fields: [x]}\n  - {from: crm, to: ads, fields: [x]}\n  - {from: crm, to: misc, fields: [x]}\n",
+        ),
+    ]);
+    let out = map.run(&["map"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout;
+    assert_eq!(
+        zone_titles(&svg),
+        ["Acquisition", "Master", "Partners", "Zone not stated (zone:)"],
+        "declared zones in order, then the stores whose zone is not stated"
+    );
+    let (site, crm, ads) = (box_x(&svg, "site"), box_x(&svg, "crm"), box_x(&svg, "ads"));
+    assert!(site.1 < crm.0 && crm.1 < ads.0, "{site:?} {crm:?} {ads:?}");
+    let tray = svg.split(r#"<g class="tray""#).nth(1).expect("a tray");
+    assert!(svg.find(r#"data-id="lonely""#).unwrap() > svg.find(r#"<g class="tray""#).unwrap());
+    assert!(tray.contains("Not connected"));
+    let fr = map.run(&["map", "--lang", "fr"]).stdout;
+    assert!(zone_titles(&fr).contains(&"Zone non renseignée (zone:)".to_owned()));
+}
+
+/// Without declared zones, zones come from the graph: what feeds the customer master on the
+/// left, the master in the centre, what it feeds to the right, outside recipients last.
+#[test]
+fn default_zones_follow_the_customer_master() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: shop, fields: [{id: x}]}\n  - {id: crm, referential: true, fields: [{id: x}]}\n  - {id: mail, fields: [{id: x}]}\n  - {id: ads, external: true, fields: [{id: x}]}\n  - {id: dwh, fields: [{id: x}]}\nflows:\n  - {from: shop, to: crm, fields: [x]}\n  - {from: crm, to: mail, fields: [x]}\n  - {from: mail, to: ads, fields: [x]}\n  - {from: crm, to: dwh, fields: [x]}\n  - {from: dwh, to: crm, fields: [x]}\n",
+    )]);
+    let svg = map.run(&["map"]).stdout;
+    assert_eq!(
+        zone_titles(&svg),
+        ["Collection", "Customer master", "Use and activation", "Outside partners"]
+    );
+    let xs: Vec<(f64, f64)> =
+        ["shop", "crm", "mail", "ads"].iter().map(|s| box_x(&svg, s)).collect();
+    assert!(xs.windows(2).all(|w| w[0].1 < w[1].0), "{xs:?}");
+    // A warehouse the master feeds and that sends scores back is a use, not a source.
+    assert!(box_x(&svg, "dwh").0 > xs[1].1, "{:?}", box_x(&svg, "dwh"));
+    assert!(!svg.contains(r#"<g class="tray""#), "every store is connected: no tray");
+}
+
+/// Projector mode: the whole example map, fitted to 1920×1080, shows store names at 14 px or
+/// more; a long name goes on two lines instead of being cut.
+#[test]
+fn the_whole_map_reads_on_a_projector() {
+    let svg = run_in(&project_root(), &["map", "examples/01-retail"]).stdout;
+    let attr = |name: &str| -> f64 {
+        let rest = svg.split(&format!(r#" {name}=""#)).nth(1).expect("a canvas size");
+        rest.split('"').next().unwrap().parse().unwrap()
+    };
+    let scale = (1920.0 / attr("width")).min(1080.0 / attr("height"));
+    assert!(14.0 * scale >= 14.0, "names at {:.1} px", 14.0 * scale);
+    let store = svg.split(r#"data-id="wms""#).nth(1).unwrap();
+    let store = &store[..store.find("</g>").unwrap()];
+    assert!(store.contains(">Warehouse management</text>"), "{store}");
+    assert!(store.contains(">system</text>"), "{store}");
+    assert!(!store.contains('…'), "not cut: {store}");
+    // A 16-store map whose flows make a long chain folds onto laps, names still 14 px.
+    let dir = tempfile::tempdir().unwrap();
+    let spec = datacarto::synth::Spec { stores: 16, fields: 320, flows: 24, purposes: 4, seed: 1 };
+    datacarto::synth::write(&spec, dir.path()).unwrap();
+    let svg = run_in(dir.path(), &["map"]).stdout;
+    let attr = |name: &str| -> f64 {
+        let rest = svg.split(&format!(r#" {name}=""#)).nth(1).expect("a canvas size");
+        rest.split('"').next().unwrap().parse().unwrap()
+    };
+    let scale = (1920.0 / attr("width")).min(1080.0 / attr("height"));
+    assert!(14.0 * scale >= 14.0, "names at {:.1} px on 16 stores", 14.0 * scale);
+}
+
+/// Above 60 stores the whole map is its overview: one box per domain, the flows between
+/// domains counted, drawn clean; DOT keeps every store, and focused views the detail.
+#[test]
+fn a_large_map_is_drawn_as_its_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec =
+        datacarto::synth::Spec { stores: 300, fields: 3_000, flows: 450, purposes: 30, seed: 1 };
+    datacarto::synth::write(&spec, dir.path()).unwrap();
+    let out = run_in(dir.path(), &["map"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout;
+    assert!(svg.contains("— overview</title>"), "the title says it is an overview");
+    assert!(!svg.contains(r#"<g class="store""#), "no store box in the overview");
+    let compiled =
+        compile(dir.path(), &[], Date::parse("2026-11-22").unwrap(), &LoadOptions::default())
+            .unwrap();
+    let domains = compiled.model.domains().len();
+    assert_eq!(svg.matches(r#"<g class="group" data-id="group:"#).count(), domains);
+    assert!(svg.contains(" flows</text>"), "lines count their flows");
+    let src = Sources::new(&compiled.model, &compiled.graph, None, Language::En);
+    let whole = view::build(&src, Selection::System);
+    let drawing = map::draw(map::overview::when_large(whole, Selection::System));
+    let problems = quality::problems(&drawing.view, &drawing.boxes, &drawing.geometry);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let dot = run_in(dir.path(), &["map", "--format", "dot"]).stdout;
+    assert!(dot.matches("class=\"store\"").count() == 300, "DOT keeps every store");
+    let store = &compiled.model.stores[0].id;
+    let focus = run_in(dir.path(), &["map", "--focus", store]).stdout;
+    assert!(focus.contains(&format!(r#"<g class="store" data-id="{store}">"#)));
+}
+
+/// A synchronisation is one line with a head at each end; two flows going opposite ways are
+/// two lines, one each way, each with one head: the two never read alike.
+#[test]
+fn a_synchronisation_and_two_opposite_flows_are_drawn_apart() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: a, fields: [{id: x}]}\n  - {id: b, fields: [{id: x}]}\n  - {id: c, fields: [{id: x}]}\nflows:\n  - {id: a-b, from: a, to: b, fields: [x]}\n  - {id: b-a, from: b, to: a, fields: [x]}\n  - {id: sync, from: b, to: c, direction: both, fields: [x]}\n",
+    )]);
+    let svg = map.run(&["map"]).stdout;
+    let group = |from: &str, to: &str| {
+        let open = format!(r#"<g class="flow" data-from="{from}" data-to="{to}""#);
+        let rest = svg.split(&open).nth(1).unwrap_or_else(|| panic!("no line {from} → {to}"));
+        rest[..rest.find("</g>").unwrap()].to_owned()
+    };
+    let (ab, ba) = (group("a", "b"), group("b", "a"));
+    assert!(ab.contains(r#"data-flows="a-b""#) && ba.contains(r#"data-flows="b-a""#));
+    assert!(!ab.contains("marker-start") && !ba.contains("marker-start"), "one head each");
+    assert!(group("b", "c").contains("marker-start"), "a synchronisation has two heads");
+}
+
+/// `--findings` draws every finding about a drawn store, field or flow as a numbered callout,
+/// listed beside the map with its rule and message; without `--findings`, none.
+#[test]
+fn findings_are_numbered_callouts_listed_beside_the_map() {
+    let root = project_root();
+    let svg = run_in(&root, &["map", "examples/01-retail", "--findings"]).stdout;
+    let callout = |rule: &str| {
+        svg.split(r#"<g class="callout" "#)
+            .skip(1)
+            .find(|g| g.split('>').next().unwrap().contains(rule))
+            .map(|g| g.split('"').nth(1).unwrap().to_owned())
+    };
+    let orphan = callout("orphan-store").expect("the isolated spreadsheet has a callout");
+    let unused = callout("unused-flow").expect("the unused flow has a callout");
+    assert_ne!(orphan, unused);
+    let list = svg.split(r#"<g class="findings">"#).nth(1).expect("the list").to_owned();
+    assert!(
+        list.contains(&format!(
+            r#"data-number="{orphan}"><title>orphan-store — store &#39;promo-sheet&#39;"#
+        )),
+        "{list}"
+    );
+    assert!(list.contains("unused-flow — flow &#39;wms-to-dwh&#39;"), "{list}");
+    let json = run_in(&root, &["check", "examples/01-retail", "--format", "json"]).stdout;
+    let drawn = list.matches(r#"<g class="finding""#).count();
+    assert!(drawn > 0 && drawn <= json.matches("\"rule\"").count());
+    assert!(
+        !svg.contains("missing-organization"),
+        "a finding with no place on the map is not listed"
+    );
+    let plain = run_in(&root, &["map", "examples/01-retail"]).stdout;
+    assert!(!plain.contains("class=\"callout\"") && !plain.contains("class=\"findings\""));
+}
+
+/// The field view answers "where does the customer e-mail go?": boxes titled with the store
+/// and the field beneath, lines labelled mechanism · frequency ("not stated" when a flow does
+/// not say), a destination outside the EEA outlined in amber.
+#[test]
+fn the_field_view_says_where_a_field_goes_and_how() {
+    let svg =
+        run_in(&project_root(), &["map", "examples/01-retail", "--field", "eshop.email"]).stdout;
+    let crm = svg.split(r#"<g class="field" data-id="crm.email">"#).nth(1).expect("crm.email");
+    let crm = &crm[..crm.find("</g>").unwrap()];
+    let titles: Vec<&str> = crm
+        .split("\">")
+        .skip(1)
+        .filter_map(|t| t.split("</text>").next())
+        .filter(|t| !t.contains('<'))
+        .collect();
+    assert_eq!(&titles[..2], ["CRM (customer master)", "E-mail address"], "{crm}");
+    assert!(svg.contains(">API call · Real time</text>"), "mechanism · frequency");
+    let ads = svg.split(r#"data-id="ads.hashed_email">"#).nth(1).expect("the ad platform");
+    assert!(ads[..ads.find("</g>").unwrap()].contains(r##"stroke="#f0b400" stroke-width="3""##));
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: a, fields: [{id: x}]}\n  - {id: b, fields: [{id: x}]}\nflows:\n  - {from: a, to: b, fields: [x]}\n",
+    )]);
+    let svg = map.run(&["map", "--field", "a.x"]).stdout;
+    assert!(svg.contains(">mechanism not stated · frequency not stated</text>"), "{svg}");
+    assert!(!svg.contains(">1 field</text>"));
 }

@@ -33,11 +33,14 @@ pub fn resolve(
     r.model.organization = project.organization.clone();
     r.model.language = project.language;
     r.model.project_file = project_file;
+    let zones = project.zones.as_deref().unwrap_or_default();
+    r.model.zones = zones.iter().map(|z| z.name.clone()).collect();
     r.teams(manifests.teams);
     r.objectives(manifests.objectives);
     r.subjects(manifests.subjects);
     r.categories(manifests.categories);
     r.stores(manifests.stores);
+    r.zones(zones);
     r.flows(manifests.flows);
     r.purposes(manifests.purposes);
     r.flow_purposes();

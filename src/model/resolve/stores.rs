@@ -37,6 +37,7 @@ impl Resolver {
                 owner,
                 owner_written: s.owner.is_some(),
                 domain,
+                zone: s.zone,
                 description: s.description,
                 status: s.status.unwrap_or(StoreStatus::Active),
                 location: s
@@ -57,6 +58,21 @@ impl Resolver {
                 allow,
                 span: s.id.span,
             });
+        }
+    }
+
+    /// Stores without their own `zone:` take their domain's zone from `zones:` (the first
+    /// zone listing the domain).
+    pub(super) fn zones(&mut self, zones: &[crate::manifest::project::Zone]) {
+        for store in &mut self.model.stores {
+            if store.zone.is_some() {
+                continue;
+            }
+            let Some(domain) = &store.domain else { continue };
+            store.zone = zones
+                .iter()
+                .find(|z| z.domains.iter().flatten().any(|d| d == domain))
+                .map(|z| z.name.clone());
         }
     }
 

@@ -1,0 +1,253 @@
+//! The overview of a large map: above `THRESHOLD` stores the whole map is one box per domain,
+//! with the flows between domains counted, and focused views (`--focus`, `--team`,
+//! `--purpose`) draw the detail. A map of a thousand stores is a dozen boxes a room can read.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::i18n::{self, Text};
+use super::view::{Edge, EdgeStyle, Mark, Node, NodeKind, Selection, View};
+
+/// Above this many stores the whole map is drawn as its overview.
+pub const THRESHOLD: usize = 60;
+
+/// What the embedded engine draws of `view`: the whole map of a large system as its
+/// overview, any other view as it is (DOT, Mermaid and Graphviz keep every store).
+pub fn when_large(view: View, selection: Selection) -> View {
+    if selection == Selection::System && needed(&view) { of(&view) } else { view }
+}
+
+/// Whether `view` has too many stores to be read whole on a projector.
+pub fn needed(view: &View) -> bool {
+    view.nodes.iter().filter(|n| n.kind == NodeKind::Store).count() > THRESHOLD
+}
+
+/// One box per domain (stores without one share a box that says so), one line per pair of
+/// domains that flows connect, labelled with the number of flows.
+pub fn of(view: &View) -> View {
+    let lang = view.language;
+    let not_stated = i18n::t(Text::DomainNotStated, lang).to_owned();
+    let key = |n: &Node| n.domain.clone().unwrap_or_else(|| not_stated.clone());
+    let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, n) in view.nodes.iter().enumerate() {
+        members.entry(key(n)).or_default().push(i);
+    }
+    let group_of: BTreeMap<String, usize> =
+        members.keys().enumerate().map(|(g, k)| (k.clone(), g)).collect();
+    let mut pairs: BTreeMap<(usize, usize), Pair> = BTreeMap::new();
+    let mut inside = vec![0usize; members.len()];
+    for e in &view.edges {
+        let (a, b) = (group_of[&key(&view.nodes[e.from])], group_of[&key(&view.nodes[e.to])]);
+        if a == b {
+            inside[a] += e.flows.len();
+            continue;
+        }
+        let pair = pairs.entry((a.min(b), a.max(b))).or_default();
+        pair.flows.extend(e.flows.iter().cloned());
+        pair.fields += e.fields;
+        pair.styles.push(e.style);
+        // Flows counted each way; a synchronisation goes both.
+        let n = e.flows.len().max(1);
+        if e.both || a < b {
+            pair.forward += n;
+        }
+        if e.both || a > b {
+            pair.backward += n;
+        }
+    }
+    let nodes: Vec<Node> = members
+        .iter()
+        .enumerate()
+        .map(|(g, (name, list))| group(view, name, list, inside[g]))
+        .collect();
+    let edges = pairs
+        .into_iter()
+        .map(|((a, b), p)| {
+            // Drawn the way most flows go.
+            let (from, to) = if p.forward >= p.backward { (a, b) } else { (b, a) };
+            let style = worst(&p.styles);
+            let flows: Vec<String> = p.flows.into_iter().collect();
+            let count = flows.len();
+            Edge {
+                from,
+                to,
+                label: format!("{count} {}", i18n::plural(Text::FlowWord, count, lang)),
+                tooltip: format!(
+                    "{} → {}\n{}: {}",
+                    nodes[from].title,
+                    nodes[to].title,
+                    i18n::t(Text::Flows, lang),
+                    flows.join(", ")
+                ),
+                flows,
+                fields: p.fields,
+                both: p.forward > 0 && p.backward > 0,
+                style,
+            }
+        })
+        .collect();
+    View {
+        title: format!("{} — {}", view.title, i18n::t(Text::Overview, lang)),
+        nodes,
+        edges,
+        domains: members.keys().filter(|k| **k != not_stated).cloned().collect(),
+        palette: view.palette.clone(),
+        zones: view.zones.clone(),
+        // Findings are about stores and flows: the focused views draw them.
+        callouts: Vec::new(),
+        language: lang,
+    }
+}
+
+#[derive(Default)]
+struct Pair {
+    flows: BTreeSet<String>,
+    fields: usize,
+    styles: Vec<EdgeStyle>,
+    forward: usize,
+    backward: usize,
+}
+
+/// A line stands for many flows: a transfer without safeguard among them marks it; it is
+/// drawn redundant or unused only when all of them are.
+fn worst(styles: &[EdgeStyle]) -> EdgeStyle {
+    if styles.contains(&EdgeStyle::UnsafeTransfer) {
+        EdgeStyle::UnsafeTransfer
+    } else if styles.iter().all(|s| *s == EdgeStyle::Redundant) {
+        EdgeStyle::Redundant
+    } else if styles.iter().all(|s| *s == EdgeStyle::Unused) {
+        EdgeStyle::Unused
+    } else {
+        EdgeStyle::Flow
+    }
+}
+
+/// The box of one domain: its stores counted, the badges some of them carry (a domain holds
+/// personal data when one of its stores does), its zone the one most of its stores are in.
+fn group(view: &View, name: &str, list: &[usize], inside: usize) -> Node {
+    let lang = view.language;
+    let stores: Vec<&Node> = list.iter().map(|&i| &view.nodes[i]).collect();
+    let mut marks: Vec<Mark> = Vec::new();
+    let any = |m: &Mark| stores.iter().any(|n| n.marks.contains(m));
+    for m in [Mark::Referential, Mark::Personal, Mark::Special] {
+        if any(&m) {
+            marks.push(m);
+        }
+    }
+    if stores.iter().all(|n| n.marks.contains(&Mark::External)) {
+        marks.push(Mark::External);
+    }
+    let countries: BTreeSet<&str> = stores
+        .iter()
+        .flat_map(|n| n.marks.iter())
+        .filter_map(|m| if let Mark::OutsideEea(c) = m { Some(c.split(' ')) } else { None })
+        .flatten()
+        .collect();
+    if !countries.is_empty() {
+        marks.push(Mark::OutsideEea(countries.into_iter().collect::<Vec<_>>().join(" ")));
+    }
+    let mut zones: BTreeMap<&str, usize> = BTreeMap::new();
+    for zone in stores.iter().filter_map(|n| n.zone.as_deref()) {
+        *zones.entry(zone).or_default() += 1;
+    }
+    let zone = zones
+        .iter()
+        .max_by_key(|(z, c)| (**c, std::cmp::Reverse(*z)))
+        .map(|(z, _)| (*z).to_owned());
+    let count = stores.len();
+    let mut subtitle = format!("{count} {}", i18n::plural(Text::Store, count, lang));
+    if inside > 0 {
+        let words = if inside == 1 { Text::FlowInside } else { Text::FlowsInside };
+        subtitle.push_str(&format!(" · {inside} {}", i18n::t(words, lang)));
+    }
+    let mut tooltip = format!("{name}\n");
+    let names: Vec<&str> = stores.iter().map(|n| n.title.as_str()).collect();
+    tooltip.push_str(&names.join(", "));
+    Node {
+        id: format!("group:{name}"),
+        kind: NodeKind::Group,
+        title: name.to_owned(),
+        subtitle,
+        domain: stores[0].domain.clone(),
+        zone,
+        marks,
+        tooltip,
+        dimmed: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::enums::Language;
+
+    fn store(id: &str, domain: Option<&str>) -> Node {
+        Node {
+            id: id.to_owned(),
+            kind: NodeKind::Store,
+            title: id.to_owned(),
+            subtitle: String::new(),
+            domain: domain.map(str::to_owned),
+            zone: None,
+            marks: if id == "crm" { vec![Mark::Referential, Mark::Personal] } else { Vec::new() },
+            tooltip: String::new(),
+            dimmed: false,
+        }
+    }
+
+    fn edge(from: usize, to: usize, flows: &[&str], both: bool) -> Edge {
+        Edge {
+            from,
+            to,
+            flows: flows.iter().map(|f| (*f).to_owned()).collect(),
+            fields: 2,
+            both,
+            style: EdgeStyle::Flow,
+            label: String::new(),
+            tooltip: String::new(),
+        }
+    }
+
+    /// Flows between two domains are one line counting them, both ways when they go both
+    /// ways; flows inside a domain are counted in its box; a store without a domain is in a
+    /// box that says the domain is not stated; a badge one store has shows on its domain.
+    #[test]
+    fn domains_are_boxes_and_flows_between_them_are_counted() {
+        let view = View {
+            title: "System".to_owned(),
+            nodes: vec![
+                store("crm", Some("marketing")),
+                store("mail", Some("marketing")),
+                store("shop", Some("sales")),
+                store("pos", Some("sales")),
+                store("sheet", None),
+            ],
+            edges: vec![
+                edge(2, 0, &["shop-crm"], false),
+                edge(3, 0, &["pos-crm"], false),
+                edge(0, 3, &["crm-pos"], false),
+                edge(0, 1, &["crm-mail"], false),
+                edge(4, 1, &["sheet-mail"], false),
+            ],
+            domains: Vec::new(),
+            palette: Vec::new(),
+            zones: Vec::new(),
+            callouts: Vec::new(),
+            language: Language::En,
+        };
+        let o = of(&view);
+        let ids: Vec<&str> = o.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["group:domain not stated (domain:)", "group:marketing", "group:sales"]);
+        assert_eq!(o.nodes[1].subtitle, "2 stores · 1 flow inside");
+        assert!(o.nodes[1].marks.contains(&Mark::Personal));
+        assert!(!o.nodes[2].marks.contains(&Mark::Personal), "no store of sales says so");
+        let sales = o.edges.iter().find(|e| o.nodes[e.from].id == "group:sales").unwrap();
+        assert_eq!(o.nodes[sales.to].id, "group:marketing");
+        assert_eq!(sales.label, "3 flows");
+        assert!(sales.both, "flows go both ways between sales and marketing");
+        assert_eq!(sales.fields, 6);
+        let sheet =
+            o.edges.iter().find(|e| o.nodes[e.from].id.starts_with("group:domain")).unwrap();
+        assert_eq!(sheet.label, "1 flow");
+        assert!(o.title.ends_with("— overview"));
+    }
+}
