@@ -70,6 +70,9 @@ pub enum Command {
     Impact(ImpactArgs),
     /// What changed between two maps (two folders, or two git revisions with --git).
     Diff(DiffArgs),
+    /// The rights-request checklist of one category of person: stores, keys, erasure,
+    /// processors to notify.
+    Dsr(DsrArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
 }
@@ -182,6 +185,33 @@ pub struct RegisterArgs {
     /// The day adequacy decisions are judged on, YYYY-MM-DD. Default: today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct DsrArgs {
+    /// The map's folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The category of person (a subject id: customer, employee, or one the map declares).
+    #[arg(long, value_name = "ID")]
+    pub subject: String,
+    /// The format (default: from the extension of -o, else md); xlsx needs -o.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<DsrFormatArg>,
+    /// The file to write (replaced if it exists); default: standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The language (default: `language` in datacarto.yaml, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DsrFormatArg {
+    Md,
+    Html,
+    Xlsx,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -490,6 +520,18 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             format: args.format.into(),
             fail_on_new_errors: args.fail_on == Some(FailOnArg::NewErrors),
             as_of: args.as_of.unwrap_or_else(Date::today),
+        }),
+        Command::Dsr(args) => commands::dsr::run(&commands::dsr::Options {
+            dir: args.dir,
+            subject: args.subject,
+            format: args.format.map(|f| match f {
+                DsrFormatArg::Md => crate::dsr::Format::Md,
+                DsrFormatArg::Html => crate::dsr::Format::Html,
+                DsrFormatArg::Xlsx => crate::dsr::Format::Xlsx,
+                DsrFormatArg::Json => crate::dsr::Format::Json,
+            }),
+            output: args.output,
+            lang: args.lang.map(Into::into),
         }),
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();

@@ -12,6 +12,8 @@ pub enum Family {
     Integrity,
     Cartography,
     Gdpr,
+    /// Beyond the register: rights requests, meaning, access, quality, collection.
+    Governance,
 }
 
 impl Family {
@@ -20,6 +22,7 @@ impl Family {
             Family::Integrity => "Integrity",
             Family::Cartography => "Cartography",
             Family::Gdpr => "GDPR",
+            Family::Governance => "Governance",
         }
     }
 }
@@ -93,6 +96,7 @@ pub static RULES: &[&Rule] = &[
     &rules::retention_conflict::RULE,
     &rules::special_data_without_condition::RULE,
     &rules::transfer_without_safeguard::RULE,
+    &rules::missing_erasure::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use super::entities::Allow;
 use super::enums::{
-    EndAction, FieldSource, RetentionBasis, RetentionTrigger, SecurityMeasure, SpecialCategory,
-    StoreKind, StoreStatus,
+    EndAction, ErasureMethod, FieldSource, RetentionBasis, RetentionTrigger, SecurityMeasure,
+    SpecialCategory, StoreKind, StoreStatus,
 };
 use super::spanned::Spanned;
 use super::text::{CategoryKey, Duration, Id, Locations};
@@ -48,9 +48,26 @@ pub struct Store {
     pub transfer: Option<super::flow::Transfer>,
     /// The security measures protecting the store, as CNIL families.
     pub security: Option<Vec<SecurityMeasure>>,
+    /// How one person's data is erased here when they ask (GDPR art. 17): what the
+    /// rights-request checklist (`datacarto dsr`) says to do in this store.
+    pub erasure: Option<Erasure>,
     /// The fields the store holds.
     pub fields: Option<Vec<Field>>,
     pub allow: Option<Vec<Allow>>,
+}
+
+/// How a store erases one person's data on request.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Erasure {
+    /// The method: `api`, `manual`, `automatic-retention` or `not-possible`.
+    pub method: Spanned<ErasureMethod>,
+    /// How to do it, for whoever handles the request: the call, the screen, the script,
+    /// the runbook link.
+    pub how: Option<String>,
+    /// Why the data cannot be erased (with `not-possible`): a legal obligation to keep it,
+    /// an append-only system… Also for any other method, what limits it.
+    pub reason: Option<String>,
 }
 
 /// A field of a store.

@@ -11,8 +11,9 @@ pub use self::ids::{FieldId, FlowId, ObjectiveId, PurposeId, StoreId, SubjectId,
 use crate::date::Date;
 use crate::manifest::Spanned;
 use crate::manifest::enums::{
-    Art9Condition, Direction, DpiaStatus, FieldSource, Frequency, Language, LegalBasis, Mechanism,
-    PurposeStatus, SecurityMeasure, SpecialCategory, StoreKind, StoreStatus, TransferMechanism,
+    Art9Condition, Direction, DpiaStatus, ErasureMethod, FieldSource, Frequency, Language,
+    LegalBasis, Mechanism, PurposeStatus, SecurityMeasure, SpecialCategory, StoreKind, StoreStatus,
+    TransferMechanism,
 };
 use crate::manifest::project::Organization;
 use crate::manifest::store::Retention;
@@ -100,6 +101,8 @@ pub struct Store {
     pub security: Vec<SecurityMeasure>,
     /// The safeguard of a store outside the EEA that collects directly.
     pub transfer: Option<Transfer>,
+    /// How one person's data is erased here; `None`: not stated.
+    pub erasure: Option<Erasure>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
@@ -154,6 +157,14 @@ pub struct Carried {
 pub struct Transfer {
     pub mechanism: Spanned<TransferMechanism>,
     pub reference: Option<String>,
+}
+
+/// A store's `erasure:`.
+#[derive(Clone, Debug)]
+pub struct Erasure {
+    pub method: Spanned<ErasureMethod>,
+    pub how: Option<String>,
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Debug)]

@@ -9,6 +9,7 @@ mod support;
 
 mod check;
 mod determinism;
+mod dsr;
 mod fixtures;
 mod generated;
 mod hostile;

@@ -12,6 +12,7 @@ pub mod legacy_in_use;
 pub mod legitimate_interest_undocumented;
 pub mod low_completeness;
 pub mod missing_data;
+pub mod missing_erasure;
 pub mod missing_identifier;
 pub mod missing_legal_basis;
 pub mod missing_legal_reference;

@@ -53,6 +53,11 @@ impl Resolver {
                     mechanism: t.mechanism,
                     reference: t.reference,
                 }),
+                erasure: s.erasure.map(|e| crate::model::Erasure {
+                    method: e.method,
+                    how: e.how,
+                    reason: e.reason,
+                }),
                 fields,
                 allow,
                 span: s.id.span,
