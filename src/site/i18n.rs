@@ -127,6 +127,12 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("register_row", "In the GDPR register", "Dans le registre RGPD"),
     ("retention", "Retention", "Conservation"),
+    ("rights_requests", "Rights requests", "Droits des personnes"),
+    (
+        "rights_hint",
+        "For each category of person, the checklist of an access or erasure request: where their data is, how to find and erase them, whom to tell.",
+        "Pour chaque catégorie de personnes, la liste de contrôle d'une demande d'accès ou d'effacement : où sont leurs données, comment les retrouver et les effacer, qui prévenir.",
+    ),
     ("rule", "Rule", "Règle"),
     ("search", "Search", "Rechercher"),
     (
@@ -144,6 +150,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("teams", "Teams", "Équipes"),
     ("system_map", "The information system", "Le système d'information"),
     ("to", "To", "Vers"),
+    ("to_complete", "To complete", "À compléter"),
     ("transfer", "Transfer outside the EEA", "Transfert hors EEE"),
     ("transfers", "Transfers outside the EEA", "Transferts hors EEE"),
     ("unused_flows", "Flows nobody uses", "Flux inutilisés"),

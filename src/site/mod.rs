@@ -22,6 +22,7 @@ mod lists;
 mod maps;
 mod pages;
 mod register;
+mod rights;
 
 use rayon::prelude::*;
 use tera::{Context, Value};
@@ -30,7 +31,7 @@ use crate::config::Config;
 use crate::diag::Report;
 use crate::graph::LineageGraph;
 use crate::manifest::enums::Language;
-use crate::model::{Model, PurposeId, StoreId};
+use crate::model::{Model, PurposeId, StoreId, SubjectId};
 use crate::output::Artifact;
 use crate::source::SourceMap;
 
@@ -67,10 +68,11 @@ enum Job {
     Single(&'static str),
     Store(StoreId),
     Purpose(PurposeId),
+    Subject(SubjectId),
 }
 
 /// The pages with one instance, but the home page.
-const SINGLES: [&str; 9] = [
+const SINGLES: [&str; 10] = [
     "stores.html",
     "purposes.html",
     "flows.html",
@@ -80,6 +82,7 @@ const SINGLES: [&str; 9] = [
     "plan.html",
     "findings.html",
     "register.html",
+    "rights.html",
 ];
 
 /// Every file of the site, sorted by path. The register is built once; everything else —
@@ -111,6 +114,7 @@ pub fn build_into(
     jobs.extend(SINGLES.iter().map(|page| Job::Single(page)));
     jobs.extend(model.store_ids().map(Job::Store));
     jobs.extend(model.purpose_ids().map(Job::Purpose));
+    jobs.extend(rights::subjects(model).into_iter().map(Job::Subject));
     let total = jobs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
@@ -166,6 +170,7 @@ impl Site<'_> {
                     "objectives.html" => lists::objectives(inputs, self),
                     "plan.html" => lists::plan(inputs, self),
                     "findings.html" => lists::findings(inputs, self),
+                    "rights.html" => rights::list(inputs, self),
                     _ => register::page(self),
                 };
                 vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]
@@ -190,6 +195,14 @@ impl Site<'_> {
                     Artifact::new(format!("purposes/{id}.html"), html),
                     Artifact::new(format!("maps/purposes/{id}.svg"), svg),
                 ]
+            }
+            Job::Subject(s) => {
+                let page = rights::page(inputs, self, s);
+                let path = format!("subjects/{}.html", model.subject(s).id);
+                vec![Artifact::new(
+                    path.clone(),
+                    self.render(tera, "subject.html", &path, "../", page)?,
+                )]
             }
         })
     }
@@ -234,6 +247,7 @@ impl<'a> Site<'a> {
             link("plan.html", w("collection_plan")),
             link("findings.html", w("findings")),
             link("register.html", w("register")),
+            link("rights.html", w("rights_requests")),
         ]);
         let register = crate::register::build(
             &crate::register::Inputs {

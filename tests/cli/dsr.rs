@@ -119,3 +119,51 @@ fn subject_without_purpose_says_not_stated() {
     );
     assert!(!out.stdout.contains("## Stores holding their data"), "{}", out.stdout);
 }
+
+/// The site has a page per category of person named by a purpose, linked from
+/// `rights.html`, holding the same stores as the checklist; a built-in category no purpose
+/// names gets none.
+#[test]
+fn the_site_has_a_page_per_subject() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let args = ["build", "examples/01-retail", "-o", site.to_str().unwrap()];
+    let run = run_in(&project_root(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rights = std::fs::read_to_string(site.join("rights.html")).unwrap();
+    for subject in ["customer", "loyalty_member", "prospect"] {
+        assert!(rights.contains(&format!("href=\"subjects/{subject}.html\"")), "{subject}");
+        assert!(site.join(format!("subjects/{subject}.html")).is_file(), "{subject}");
+    }
+    assert!(!site.join("subjects/patient.html").exists(), "no purpose names patients");
+    let page = std::fs::read_to_string(site.join("subjects/customer.html")).unwrap();
+    let json: Value = serde_json::from_str(&dsr(&[
+        "examples/01-retail",
+        "--subject",
+        "customer",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    for store in json["stores"].as_array().unwrap() {
+        let id = store["id"].as_str().unwrap();
+        assert!(page.contains(&format!("<code>{id}</code>")), "{id}");
+    }
+}
+
+/// A hostile name in the map is text on the subject's page, never markup.
+#[test]
+fn a_hostile_name_is_text_on_the_subject_page() {
+    let name = "<img src=x onerror=alert(1)>";
+    let map = Map::new(&[(
+        "map.yaml",
+        &format!(
+            "stores:\n  - {{id: evil, name: \"{name}\", erasure: {{method: manual, how: \"{name}\"}}, fields: [{{id: x, name: \"{name}\", personal: true}}]}}\npurposes:\n  - {{id: p, name: \"{name}\", subjects: [customer], uses: [evil.x]}}\n"
+        ),
+    )]);
+    let out = map.run(&["build", "-o", "site"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = std::fs::read_to_string(map.path().join("site/subjects/customer.html")).unwrap();
+    assert!(!page.contains("<img"), "{page}");
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"), "{page}");
+}

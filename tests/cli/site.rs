@@ -121,7 +121,7 @@ fn a_hostile_name_is_inert() {
     let map = Map::new(&[(
         "map.yaml",
         &format!(
-            "stores:\n  - {{id: evil, name: \"{name}\", fields: [{{id: x, name: \"{name}\"}}]}}\npurposes:\n  - {{id: p, name: \"{name}\", uses: [evil.x]}}\n"
+            "stores:\n  - {{id: evil, name: \"{name}\", erasure: {{method: manual, how: \"{name}\"}}, fields: [{{id: x, name: \"{name}\", personal: true}}]}}\npurposes:\n  - {{id: p, name: \"{name}\", subjects: [customer], uses: [evil.x]}}\n"
         ),
     )]);
     let out = build(map.path(), &[]);
@@ -131,6 +131,7 @@ fn a_hostile_name_is_inert() {
         ("stores/evil.html", ""),
         ("purposes/p.html", ""),
         ("stores.html", ""),
+        ("subjects/customer.html", ""),
     ] {
         let (dom, console) = open(browser, &site.join(page), query);
         assert!(console.is_empty(), "{page}: {console:?}");
