@@ -71,6 +71,7 @@ fn template(def: &str) -> Option<Template> {
         "Transfer" => {
             ("flows:\n  - {from: a, to: b, transfer: {", "}}\n", &[("mechanism", "adequacy")])
         }
+        "Erasure" => ("stores:\n  - {id: s, erasure: {", "}}\n", &[("method", "api")]),
         "Purpose" => ("purposes:\n  - {", "}\n", &[("id", "p")]),
         "Dpia" => ("purposes:\n  - {id: p, dpia: {", "}}\n", &[]),
         "RetentionPeriod" => ("purposes:\n  - {id: p, retention: {", "}}\n", &[]),
