@@ -96,6 +96,7 @@ pub static RULES: &[&Rule] = &[
     &rules::retention_conflict::RULE,
     &rules::special_data_without_condition::RULE,
     &rules::transfer_without_safeguard::RULE,
+    &rules::conflicting_definitions::RULE,
     &rules::missing_erasure::RULE,
 ];
 

@@ -49,6 +49,7 @@ pub enum EntityKind {
     Field,
     Flow,
     Purpose,
+    Term,
 }
 
 impl EntityKind {
@@ -57,6 +58,7 @@ impl EntityKind {
             EntityKind::File => "file",
             EntityKind::Team => "team",
             EntityKind::Objective => "objective",
+            EntityKind::Term => "term",
             EntityKind::Subject => "subject",
             EntityKind::Category => "category",
             EntityKind::Store => "store",

@@ -73,6 +73,8 @@ fn template(def: &str) -> Option<Template> {
         }
         "Erasure" => ("stores:\n  - {id: s, erasure: {", "}}\n", &[("method", "api")]),
         "Purpose" => ("purposes:\n  - {", "}\n", &[("id", "p")]),
+        "Term" => ("terms:\n  - {", "}\n", &[("id", "t")]),
+        "Definition" => ("terms:\n  - {id: t, definitions: [{", "}]}\n", &[("id", "d")]),
         "Dpia" => ("purposes:\n  - {id: p, dpia: {", "}}\n", &[]),
         "RetentionPeriod" => ("purposes:\n  - {id: p, retention: {", "}}\n", &[]),
         "Allow" => {

@@ -51,9 +51,55 @@ pub struct Store {
     /// How one person's data is erased here when they ask (GDPR art. 17): what the
     /// rights-request checklist (`datacarto dsr`) says to do in this store.
     pub erasure: Option<Erasure>,
+    /// Which definition of each glossary term the store's records follow, as
+    /// `term: definition` (`customer: buyer-12-months`).
+    pub defines: Option<Defines>,
     /// The fields the store holds.
     pub fields: Option<Vec<Field>>,
     pub allow: Option<Vec<Allow>>,
+}
+
+/// `defines:` of a store: glossary term id → definition id, in file order, with places.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Defines(pub Vec<(Spanned<Id>, Spanned<Id>)>);
+
+impl<'de> Deserialize<'de> for Defines {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DefinesVisitor;
+        impl<'de> serde::de::Visitor<'de> for DefinesVisitor {
+            type Value = Defines;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a mapping of glossary terms to definitions")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Defines, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<Spanned<Id>, Spanned<Id>>()? {
+                    pairs.push(pair);
+                }
+                Ok(Defines(pairs))
+            }
+        }
+        deserializer.deserialize_map(DefinesVisitor)
+    }
+}
+
+impl JsonSchema for Defines {
+    fn schema_name() -> Cow<'static, str> {
+        "Defines".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let id = generator.subschema_for::<Id>();
+        json_schema!({
+            "description": "Which definition of each glossary term the store's records follow: `term: definition`.",
+            "type": "object",
+            "propertyNames": id,
+            "additionalProperties": id,
+        })
+    }
 }
 
 /// How a store erases one person's data on request.

@@ -103,6 +103,8 @@ pub struct Store {
     pub transfer: Option<Transfer>,
     /// How one person's data is erased here; `None`: not stated.
     pub erasure: Option<Erasure>,
+    /// The glossary definitions its records follow, those that resolved, in file order.
+    pub defines: Vec<Defined>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
@@ -157,6 +159,32 @@ pub struct Carried {
 pub struct Transfer {
     pub mechanism: Spanned<TransferMechanism>,
     pub reference: Option<String>,
+}
+
+/// A business term of the glossary.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub definitions: Vec<Definition>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Definition {
+    pub id: String,
+    pub text: Option<String>,
+    pub span: Span,
+}
+
+/// One pair of a store's `defines:`: indexes into `Model::terms` and that term's
+/// definitions; the span is the definition's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Defined {
+    pub term: usize,
+    pub definition: usize,
+    pub span: Span,
 }
 
 /// A store's `erasure:`.
@@ -249,6 +277,8 @@ pub struct Model {
     pub fields: Vec<Field>,
     pub flows: Vec<Flow>,
     pub purposes: Vec<Purpose>,
+    /// The glossary, by id.
+    pub terms: Vec<Term>,
     index: Index,
 }
 

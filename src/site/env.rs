@@ -22,6 +22,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("findings_list.html", include_str!("../../templates/site/findings_list.html")),
     ("register.html", include_str!("../../templates/site/register.html")),
     ("rights.html", include_str!("../../templates/site/rights.html")),
+    ("glossary.html", include_str!("../../templates/site/glossary.html")),
     ("subject.html", include_str!("../../templates/site/subject.html")),
 ];
 

@@ -128,6 +128,29 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("register_row", "In the GDPR register", "Dans le registre RGPD"),
     ("retention", "Retention", "Conservation"),
     ("rights_requests", "Rights requests", "Droits des personnes"),
+    ("glossary", "Glossary", "Glossaire"),
+    (
+        "glossary_hint",
+        "What each business term means in each system: the definitions in use and the stores whose records follow each (defines: on a store).",
+        "Ce que chaque terme métier veut dire dans chaque outil : les définitions en usage et les outils dont les enregistrements suivent chacune (defines: sur un outil).",
+    ),
+    ("definition", "Definition", "Définition"),
+    ("meaning", "Meaning", "Sens"),
+    (
+        "definition_not_stated",
+        "not stated: add 'definition:'",
+        "non renseigné : ajouter 'definition:'",
+    ),
+    (
+        "no_store_follows",
+        "no store says it follows this definition",
+        "aucun outil n'indique suivre cette définition",
+    ),
+    (
+        "no_terms",
+        "The map defines no business term: add 'terms:' with their definitions, and 'defines:' on the stores.",
+        "La cartographie ne définit aucun terme métier : ajouter 'terms:' avec leurs définitions, et 'defines:' sur les outils.",
+    ),
     (
         "rights_hint",
         "For each category of person, the checklist of an access or erasure request: where their data is, how to find and erase them, whom to tell.",

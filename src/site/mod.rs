@@ -17,6 +17,7 @@ macro_rules! obj {
 mod common;
 mod data;
 pub mod env;
+mod glossary;
 pub mod i18n;
 mod lists;
 mod maps;
@@ -72,7 +73,7 @@ enum Job {
 }
 
 /// The pages with one instance, but the home page.
-const SINGLES: [&str; 10] = [
+const SINGLES: [&str; 11] = [
     "stores.html",
     "purposes.html",
     "flows.html",
@@ -83,6 +84,7 @@ const SINGLES: [&str; 10] = [
     "findings.html",
     "register.html",
     "rights.html",
+    "glossary.html",
 ];
 
 /// Every file of the site, sorted by path. The register is built once; everything else —
@@ -171,6 +173,7 @@ impl Site<'_> {
                     "plan.html" => lists::plan(inputs, self),
                     "findings.html" => lists::findings(inputs, self),
                     "rights.html" => rights::list(inputs, self),
+                    "glossary.html" => glossary::page(inputs, self),
                     _ => register::page(self),
                 };
                 vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]
@@ -248,6 +251,7 @@ impl<'a> Site<'a> {
             link("findings.html", w("findings")),
             link("register.html", w("register")),
             link("rights.html", w("rights_requests")),
+            link("glossary.html", w("glossary")),
         ]);
         let register = crate::register::build(
             &crate::register::Inputs {

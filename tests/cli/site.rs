@@ -362,3 +362,23 @@ fn a_flow_without_fields_is_not_stated_in_the_site() {
         assert!(flows.contains(words), "{lang}: {flows}");
     }
 }
+
+/// The glossary page puts each definition of a term beside the stores that follow it; a map
+/// with no term says how to add one rather than showing an empty page.
+#[test]
+fn the_glossary_compares_definitions() {
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    let page = std::fs::read_to_string(site(&out).join("glossary.html")).unwrap();
+    for (definition, store) in [("buyer", "crm"), ("subscriber", "emailing"), ("member", "loyalty")]
+    {
+        let row = page
+            .lines()
+            .find(|l| l.contains(&format!("<code>{definition}</code>")))
+            .unwrap_or_else(|| panic!("no row for {definition}"));
+        assert!(row.contains(&format!("href=\"stores/{store}.html\"")), "{row}");
+    }
+    let map = Map::new(&[("map.yaml", "stores:\n  - id: a\n")]);
+    let empty = build(map.path(), &[]);
+    let page = std::fs::read_to_string(site(&empty).join("glossary.html")).unwrap();
+    assert!(page.contains("The map defines no business term"), "{page}");
+}

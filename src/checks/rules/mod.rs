@@ -1,6 +1,7 @@
 //! One file per rule: its registry entry, its documentation and the findings it makes.
 
 pub mod condition_without_special_data;
+pub mod conflicting_definitions;
 pub mod consent_without_record;
 pub mod dpia_required;
 pub mod duplicate_id;

@@ -29,6 +29,7 @@ impl Resolver {
             let owner = self.team_ref(&entity, s.owner.as_ref());
             let allow = suppress::validate(s.allow, &entity, &mut self.findings);
             let fields = self.declared_fields(store_id, &id, s.fields.unwrap_or_default());
+            let defines = self.defines(&entity, s.defines);
             let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
             self.model.stores.push(Store {
                 name: s.name.unwrap_or_else(|| id.clone()),
@@ -58,6 +59,7 @@ impl Resolver {
                     how: e.how,
                     reason: e.reason,
                 }),
+                defines,
                 fields,
                 allow,
                 span: s.id.span,
