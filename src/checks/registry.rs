@@ -98,6 +98,9 @@ pub static RULES: &[&Rule] = &[
     &rules::transfer_without_safeguard::RULE,
     &rules::conflicting_definitions::RULE,
     &rules::missing_erasure::RULE,
+    &rules::owner_without_access::RULE,
+    &rules::special_data_broad_access::RULE,
+    &rules::too_many_admins::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -73,6 +73,7 @@ fn template(def: &str) -> Option<Template> {
         }
         "Erasure" => ("stores:\n  - {id: s, erasure: {", "}}\n", &[("method", "api")]),
         "Purpose" => ("purposes:\n  - {", "}\n", &[("id", "p")]),
+        "Access" => ("stores:\n  - {id: s, access: {", "}}\n", &[]),
         "Term" => ("terms:\n  - {", "}\n", &[("id", "t")]),
         "Definition" => ("terms:\n  - {id: t, definitions: [{", "}]}\n", &[("id", "d")]),
         "Dpia" => ("purposes:\n  - {id: p, dpia: {", "}}\n", &[]),

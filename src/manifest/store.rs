@@ -54,6 +54,9 @@ pub struct Store {
     /// Which definition of each glossary term the store's records follow, as
     /// `term: definition` (`customer: buyer-12-months`).
     pub defines: Option<Defines>,
+    /// Which teams may read, write and administer the store. A team that writes also reads;
+    /// one that administers also writes. Absent: who has access is not stated.
+    pub access: Option<Access>,
     /// The fields the store holds.
     pub fields: Option<Vec<Field>>,
     pub allow: Option<Vec<Allow>>,
@@ -100,6 +103,18 @@ impl JsonSchema for Defines {
             "additionalProperties": id,
         })
     }
+}
+
+/// Access rights to a store, by team.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    /// Teams that read the data (and only read it).
+    pub read: Option<Vec<Spanned<Id>>>,
+    /// Teams that create and change records (they read too).
+    pub write: Option<Vec<Spanned<Id>>>,
+    /// Teams that administer the store: users, rights, exports, deletion (they write too).
+    pub admin: Option<Vec<Spanned<Id>>>,
 }
 
 /// How a store erases one person's data on request.

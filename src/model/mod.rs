@@ -105,6 +105,8 @@ pub struct Store {
     pub erasure: Option<Erasure>,
     /// The glossary definitions its records follow, those that resolved, in file order.
     pub defines: Vec<Defined>,
+    /// Access by team; `None`: not stated.
+    pub access: Option<StoreAccess>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
@@ -185,6 +187,32 @@ pub struct Defined {
     pub term: usize,
     pub definition: usize,
     pub span: Span,
+}
+
+/// The level of access a team has to a store; each level includes the ones before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AccessLevel {
+    Read,
+    Write,
+    Admin,
+}
+
+/// A store's `access:`, resolved: each known team once, with its highest level, sorted by
+/// team; the span of each team's mention.
+#[derive(Clone, Debug, Default)]
+pub struct StoreAccess {
+    pub teams: Vec<(TeamId, AccessLevel, Span)>,
+}
+
+impl StoreAccess {
+    /// The teams with at least `level`.
+    pub fn with(&self, level: AccessLevel) -> impl Iterator<Item = TeamId> + '_ {
+        self.teams.iter().filter(move |t| t.1 >= level).map(|t| t.0)
+    }
+
+    pub fn level(&self, team: TeamId) -> Option<AccessLevel> {
+        self.teams.iter().find(|t| t.0 == team).map(|t| t.1)
+    }
 }
 
 /// A store's `erasure:`.

@@ -23,6 +23,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("register.html", include_str!("../../templates/site/register.html")),
     ("rights.html", include_str!("../../templates/site/rights.html")),
     ("glossary.html", include_str!("../../templates/site/glossary.html")),
+    ("access.html", include_str!("../../templates/site/access.html")),
     ("subject.html", include_str!("../../templates/site/subject.html")),
 ];
 

@@ -129,6 +129,21 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("retention", "Retention", "Conservation"),
     ("rights_requests", "Rights requests", "Droits des personnes"),
     ("glossary", "Glossary", "Glossaire"),
+    ("access_rights", "Access rights", "Droits d'accès"),
+    (
+        "access_hint",
+        "Which team reads, writes or administers each store (access: on the store); writing includes reading, administering includes writing. Not everyone needs everything.",
+        "Quelle équipe lit, modifie ou administre chaque outil (access: sur l'outil) ; modifier inclut lire, administrer inclut modifier. Tout le monde n'a pas besoin de tout.",
+    ),
+    ("access_read", "read", "lecture"),
+    ("access_write", "write", "écriture"),
+    ("access_admin", "admin", "administration"),
+    (
+        "access_not_stated",
+        "not stated: add 'access:' to the store",
+        "non renseigné : ajouter 'access:' à l'outil",
+    ),
+    ("special_data", "special data", "données sensibles"),
     (
         "glossary_hint",
         "What each business term means in each system: the definitions in use and the stores whose records follow each (defines: on a store).",

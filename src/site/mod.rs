@@ -14,6 +14,7 @@ macro_rules! obj {
     }};
 }
 
+mod access;
 mod common;
 mod data;
 pub mod env;
@@ -73,7 +74,7 @@ enum Job {
 }
 
 /// The pages with one instance, but the home page.
-const SINGLES: [&str; 11] = [
+const SINGLES: [&str; 12] = [
     "stores.html",
     "purposes.html",
     "flows.html",
@@ -85,6 +86,7 @@ const SINGLES: [&str; 11] = [
     "register.html",
     "rights.html",
     "glossary.html",
+    "access.html",
 ];
 
 /// Every file of the site, sorted by path. The register is built once; everything else —
@@ -174,6 +176,7 @@ impl Site<'_> {
                     "findings.html" => lists::findings(inputs, self),
                     "rights.html" => rights::list(inputs, self),
                     "glossary.html" => glossary::page(inputs, self),
+                    "access.html" => access::page(inputs, self),
                     _ => register::page(self),
                 };
                 vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]
@@ -252,6 +255,7 @@ impl<'a> Site<'a> {
             link("register.html", w("register")),
             link("rights.html", w("rights_requests")),
             link("glossary.html", w("glossary")),
+            link("access.html", w("access_rights")),
         ]);
         let register = crate::register::build(
             &crate::register::Inputs {

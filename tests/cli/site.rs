@@ -382,3 +382,26 @@ fn the_glossary_compares_definitions() {
     let page = std::fs::read_to_string(site(&empty).join("glossary.html")).unwrap();
     assert!(page.contains("The map defines no business term"), "{page}");
 }
+
+/// The access matrix gives each team's level store by store, and says "not stated" for a
+/// store without `access:` rather than an empty row that would read as "nobody".
+#[test]
+fn the_access_matrix_shows_levels_and_what_is_not_stated() {
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    let page = std::fs::read_to_string(site(&out).join("access.html")).unwrap();
+    let row = |store: &str| {
+        page.lines()
+            .find(|l| l.contains(&format!("href=\"stores/{store}.html\"")))
+            .unwrap_or_else(|| panic!("no row for {store}"))
+            .to_owned()
+    };
+    let crm = row("crm");
+    assert!(crm.contains("<td>admin</td>") && crm.contains("<td>read</td>"), "{crm}");
+    assert!(crm.contains("<td>write</td>"), "{crm}");
+    let dwh = row("dwh");
+    assert!(
+        dwh.contains("class=\"not-stated\">not stated: add &#39;access:&#39; to the store"),
+        "{dwh}"
+    );
+    assert!(!dwh.contains("<td></td>"), "{dwh}");
+}

@@ -30,6 +30,7 @@ impl Resolver {
             let allow = suppress::validate(s.allow, &entity, &mut self.findings);
             let fields = self.declared_fields(store_id, &id, s.fields.unwrap_or_default());
             let defines = self.defines(&entity, s.defines);
+            let access = s.access.map(|a| self.access(&entity, a));
             let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
             self.model.stores.push(Store {
                 name: s.name.unwrap_or_else(|| id.clone()),
@@ -60,11 +61,39 @@ impl Resolver {
                     reason: e.reason,
                 }),
                 defines,
+                access,
                 fields,
                 allow,
                 span: s.id.span,
             });
         }
+    }
+
+    /// A store's `access:`: each team at its highest level; unknown teams are reported.
+    fn access(
+        &mut self,
+        entity: &Entity,
+        access: crate::manifest::store::Access,
+    ) -> crate::model::StoreAccess {
+        use crate::model::AccessLevel;
+        let mut teams: Vec<(crate::model::TeamId, AccessLevel, crate::source::Span)> = Vec::new();
+        let lists = [
+            (AccessLevel::Read, access.read),
+            (AccessLevel::Write, access.write),
+            (AccessLevel::Admin, access.admin),
+        ];
+        for (level, list) in lists {
+            for team in list.unwrap_or_default() {
+                let Some(id) = self.team_ref(entity, Some(&team)) else { continue };
+                match teams.iter_mut().find(|t| t.0 == id) {
+                    Some(t) if t.1 < level => *t = (id, level, team.span),
+                    Some(_) => {}
+                    None => teams.push((id, level, team.span)),
+                }
+            }
+        }
+        teams.sort_by_key(|t| t.0);
+        crate::model::StoreAccess { teams }
     }
 
     /// The fields a reference may mean in `store`, from every declaration of its id.
