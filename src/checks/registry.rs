@@ -97,9 +97,11 @@ pub static RULES: &[&Rule] = &[
     &rules::special_data_without_condition::RULE,
     &rules::transfer_without_safeguard::RULE,
     &rules::conflicting_definitions::RULE,
+    &rules::duplicates_into_referential::RULE,
     &rules::missing_erasure::RULE,
     &rules::owner_without_access::RULE,
     &rules::special_data_broad_access::RULE,
+    &rules::stale_quality_audit::RULE,
     &rules::too_many_admins::RULE,
 ];
 

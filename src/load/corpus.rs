@@ -74,6 +74,8 @@ fn template(def: &str) -> Option<Template> {
         "Erasure" => ("stores:\n  - {id: s, erasure: {", "}}\n", &[("method", "api")]),
         "Purpose" => ("purposes:\n  - {", "}\n", &[("id", "p")]),
         "Access" => ("stores:\n  - {id: s, access: {", "}}\n", &[]),
+        "StoreQuality" => ("stores:\n  - {id: s, quality: {", "}}\n", &[]),
+        "FieldQuality" => ("stores:\n  - {id: s, fields: [{id: f, quality: {", "}}]}\n", &[]),
         "Term" => ("terms:\n  - {", "}\n", &[("id", "t")]),
         "Definition" => ("terms:\n  - {id: t, definitions: [{", "}]}\n", &[("id", "d")]),
         "Dpia" => ("purposes:\n  - {id: p, dpia: {", "}}\n", &[]),

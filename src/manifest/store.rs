@@ -11,7 +11,7 @@ use super::enums::{
     SpecialCategory, StoreKind, StoreStatus,
 };
 use super::spanned::Spanned;
-use super::text::{CategoryKey, Duration, Id, Locations};
+use super::text::{CategoryKey, DateText, Duration, Id, Locations};
 
 /// A place where data lives: an application, a database, a SaaS tool, a spreadsheet, a file
 /// share, or an outside party that receives data.
@@ -57,6 +57,8 @@ pub struct Store {
     /// Which teams may read, write and administer the store. A team that writes also reads;
     /// one that administers also writes. Absent: who has access is not stated.
     pub access: Option<Access>,
+    /// The last quality audit of the store's records and when the next is due.
+    pub quality: Option<StoreQuality>,
     /// The fields the store holds.
     pub fields: Option<Vec<Field>>,
     pub allow: Option<Vec<Allow>>,
@@ -103,6 +105,35 @@ impl JsonSchema for Defines {
             "additionalProperties": id,
         })
     }
+}
+
+/// A store's quality audit: what it measured and when.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoreQuality {
+    /// The share of complete records, from 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub completeness: Option<Spanned<f64>>,
+    /// The share of records that duplicate another one (the same person twice), 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub duplicates_rate: Option<Spanned<f64>>,
+    /// The day of the last audit.
+    pub last_audit: Option<Spanned<DateText>>,
+    /// How often the audit is due: an ISO 8601 period (`P1Y`, `P6M`).
+    pub audit_every: Option<Spanned<Duration>>,
+}
+
+/// A field's quality audit.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldQuality {
+    /// The share of values that duplicate another record's (the same e-mail twice), 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub duplicates_rate: Option<Spanned<f64>>,
+    /// The day of the last audit.
+    pub last_audit: Option<Spanned<DateText>>,
+    /// How often the audit is due: an ISO 8601 period (`P1Y`, `P6M`).
+    pub audit_every: Option<Spanned<Duration>>,
 }
 
 /// Access rights to a store, by team.
@@ -159,6 +190,9 @@ pub struct Field {
     pub description: Option<String>,
     /// True for a field kept only until its users move off it.
     pub deprecated: Option<bool>,
+    /// The last quality audit of this field and when the next is due (its completeness is
+    /// the field's `completeness`).
+    pub quality: Option<FieldQuality>,
     pub allow: Option<Vec<Allow>>,
 }
 

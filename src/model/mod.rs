@@ -107,6 +107,8 @@ pub struct Store {
     pub defines: Vec<Defined>,
     /// Access by team; `None`: not stated.
     pub access: Option<StoreAccess>,
+    /// The store's quality audit; `None`: not stated.
+    pub quality: Option<Quality>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
@@ -145,6 +147,8 @@ pub struct Field {
     pub deprecated: bool,
     pub allow: Vec<Suppression>,
     pub origin: FieldOrigin,
+    /// The field's quality audit; `None`: not stated.
+    pub quality: Option<Quality>,
     /// The `id:` value (for an inferred field: the flow's mention of it).
     pub span: Span,
 }
@@ -212,6 +216,23 @@ impl StoreAccess {
 
     pub fn level(&self, team: TeamId) -> Option<AccessLevel> {
         self.teams.iter().find(|t| t.0 == team).map(|t| t.1)
+    }
+}
+
+/// A quality audit (`quality:` on a store or a field); each part as written, dates parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Quality {
+    pub completeness: Option<f64>,
+    pub duplicates_rate: Option<Spanned<f64>>,
+    pub last_audit: Option<Spanned<Date>>,
+    pub audit_every: Option<Spanned<String>>,
+}
+
+impl Quality {
+    /// The day the next audit is due, when both the last audit and the period are stated.
+    pub fn next_due(&self) -> Option<Date> {
+        let last = self.last_audit.as_ref()?.value;
+        last.after(&self.audit_every.as_ref()?.value)
     }
 }
 

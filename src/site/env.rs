@@ -24,6 +24,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("rights.html", include_str!("../../templates/site/rights.html")),
     ("glossary.html", include_str!("../../templates/site/glossary.html")),
     ("access.html", include_str!("../../templates/site/access.html")),
+    ("quality.html", include_str!("../../templates/site/quality.html")),
     ("subject.html", include_str!("../../templates/site/subject.html")),
 ];
 

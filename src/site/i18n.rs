@@ -130,6 +130,33 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("rights_requests", "Rights requests", "Droits des personnes"),
     ("glossary", "Glossary", "Glossaire"),
     ("access_rights", "Access rights", "Droits d'accès"),
+    ("quality", "Quality", "Qualité"),
+    (
+        "quality_hint",
+        "The quality audits the map states (quality: on stores and fields): completeness, duplicates, the last audit and the next one due on the run date.",
+        "Les audits de qualité que la cartographie indique (quality: sur les outils et les champs) : complétude, doublons, dernier audit et prochain audit dû à la date du jour.",
+    ),
+    ("duplicates", "Duplicates", "Doublons"),
+    ("last_audit", "Last audit", "Dernier audit"),
+    ("audit_every", "Audit every", "Périodicité"),
+    ("next_audit", "Next audit", "Prochain audit"),
+    ("not_stated", "not stated", "non renseigné"),
+    (
+        "last_audit_not_stated",
+        "not stated: add 'last_audit:'",
+        "non renseigné : ajouter 'last_audit:'",
+    ),
+    (
+        "audit_every_not_stated",
+        "not stated: add 'audit_every:'",
+        "non renseigné : ajouter 'audit_every:'",
+    ),
+    ("overdue", "overdue", "en retard"),
+    (
+        "no_audit",
+        "The map states no quality audit: add 'quality:' to stores or fields (completeness, duplicates_rate, last_audit, audit_every).",
+        "La cartographie n'indique aucun audit de qualité : ajouter 'quality:' aux outils ou aux champs (completeness, duplicates_rate, last_audit, audit_every).",
+    ),
     (
         "access_hint",
         "Which team reads, writes or administers each store (access: on the store); writing includes reading, administering includes writing. Not everyone needs everything.",

@@ -23,6 +23,7 @@ pub mod i18n;
 mod lists;
 mod maps;
 mod pages;
+mod quality;
 mod register;
 mod rights;
 
@@ -74,7 +75,7 @@ enum Job {
 }
 
 /// The pages with one instance, but the home page.
-const SINGLES: [&str; 12] = [
+const SINGLES: [&str; 13] = [
     "stores.html",
     "purposes.html",
     "flows.html",
@@ -87,6 +88,7 @@ const SINGLES: [&str; 12] = [
     "rights.html",
     "glossary.html",
     "access.html",
+    "quality.html",
 ];
 
 /// Every file of the site, sorted by path. The register is built once; everything else —
@@ -177,6 +179,7 @@ impl Site<'_> {
                     "rights.html" => rights::list(inputs, self),
                     "glossary.html" => glossary::page(inputs, self),
                     "access.html" => access::page(inputs, self),
+                    "quality.html" => quality::page(inputs, self),
                     _ => register::page(self),
                 };
                 vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]
@@ -256,6 +259,7 @@ impl<'a> Site<'a> {
             link("rights.html", w("rights_requests")),
             link("glossary.html", w("glossary")),
             link("access.html", w("access_rights")),
+            link("quality.html", w("quality")),
         ]);
         let register = crate::register::build(
             &crate::register::Inputs {

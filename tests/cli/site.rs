@@ -405,3 +405,20 @@ fn the_access_matrix_shows_levels_and_what_is_not_stated() {
     );
     assert!(!dwh.contains("<td></td>"), "{dwh}");
 }
+
+/// The quality page lists each stated audit with its next due day, marks the one past due
+/// on the run date, and says "not stated" for a missing schedule.
+#[test]
+fn the_quality_page_marks_audits_past_due() {
+    let out = build(&project_root().join("examples/01-retail"), &["--as-of", "2026-11-22"]);
+    let page = std::fs::read_to_string(site(&out).join("quality.html")).unwrap();
+    let row = |path: &str| {
+        page.lines()
+            .find(|l| l.contains(&format!("<code>{path}</code>")))
+            .unwrap_or_else(|| panic!("no row for {path}"))
+            .to_owned()
+    };
+    assert!(row("pos").contains("2026-06-30 · overdue"), "{}", row("pos"));
+    assert!(row("crm").contains("2027-09-30") && !row("crm").contains("overdue"), "{}", row("crm"));
+    assert!(row("pos").contains("not stated"), "pos states no completeness: {}", row("pos"));
+}

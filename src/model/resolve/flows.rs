@@ -224,6 +224,8 @@ impl Resolver {
             deprecated: false,
             allow: Vec::new(),
             origin: FieldOrigin::Inferred { flow, from: source },
+            // An inferred field was never audited: its own quality is not stated.
+            quality: None,
             span: mapping.target.span,
         };
         let field_id = FieldId::new(self.model.fields.len());

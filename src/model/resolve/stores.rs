@@ -31,6 +31,12 @@ impl Resolver {
             let fields = self.declared_fields(store_id, &id, s.fields.unwrap_or_default());
             let defines = self.defines(&entity, s.defines);
             let access = s.access.map(|a| self.access(&entity, a));
+            let quality = s.quality.map(|q| crate::model::Quality {
+                completeness: q.completeness.map(|c| c.value),
+                duplicates_rate: q.duplicates_rate,
+                last_audit: q.last_audit.and_then(date),
+                audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
+            });
             let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
             self.model.stores.push(Store {
                 name: s.name.unwrap_or_else(|| id.clone()),
@@ -62,6 +68,7 @@ impl Resolver {
                 }),
                 defines,
                 access,
+                quality,
                 fields,
                 allow,
                 span: s.id.span,
@@ -176,12 +183,24 @@ impl Resolver {
                 deprecated: f.deprecated.unwrap_or(false),
                 allow,
                 origin: FieldOrigin::Declared,
+                quality: f.quality.map(|q| crate::model::Quality {
+                    completeness: None,
+                    duplicates_rate: q.duplicates_rate,
+                    last_audit: q.last_audit.and_then(date),
+                    audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
+                }),
                 span: f.id.span,
             });
             ids.push(field_id);
         }
         ids
     }
+}
+
+/// A written date, parsed (the schema's pattern let through only `YYYY-MM-DD`; a day the
+/// calendar lacks is dropped).
+fn date(text: Spanned<crate::manifest::text::DateText>) -> Option<Spanned<crate::date::Date>> {
+    crate::date::Date::parse(text.as_str()).map(|d| Spanned::new(d, text.span))
 }
 
 /// The field ids of every declaration of a store id after the first (by file path), for
