@@ -16,6 +16,7 @@ pub mod manifest;
 pub mod map;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod register;
 pub mod site;
 pub mod source;

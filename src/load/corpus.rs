@@ -76,6 +76,7 @@ fn template(def: &str) -> Option<Template> {
         "Access" => ("stores:\n  - {id: s, access: {", "}}\n", &[]),
         "StoreQuality" => ("stores:\n  - {id: s, quality: {", "}}\n", &[]),
         "FieldQuality" => ("stores:\n  - {id: s, fields: [{id: f, quality: {", "}}]}\n", &[]),
+        "Collect" => ("purposes:\n  - {id: p, collect: [{", "}]}\n", &[("category", "user.x")]),
         "Term" => ("terms:\n  - {", "}\n", &[("id", "t")]),
         "Definition" => ("terms:\n  - {id: t, definitions: [{", "}]}\n", &[("id", "d")]),
         "Dpia" => ("purposes:\n  - {id: p, dpia: {", "}}\n", &[]),

@@ -41,6 +41,9 @@ pub struct Purpose {
     pub uses: Option<Vec<Spanned<FieldRef>>>,
     /// The data categories the purpose needs (the collection plan).
     pub needs: Option<Vec<Spanned<CategoryKey>>>,
+    /// How a needed category that no used field holds yet will be collected, and at what
+    /// cost (the collection plan of missing data).
+    pub collect: Option<Vec<Collect>>,
     pub retention: Option<Spanned<Retention>>,
     /// Who receives the data: store ids, or free text for recipients outside the map.
     pub recipients: Option<Vec<Spanned<String>>>,
@@ -53,6 +56,23 @@ pub struct Purpose {
     /// Default: `active`.
     pub status: Option<PurposeStatus>,
     pub allow: Option<Vec<Allow>>,
+}
+
+/// The plan to collect one needed category: means and cost of collecting it, then of
+/// keeping it up to date.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Collect {
+    /// The needed category this plans for (one of `needs`).
+    pub category: Spanned<CategoryKey>,
+    /// How it will be collected (a form field, a purchase, an enrichment service).
+    pub collection: Option<String>,
+    /// What collecting it costs (free text: `0.40 EUR per record`, `2 days of work`).
+    pub collection_cost: Option<String>,
+    /// How it will be kept up to date.
+    pub update: Option<String>,
+    /// What keeping it up to date costs.
+    pub update_cost: Option<String>,
 }
 
 /// The state of a purpose's data protection impact assessment.

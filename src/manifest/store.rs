@@ -186,6 +186,12 @@ pub struct Field {
     pub source: Option<FieldSource>,
     /// How the data is collected (the collection plan).
     pub collection: Option<String>,
+    /// What collecting it costs (free text: `0.40 EUR per record`, `included in the form`).
+    pub collection_cost: Option<String>,
+    /// How it is kept up to date (the person's account page, a yearly campaign, a flow).
+    pub update: Option<String>,
+    /// What keeping it up to date costs.
+    pub update_cost: Option<String>,
     pub retention: Option<Spanned<Retention>>,
     pub description: Option<String>,
     /// True for a field kept only until its users move off it.

@@ -142,6 +142,9 @@ pub struct Field {
     pub format: Option<String>,
     pub source: Option<FieldSource>,
     pub collection: Option<String>,
+    pub collection_cost: Option<String>,
+    pub update: Option<String>,
+    pub update_cost: Option<String>,
     pub retention: Option<Spanned<Retention>>,
     pub description: Option<String>,
     pub deprecated: bool,
@@ -236,6 +239,16 @@ impl Quality {
     }
 }
 
+/// A purpose's plan to collect one needed category.
+#[derive(Clone, Debug)]
+pub struct Collect {
+    pub category: Spanned<String>,
+    pub collection: Option<String>,
+    pub collection_cost: Option<String>,
+    pub update: Option<String>,
+    pub update_cost: Option<String>,
+}
+
 /// A store's `erasure:`.
 #[derive(Clone, Debug)]
 pub struct Erasure {
@@ -293,6 +306,8 @@ pub struct Purpose {
     /// Every field used, `store.*` expanded, sorted, without repeats.
     pub uses: Vec<FieldId>,
     pub needs: Vec<Spanned<String>>,
+    /// The plan to collect needed categories: `collect:`, in file order.
+    pub collect: Vec<Collect>,
     pub retention: Option<Spanned<Retention>>,
     pub recipients: Vec<Recipient>,
     /// `None`: the purpose does not say (the register prints "not stated", never "no").

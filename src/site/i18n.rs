@@ -131,6 +131,21 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("glossary", "Glossary", "Glossaire"),
     ("access_rights", "Access rights", "Droits d'accès"),
     ("quality", "Quality", "Qualité"),
+    ("plan_costs_title", "The plan with its cost", "Le plan et son coût"),
+    (
+        "plan_costs_hint",
+        "For each need of each purpose: the fields that meet it, how they are collected and kept up to date, at what cost; for data still to collect, the purpose's plan (collect:). Also as a spreadsheet:",
+        "Pour chaque besoin de chaque finalité : les champs qui y répondent, comment ils sont collectés et mis à jour, à quel coût ; pour les données à collecter, le plan de la finalité (collect:). Aussi en tableur :",
+    ),
+    ("collection_cost", "Collection cost", "Coût de collecte"),
+    ("update", "Update", "Mise à jour"),
+    ("update_cost", "Update cost", "Coût de mise à jour"),
+    ("to_collect", "to collect", "à collecter"),
+    (
+        "no_needs",
+        "No purpose states what data it needs: add 'needs:' to the purposes.",
+        "Aucune finalité n'indique les données dont elle a besoin : ajouter 'needs:' aux finalités.",
+    ),
     (
         "quality_hint",
         "The quality audits the map states (quality: on stores and fields): completeness, duplicates, the last audit and the next one due on the run date.",

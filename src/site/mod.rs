@@ -72,6 +72,7 @@ enum Job {
     Store(StoreId),
     Purpose(PurposeId),
     Subject(SubjectId),
+    PlanXlsx,
 }
 
 /// The pages with one instance, but the home page.
@@ -121,6 +122,7 @@ pub fn build_into(
     jobs.extend(model.store_ids().map(Job::Store));
     jobs.extend(model.purpose_ids().map(Job::Purpose));
     jobs.extend(rights::subjects(model).into_iter().map(Job::Subject));
+    jobs.push(Job::PlanXlsx);
     let total = jobs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
@@ -204,6 +206,10 @@ impl Site<'_> {
                     Artifact::new(format!("purposes/{id}.html"), html),
                     Artifact::new(format!("maps/purposes/{id}.svg"), svg),
                 ]
+            }
+            Job::PlanXlsx => {
+                let rows = crate::plan::build(model, self.language);
+                vec![Artifact::new("plan.xlsx", crate::plan::xlsx(&rows, self.language)?)]
             }
             Job::Subject(s) => {
                 let page = rights::page(inputs, self, s);

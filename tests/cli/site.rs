@@ -422,3 +422,34 @@ fn the_quality_page_marks_audits_past_due() {
     assert!(row("crm").contains("2027-09-30") && !row("crm").contains("overdue"), "{}", row("crm"));
     assert!(row("pos").contains("not stated"), "pos states no completeness: {}", row("pos"));
 }
+
+/// The collection plan's workbook, read back: one row per need of each purpose not
+/// retired, with the means and costs the map states and "not stated" where it does not;
+/// the birthday offers' missing date of birth carries the purpose's `collect:` plan.
+#[test]
+fn the_plan_xlsx_has_a_row_per_need() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    let mut book: Xlsx<_> = open_workbook(site(&out).join("plan.xlsx")).expect("a workbook");
+    let sheet = book.worksheet_range("Collection plan").unwrap();
+    let cell = |r: usize, c: usize| {
+        sheet.get_value((r as u32, c as u32)).map(|d| d.to_string()).unwrap_or_default()
+    };
+    assert_eq!(cell(0, 4), "Collection cost");
+    let rows = sheet.get_size().0 - 1;
+    assert!(rows >= 20, "{rows} needs");
+    let birthday = (1..=rows)
+        .find(|&r| {
+            cell(r, 0).contains("(birthday-offers)")
+                && cell(r, 1) == "user.demographic.date_of_birth"
+        })
+        .expect("the birthday offers' missing need");
+    assert_eq!(cell(birthday, 7), "to collect");
+    assert_eq!(cell(birthday, 4), "2 days of development (e-shop and loyalty console)");
+    for r in 1..=rows {
+        for c in 3..7 {
+            assert!(!cell(r, c).is_empty(), "row {r} column {c} is empty");
+        }
+    }
+    assert!((1..=rows).any(|r| cell(r, 5).starts_with("not stated: add 'update:'")));
+}

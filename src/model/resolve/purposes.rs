@@ -113,6 +113,18 @@ impl Resolver {
                     .into_iter()
                     .map(|n| Spanned::new(n.value.0, n.span))
                     .collect(),
+                collect: p
+                    .collect
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|c| crate::model::Collect {
+                        category: Spanned::new(c.category.value.0, c.category.span),
+                        collection: c.collection,
+                        collection_cost: c.collection_cost,
+                        update: c.update,
+                        update_cost: c.update_cost,
+                    })
+                    .collect(),
                 retention: p.retention,
                 recipients,
                 profiling: p.profiling,
