@@ -166,7 +166,7 @@ pub struct RegisterArgs {
     #[arg(default_value = ".")]
     pub dir: PathBuf,
     /// The layout: art30 (the cells of art. 30 and where they come from), cnil (one fiche
-    /// per activity, French by default) or ico (the ICO template's columns 1-25).
+    /// per activity, French by default) or ico (the ICO template's columns 1-30).
     #[arg(long, value_enum, default_value_t = RegisterLayoutArg::Art30)]
     pub layout: RegisterLayoutArg,
     /// The format (default: from the extension of -o, else md); xlsx needs -o.

@@ -7,7 +7,7 @@ use super::entities::Allow;
 use super::enums::{Art9Condition, DpiaStatus, LegalBasis, PurposeStatus};
 use super::spanned::Spanned;
 use super::store::Retention;
-use super::text::{CategoryKey, FieldRef, Id};
+use super::text::{CategoryKey, DateText, FieldRef, Id};
 
 /// A processing activity: why data is used.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -55,6 +55,19 @@ pub struct Purpose {
     pub dpia: Option<Dpia>,
     /// Default: `active`.
     pub status: Option<PurposeStatus>,
+    /// The UK Data Protection Act 2018 Schedule 1 condition, for special-category or
+    /// criminal-offence data (ICO column 26).
+    pub schedule1_condition: Option<String>,
+    /// A link to the retention and erasure policy document (ICO column 28).
+    pub retention_policy: Option<String>,
+    /// Whether the data is kept and erased as that policy says (ICO column 29).
+    pub retention_policy_followed: Option<bool>,
+    /// Why it is not, when it is not (ICO column 30).
+    pub retention_policy_deviation: Option<String>,
+    /// The day the activity was entered in the register (the CNIL fiche's creation date).
+    pub created: Option<Spanned<DateText>>,
+    /// The day its description last changed (the CNIL fiche's update date).
+    pub updated: Option<Spanned<DateText>>,
     pub allow: Option<Vec<Allow>>,
 }
 

@@ -316,6 +316,13 @@ pub struct Purpose {
     pub dpia_status: Option<DpiaStatus>,
     pub dpia_link: Option<String>,
     pub status: PurposeStatus,
+    pub schedule1_condition: Option<String>,
+    pub retention_policy: Option<String>,
+    pub retention_policy_followed: Option<bool>,
+    pub retention_policy_deviation: Option<String>,
+    /// The register dates (CNIL fiche), as written and valid.
+    pub created: Option<Date>,
+    pub updated: Option<Date>,
     pub allow: Vec<Suppression>,
     pub span: Span,
 }

@@ -68,10 +68,16 @@ pub enum Cell {
     Breach,
     /// Not in the map: always empty.
     BreachLink,
+    Schedule1,
+    RetentionPolicy,
+    RetentionPolicyFollowed,
+    RetentionPolicyDeviation,
+    Created,
+    Updated,
 }
 
 /// How many kinds of cell there are (`Cell` as an index).
-pub(super) const CELLS: usize = Cell::BreachLink as usize + 1;
+pub(super) const CELLS: usize = Cell::Updated as usize + 1;
 
 /// The lines of a cell of `row`: made on first use, then kept by the register (the site
 /// encodes it in several formats and shows its rows on the purpose pages; a cell listing a
@@ -119,6 +125,22 @@ fn make(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
         Cell::Art9 => row.special_condition.iter().map(with_article).collect(),
         Cell::LegitimateInterest => one(&row.legitimate_interest),
         Cell::Lia => one(&row.lia),
+        Cell::Schedule1 => one(&row.schedule1_condition),
+        Cell::RetentionPolicy => one(&row.retention_policy),
+        Cell::RetentionPolicyFollowed => {
+            row.retention_policy_followed.iter().map(|b| t(yes_no(*b)).to_owned()).collect()
+        }
+        Cell::RetentionPolicyDeviation => one(&row.retention_policy_deviation),
+        // A fiche's dates are facts about the register itself: absent, they are not stated
+        // (the attribute to fill is said), never an empty box.
+        Cell::Created => match &row.created {
+            Some(d) => vec![d.clone()],
+            None => vec![not_stated(Kind::Purpose, &row.reference, "created", lang)],
+        },
+        Cell::Updated => match &row.updated {
+            Some(d) => vec![d.clone()],
+            None => vec![not_stated(Kind::Purpose, &row.reference, "updated", lang)],
+        },
         Cell::Rights => row.rights.iter().map(|r| r.label.clone()).collect(),
         Cell::Subjects => row.subjects.iter().map(|s| s.label.clone()).collect(),
         Cell::Categories => row

@@ -132,6 +132,12 @@ impl Resolver {
                 dpia_status: p.dpia.as_ref().and_then(|d| d.status.as_ref().map(|s| s.value)),
                 dpia_link: p.dpia.and_then(|d| d.link),
                 status: p.status.unwrap_or(PurposeStatus::Active),
+                schedule1_condition: p.schedule1_condition,
+                retention_policy: p.retention_policy,
+                retention_policy_followed: p.retention_policy_followed,
+                retention_policy_deviation: p.retention_policy_deviation,
+                created: p.created.and_then(|d| crate::date::Date::parse(d.as_str())),
+                updated: p.updated.and_then(|d| crate::date::Date::parse(d.as_str())),
                 allow,
                 span: p.id.span,
             });
