@@ -86,6 +86,9 @@ pub enum Command {
     /// Read a map (or changes to one) from a format other tools or a workshop use.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// The rights-request checklist of one category of person: stores, keys, erasure,
+    /// processors to notify.
+    Dsr(DsrArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
 }
@@ -233,7 +236,7 @@ pub struct RegisterArgs {
     #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
     /// The layout: art30 (the cells of art. 30 and where they come from), cnil (one fiche
-    /// per activity, French by default) or ico (the ICO template's columns 1-25).
+    /// per activity, French by default) or ico (the ICO template's columns 1-30).
     #[arg(long, value_enum, default_value_t = RegisterLayoutArg::Art30)]
     pub layout: RegisterLayoutArg,
     /// The format (default: from the extension of -o, else md); xlsx needs -o.
@@ -252,6 +255,33 @@ pub struct RegisterArgs {
     /// The day adequacy decisions are judged on, YYYY-MM-DD. Default: today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct DsrArgs {
+    /// The map's folder (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The category of person (a subject id: customer, employee, or one the map declares).
+    #[arg(long, value_name = "ID")]
+    pub subject: String,
+    /// The format (default: from the extension of -o, else md); xlsx needs -o.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<DsrFormatArg>,
+    /// The file to write (replaced if it exists); default: standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The language (default: `language` in datacarto.yaml, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DsrFormatArg {
+    Md,
+    Html,
+    Xlsx,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -659,6 +689,18 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 dry_run,
             })
         }
+        Command::Dsr(args) => commands::dsr::run(&commands::dsr::Options {
+            dir: args.dir,
+            subject: args.subject,
+            format: args.format.map(|f| match f {
+                DsrFormatArg::Md => crate::dsr::Format::Md,
+                DsrFormatArg::Html => crate::dsr::Format::Html,
+                DsrFormatArg::Xlsx => crate::dsr::Format::Xlsx,
+                DsrFormatArg::Json => crate::dsr::Format::Json,
+            }),
+            output: args.output,
+            lang: args.lang.map(Into::into),
+        }),
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "datacarto", &mut out);

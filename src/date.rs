@@ -55,6 +55,53 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date an ISO 8601 period (`P1Y`, `P6M`, `P2W`, `P30D`, `P1Y6M`) after this one:
+    /// years and months first, the day kept or brought back to the month's last day
+    /// (31 January + 1 month is 28 or 29 February), then weeks and days. `None` for text that
+    /// is not such a period.
+    pub fn after(self, period: &str) -> Option<Date> {
+        let body = period.strip_prefix('P')?;
+        let (mut years, mut months, mut days) = (0i64, 0i64, 0i64);
+        let mut number = String::new();
+        for c in body.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let n: i64 = number.parse().ok()?;
+            number.clear();
+            match c {
+                'Y' => years += n,
+                'M' => months += n,
+                'W' => days += 7 * n,
+                'D' => days += n,
+                _ => return None,
+            }
+        }
+        if !number.is_empty() || body.is_empty() {
+            return None;
+        }
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + years * 12 + months;
+        let year = i32::try_from(total.div_euclid(12)).ok()?;
+        let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
+        let day = self.day.min(days_in_month(year, month));
+        let moved = Date { year, month, day };
+        Some(Date::from_days_since_epoch(moved.days_since_epoch() + days))
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's algorithm, the inverse of the one below).
+    fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -105,5 +152,20 @@ mod tests {
     #[test]
     fn ordering() {
         assert!(Date::parse("2026-12-31").unwrap() < Date::parse("2027-01-01").unwrap());
+    }
+
+    /// Periods move dates by the calendar: month ends are kept in range, weeks and days
+    /// count days, leap years count.
+    #[test]
+    fn a_period_after_a_date() {
+        let d = |t: &str| Date::parse(t).unwrap();
+        assert_eq!(d("2025-03-15").after("P1Y"), Some(d("2026-03-15")));
+        assert_eq!(d("2024-01-31").after("P1M"), Some(d("2024-02-29")));
+        assert_eq!(d("2025-11-20").after("P6M"), Some(d("2026-05-20")));
+        assert_eq!(d("2025-12-25").after("P2W"), Some(d("2026-01-08")));
+        assert_eq!(d("2024-02-28").after("P1Y6M2D"), Some(d("2025-08-30")));
+        assert_eq!(d("2026-01-01").after("P30D"), Some(d("2026-01-31")));
+        assert_eq!(d("2026-01-01").after("3 years"), None);
+        assert_eq!(d("2026-01-01").after("P"), None);
     }
 }

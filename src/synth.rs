@@ -977,6 +977,9 @@ fn store_file(map: &Map, store: &Store) -> String {
     }
     put!(out, "    records: {}", store.records);
     put!(out, "    security: [access_control, encryption, backup]");
+    // Every store states how one person is erased there, as a governed map would.
+    let erasure = ["api", "manual", "automatic-retention"][(store.records % 3) as usize];
+    put!(out, "    erasure: {{method: {erasure}}}");
     put!(out, "    fields:");
     for (k, &code) in store.fields.iter().enumerate() {
         let field = kind_of(code);

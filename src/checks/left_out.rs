@@ -12,6 +12,7 @@ const ABSENCE_RULES: &[(&str, &[&str])] = &[
     ("dpia-required", &["dpia"]),
     ("flow-without-fields", &["fields"]),
     ("legitimate-interest-undocumented", &["legitimate_interest", "lia"]),
+    ("missing-erasure", &["erasure"]),
     ("missing-legal-basis", &["legal_basis"]),
     ("missing-legal-reference", &["legal_reference"]),
     ("missing-owner", &["owner"]),

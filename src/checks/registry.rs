@@ -14,6 +14,8 @@ pub enum Family {
     Integrity,
     Cartography,
     Gdpr,
+    /// Beyond the register: rights requests, meaning, access, quality, collection.
+    Governance,
 }
 
 impl Family {
@@ -22,6 +24,7 @@ impl Family {
             Family::Integrity => "Integrity",
             Family::Cartography => "Cartography",
             Family::Gdpr => "GDPR",
+            Family::Governance => "Governance",
         }
     }
 }
@@ -96,6 +99,13 @@ pub static RULES: &[&Rule] = &[
     &rules::retention_conflict::RULE,
     &rules::special_data_without_condition::RULE,
     &rules::transfer_without_safeguard::RULE,
+    &rules::conflicting_definitions::RULE,
+    &rules::duplicates_into_referential::RULE,
+    &rules::missing_erasure::RULE,
+    &rules::owner_without_access::RULE,
+    &rules::special_data_broad_access::RULE,
+    &rules::stale_quality_audit::RULE,
+    &rules::too_many_admins::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -50,6 +50,7 @@ pub enum EntityKind {
     Field,
     Flow,
     Purpose,
+    Term,
 }
 
 impl EntityKind {
@@ -58,6 +59,7 @@ impl EntityKind {
             EntityKind::File => "file",
             EntityKind::Team => "team",
             EntityKind::Objective => "objective",
+            EntityKind::Term => "term",
             EntityKind::Subject => "subject",
             EntityKind::Category => "category",
             EntityKind::Store => "store",

@@ -345,11 +345,12 @@ pub struct Generated {
     pub origins: BTreeMap<String, Vec<Origin>>,
 }
 
-const KINDS: [Kind; 7] = [
+const KINDS: [Kind; 8] = [
     Kind::Teams,
     Kind::Objectives,
     Kind::Subjects,
     Kind::Categories,
+    Kind::Terms,
     Kind::Stores,
     Kind::Flows,
     Kind::Purposes,

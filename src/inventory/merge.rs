@@ -370,6 +370,7 @@ fn singular(kind: Kind) -> &'static str {
         Kind::Objectives => "objective",
         Kind::Subjects => "subject",
         Kind::Categories => "category",
+        Kind::Terms => "term",
         Kind::Stores => "store",
         Kind::Fields => "field",
         Kind::Flows => "flow",

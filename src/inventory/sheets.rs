@@ -57,6 +57,7 @@ pub enum Kind {
     Objectives,
     Subjects,
     Categories,
+    Terms,
     Stores,
     Fields,
     Flows,
@@ -72,6 +73,7 @@ impl Kind {
             Kind::Objectives => "objectives",
             Kind::Subjects => "subjects",
             Kind::Categories => "categories",
+            Kind::Terms => "terms",
             Kind::Stores => "stores",
             Kind::Fields => "fields",
             Kind::Flows => "flows",
@@ -150,6 +152,20 @@ pub static CATEGORIES: Sheet = Sheet {
     ],
 };
 
+pub static TERMS: Sheet = Sheet {
+    kind: Kind::Terms,
+    en: "terms",
+    fr: "glossaire",
+    columns: &[
+        FILE,
+        ID,
+        NAME,
+        DESCRIPTION,
+        c("definitions", Yaml, "Definitions", "Définitions"),
+        OTHERS,
+    ],
+};
+
 pub static STORES: Sheet = Sheet {
     kind: Kind::Stores,
     en: "stores",
@@ -173,6 +189,10 @@ pub static STORES: Sheet = Sheet {
         c("transfer.mechanism", Scalar, "Transfer safeguard", "Garantie de transfert"),
         c("transfer.reference", Text, "Transfer reference", "Référence du transfert"),
         c("security", List, "Security measures", "Mesures de sécurité"),
+        c("erasure", Yaml, "Erasure method", "Méthode d'effacement"),
+        c("defines", Yaml, "Definitions followed", "Définitions suivies"),
+        c("access", Yaml, "Access by team", "Accès par équipe"),
+        c("quality", Yaml, "Quality audit", "Audit de qualité"),
         ALLOW,
         OTHERS,
     ],
@@ -203,6 +223,10 @@ pub static FIELDS: Sheet = Sheet {
         RETENTION[6],
         DESCRIPTION,
         c("deprecated", Scalar, "Deprecated", "Obsolète"),
+        c("collection_cost", Yaml, "Collection cost", "Coût de collecte"),
+        c("update", Yaml, "Update means", "Moyen de mise à jour"),
+        c("update_cost", Yaml, "Update cost", "Coût de mise à jour"),
+        c("quality", Yaml, "Quality audit", "Audit de qualité"),
         ALLOW,
         OTHERS,
     ],
@@ -265,14 +289,46 @@ pub static PURPOSES: Sheet = Sheet {
         c("dpia.status", Scalar, "DPIA status", "Statut de l'AIPD"),
         c("dpia.link", Text, "DPIA link", "Lien vers l'AIPD"),
         c("status", Scalar, "Status", "Statut"),
+        c("collect", Yaml, "Data to collect", "Données à collecter"),
+        c(
+            "schedule1_condition",
+            Yaml,
+            "DPA 2018 Schedule 1 condition",
+            "Condition DPA 2018 annexe 1",
+        ),
+        c("retention_policy", Yaml, "Retention policy", "Politique de conservation"),
+        c(
+            "retention_policy_followed",
+            Yaml,
+            "Retention policy followed",
+            "Politique de conservation suivie",
+        ),
+        c(
+            "retention_policy_deviation",
+            Yaml,
+            "Retention policy deviation",
+            "Écart à la politique de conservation",
+        ),
+        c("created", Yaml, "Created", "Créée le"),
+        c("updated", Yaml, "Updated", "Mise à jour le"),
         ALLOW,
         OTHERS,
     ],
 };
 
 /// Every sheet, in workbook order.
-pub static ALL: [&Sheet; 9] =
-    [&SETTINGS, &TEAMS, &OBJECTIVES, &SUBJECTS, &CATEGORIES, &STORES, &FIELDS, &FLOWS, &PURPOSES];
+pub static ALL: [&Sheet; 10] = [
+    &SETTINGS,
+    &TEAMS,
+    &OBJECTIVES,
+    &SUBJECTS,
+    &CATEGORIES,
+    &TERMS,
+    &STORES,
+    &FIELDS,
+    &FLOWS,
+    &PURPOSES,
+];
 
 impl Sheet {
     pub fn name(&self, french: bool) -> &'static str {

@@ -71,7 +71,14 @@ fn template(def: &str) -> Option<Template> {
         "Transfer" => {
             ("flows:\n  - {from: a, to: b, transfer: {", "}}\n", &[("mechanism", "adequacy")])
         }
+        "Erasure" => ("stores:\n  - {id: s, erasure: {", "}}\n", &[("method", "api")]),
         "Purpose" => ("purposes:\n  - {", "}\n", &[("id", "p")]),
+        "Access" => ("stores:\n  - {id: s, access: {", "}}\n", &[]),
+        "StoreQuality" => ("stores:\n  - {id: s, quality: {", "}}\n", &[]),
+        "FieldQuality" => ("stores:\n  - {id: s, fields: [{id: f, quality: {", "}}]}\n", &[]),
+        "Collect" => ("purposes:\n  - {id: p, collect: [{", "}]}\n", &[("category", "user.x")]),
+        "Term" => ("terms:\n  - {", "}\n", &[("id", "t")]),
+        "Definition" => ("terms:\n  - {id: t, definitions: [{", "}]}\n", &[("id", "d")]),
         "Dpia" => ("purposes:\n  - {id: p, dpia: {", "}}\n", &[]),
         "RetentionPeriod" => ("purposes:\n  - {id: p, retention: {", "}}\n", &[]),
         "Allow" => {

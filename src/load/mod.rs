@@ -40,6 +40,7 @@ pub struct Manifests {
     pub stores: Vec<Store>,
     pub flows: Vec<Flow>,
     pub purposes: Vec<Purpose>,
+    pub terms: Vec<crate::manifest::entities::Term>,
 }
 
 impl Manifests {
@@ -51,6 +52,7 @@ impl Manifests {
         self.stores.append(&mut other.stores);
         self.flows.append(&mut other.flows);
         self.purposes.append(&mut other.purposes);
+        self.terms.append(&mut other.terms);
     }
 }
 
@@ -594,6 +596,7 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
                     "purposes" => {
                         m.purposes.extend(convert(item, file, text, display, "purpose", f));
                     }
+                    "terms" => m.terms.extend(convert(item, file, text, display, "term", f)),
                     _ => {}
                 }
             }

@@ -274,7 +274,7 @@ fn const_values(branches: &[Value]) -> Option<Vec<String>> {
 mod tests {
     use super::*;
 
-    /// The document schema compiles to an object with the seven entity lists and nothing else.
+    /// The document schema compiles to an object with the eight entity lists and nothing else.
     #[test]
     fn document_shape_lists_the_entity_kinds() {
         let shapes = document();
@@ -282,7 +282,16 @@ mod tests {
         let keys: Vec<_> = root.properties.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(
             keys,
-            ["teams", "objectives", "subjects", "categories", "stores", "flows", "purposes"]
+            [
+                "teams",
+                "objectives",
+                "subjects",
+                "categories",
+                "stores",
+                "flows",
+                "purposes",
+                "terms"
+            ]
         );
         assert!(root.additional.is_none());
     }

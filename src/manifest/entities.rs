@@ -59,6 +59,30 @@ pub struct Category {
     pub description: Option<String>,
 }
 
+/// A business term of the glossary (`customer`, `active customer`…) and the definitions
+/// stores follow for it: what "a customer" means in each system (`defines:` on a store).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: Spanned<Id>,
+    /// Display name. Default: the id.
+    pub name: Option<String>,
+    pub description: Option<String>,
+    /// The definitions in use, each named by an id that stores give in `defines:`.
+    pub definitions: Option<Vec<Definition>>,
+}
+
+/// One definition of a term: which records count as one.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    /// Unique within its term; referenced as the value in a store's `defines:`.
+    pub id: Spanned<Id>,
+    /// What the term means under this definition (`a person with an order in the last 12
+    /// months`).
+    pub definition: Option<String>,
+}
+
 /// Silences one rule on this entity and on what it contains.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

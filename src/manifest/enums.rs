@@ -144,6 +144,17 @@ string_enum!(
 );
 
 string_enum!(
+    /// How one person's data is erased from a store (a rights request, GDPR art. 17):
+    /// `api` (a call or a script deletes the record), `manual` (someone deletes it by hand
+    /// in the tool), `automatic-retention` (nothing to do: the retention period purges it),
+    /// `not-possible` (the store cannot erase one person; say why in `reason`).
+    ErasureMethod {
+        Api = "api", Manual = "manual", AutomaticRetention = "automatic-retention",
+        NotPossible = "not-possible",
+    }
+);
+
+string_enum!(
     /// What happens to data when its retention period ends.
     EndAction { Delete = "delete", Anonymise = "anonymise", Archive = "archive", Review = "review" }
 );

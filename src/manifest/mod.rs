@@ -36,4 +36,6 @@ pub struct Document {
     pub flows: Option<Vec<flow::Flow>>,
     /// Processing activities: why data is used.
     pub purposes: Option<Vec<purpose::Purpose>>,
+    /// The glossary: business terms and their definitions, which stores follow (`defines:`).
+    pub terms: Option<Vec<entities::Term>>,
 }

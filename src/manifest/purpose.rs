@@ -7,7 +7,7 @@ use super::entities::Allow;
 use super::enums::{Art9Condition, DpiaStatus, LegalBasis, PurposeStatus};
 use super::spanned::Spanned;
 use super::store::Retention;
-use super::text::{CategoryKey, FieldRef, Id};
+use super::text::{CategoryKey, DateText, FieldRef, Id};
 
 /// A processing activity: why data is used.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -41,6 +41,9 @@ pub struct Purpose {
     pub uses: Option<Vec<Spanned<FieldRef>>>,
     /// The data categories the purpose needs (the collection plan).
     pub needs: Option<Vec<Spanned<CategoryKey>>>,
+    /// How a needed category that no used field holds yet will be collected, and at what
+    /// cost (the collection plan of missing data).
+    pub collect: Option<Vec<Collect>>,
     pub retention: Option<Spanned<Retention>>,
     /// Who receives the data: store ids, or free text for recipients outside the map.
     pub recipients: Option<Vec<Spanned<String>>>,
@@ -52,7 +55,37 @@ pub struct Purpose {
     pub dpia: Option<Dpia>,
     /// Default: `active`.
     pub status: Option<PurposeStatus>,
+    /// The UK Data Protection Act 2018 Schedule 1 condition, for special-category or
+    /// criminal-offence data (ICO column 26).
+    pub schedule1_condition: Option<String>,
+    /// A link to the retention and erasure policy document (ICO column 28).
+    pub retention_policy: Option<String>,
+    /// Whether the data is kept and erased as that policy says (ICO column 29).
+    pub retention_policy_followed: Option<bool>,
+    /// Why it is not, when it is not (ICO column 30).
+    pub retention_policy_deviation: Option<String>,
+    /// The day the activity was entered in the register (the CNIL fiche's creation date).
+    pub created: Option<Spanned<DateText>>,
+    /// The day its description last changed (the CNIL fiche's update date).
+    pub updated: Option<Spanned<DateText>>,
     pub allow: Option<Vec<Allow>>,
+}
+
+/// The plan to collect one needed category: means and cost of collecting it, then of
+/// keeping it up to date.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Collect {
+    /// The needed category this plans for (one of `needs`).
+    pub category: Spanned<CategoryKey>,
+    /// How it will be collected (a form field, a purchase, an enrichment service).
+    pub collection: Option<String>,
+    /// What collecting it costs (free text: `0.40 EUR per record`, `2 days of work`).
+    pub collection_cost: Option<String>,
+    /// How it will be kept up to date.
+    pub update: Option<String>,
+    /// What keeping it up to date costs.
+    pub update_cost: Option<String>,
 }
 
 /// The state of a purpose's data protection impact assessment.

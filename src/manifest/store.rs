@@ -7,11 +7,11 @@ use serde::Deserialize;
 
 use super::entities::Allow;
 use super::enums::{
-    EndAction, FieldSource, RetentionBasis, RetentionTrigger, SecurityMeasure, SpecialCategory,
-    StoreKind, StoreStatus,
+    EndAction, ErasureMethod, FieldSource, RetentionBasis, RetentionTrigger, SecurityMeasure,
+    SpecialCategory, StoreKind, StoreStatus,
 };
 use super::spanned::Spanned;
-use super::text::{CategoryKey, Duration, Id, Locations};
+use super::text::{CategoryKey, DateText, Duration, Id, Locations};
 
 /// A place where data lives: an application, a database, a SaaS tool, a spreadsheet, a file
 /// share, or an outside party that receives data.
@@ -52,9 +52,118 @@ pub struct Store {
     pub transfer: Option<super::flow::Transfer>,
     /// The security measures protecting the store, as CNIL families.
     pub security: Option<Vec<SecurityMeasure>>,
+    /// How one person's data is erased here when they ask (GDPR art. 17): what the
+    /// rights-request checklist (`datacarto dsr`) says to do in this store.
+    pub erasure: Option<Erasure>,
+    /// Which definition of each glossary term the store's records follow, as
+    /// `term: definition` (`customer: buyer-12-months`).
+    pub defines: Option<Defines>,
+    /// Which teams may read, write and administer the store. A team that writes also reads;
+    /// one that administers also writes. Absent: who has access is not stated.
+    pub access: Option<Access>,
+    /// The last quality audit of the store's records and when the next is due.
+    pub quality: Option<StoreQuality>,
     /// The fields the store holds.
     pub fields: Option<Vec<Field>>,
     pub allow: Option<Vec<Allow>>,
+}
+
+/// `defines:` of a store: glossary term id → definition id, in file order, with places.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Defines(pub Vec<(Spanned<Id>, Spanned<Id>)>);
+
+impl<'de> Deserialize<'de> for Defines {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DefinesVisitor;
+        impl<'de> serde::de::Visitor<'de> for DefinesVisitor {
+            type Value = Defines;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a mapping of glossary terms to definitions")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Defines, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<Spanned<Id>, Spanned<Id>>()? {
+                    pairs.push(pair);
+                }
+                Ok(Defines(pairs))
+            }
+        }
+        deserializer.deserialize_map(DefinesVisitor)
+    }
+}
+
+impl JsonSchema for Defines {
+    fn schema_name() -> Cow<'static, str> {
+        "Defines".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let id = generator.subschema_for::<Id>();
+        json_schema!({
+            "description": "Which definition of each glossary term the store's records follow: `term: definition`.",
+            "type": "object",
+            "propertyNames": id,
+            "additionalProperties": id,
+        })
+    }
+}
+
+/// A store's quality audit: what it measured and when.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoreQuality {
+    /// The share of complete records, from 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub completeness: Option<Spanned<f64>>,
+    /// The share of records that duplicate another one (the same person twice), 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub duplicates_rate: Option<Spanned<f64>>,
+    /// The day of the last audit.
+    pub last_audit: Option<Spanned<DateText>>,
+    /// How often the audit is due: an ISO 8601 period (`P1Y`, `P6M`).
+    pub audit_every: Option<Spanned<Duration>>,
+}
+
+/// A field's quality audit.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldQuality {
+    /// The share of values that duplicate another record's (the same e-mail twice), 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub duplicates_rate: Option<Spanned<f64>>,
+    /// The day of the last audit.
+    pub last_audit: Option<Spanned<DateText>>,
+    /// How often the audit is due: an ISO 8601 period (`P1Y`, `P6M`).
+    pub audit_every: Option<Spanned<Duration>>,
+}
+
+/// Access rights to a store, by team.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    /// Teams that read the data (and only read it).
+    pub read: Option<Vec<Spanned<Id>>>,
+    /// Teams that create and change records (they read too).
+    pub write: Option<Vec<Spanned<Id>>>,
+    /// Teams that administer the store: users, rights, exports, deletion (they write too).
+    pub admin: Option<Vec<Spanned<Id>>>,
+}
+
+/// How a store erases one person's data on request.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Erasure {
+    /// The method: `api`, `manual`, `automatic-retention` or `not-possible`.
+    pub method: Spanned<ErasureMethod>,
+    /// How to do it, for whoever handles the request: the call, the screen, the script,
+    /// the runbook link.
+    pub how: Option<String>,
+    /// Why the data cannot be erased (with `not-possible`): a legal obligation to keep it,
+    /// an append-only system… Also for any other method, what limits it.
+    pub reason: Option<String>,
 }
 
 /// A field of a store.
@@ -81,10 +190,19 @@ pub struct Field {
     pub source: Option<FieldSource>,
     /// How the data is collected (the collection plan).
     pub collection: Option<String>,
+    /// What collecting it costs (free text: `0.40 EUR per record`, `included in the form`).
+    pub collection_cost: Option<String>,
+    /// How it is kept up to date (the person's account page, a yearly campaign, a flow).
+    pub update: Option<String>,
+    /// What keeping it up to date costs.
+    pub update_cost: Option<String>,
     pub retention: Option<Spanned<Retention>>,
     pub description: Option<String>,
     /// True for a field kept only until its users move off it.
     pub deprecated: Option<bool>,
+    /// The last quality audit of this field and when the next is due (its completeness is
+    /// the field's `completeness`).
+    pub quality: Option<FieldQuality>,
     pub allow: Option<Vec<Allow>>,
 }
 

@@ -11,8 +11,9 @@ pub use self::ids::{FieldId, FlowId, ObjectiveId, PurposeId, StoreId, SubjectId,
 use crate::date::Date;
 use crate::manifest::Spanned;
 use crate::manifest::enums::{
-    Art9Condition, Direction, DpiaStatus, FieldSource, Frequency, Language, LegalBasis, Mechanism,
-    PurposeStatus, SecurityMeasure, SpecialCategory, StoreKind, StoreStatus, TransferMechanism,
+    Art9Condition, Direction, DpiaStatus, ErasureMethod, FieldSource, Frequency, Language,
+    LegalBasis, Mechanism, PurposeStatus, SecurityMeasure, SpecialCategory, StoreKind, StoreStatus,
+    TransferMechanism,
 };
 use crate::manifest::project::Organization;
 use crate::manifest::store::Retention;
@@ -102,6 +103,14 @@ pub struct Store {
     pub security: Vec<SecurityMeasure>,
     /// The safeguard of a store outside the EEA that collects directly.
     pub transfer: Option<Transfer>,
+    /// How one person's data is erased here; `None`: not stated.
+    pub erasure: Option<Erasure>,
+    /// The glossary definitions its records follow, those that resolved, in file order.
+    pub defines: Vec<Defined>,
+    /// Access by team; `None`: not stated.
+    pub access: Option<StoreAccess>,
+    /// The store's quality audit; `None`: not stated.
+    pub quality: Option<Quality>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
@@ -135,11 +144,16 @@ pub struct Field {
     pub format: Option<String>,
     pub source: Option<FieldSource>,
     pub collection: Option<String>,
+    pub collection_cost: Option<String>,
+    pub update: Option<String>,
+    pub update_cost: Option<String>,
     pub retention: Option<Spanned<Retention>>,
     pub description: Option<String>,
     pub deprecated: bool,
     pub allow: Vec<Suppression>,
     pub origin: FieldOrigin,
+    /// The field's quality audit; `None`: not stated.
+    pub quality: Option<Quality>,
     /// The `id:` value (for an inferred field: the flow's mention of it).
     pub span: Span,
 }
@@ -156,6 +170,93 @@ pub struct Carried {
 pub struct Transfer {
     pub mechanism: Spanned<TransferMechanism>,
     pub reference: Option<String>,
+}
+
+/// A business term of the glossary.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub definitions: Vec<Definition>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Definition {
+    pub id: String,
+    pub text: Option<String>,
+    pub span: Span,
+}
+
+/// One pair of a store's `defines:`: indexes into `Model::terms` and that term's
+/// definitions; the span is the definition's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Defined {
+    pub term: usize,
+    pub definition: usize,
+    pub span: Span,
+}
+
+/// The level of access a team has to a store; each level includes the ones before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AccessLevel {
+    Read,
+    Write,
+    Admin,
+}
+
+/// A store's `access:`, resolved: each known team once, with its highest level, sorted by
+/// team; the span of each team's mention.
+#[derive(Clone, Debug, Default)]
+pub struct StoreAccess {
+    pub teams: Vec<(TeamId, AccessLevel, Span)>,
+}
+
+impl StoreAccess {
+    /// The teams with at least `level`.
+    pub fn with(&self, level: AccessLevel) -> impl Iterator<Item = TeamId> + '_ {
+        self.teams.iter().filter(move |t| t.1 >= level).map(|t| t.0)
+    }
+
+    pub fn level(&self, team: TeamId) -> Option<AccessLevel> {
+        self.teams.iter().find(|t| t.0 == team).map(|t| t.1)
+    }
+}
+
+/// A quality audit (`quality:` on a store or a field); each part as written, dates parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Quality {
+    pub completeness: Option<f64>,
+    pub duplicates_rate: Option<Spanned<f64>>,
+    pub last_audit: Option<Spanned<Date>>,
+    pub audit_every: Option<Spanned<String>>,
+}
+
+impl Quality {
+    /// The day the next audit is due, when both the last audit and the period are stated.
+    pub fn next_due(&self) -> Option<Date> {
+        let last = self.last_audit.as_ref()?.value;
+        last.after(&self.audit_every.as_ref()?.value)
+    }
+}
+
+/// A purpose's plan to collect one needed category.
+#[derive(Clone, Debug)]
+pub struct Collect {
+    pub category: Spanned<String>,
+    pub collection: Option<String>,
+    pub collection_cost: Option<String>,
+    pub update: Option<String>,
+    pub update_cost: Option<String>,
+}
+
+/// A store's `erasure:`.
+#[derive(Clone, Debug)]
+pub struct Erasure {
+    pub method: Spanned<ErasureMethod>,
+    pub how: Option<String>,
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -207,6 +308,8 @@ pub struct Purpose {
     /// Every field used, `store.*` expanded, sorted, without repeats.
     pub uses: Vec<FieldId>,
     pub needs: Vec<Spanned<String>>,
+    /// The plan to collect needed categories: `collect:`, in file order.
+    pub collect: Vec<Collect>,
     pub retention: Option<Spanned<Retention>>,
     pub recipients: Vec<Recipient>,
     /// `None`: the purpose does not say (the register prints "not stated", never "no").
@@ -215,6 +318,13 @@ pub struct Purpose {
     pub dpia_status: Option<DpiaStatus>,
     pub dpia_link: Option<String>,
     pub status: PurposeStatus,
+    pub schedule1_condition: Option<String>,
+    pub retention_policy: Option<String>,
+    pub retention_policy_followed: Option<bool>,
+    pub retention_policy_deviation: Option<String>,
+    /// The register dates (CNIL fiche), as written and valid.
+    pub created: Option<Date>,
+    pub updated: Option<Date>,
     pub allow: Vec<Suppression>,
     pub span: Span,
 }
@@ -242,6 +352,8 @@ pub struct Model {
     pub fields: Vec<Field>,
     pub flows: Vec<Flow>,
     pub purposes: Vec<Purpose>,
+    /// The glossary, by id.
+    pub terms: Vec<Term>,
     index: Index,
 }
 

@@ -178,6 +178,12 @@ fn row(
         legal_reference: text(p.legal_reference.as_ref()),
         legitimate_interest: text(p.legitimate_interest.as_ref()),
         lia: text(p.lia.as_ref()),
+        schedule1_condition: text(p.schedule1_condition.as_ref()),
+        retention_policy: text(p.retention_policy.as_ref()),
+        retention_policy_followed: p.retention_policy_followed,
+        retention_policy_deviation: text(p.retention_policy_deviation.as_ref()),
+        created: p.created.map(|d| d.to_string()),
+        updated: p.updated.map(|d| d.to_string()),
         special_condition: p
             .special_condition
             .map(|c| term("art9_condition", c.as_str(), language)),

@@ -68,10 +68,16 @@ pub enum Cell {
     Breach,
     /// Not in the map: says so.
     BreachLink,
+    Schedule1,
+    RetentionPolicy,
+    RetentionPolicyFollowed,
+    RetentionPolicyDeviation,
+    Created,
+    Updated,
 }
 
 /// How many kinds of cell there are (`Cell` as an index).
-pub(super) const CELLS: usize = Cell::BreachLink as usize + 1;
+pub(super) const CELLS: usize = Cell::Updated as usize + 1;
 
 /// The lines of a cell of `row`: made on first use, then kept by the register (the site
 /// encodes it in several formats and shows its rows on the purpose pages; a cell listing a
@@ -126,6 +132,15 @@ fn fill_empty(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
             na(L::NaNoProcessor)
         }
         Cell::DpiaStatus => stated("dpia"),
+        // DPA 2018 Schedule 1 conditions are for special-category (and criminal) data.
+        Cell::Schedule1 if row.special.is_empty() => na(L::NaNoSpecial),
+        Cell::Schedule1 => stated("schedule1_condition"),
+        Cell::RetentionPolicy => stated("retention_policy"),
+        Cell::RetentionPolicyFollowed => stated("retention_policy_followed"),
+        Cell::RetentionPolicyDeviation if row.retention_policy_followed == Some(true) => {
+            na(L::NaPolicyFollowed)
+        }
+        Cell::RetentionPolicyDeviation => stated("retention_policy_deviation"),
         Cell::Controller => organization("name"),
         Cell::Dpo => organization("dpo"),
         // Art. 27: a representative is owed by a controller established outside the Union.
@@ -213,6 +228,22 @@ fn derive(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
         Cell::Art9 => row.special_condition.iter().map(with_article).collect(),
         Cell::LegitimateInterest => one(&row.legitimate_interest),
         Cell::Lia => one(&row.lia),
+        Cell::Schedule1 => one(&row.schedule1_condition),
+        Cell::RetentionPolicy => one(&row.retention_policy),
+        Cell::RetentionPolicyFollowed => {
+            row.retention_policy_followed.iter().map(|b| t(yes_no(*b)).to_owned()).collect()
+        }
+        Cell::RetentionPolicyDeviation => one(&row.retention_policy_deviation),
+        // A fiche's dates are facts about the register itself: absent, they are not stated
+        // (the attribute to fill is said), never an empty box.
+        Cell::Created => match &row.created {
+            Some(d) => vec![d.clone()],
+            None => vec![not_stated(Kind::Purpose, &row.reference, "created", lang)],
+        },
+        Cell::Updated => match &row.updated {
+            Some(d) => vec![d.clone()],
+            None => vec![not_stated(Kind::Purpose, &row.reference, "updated", lang)],
+        },
         Cell::Rights => row.rights.iter().map(|r| r.label.clone()).collect(),
         Cell::Subjects => row.subjects.iter().map(|s| s.label.clone()).collect(),
         Cell::Categories => row

@@ -79,7 +79,7 @@ labels! {
     Dpia = "Data protection impact assessment" / "Analyse d'impact (AIPD)",
     Status = "Status" / "Statut",
 
-    // ICO controller template, columns 1–25 (gdpr.md §2.2.1).
+    // ICO controller template, columns 1–30 (gdpr.md §2.2.1); 26–30 are the DPA 2018 block.
     Ico1 = "Business function" / "Fonction métier",
     Ico2 = "Purpose of processing" / "Finalité du traitement",
     Ico3 = "Name and contact details of joint controller (if applicable)" / "Nom et coordonnées du responsable conjoint (le cas échéant)",
@@ -105,6 +105,13 @@ labels! {
     Ico23 = "Link to Data Protection Impact Assessment" / "Lien vers l'analyse d'impact",
     Ico24 = "Has a personal data breach occurred?" / "Une violation de données a-t-elle eu lieu ?",
     Ico25 = "Link to record of personal data breach" / "Lien vers le registre des violations",
+    Ico26 = "Data Protection Act 2018 Schedule 1 Condition for processing" / "Condition de l'annexe 1 du Data Protection Act 2018",
+    Ico27 = "GDPR Article 6 lawful basis for processing" / "Base légale du traitement (article 6 du RGPD)",
+    Ico28 = "Link to retention and erasure policy document" / "Lien vers la politique de conservation et d'effacement",
+    Ico29 = "Is personal data retained and erased in accordance with the policy document?" / "Les données sont-elles conservées et effacées conformément à la politique ?",
+    Ico30 = "Reasons for not adhering to policy document (if applicable)" / "Raisons de l'écart à la politique (le cas échéant)",
+    CnilCreated = "Date the fiche was created" / "Date de création de la fiche",
+    CnilUpdated = "Date of the last update" / "Date de dernière mise à jour",
 
     // CNIL fiche: blocks and fields (gdpr.md §2.1.1).
     BlockHeader = "Activity" / "Activité",
@@ -149,6 +156,7 @@ labels! {
     NaNotConsent = "the legal basis is not consent" / "la base légale n'est pas le consentement",
     NaNotLegitimate = "the legal basis is not legitimate interests" / "la base légale n'est pas l'intérêt légitime",
     NaControllerInEea = "the controller is established in the EEA" / "le responsable est établi dans l'EEE",
+    NaPolicyFollowed = "the retention policy is followed" / "la politique de conservation est suivie",
     NaNoProcessor = "no processor on the data's journey" / "aucun sous-traitant sur le parcours des données",
     NaNoDpia = "no impact assessment done or under way" / "aucune AIPD réalisée ni en cours",
     LikelyNotStated = "Likely, not stated" / "Probable, non renseigné",

@@ -1,6 +1,6 @@
 //! The three layouts: which cells, under which titles, in which order (docs/register.md).
 //! `art30` follows the cell table of the design; `ico` the ICO controller template's columns
-//! 1–25 in order; `cnil` the blocks of the CNIL fiche. Every format lays a layout out the
+//! 1–30 in order; `cnil` the blocks of the CNIL fiche. Every format lays a layout out the
 //! same way, so a column means the same in CSV, XLSX, HTML and Markdown.
 
 use super::cells::Cell;
@@ -93,12 +93,19 @@ static ICO: &[Column] = &[
     col(Cell::DpiaLink, L::Ico23),
     col(Cell::Breach, L::Ico24),
     col(Cell::BreachLink, L::Ico25),
+    col(Cell::Schedule1, L::Ico26),
+    col(Cell::LawfulBasis, L::Ico27),
+    col(Cell::RetentionPolicy, L::Ico28),
+    col(Cell::RetentionPolicyFollowed, L::Ico29),
+    col(Cell::RetentionPolicyDeviation, L::Ico30),
 ];
 
 static CNIL: &[Column] = &[
     in_block(L::BlockHeader, Cell::Reference, L::Reference),
     in_block(L::BlockHeader, Cell::Name, L::CnilName),
     in_block(L::BlockHeader, Cell::Software, L::CnilSoftware),
+    in_block(L::BlockHeader, Cell::Created, L::CnilCreated),
+    in_block(L::BlockHeader, Cell::Updated, L::CnilUpdated),
     in_block(L::BlockActors, Cell::Controller, L::Controller),
     in_block(L::BlockActors, Cell::Dpo, L::Dpo),
     in_block(L::BlockActors, Cell::Representative, L::Representative),
@@ -158,11 +165,11 @@ pub fn blocks(layout: Layout) -> Vec<(Option<L>, &'static [Column])> {
 mod tests {
     use super::*;
 
-    /// The ICO layout has the template's 25 columns; the CNIL one has its eight blocks
+    /// The ICO layout has the template's 30 columns (26–30: the DPA 2018 block); the CNIL one has its eight blocks
     /// (plus the header and the DPIA) in the fiche's order.
     #[test]
     fn shapes() {
-        assert_eq!(columns(Layout::Ico).len(), 25);
+        assert_eq!(columns(Layout::Ico).len(), 30);
         let cnil: Vec<L> = blocks(Layout::Cnil).iter().filter_map(|(b, _)| *b).collect();
         assert_eq!(
             cnil,

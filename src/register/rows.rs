@@ -108,6 +108,16 @@ pub struct Row {
     pub legitimate_interest: Option<String>,
     /// Link to the legitimate-interest assessment.
     pub lia: Option<String>,
+    /// The DPA 2018 Schedule 1 condition (ICO column 26).
+    pub schedule1_condition: Option<String>,
+    /// The retention and erasure policy document, whether it is followed, and why not
+    /// (ICO columns 28–30).
+    pub retention_policy: Option<String>,
+    pub retention_policy_followed: Option<bool>,
+    pub retention_policy_deviation: Option<String>,
+    /// The dates of the CNIL fiche: entered in the register, last updated (`YYYY-MM-DD`).
+    pub created: Option<String>,
+    pub updated: Option<String>,
     /// The art. 9(2) condition.
     pub special_condition: Option<Term>,
     /// The rights the person has under the legal basis (ICO column 16).

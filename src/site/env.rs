@@ -1,7 +1,7 @@
 //! The template environment: the built-in templates (embedded in the binary) and the user's
 //! overrides (`--templates DIR`, read by the loader), which win by name. HTML autoescaping is
 //! on: manifest text cannot become markup unless a template says `| safe`, which ours say
-//! only for SVG our own writer escaped.
+//! only for SVG and the rights-request checklist, which our own writers escaped.
 
 use tera::{Context, Tera};
 
@@ -22,6 +22,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("accepted.html", include_str!("../../templates/site/accepted.html")),
     ("findings_list.html", include_str!("../../templates/site/findings_list.html")),
     ("register.html", include_str!("../../templates/site/register.html")),
+    ("rights.html", include_str!("../../templates/site/rights.html")),
+    ("glossary.html", include_str!("../../templates/site/glossary.html")),
+    ("access.html", include_str!("../../templates/site/access.html")),
+    ("quality.html", include_str!("../../templates/site/quality.html")),
+    ("subject.html", include_str!("../../templates/site/subject.html")),
 ];
 
 /// Static files of the site.

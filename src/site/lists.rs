@@ -274,7 +274,21 @@ pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             }
         })
         .collect();
-    obj! {"page_title": site.word("collection_plan"), "missing": missing, "collected": collected}
+    // The plan with its cost: each need, the means and costs of collecting and updating it.
+    let costs: Vec<Value> = crate::plan::build(model, lang)
+        .into_iter()
+        .map(|r| {
+            let to_collect = r.to_collect();
+            obj! {
+                "purpose": id_name(&r.purpose, &r.purpose_name), "need": r.need.as_str(),
+                "label": category_label(model, &r.need, lang), "fields": r.fields,
+                "to_collect": to_collect,
+                "collection": r.collection, "collection_cost": r.collection_cost,
+                "update": r.update, "update_cost": r.update_cost,
+            }
+        })
+        .collect();
+    obj! {"page_title": site.word("collection_plan"), "missing": missing, "collected": collected, "costs": costs}
 }
 
 pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {

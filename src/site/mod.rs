@@ -14,14 +14,18 @@ macro_rules! obj {
     }};
 }
 
+mod access;
 mod common;
 mod data;
 pub mod env;
+mod glossary;
 pub mod i18n;
 mod lists;
 mod maps;
 mod pages;
+mod quality;
 mod register;
+mod rights;
 
 use rayon::prelude::*;
 use tera::{Context, Value};
@@ -30,7 +34,7 @@ use crate::config::Config;
 use crate::diag::Report;
 use crate::graph::LineageGraph;
 use crate::manifest::enums::Language;
-use crate::model::{Model, PurposeId, StoreId};
+use crate::model::{Model, PurposeId, StoreId, SubjectId};
 use crate::output::Artifact;
 use crate::source::SourceMap;
 
@@ -67,10 +71,12 @@ enum Job {
     Single(&'static str),
     Store(StoreId),
     Purpose(PurposeId),
+    Subject(SubjectId),
+    PlanXlsx,
 }
 
 /// The pages with one instance, but the home page.
-const SINGLES: [&str; 10] = [
+const SINGLES: [&str; 14] = [
     "stores.html",
     "purposes.html",
     "flows.html",
@@ -81,6 +87,10 @@ const SINGLES: [&str; 10] = [
     "findings.html",
     "accepted.html",
     "register.html",
+    "rights.html",
+    "glossary.html",
+    "access.html",
+    "quality.html",
 ];
 
 /// Every file of the site, sorted by path. The register is built once; everything else —
@@ -112,6 +122,8 @@ pub fn build_into(
     jobs.extend(SINGLES.iter().map(|page| Job::Single(page)));
     jobs.extend(model.store_ids().map(Job::Store));
     jobs.extend(model.purpose_ids().map(Job::Purpose));
+    jobs.extend(rights::subjects(model).into_iter().map(Job::Subject));
+    jobs.push(Job::PlanXlsx);
     let total = jobs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
@@ -168,6 +180,10 @@ impl Site<'_> {
                     "plan.html" => lists::plan(inputs, self),
                     "findings.html" => lists::findings(inputs, self),
                     "accepted.html" => lists::accepted(inputs, self),
+                    "rights.html" => rights::list(inputs, self),
+                    "glossary.html" => glossary::page(inputs, self),
+                    "access.html" => access::page(inputs, self),
+                    "quality.html" => quality::page(inputs, self),
                     _ => register::page(self),
                 };
                 vec![Artifact::new(page, self.render(tera, page, page, "", value)?)]
@@ -192,6 +208,18 @@ impl Site<'_> {
                     Artifact::new(format!("purposes/{id}.html"), html),
                     Artifact::new(format!("maps/purposes/{id}.svg"), svg),
                 ]
+            }
+            Job::PlanXlsx => {
+                let rows = crate::plan::build(model, self.language);
+                vec![Artifact::new("plan.xlsx", crate::plan::xlsx(&rows, self.language)?)]
+            }
+            Job::Subject(s) => {
+                let page = rights::page(inputs, self, s);
+                let path = format!("subjects/{}.html", model.subject(s).id);
+                vec![Artifact::new(
+                    path.clone(),
+                    self.render(tera, "subject.html", &path, "../", page)?,
+                )]
             }
         })
     }
@@ -236,6 +264,10 @@ impl<'a> Site<'a> {
             link("plan.html", w("collection_plan")),
             link("findings.html", w("findings")),
             link("register.html", w("register")),
+            link("rights.html", w("rights_requests")),
+            link("glossary.html", w("glossary")),
+            link("access.html", w("access_rights")),
+            link("quality.html", w("quality")),
         ]);
         let register = crate::register::build(
             &crate::register::Inputs {

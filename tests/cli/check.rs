@@ -12,7 +12,7 @@ fn planted() -> Map {
         ("teams.yaml", "teams:\n  - id: sales\n"),
         (
             "stores/crm.yaml",
-            "stores:\n  - id: crm\n    name: CRM\n    kind: crmm\n    owner: sales\n    colour: blue\n    fields:\n      - id: email\n        category: user.contact.email\n        completeness: 1.4\n    allow:\n      - rule: unknown-reference\n",
+            "stores:\n  - id: crm\n    name: CRM\n    kind: crmm\n    owner: sales\n    colour: blue\n    fields:\n      - id: email\n        category: user.contact.email\n        completeness: 1.4\n    allow:\n      - rule: unknown-reference\n    erasure: {method: api}\n",
         ),
         (
             "stores/shop.yaml",

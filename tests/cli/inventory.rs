@@ -121,6 +121,7 @@ fn workbook_has_sheets_headings_and_lists() {
             "objectifs",
             "personnes",
             "catégories",
+            "glossaire",
             "outils",
             "champs",
             "flux",
@@ -128,7 +129,7 @@ fn workbook_has_sheets_headings_and_lists() {
             "listes"
         ]
     );
-    let fields = &sheets[6].1;
+    let fields = &sheets[7].1;
     assert_eq!(fields[0][..4], ["Outil", "Identifiant", "Nom", "Catégorie"]);
     assert!(
         fields.iter().any(|r| r[0] == "crm" && r[1] == "email" && r[3] == "user.contact.email")
@@ -138,7 +139,7 @@ fn workbook_has_sheets_headings_and_lists() {
     let mut zip = zip::ZipArchive::new(archive).expect("a zip archive");
     let mut xml = String::new();
     std::io::Read::read_to_string(
-        &mut zip.by_name("xl/worksheets/sheet6.xml").expect("the stores sheet"),
+        &mut zip.by_name("xl/worksheets/sheet7.xml").expect("the stores sheet"),
         &mut xml,
     )
     .expect("xml");
@@ -149,7 +150,7 @@ fn workbook_has_sheets_headings_and_lists() {
     );
     assert!(xml.contains("<autoFilter ref=\"A1:"));
     assert!(xml.contains(r#"type="list""#) && xml.contains("sqref=\"D2:"), "{xml}");
-    let lists = &sheets[9].1;
+    let lists = &sheets[10].1;
     assert!(lists.iter().any(|r| r.iter().any(|c| c == "legitimate_interests")));
     assert!(lists.iter().any(|r| r.iter().any(|c| c == "user.contact.email")));
 }

@@ -21,6 +21,7 @@ stores:
     location: FR
     referential: true
     security: [access_control]
+    erasure: {method: api}
     fields:
       - {id: customer_id, category: user.unique_id, identifier: true, source: collected}
       - {id: email, category: user.contact.email, source: collected}
@@ -29,6 +30,7 @@ stores:
     owner: marketing
     location: FR
     security: [access_control]
+    erasure: {method: manual}
     fields:
       - {id: customer_id, category: user.unique_id, identifier: true, source: received}
       - {id: email, category: user.contact.email, source: received}
@@ -94,7 +96,7 @@ fn a_bad_retention_on_a_purpose_is_one_finding_at_the_value() {
         let out = concise(&map);
         let found = lines(&out);
         assert_eq!(found.len(), 1, "one finding for 'retention: {bad}':\n{}", out.stdout);
-        assert!(found[0].starts_with("map.yaml:32:16: error[schema]"), "{}", found[0]);
+        assert!(found[0].starts_with("map.yaml:34:16: error[schema]"), "{}", found[0]);
         for wrong in ["untagged", "variant", "unused-personal-data", "missing-retention"] {
             assert!(!out.stdout.contains(wrong), "{wrong}:\n{}", out.stdout);
         }
@@ -118,8 +120,8 @@ fn a_bad_value_on_a_field_or_a_store_keeps_the_store() {
     let out = concise(&map);
     let found = lines(&out);
     assert_eq!(found.len(), 2, "{}", out.stdout);
-    assert!(found[0].starts_with("map.yaml:14:14: error[schema]"), "{}", found[0]);
-    assert!(found[1].starts_with("map.yaml:20:80: error[schema]"), "{}", found[1]);
+    assert!(found[0].starts_with("map.yaml:15:14: error[schema]"), "{}", found[0]);
+    assert!(found[1].starts_with("map.yaml:22:80: error[schema]"), "{}", found[1]);
     for wrong in ["unknown store", "unknown-reference", "unused", "whole number of zero"] {
         assert!(!out.stdout.contains(wrong), "{wrong}:\n{}", out.stdout);
     }
@@ -189,8 +191,8 @@ fn countries_are_iso_3166_alpha_2_codes() {
     let map = planted(&[
         ("    location: FR\n    referential", "    location: [UK]\n    referential"),
         (
-            "    location: FR\n    security: [access_control]\n    fields:\n      - {id: customer_id, category: user.unique_id, identifier: true, source: received}",
-            "    location: [EU, XX]\n    security: [access_control]\n    fields:\n      - {id: customer_id, category: user.unique_id, identifier: true, source: received}",
+            "    location: FR\n    security: [access_control]\n    erasure: {method: manual}\n    fields:\n      - {id: customer_id, category: user.unique_id, identifier: true, source: received}",
+            "    location: [EU, XX]\n    security: [access_control]\n    erasure: {method: manual}\n    fields:\n      - {id: customer_id, category: user.unique_id, identifier: true, source: received}",
         ),
     ]);
     let out = concise(&map);

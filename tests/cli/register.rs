@@ -58,7 +58,9 @@ fn example_ico_headers() {
     let text = example(&["--layout", "ico", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
-    assert_eq!(headers.len(), 25);
+    assert_eq!(headers.len(), 30);
+    assert_eq!(headers[25], "Data Protection Act 2018 Schedule 1 Condition for processing");
+    assert_eq!(headers[29], "Reasons for not adhering to policy document (if applicable)");
     assert_eq!(headers[0], "Business function");
     assert_eq!(headers[1], "Purpose of processing");
     assert_eq!(headers[24], "Link to record of personal data breach");
@@ -442,4 +444,46 @@ fn not_stated_in_every_layout_and_format() {
     let check = map.run(&["register", "--check", "--as-of", AS_OF]);
     assert_eq!(check.code, 1, "{}", check.stdout);
     assert!(check.stdout.contains("error[support] Transfers outside the EEA"), "{}", check.stdout);
+}
+
+/// The ICO layout's DPA 2018 block (columns 26–30) and the CNIL fiche's dates come from the
+/// purpose's attributes; a purpose that states none leaves them empty, never "no".
+#[test]
+fn ico_dpa_block_and_cnil_dates() {
+    let map = Map::new(&[
+        (
+            "datacarto.yaml",
+            "organization: {name: Clinic Ltd, country: GB, email: dpo@clinic.example}\nlanguage: en\n",
+        ),
+        (
+            "map.yaml",
+            "stores:\n  - {id: pms, location: [GB], fields: [{id: notes, category: user.health_and_medical}]}\npurposes:\n  - id: care\n    legal_basis: contract\n    special_condition: health_social_care\n    schedule1_condition: Part 1 paragraph 2 (health or social care purposes)\n    retention_policy: https://intranet.example/retention\n    retention_policy_followed: false\n    retention_policy_deviation: Paper records are digitised first.\n    created: 2024-01-15\n    updated: 2026-02-01\n    subjects: [patient]\n    uses: [pms.notes]\n  - {id: other, legal_basis: contract, subjects: [patient], uses: [pms.notes]}\n",
+        ),
+    ]);
+    let out = map.run(&["register", "--layout", "ico", "--format", "csv"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut reader = csv::Reader::from_reader(out.stdout.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+    assert_eq!(rows[0][25], "Part 1 paragraph 2 (health or social care purposes)");
+    assert_eq!(rows[0][26], "Performance of a contract (art. 6(1)(b))");
+    assert_eq!(rows[0][27], "https://intranet.example/retention");
+    assert_eq!(rows[0][28], "No");
+    assert_eq!(rows[0][29], "Paper records are digitised first.");
+    assert_eq!(
+        rows[1][28],
+        "Not stated (`retention_policy_followed` of purpose 'other')",
+        "not stated says what to fill, never 'No' nor an empty cell"
+    );
+    let cnil = map.run(&["register", "--layout", "cnil", "--format", "md", "--lang", "fr"]);
+    assert!(
+        cnil.stdout.contains("| Date de création de la fiche | 2024-01-15 |"),
+        "{}",
+        cnil.stdout
+    );
+    assert!(
+        cnil.stdout.contains("| Date de dernière mise à jour | 2026-02-01 |"),
+        "{}",
+        cnil.stdout
+    );
 }

@@ -121,7 +121,7 @@ fn a_hostile_name_is_inert() {
     let map = Map::new(&[(
         "map.yaml",
         &format!(
-            "stores:\n  - {{id: evil, name: \"{name}\", fields: [{{id: x, name: \"{name}\"}}]}}\npurposes:\n  - {{id: p, name: \"{name}\", uses: [evil.x]}}\n"
+            "stores:\n  - {{id: evil, name: \"{name}\", erasure: {{method: manual, how: \"{name}\"}}, fields: [{{id: x, name: \"{name}\", personal: true}}]}}\npurposes:\n  - {{id: p, name: \"{name}\", subjects: [customer], uses: [evil.x]}}\n"
         ),
     )]);
     let out = build(map.path(), &[]);
@@ -131,6 +131,7 @@ fn a_hostile_name_is_inert() {
         ("stores/evil.html", ""),
         ("purposes/p.html", ""),
         ("stores.html", ""),
+        ("subjects/customer.html", ""),
     ] {
         let (dom, console) = open(browser, &site.join(page), query);
         assert!(console.is_empty(), "{page}: {console:?}");
@@ -360,4 +361,95 @@ fn a_flow_without_fields_is_not_stated_in_the_site() {
         let flows = std::fs::read_to_string(site(&dir).join("flows.html")).unwrap();
         assert!(flows.contains(words), "{lang}: {flows}");
     }
+}
+
+/// The glossary page puts each definition of a term beside the stores that follow it; a map
+/// with no term says how to add one rather than showing an empty page.
+#[test]
+fn the_glossary_compares_definitions() {
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    let page = std::fs::read_to_string(site(&out).join("glossary.html")).unwrap();
+    for (definition, store) in [("buyer", "crm"), ("subscriber", "emailing"), ("member", "loyalty")]
+    {
+        let row = page
+            .lines()
+            .find(|l| l.contains(&format!("<code>{definition}</code>")))
+            .unwrap_or_else(|| panic!("no row for {definition}"));
+        assert!(row.contains(&format!("href=\"stores/{store}.html\"")), "{row}");
+    }
+    let map = Map::new(&[("map.yaml", "stores:\n  - id: a\n")]);
+    let empty = build(map.path(), &[]);
+    let page = std::fs::read_to_string(site(&empty).join("glossary.html")).unwrap();
+    assert!(page.contains("The map defines no business term"), "{page}");
+}
+
+/// The access matrix gives each team's level store by store, and says "not stated" for a
+/// store without `access:` rather than an empty row that would read as "nobody".
+#[test]
+fn the_access_matrix_shows_levels_and_what_is_not_stated() {
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    let page = std::fs::read_to_string(site(&out).join("access.html")).unwrap();
+    let row = |store: &str| {
+        page.lines()
+            .find(|l| l.contains(&format!("href=\"stores/{store}.html\"")))
+            .unwrap_or_else(|| panic!("no row for {store}"))
+            .to_owned()
+    };
+    let crm = row("crm");
+    assert!(crm.contains("<td>admin</td>") && crm.contains("<td>read</td>"), "{crm}");
+    assert!(crm.contains("<td>write</td>"), "{crm}");
+    let dwh = row("dwh");
+    assert!(
+        dwh.contains("class=\"not-stated\">not stated: add &#39;access:&#39; to the store"),
+        "{dwh}"
+    );
+    assert!(!dwh.contains("<td></td>"), "{dwh}");
+}
+
+/// The quality page lists each stated audit with its next due day, marks the one past due
+/// on the run date, and says "not stated" for a missing schedule.
+#[test]
+fn the_quality_page_marks_audits_past_due() {
+    let out = build(&project_root().join("examples/01-retail"), &["--as-of", "2026-11-22"]);
+    let page = std::fs::read_to_string(site(&out).join("quality.html")).unwrap();
+    let row = |path: &str| {
+        page.lines()
+            .find(|l| l.contains(&format!("<code>{path}</code>")))
+            .unwrap_or_else(|| panic!("no row for {path}"))
+            .to_owned()
+    };
+    assert!(row("pos").contains("2026-06-30 · overdue"), "{}", row("pos"));
+    assert!(row("crm").contains("2027-09-30") && !row("crm").contains("overdue"), "{}", row("crm"));
+    assert!(row("pos").contains("not stated"), "pos states no completeness: {}", row("pos"));
+}
+
+/// The collection plan's workbook, read back: one row per need of each purpose not
+/// retired, with the means and costs the map states and "not stated" where it does not;
+/// the birthday offers' missing date of birth carries the purpose's `collect:` plan.
+#[test]
+fn the_plan_xlsx_has_a_row_per_need() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let out = build(&project_root().join("examples/01-retail"), &[]);
+    let mut book: Xlsx<_> = open_workbook(site(&out).join("plan.xlsx")).expect("a workbook");
+    let sheet = book.worksheet_range("Collection plan").unwrap();
+    let cell = |r: usize, c: usize| {
+        sheet.get_value((r as u32, c as u32)).map(|d| d.to_string()).unwrap_or_default()
+    };
+    assert_eq!(cell(0, 4), "Collection cost");
+    let rows = sheet.get_size().0 - 1;
+    assert!(rows >= 20, "{rows} needs");
+    let birthday = (1..=rows)
+        .find(|&r| {
+            cell(r, 0).contains("(birthday-offers)")
+                && cell(r, 1) == "user.demographic.date_of_birth"
+        })
+        .expect("the birthday offers' missing need");
+    assert_eq!(cell(birthday, 7), "to collect");
+    assert_eq!(cell(birthday, 4), "2 days of development (e-shop and loyalty console)");
+    for r in 1..=rows {
+        for c in 3..7 {
+            assert!(!cell(r, c).is_empty(), "row {r} column {c} is empty");
+        }
+    }
+    assert!((1..=rows).any(|r| cell(r, 5).starts_with("not stated: add 'update:'")));
 }

@@ -1,9 +1,11 @@
 //! One file per rule: its registry entry, its documentation and the findings it makes.
 
 pub mod condition_without_special_data;
+pub mod conflicting_definitions;
 pub mod consent_without_record;
 pub mod dpia_required;
 pub mod duplicate_id;
+pub mod duplicates_into_referential;
 pub mod flow_cycle;
 pub mod flow_without_fields;
 pub mod invalid_adequacy;
@@ -12,6 +14,7 @@ pub mod legacy_in_use;
 pub mod legitimate_interest_undocumented;
 pub mod low_completeness;
 pub mod missing_data;
+pub mod missing_erasure;
 pub mod missing_identifier;
 pub mod missing_legal_basis;
 pub mod missing_legal_reference;
@@ -22,13 +25,17 @@ pub mod missing_security;
 pub mod missing_subjects;
 pub mod no_referential;
 pub mod orphan_store;
+pub mod owner_without_access;
 pub mod processor_without_contract;
 pub mod processor_without_location;
 pub mod redundant_flow;
 pub mod retention_conflict;
 pub mod schema;
 pub mod silo;
+pub mod special_data_broad_access;
 pub mod special_data_without_condition;
+pub mod stale_quality_audit;
+pub mod too_many_admins;
 pub mod transfer_without_safeguard;
 pub mod uncategorised_field;
 pub mod undeclared_field;

@@ -218,12 +218,19 @@ impl Resolver {
             completeness: src.completeness.clone(),
             format: src.format.clone(),
             source: Some(FieldSource::Received),
+            // Received by the flow: how it was collected and kept up to date is said at its
+            // source, not here.
             collection: None,
+            collection_cost: None,
+            update: None,
+            update_cost: None,
             retention: src.retention.clone(),
             description: src.description.clone(),
             deprecated: false,
             allow: Vec::new(),
             origin: FieldOrigin::Inferred { flow, from: source },
+            // An inferred field was never audited: its own quality is not stated.
+            quality: None,
             span: mapping.target.span,
         };
         let field_id = FieldId::new(self.model.fields.len());

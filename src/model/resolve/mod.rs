@@ -6,6 +6,7 @@ mod flows;
 mod purposes;
 mod stores;
 mod suppress;
+mod terms;
 
 use std::collections::HashMap;
 
@@ -39,6 +40,7 @@ pub fn resolve(
     r.objectives(manifests.objectives);
     r.subjects(manifests.subjects);
     r.categories(manifests.categories);
+    r.terms(manifests.terms);
     r.stores(manifests.stores);
     r.zones(zones);
     r.flows(manifests.flows);

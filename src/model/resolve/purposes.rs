@@ -113,6 +113,18 @@ impl Resolver {
                     .into_iter()
                     .map(|n| Spanned::new(n.value.0, n.span))
                     .collect(),
+                collect: p
+                    .collect
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|c| crate::model::Collect {
+                        category: Spanned::new(c.category.value.0, c.category.span),
+                        collection: c.collection,
+                        collection_cost: c.collection_cost,
+                        update: c.update,
+                        update_cost: c.update_cost,
+                    })
+                    .collect(),
                 retention: p.retention,
                 recipients,
                 profiling: p.profiling,
@@ -120,6 +132,12 @@ impl Resolver {
                 dpia_status: p.dpia.as_ref().and_then(|d| d.status.as_ref().map(|s| s.value)),
                 dpia_link: p.dpia.and_then(|d| d.link),
                 status: p.status.unwrap_or(PurposeStatus::Active),
+                schedule1_condition: p.schedule1_condition,
+                retention_policy: p.retention_policy,
+                retention_policy_followed: p.retention_policy_followed,
+                retention_policy_deviation: p.retention_policy_deviation,
+                created: p.created.and_then(|d| crate::date::Date::parse(d.as_str())),
+                updated: p.updated.and_then(|d| crate::date::Date::parse(d.as_str())),
                 allow,
                 span: p.id.span,
             });

@@ -29,6 +29,14 @@ impl Resolver {
             let owner = self.team_ref(&entity, s.owner.as_ref());
             let allow = suppress::validate(s.allow, &entity, &mut self.findings);
             let fields = self.declared_fields(store_id, &id, s.fields.unwrap_or_default());
+            let defines = self.defines(&entity, s.defines);
+            let access = s.access.map(|a| self.access(&entity, a));
+            let quality = s.quality.map(|q| crate::model::Quality {
+                completeness: q.completeness.map(|c| c.value),
+                duplicates_rate: q.duplicates_rate,
+                last_audit: q.last_audit.and_then(date),
+                audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
+            });
             let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
             self.model.stores.push(Store {
                 name: s.name.unwrap_or_else(|| id.clone()),
@@ -54,6 +62,14 @@ impl Resolver {
                     mechanism: t.mechanism,
                     reference: t.reference,
                 }),
+                erasure: s.erasure.map(|e| crate::model::Erasure {
+                    method: e.method,
+                    how: e.how,
+                    reason: e.reason,
+                }),
+                defines,
+                access,
+                quality,
                 fields,
                 allow,
                 span: s.id.span,
@@ -74,6 +90,33 @@ impl Resolver {
                 .find(|z| z.domains.iter().flatten().any(|d| d == domain))
                 .map(|z| z.name.clone());
         }
+    }
+
+    /// A store's `access:`: each team at its highest level; unknown teams are reported.
+    fn access(
+        &mut self,
+        entity: &Entity,
+        access: crate::manifest::store::Access,
+    ) -> crate::model::StoreAccess {
+        use crate::model::AccessLevel;
+        let mut teams: Vec<(crate::model::TeamId, AccessLevel, crate::source::Span)> = Vec::new();
+        let lists = [
+            (AccessLevel::Read, access.read),
+            (AccessLevel::Write, access.write),
+            (AccessLevel::Admin, access.admin),
+        ];
+        for (level, list) in lists {
+            for team in list.unwrap_or_default() {
+                let Some(id) = self.team_ref(entity, Some(&team)) else { continue };
+                match teams.iter_mut().find(|t| t.0 == id) {
+                    Some(t) if t.1 < level => *t = (id, level, team.span),
+                    Some(_) => {}
+                    None => teams.push((id, level, team.span)),
+                }
+            }
+        }
+        teams.sort_by_key(|t| t.0);
+        crate::model::StoreAccess { teams }
     }
 
     /// The fields a reference may mean in `store`, from every declaration of its id.
@@ -151,17 +194,32 @@ impl Resolver {
                 format: f.format,
                 source: f.source,
                 collection: f.collection,
+                collection_cost: f.collection_cost,
+                update: f.update,
+                update_cost: f.update_cost,
                 retention: f.retention,
                 description: f.description,
                 deprecated: f.deprecated.unwrap_or(false),
                 allow,
                 origin: FieldOrigin::Declared,
+                quality: f.quality.map(|q| crate::model::Quality {
+                    completeness: None,
+                    duplicates_rate: q.duplicates_rate,
+                    last_audit: q.last_audit.and_then(date),
+                    audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
+                }),
                 span: f.id.span,
             });
             ids.push(field_id);
         }
         ids
     }
+}
+
+/// A written date, parsed (the schema's pattern let through only `YYYY-MM-DD`; a day the
+/// calendar lacks is dropped).
+fn date(text: Spanned<crate::manifest::text::DateText>) -> Option<Spanned<crate::date::Date>> {
+    crate::date::Date::parse(text.as_str()).map(|d| Spanned::new(d, text.span))
 }
 
 /// The field ids of every declaration of a store id after the first (by file path), for

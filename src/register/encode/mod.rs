@@ -2,9 +2,9 @@
 //! Each is deterministic: same register, same bytes.
 
 mod csv;
-mod html;
+pub(crate) mod html;
 mod json;
-mod md;
+pub(crate) mod md;
 mod xlsx;
 
 use super::Register;

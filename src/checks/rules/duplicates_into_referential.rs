@@ -1,0 +1,126 @@
+//! `duplicates-into-referential`: a store whose duplicate rate is over the threshold and
+//! whose data flows into the customer master.
+
+use petgraph::algo::has_path_connecting;
+
+use crate::checks::Context;
+use crate::checks::facts::{live_stores, store_entity};
+use crate::checks::registry::{Family, Rule, RuleOption};
+use crate::diag::{Finding, Level};
+use crate::graph::node;
+
+pub static RULE: Rule = Rule {
+    name: "duplicates-into-referential",
+    family: Family::Governance,
+    default_level: Level::Warn,
+    summary: "a store with a duplicates rate over the threshold (default 0.05) that feeds the customer master",
+    options: &[RuleOption {
+        name: "threshold",
+        description: "the duplicates rate above which a store feeding the master is reported",
+        min: 0.0,
+        max: 1.0,
+        default: 0.05,
+    }],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A store (not retired, not itself the master) whose `quality.duplicates_rate` is above the
+threshold, and from which a path of flows leads to a store marked `referential: true`.
+
+## Why it matters
+
+The customer master exists to hold one record per person. A source that holds the same
+person several times feeds it duplicates at every run: merges fail, consents are split
+across records, a person who asks to be erased stays in one of their copies.
+
+## Example
+
+```yaml
+stores:
+  - id: pos
+    quality: {duplicates_rate: 0.12, last_audit: 2026-06-30}
+flows:
+  - {from: pos, to: crm, fields: [email_receipt: email]}
+```
+
+## Fix
+
+Deduplicate at the source, or match records on an identifier before they reach the master
+(and lower the rate at the next audit).
+
+## Configuration
+
+```yaml
+rules:
+  duplicates-into-referential: {level: warn, threshold: 0.1}
+```
+
+A store without `duplicates_rate` is not judged.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    let threshold = cx.config.option(RULE.name, "threshold");
+    let masters: Vec<_> = model.store_ids().filter(|s| model.store(*s).referential).collect();
+    if masters.is_empty() {
+        return;
+    }
+    for store in live_stores(model) {
+        let s = model.store(store);
+        let Some(rate) = s.quality.as_ref().and_then(|q| q.duplicates_rate.as_ref()) else {
+            continue;
+        };
+        if s.referential || rate.value <= threshold {
+            continue;
+        }
+        let from = node(store.index());
+        let fed: Vec<&str> = masters
+            .iter()
+            .filter(|m| has_path_connecting(&cx.graph.stores, from, node(m.index()), None))
+            .map(|m| model.store(*m).id.as_str())
+            .collect();
+        let Some(master) = fed.first() else { continue };
+        out.push(
+            Finding::new(
+                RULE.name,
+                format!(
+                    "store '{}' holds {:.0} % duplicate records (over {:.0} %) and its data flows into the customer master '{master}'",
+                    s.id,
+                    rate.value * 100.0,
+                    threshold * 100.0
+                ),
+            )
+            .entity(store_entity(model, store))
+            .at(rate.span, "duplicates rate")
+            .help("deduplicate at the source, or match records on an identifier before they reach the master"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+    use crate::diag::Level;
+
+    fn map(rate: &str, flow: bool) -> String {
+        let flows = if flow {
+            "flows:\n  - {from: pos, to: shop}\n  - {from: shop, to: crm}\n"
+        } else {
+            ""
+        };
+        format!(
+            "stores:\n  - id: crm\n    referential: true\n  - id: shop\n  - id: pos\n    quality: {{duplicates_rate: {rate}}}\n{flows}"
+        )
+    }
+
+    /// Over the threshold and reaching the master through another store: reported; under
+    /// it, or not feeding the master, not.
+    #[test]
+    fn duplicates_that_reach_the_master_are_reported() {
+        let bad = findings_of(&map("0.12", true), "duplicates-into-referential");
+        assert_eq!(bad, vec![(Level::Warn, "pos".to_owned())]);
+        assert!(findings_of(&map("0.02", true), "duplicates-into-referential").is_empty());
+        assert!(findings_of(&map("0.12", false), "duplicates-into-referential").is_empty());
+    }
+}

@@ -1,0 +1,109 @@
+//! `owner-without-access`: an active purpose whose owner team has no access to a store whose
+//! data the purpose uses, according to the store's `access:`.
+
+use crate::checks::Context;
+use crate::checks::facts::{purpose_entity, quoted_list};
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Finding, Level};
+use crate::model::StoreId;
+
+pub static RULE: Rule = Rule {
+    name: "owner-without-access",
+    family: Family::Governance,
+    default_level: Level::Warn,
+    summary: "a purpose whose owner team cannot read data it uses (per the stores' `access`)",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+An active purpose with an `owner` that uses fields of a store whose `access:` gives that
+team nothing (neither `read`, `write` nor `admin`). One finding per purpose, listing the
+stores.
+
+## Why it matters
+
+Either the access list is out of date (the team reads the data through an account nobody
+declared: an access review will not see it), or the purpose's owner is not who runs it.
+Both make the map say something the systems do not do.
+
+## Example
+
+```yaml
+stores:
+  - id: emailing
+    access: {admin: [it]}
+purposes:
+  - id: newsletter
+    owner: marketing
+    uses: [emailing.*]
+```
+
+## Fix
+
+Add the owner team to the store's `access:` (usually `read` or `write`), or correct the
+purpose's `owner`.
+
+## Configuration
+
+None. A store without `access:` is not judged: who can read it is not stated.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    for p in model.purpose_ids() {
+        let purpose = model.purpose(p);
+        let Some(owner) = purpose.owner else { continue };
+        if !purpose.is_active() {
+            continue;
+        }
+        let mut stores: Vec<StoreId> = purpose.uses.iter().map(|f| model.field(*f).store).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        let denied: Vec<String> = stores
+            .into_iter()
+            .filter(|s| model.store(*s).access.as_ref().is_some_and(|a| a.level(owner).is_none()))
+            .map(|s| model.store(s).id.clone())
+            .collect();
+        if denied.is_empty() {
+            continue;
+        }
+        let team = &model.team(owner).id;
+        out.push(
+            Finding::new(
+                RULE.name,
+                format!(
+                    "purpose '{}' is owned by team '{team}', which has no access to {} whose data it uses",
+                    purpose.id,
+                    quoted_list(&denied, 8)
+                ),
+            )
+            .entity(purpose_entity(purpose))
+            .at(purpose.span, "")
+            .help(format!("add '{team}' to 'access:' of those stores (read or write), or correct the purpose's 'owner'")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+    use crate::diag::Level;
+
+    fn map(access: &str) -> String {
+        format!(
+            "teams: [{{id: marketing}}, {{id: it}}]\nstores:\n  - id: emailing\n{access}    fields: [{{id: email, category: user.contact.email}}]\npurposes:\n  - {{id: newsletter, owner: marketing, uses: [emailing.email]}}\n"
+        )
+    }
+
+    /// An owner absent from the access list is reported; present at any level, or with no
+    /// access list at all (not stated), it is not.
+    #[test]
+    fn the_owner_reads_what_the_purpose_uses() {
+        let bad = findings_of(&map("    access: {admin: [it]}\n"), "owner-without-access");
+        assert_eq!(bad, vec![(Level::Warn, "newsletter".to_owned())]);
+        let good = map("    access: {read: [marketing], admin: [it]}\n");
+        assert!(findings_of(&good, "owner-without-access").is_empty());
+        assert!(findings_of(&map(""), "owner-without-access").is_empty());
+    }
+}

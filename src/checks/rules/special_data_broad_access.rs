@@ -1,0 +1,120 @@
+//! `special-data-broad-access`: a store of special-category data that more teams can read
+//! than the configured maximum.
+
+use crate::checks::Context;
+use crate::checks::facts::{live_stores, quoted_list, store_entity};
+use crate::checks::registry::{Family, Rule, RuleOption};
+use crate::diag::{Finding, Level};
+use crate::model::AccessLevel;
+
+pub static RULE: Rule = Rule {
+    name: "special-data-broad-access",
+    family: Family::Governance,
+    default_level: Level::Warn,
+    summary: "a store of special-category data (art. 9) readable by more teams than the maximum (default 2)",
+    options: &[RuleOption {
+        name: "max_teams",
+        description: "the most teams that may read a store of special-category data",
+        min: 1.0,
+        max: 1000.0,
+        default: 2.0,
+    }],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A store (not retired) holding special-category data (health, biometrics, religion… GDPR
+art. 9), criminal-offence data or national identification numbers, whose `access:` lets more
+teams read it (`read`, `write` or `admin`) than `max_teams`.
+
+## Why it matters
+
+Not everyone needs everything: access to the most sensitive data is limited to the teams
+whose work needs it (art. 5(1)(f), art. 32, and the CNIL's guidance on access
+authorisations). A store of health data readable by marketing, sales and support is a
+breach waiting to happen, and a DPIA finding.
+
+## Example
+
+```yaml
+stores:
+  - id: pms
+    access: {read: [marketing, sales, support], admin: [it]}
+    fields:
+      - {id: clinical_notes, category: user.health_and_medical}
+```
+
+## Fix
+
+Remove the teams that do not need to read the store, or give them a view without the
+special-category fields (another store in the map):
+
+```yaml
+    access: {write: [care], admin: [it]}
+```
+
+## Configuration
+
+```yaml
+rules:
+  special-data-broad-access: {level: warn, max_teams: 3}
+```
+
+A store without `access:` is not judged: who can read it is not stated.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    let max = cx.config.option(RULE.name, "max_teams");
+    for store in live_stores(model) {
+        let s = model.store(store);
+        let Some(access) = &s.access else { continue };
+        if !model.fields_of(store).any(|f| model.field(f).special.is_some()) {
+            continue;
+        }
+        let readers: Vec<String> =
+            access.with(AccessLevel::Read).map(|t| model.team(t).id.clone()).collect();
+        if (readers.len() as f64) <= max {
+            continue;
+        }
+        // The first team the file names: where the access list starts.
+        let span = access.teams.iter().map(|t| t.2).min_by_key(|t| t.start).unwrap_or(s.span);
+        out.push(
+            Finding::new(
+                RULE.name,
+                format!(
+                    "store '{}' holds special-category data and {} teams can read it: {} (at most {max})",
+                    s.id,
+                    readers.len(),
+                    quoted_list(&readers, 8)
+                ),
+            )
+            .entity(store_entity(model, store))
+            .at(span, "read access")
+            .help("keep read access to the teams whose work needs this data, or give the others a store without the special-category fields"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+    use crate::diag::Level;
+
+    fn map(access: &str) -> String {
+        format!(
+            "teams: [{{id: a}}, {{id: b}}, {{id: c}}]\nstores:\n  - id: pms\n    access: {access}\n    fields: [{{id: notes, category: user.health_and_medical}}]\n  - id: crm\n    access: {access}\n    fields: [{{id: email, category: user.contact.email}}]\n"
+        )
+    }
+
+    /// Three readers of health data (write and admin read too) is one too many; two is not;
+    /// a store of ordinary personal data is not judged.
+    #[test]
+    fn special_data_is_read_by_few_teams() {
+        let bad =
+            findings_of(&map("{read: [a], write: [b], admin: [c]}"), "special-data-broad-access");
+        assert_eq!(bad, vec![(Level::Warn, "pms".to_owned())]);
+        let good = map("{read: [a], admin: [c]}");
+        assert!(findings_of(&good, "special-data-broad-access").is_empty());
+    }
+}

@@ -1,0 +1,134 @@
+//! `stale-quality-audit`: a store or a field whose next quality audit (`last_audit` +
+//! `audit_every`) is past on the run date.
+
+use crate::checks::Context;
+use crate::checks::facts::{field_entity, live_stores, store_entity};
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Entity, Finding, Level};
+use crate::model::Quality;
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    name: "stale-quality-audit",
+    family: Family::Governance,
+    default_level: Level::Warn,
+    summary: "a store or field whose quality audit is past due (`last_audit` + `audit_every` before the run date)",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A store (not retired) or one of its fields whose `quality:` states both the last audit and
+how often it is due, and whose next audit day (`last_audit` + `audit_every`) is before the
+run date (`--as-of`, default today).
+
+## Why it matters
+
+Completeness and duplicate rates drift: every import, every new form, every merge changes
+them. A figure from an audit that should have been redone says what the data was, not what
+it is; the map, the register and the collection plan then rest on it. "Faites un audit sur
+la qualité", regularly.
+
+## Example
+
+```yaml
+stores:
+  - id: crm
+    quality: {completeness: 0.92, duplicates_rate: 0.03, last_audit: 2024-09-30, audit_every: P1Y}
+```
+
+## Fix
+
+Audit again and update `last_audit` and the figures (or change `audit_every` if the
+schedule changed).
+
+## Configuration
+
+None. Without `last_audit` or `audit_every`, the schedule is not stated and nothing is
+judged.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    let today = cx.config.as_of;
+    for store in live_stores(model) {
+        let s = model.store(store);
+        let mut audits: Vec<(Entity, String, &Quality)> = Vec::new();
+        if let Some(q) = &s.quality {
+            audits.push((store_entity(model, store), format!("store '{}'", s.id), q));
+        }
+        for f in model.fields_of(store) {
+            if let Some(q) = &model.field(f).quality {
+                audits.push((
+                    field_entity(model, f),
+                    format!("field '{}'", model.field_path(f)),
+                    q,
+                ));
+            }
+        }
+        for (entity, what, q) in audits {
+            let (Some(due), Some(last), Some(every)) =
+                (q.next_due(), &q.last_audit, &q.audit_every)
+            else {
+                continue;
+            };
+            if due >= today {
+                continue;
+            }
+            out.push(stale(entity, &what, last.value, &every.value, due, last.span));
+        }
+    }
+}
+
+fn stale(
+    entity: Entity,
+    what: &str,
+    last: crate::date::Date,
+    every: &str,
+    due: crate::date::Date,
+    span: Span,
+) -> Finding {
+    Finding::new(
+        RULE.name,
+        format!("the quality of {what} was last audited on {last}; the next audit ({every} later) was due on {due}"),
+    )
+    .entity(entity)
+    .at(span, "last audit")
+    .help("audit again, then update 'last_audit' and the figures under 'quality:'")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+    use crate::diag::Level;
+
+    fn map(store: &str, field: &str) -> String {
+        format!(
+            "stores:\n  - id: crm\n    quality: {store}\n    fields:\n      - {{id: email, category: user.contact.email, quality: {field}}}\n"
+        )
+    }
+
+    /// Past due on 2026-11-22 (the tests' day): reported on the store and on the field;
+    /// still due later, or with no schedule stated, nothing.
+    #[test]
+    fn an_audit_past_due_is_reported() {
+        let bad = findings_of(
+            &map(
+                "{last_audit: 2025-01-31, audit_every: P1Y}",
+                "{last_audit: 2026-03-01, audit_every: P6M}",
+            ),
+            "stale-quality-audit",
+        );
+        assert_eq!(
+            bad,
+            vec![(Level::Warn, "crm".to_owned()), (Level::Warn, "crm.email".to_owned())]
+        );
+        let fresh = map(
+            "{last_audit: 2026-01-31, audit_every: P1Y}",
+            "{last_audit: 2026-06-01, audit_every: P6M}",
+        );
+        assert!(findings_of(&fresh, "stale-quality-audit").is_empty());
+        let unscheduled = map("{last_audit: 2020-01-31}", "{duplicates_rate: 0.2}");
+        assert!(findings_of(&unscheduled, "stale-quality-audit").is_empty());
+    }
+}

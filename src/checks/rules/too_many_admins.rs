@@ -1,0 +1,108 @@
+//! `too-many-admins`: a store of personal data administered by more teams than the maximum.
+
+use crate::checks::Context;
+use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
+use crate::checks::registry::{Family, Rule, RuleOption};
+use crate::diag::{Finding, Level};
+use crate::model::AccessLevel;
+
+pub static RULE: Rule = Rule {
+    name: "too-many-admins",
+    family: Family::Governance,
+    default_level: Level::Warn,
+    summary: "a store of personal data administered by more teams than the maximum (default 2)",
+    options: &[RuleOption {
+        name: "max_teams",
+        description: "the most teams that may administer a store of personal data",
+        min: 1.0,
+        max: 1000.0,
+        default: 2.0,
+    }],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A store (not retired) holding personal data whose `access:` gives `admin` to more teams
+than `max_teams`.
+
+## Why it matters
+
+Administrators manage users and rights, export everything and delete at will. Each team
+holding that power is one more place where an account can be misused or compromised, and
+one more team to ask when an access review or a rights request needs an answer.
+
+## Example
+
+```yaml
+stores:
+  - id: crm
+    access: {admin: [it, sales, marketing]}
+```
+
+## Fix
+
+Keep administration with the team that runs the store (and perhaps IT); give the others
+`write` or `read`.
+
+## Configuration
+
+```yaml
+rules:
+  too-many-admins: {level: warn, max_teams: 1}
+```
+
+A store without `access:` is not judged: who administers it is not stated.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    let max = cx.config.option(RULE.name, "max_teams");
+    for store in live_stores(model) {
+        let s = model.store(store);
+        let Some(access) = &s.access else { continue };
+        let admins: Vec<String> =
+            access.with(AccessLevel::Admin).map(|t| model.team(t).id.clone()).collect();
+        if (admins.len() as f64) <= max || !holds_personal(model, store) {
+            continue;
+        }
+        // The first administering team the file names.
+        let admin_spans = access.teams.iter().filter(|t| t.1 == AccessLevel::Admin).map(|t| t.2);
+        let span = admin_spans.min_by_key(|t| t.start).unwrap_or(s.span);
+        out.push(
+            Finding::new(
+                RULE.name,
+                format!(
+                    "store '{}' holds personal data and {} teams administer it: {} (at most {max})",
+                    s.id,
+                    admins.len(),
+                    quoted_list(&admins, 8)
+                ),
+            )
+            .entity(store_entity(model, store))
+            .at(span, "admin access")
+            .help(
+                "keep 'admin' with the team that runs the store; give the others 'write' or 'read'",
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+    use crate::diag::Level;
+
+    fn map(access: &str) -> String {
+        format!(
+            "teams: [{{id: a}}, {{id: b}}, {{id: c}}]\nstores:\n  - id: crm\n    access: {access}\n    fields: [{{id: email, category: user.contact.email}}]\n"
+        )
+    }
+
+    /// Three administering teams is one too many; two is not.
+    #[test]
+    fn few_teams_administer() {
+        let bad = findings_of(&map("{admin: [a, b, c]}"), "too-many-admins");
+        assert_eq!(bad, vec![(Level::Warn, "crm".to_owned())]);
+        assert!(findings_of(&map("{admin: [a, b], read: [c]}"), "too-many-admins").is_empty());
+    }
+}
