@@ -16,6 +16,7 @@ pub mod map;
 pub mod model;
 pub mod output;
 pub mod register;
+pub mod scan;
 pub mod site;
 pub mod source;
 #[doc(hidden)]

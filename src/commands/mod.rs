@@ -9,6 +9,7 @@ pub mod init;
 pub mod map;
 pub mod register;
 pub mod rules;
+pub mod scan;
 pub mod schema;
 pub mod trace;
 

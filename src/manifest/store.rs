@@ -48,6 +48,8 @@ pub struct Store {
     pub transfer: Option<super::flow::Transfer>,
     /// The security measures protecting the store, as CNIL families.
     pub security: Option<Vec<SecurityMeasure>>,
+    /// Where the real system lives, for `datacarto scan`.
+    pub scan: Option<super::scan::Scan>,
     /// The fields the store holds.
     pub fields: Option<Vec<Field>>,
     pub allow: Option<Vec<Allow>>,
@@ -60,6 +62,9 @@ pub struct Field {
     /// Unique within its store; referenced as `store.field`.
     pub id: Spanned<Id>,
     pub name: Option<String>,
+    /// The column that holds the field in the scanned system, when it is not the field id:
+    /// `COLUMN`, or `TABLE.COLUMN` when several tables have it.
+    pub column: Option<Spanned<String>>,
     /// The data category key (fideslang or the map's own).
     pub category: Option<Spanned<CategoryKey>>,
     /// Whether the field holds personal data. Default: derived from the category.

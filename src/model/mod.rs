@@ -103,6 +103,8 @@ pub struct Store {
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
+    /// Where `datacarto scan` finds the real system, as written.
+    pub scan: Option<crate::manifest::scan::Scan>,
     /// The store's `id:` value.
     pub span: Span,
 }
@@ -138,6 +140,8 @@ pub struct Field {
     pub deprecated: bool,
     pub allow: Vec<Suppression>,
     pub origin: FieldOrigin,
+    /// The scanned column holding the field when it is not the id (`column:`).
+    pub column: Option<Spanned<String>>,
     /// The `id:` value (for an inferred field: the flow's mention of it).
     pub span: Span,
 }

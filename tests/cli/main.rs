@@ -17,4 +17,5 @@ mod maps;
 mod mistakes;
 mod realistic;
 mod register;
+mod scan;
 mod site;

@@ -224,6 +224,7 @@ impl Resolver {
             deprecated: false,
             allow: Vec::new(),
             origin: FieldOrigin::Inferred { flow, from: source },
+            column: None,
             span: mapping.target.span,
         };
         let field_id = FieldId::new(self.model.fields.len());

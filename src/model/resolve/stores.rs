@@ -55,6 +55,7 @@ impl Resolver {
                 }),
                 fields,
                 allow,
+                scan: s.scan,
                 span: s.id.span,
             });
         }
@@ -140,6 +141,7 @@ impl Resolver {
                 deprecated: f.deprecated.unwrap_or(false),
                 allow,
                 origin: FieldOrigin::Declared,
+                column: f.column,
                 span: f.id.span,
             });
             ids.push(field_id);

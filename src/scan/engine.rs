@@ -1,0 +1,83 @@
+//! Reading the columns of a real system: which engine a store's `scan:` names, and the
+//! tables with their columns it answers. Every engine opens its source read-only.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+use super::redact::redact;
+
+/// A table (a sheet, a CSV file) and its columns in their order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<String>,
+}
+
+/// Where to read, once `env:` is looked up and the file placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Sqlite(PathBuf),
+    Csv(PathBuf),
+    Xlsx(PathBuf),
+}
+
+impl Source {
+    /// The engine a file is, by its extension.
+    pub fn of_file(path: &Path) -> anyhow::Result<Source> {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        Ok(match ext.as_str() {
+            "sqlite" | "sqlite3" | "db" => Source::Sqlite(path.to_owned()),
+            "csv" => Source::Csv(path.to_owned()),
+            "xlsx" | "xlsm" => Source::Xlsx(path.to_owned()),
+            _ => bail!(
+                "'{}' is not a file datacarto scan reads: use a .sqlite/.sqlite3/.db database, a \
+                 .csv file or an .xlsx workbook",
+                path.display()
+            ),
+        })
+    }
+
+    /// The engine a database URL names. Relative SQLite paths are taken from `base` (the map
+    /// folder). The URL shows only redacted in messages.
+    pub fn of_url(url: &str, base: &Path) -> anyhow::Result<Source> {
+        let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+        match scheme.as_deref() {
+            Some("sqlite") => {
+                let rest = &url["sqlite:".len()..];
+                let path = rest.strip_prefix("//").unwrap_or(rest);
+                let path = path.split_once('?').map_or(path, |(p, _)| p);
+                if path.is_empty() {
+                    bail!("the URL '{}' names no SQLite file (sqlite:PATH)", redact(url));
+                }
+                Ok(Source::Sqlite(base.join(path)))
+            }
+            _ => bail!(
+                "datacarto scan does not read '{}': it reads sqlite:PATH URLs and .sqlite, .csv \
+                 and .xlsx files",
+                redact(url)
+            ),
+        }
+    }
+
+    /// The place read, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Source::Sqlite(p) => format!("SQLite database {}", p.display()),
+            Source::Csv(p) => format!("CSV file {}", p.display()),
+            Source::Xlsx(p) => format!("workbook {}", p.display()),
+        }
+    }
+
+    /// Every table and its columns, tables by name.
+    pub fn tables(&self) -> anyhow::Result<Vec<Table>> {
+        let mut tables = match self {
+            Source::Sqlite(path) => super::sqlite::tables(path),
+            Source::Csv(path) => super::flat::csv_table(path).map(|t| vec![t]),
+            Source::Xlsx(path) => super::flat::xlsx_tables(path),
+        }
+        .with_context(|| format!("cannot read the {}", self.describe()))?;
+        tables.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(tables)
+    }
+}

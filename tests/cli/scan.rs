@@ -1,0 +1,163 @@
+//! `datacarto scan`: a map held against a SQLite database, CSV files and a workbook, through
+//! every output format, with the coverage gate and the URL kept secret.
+
+use crate::support::{Map, datacarto};
+
+const MAP: &str = "\
+teams: [{id: crm-team}]
+stores:
+  # The CRM's database: its customers table, its orders under the order_ prefix.
+  - id: crm
+    owner: crm-team
+    scan: {url: env:CRM_DATABASE_URL, tables: [customers, {name: orders, prefix: order_}]}
+    fields:
+      - {id: customer_id, category: user.unique_id}
+      - {id: email, category: user.contact.email}
+      - {id: phone, column: customers.telephone, category: user.contact.phone_number}
+      - {id: fax, category: user.contact.fax_number}
+      - {id: order_id}
+      - {id: order_total}
+  - id: events
+    owner: crm-team
+    scan: {file: exports/events.csv}
+    fields: [{id: event_id}, {id: customer_id}]
+";
+
+/// A map whose CRM is a SQLite file named by `sqlite:` URL, and whose events are a CSV.
+fn crm_map() -> Map {
+    let map =
+        Map::new(&[("map.yaml", MAP), ("exports/events.csv", "event_id;customer_id;Courriel\n")]);
+    let conn = rusqlite::Connection::open(map.path().join("crm.sqlite")).expect("open");
+    conn.execute_batch(
+        "CREATE TABLE customers (customer_id INTEGER, email TEXT, telephone TEXT, iban TEXT, nir TEXT);
+         CREATE TABLE orders (id INTEGER, total REAL);
+         CREATE TABLE audit_log (who TEXT);",
+    )
+    .expect("schema");
+    map
+}
+
+fn scan(map: &Map, args: &[&str]) -> (i32, String, String) {
+    let out = datacarto()
+        .current_dir(map.path())
+        .env("CRM_DATABASE_URL", "sqlite:crm.sqlite")
+        .arg("scan")
+        .args(args)
+        .output()
+        .expect("datacarto runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
+
+/// "3 columns the map does not know, one of them looks like a bank account": the findings at
+/// the `scan:` line with their guesses, a field gone, and coverage per store.
+#[test]
+fn reports_undeclared_and_missing_columns_with_coverage() {
+    let map = crm_map();
+    let (code, stdout, stderr) = scan(&map, &["--color", "never"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!("scan_human", stdout);
+    // The table the store does not list is not the store's.
+    assert!(!stdout.contains("audit_log"));
+}
+
+/// Every `check` format carries the scan findings; machine formats keep stdout one document
+/// and put the coverage on stderr.
+#[test]
+fn findings_in_every_format() {
+    let map = crm_map();
+    let (_, sarif, stderr) = scan(&map, &["-f", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif).expect("SARIF is JSON");
+    let rules: Vec<&str> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["ruleId"].as_str())
+        .collect();
+    assert_eq!(rules.iter().filter(|r| **r == "undeclared-column").count(), 3);
+    assert_eq!(rules.iter().filter(|r| **r == "missing-column").count(), 1);
+    assert!(stderr.contains("coverage crm: 5 of 7 columns declared (71.4%)"), "{stderr}");
+    let (_, json, _) = scan(&map, &["-f", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["findings"][0]["id"], "undeclared-column:crm.customers.iban");
+    let (_, github, _) = scan(&map, &["-f", "github"]);
+    assert!(github.contains(
+        "title=datacarto undeclared-column::store 'crm' does not declare column 'customers.nir'"
+    ));
+    insta::assert_snapshot!("scan_concise", scan(&map, &["-f", "concise"]).1);
+}
+
+/// `--min-coverage` fails the run below the share; `-D undeclared-column` too; an allow on
+/// the store silences its columns.
+#[test]
+fn coverage_gate_and_levels() {
+    let map = crm_map();
+    assert_eq!(scan(&map, &["--min-coverage", "60"]).0, 0);
+    let (code, stdout, _) = scan(&map, &["--min-coverage", "70%"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("below --min-coverage 70%"));
+    assert_eq!(scan(&map, &["-D", "undeclared-column"]).0, 1);
+    let (code, _, stderr) = scan(&map, &["--min-coverage", "120"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a percentage from 0 to 100"));
+}
+
+/// The URL's password never reaches a message; a URL written in the manifest is refused
+/// where it is written; an unset variable stops the run with its name.
+#[test]
+fn database_urls_stay_secret() {
+    let map = crm_map();
+    let out = datacarto()
+        .current_dir(map.path())
+        .env("CRM_DATABASE_URL", "postgres://crm:hunter2@db.internal/crm")
+        .args(["scan", "--store", "crm"])
+        .output()
+        .expect("runs");
+    let all =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(all.contains("crm:***@db.internal") && !all.contains("hunter2"), "{all}");
+
+    let out = datacarto()
+        .current_dir(map.path())
+        .env_remove("CRM_DATABASE_URL")
+        .arg("scan")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CRM_DATABASE_URL is not set"));
+
+    map.write(
+        "map.yaml",
+        MAP.replace("env:CRM_DATABASE_URL", "sqlite://u:pw@x/crm.sqlite").as_bytes(),
+    );
+    let (code, stdout, _) = scan(&map, &["-f", "concise", "--store", "events"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("map.yaml:6:17: error[schema] a URL is written out here"), "{stdout}");
+    assert!(!stdout.contains("pw"), "{stdout}");
+}
+
+/// `--store` with `--file` scans one store ad hoc; a workbook's sheets are tables.
+#[test]
+fn scans_one_store_ad_hoc_from_a_workbook() {
+    let map = crm_map();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Events").expect("name");
+    for (i, h) in ["event_id", "customer_id", "Date de naissance"].iter().enumerate() {
+        sheet.write_string(0, i as u16, *h).expect("cell");
+    }
+    book.save(map.path().join("events.xlsx")).expect("save");
+    let (code, stdout, stderr) =
+        scan(&map, &["-f", "concise", "--store", "events", "--file", "events.xlsx"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("column 'Events.Date de naissance'; its name suggests a date of birth"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("`- {id: date_de_naissance, category: user.demographic.date_of_birth}`")
+    );
+    assert!(!stdout.contains("store 'crm'"));
+    let (code, _, stderr) = scan(&map, &["--store", "evnts"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean 'events'?"), "{stderr}");
+}
