@@ -11,12 +11,14 @@ use super::text::EnvRef;
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scan {
-    /// `env:NAME`: the environment variable that holds the database URL (`sqlite:PATH`).
-    /// Never the URL itself: a manifest holds no secret.
+    /// `env:NAME`: the environment variable that holds the database URL (`postgres://…`,
+    /// `sqlite:PATH`). Never the URL itself: a manifest holds no secret.
     pub url: Option<Spanned<EnvRef>>,
     /// A file the store is, relative to the map folder: a SQLite database (`.sqlite`, `.db`),
     /// a `.csv` file or an `.xlsx` workbook (their header rows are the columns).
     pub file: Option<Spanned<String>>,
+    /// The database schema to read (PostgreSQL). Default: `public`.
+    pub schema: Option<String>,
     /// The tables (sheets, for a workbook) that belong to the store, each a name or
     /// `{name, prefix}` when its columns are the store's fields `<prefix><column>`. Default:
     /// every table, without prefix.

@@ -17,6 +17,11 @@ pub struct Table {
 /// Where to read, once `env:` is looked up and the file placed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
+    /// The URL (with its password: shown only through `redact`) and the schema.
+    Postgres {
+        url: String,
+        schema: String,
+    },
     Sqlite(PathBuf),
     Csv(PathBuf),
     Xlsx(PathBuf),
@@ -40,9 +45,13 @@ impl Source {
 
     /// The engine a database URL names. Relative SQLite paths are taken from `base` (the map
     /// folder). The URL shows only redacted in messages.
-    pub fn of_url(url: &str, base: &Path) -> anyhow::Result<Source> {
+    pub fn of_url(url: &str, base: &Path, schema: Option<&str>) -> anyhow::Result<Source> {
         let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
         match scheme.as_deref() {
+            Some("postgres" | "postgresql") => Ok(Source::Postgres {
+                url: url.to_owned(),
+                schema: schema.unwrap_or("public").to_owned(),
+            }),
             Some("sqlite") => {
                 let rest = &url["sqlite:".len()..];
                 let path = rest.strip_prefix("//").unwrap_or(rest);
@@ -53,8 +62,8 @@ impl Source {
                 Ok(Source::Sqlite(base.join(path)))
             }
             _ => bail!(
-                "datacarto scan does not read '{}': it reads sqlite:PATH URLs and .sqlite, .csv \
-                 and .xlsx files",
+                "datacarto scan does not read '{}': it reads postgres:// and sqlite:PATH URLs, \
+                 and .sqlite, .csv and .xlsx files",
                 redact(url)
             ),
         }
@@ -63,6 +72,9 @@ impl Source {
     /// The place read, for messages.
     pub fn describe(&self) -> String {
         match self {
+            Source::Postgres { url, schema } => {
+                format!("PostgreSQL database {} (schema {schema})", redact(url))
+            }
             Source::Sqlite(p) => format!("SQLite database {}", p.display()),
             Source::Csv(p) => format!("CSV file {}", p.display()),
             Source::Xlsx(p) => format!("workbook {}", p.display()),
@@ -72,6 +84,9 @@ impl Source {
     /// Every table and its columns, tables by name.
     pub fn tables(&self) -> anyhow::Result<Vec<Table>> {
         let mut tables = match self {
+            // The driver's own error text may quote the URL: only the redacted one is shown.
+            Source::Postgres { url, schema } => super::pg::tables(url, schema)
+                .map_err(|e| anyhow::anyhow!("{}", scrub(&e.to_string(), url))),
             Source::Sqlite(path) => super::sqlite::tables(path),
             Source::Csv(path) => super::flat::csv_table(path).map(|t| vec![t]),
             Source::Xlsx(path) => super::flat::xlsx_tables(path),
@@ -80,4 +95,21 @@ impl Source {
         tables.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(tables)
     }
+}
+
+/// A driver's message with the URL, and its password, replaced by the redacted URL.
+fn scrub(message: &str, url: &str) -> String {
+    let mut text = message.replace(url, &redact(url));
+    if let Some(password) = password_of(url).filter(|p| !p.is_empty()) {
+        text = text.replace(password, "***");
+    }
+    text
+}
+
+/// The password of a URL's user-info.
+fn password_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let userinfo = &authority[..authority.rfind('@')?];
+    Some(userinfo.split_once(':')?.1)
 }

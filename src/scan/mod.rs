@@ -8,8 +8,11 @@ pub mod compare;
 pub mod engine;
 mod flat;
 pub mod guess;
+mod pg;
 pub mod redact;
 mod sqlite;
+#[cfg(test)]
+mod testdb;
 
 use std::path::Path;
 
@@ -84,7 +87,7 @@ pub fn scan_store(
                     s.id
                 )
             };
-            Source::of_url(url.trim(), dir)?
+            Source::of_url(url.trim(), dir, scan.and_then(|sc| sc.schema.as_deref()))?
         }
         (None, None) => bail!(
             "store '{}' says nowhere to scan: give it `scan: {{url: env:NAME}}` or \

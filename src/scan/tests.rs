@@ -121,10 +121,10 @@ fn urls_come_from_the_environment_and_are_redacted() {
     let none = |_: &str| None;
     let err = scan_store(&m, s, dir, &Override::default(), &none).expect_err("unset");
     assert!(format!("{err:#}").contains("CRM_URL is not set"), "{err:#}");
-    let secret = |_: &str| Some("postgres://crm:hunter2@db/crm".to_owned());
+    let secret = |_: &str| Some("oracle://crm:hunter2@db/crm".to_owned());
     let err = scan_store(&m, s, dir, &Override::default(), &secret).expect_err("engine");
     let text = format!("{err:#}");
-    assert!(text.contains("postgres://crm:***@db/crm") && !text.contains("hunter2"), "{text}");
+    assert!(text.contains("oracle://crm:***@db/crm") && !text.contains("hunter2"), "{text}");
     let literal = Override { url: Some("postgres://crm:hunter2@db/crm".into()), file: None };
     let err = scan_store(&m, s, dir, &literal, &none).expect_err("literal");
     assert!(!format!("{err:#}").contains("hunter2"));
@@ -146,4 +146,40 @@ fn scans_a_sqlite_database_by_url_or_file() {
     let file = Override { url: None, file: Some(dir.path().join("crm.db")) };
     let (again, _) = scan_store(&m, s, dir.path(), &file, &|_: &str| None).expect("scan");
     assert_eq!(again, scan);
+}
+
+/// A PostgreSQL store end to end: the URL from the environment, the schema from `scan:`,
+/// the findings and coverage of its columns.
+#[test]
+fn scans_a_postgresql_store() {
+    let Some(pg) = super::testdb::Postgres::start() else { return };
+    pg.sql("CREATE SCHEMA crm; CREATE TABLE crm.customers (id int, email text, portable text);");
+    let m = model(
+        "stores:\n  - id: s\n    scan: {url: env:CRM_URL, schema: crm}\n    fields: [{id: id}, {id: email}, {id: fax}]\n",
+    );
+    let s = m.store_by_id("s").expect("s");
+    let url = pg.url();
+    let env = |_: &str| Some(url.clone());
+    let (scan, findings) =
+        scan_store(&m, s, std::path::Path::new("."), &Override::default(), &env).expect("scan");
+    assert_eq!((scan.found, scan.declared), (3, 2));
+    assert_eq!(
+        keys(&findings),
+        [("missing-column", "s.fax"), ("undeclared-column", "s.customers.portable")]
+    );
+    assert!(findings.iter().any(|f| f.message.contains("a phone number")));
+}
+
+/// A server that cannot be reached is an error that names the store and shows the URL
+/// without its password.
+#[test]
+fn unreachable_postgresql_keeps_the_password() {
+    let m = model("stores:\n  - id: s\n    scan: {url: env:CRM_URL}\n");
+    let s = m.store_by_id("s").expect("s");
+    let env = |_: &str| Some("postgres://crm:hunter2@%2Fnonexistent-datacarto/crm".to_owned());
+    let err = scan_store(&m, s, std::path::Path::new("."), &Override::default(), &env)
+        .expect_err("unreachable");
+    let text = format!("{err:#}");
+    assert!(text.starts_with("store 's': "), "{text}");
+    assert!(!text.contains("hunter2"), "{text}");
 }

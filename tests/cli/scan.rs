@@ -109,7 +109,7 @@ fn database_urls_stay_secret() {
     let map = crm_map();
     let out = datacarto()
         .current_dir(map.path())
-        .env("CRM_DATABASE_URL", "postgres://crm:hunter2@db.internal/crm")
+        .env("CRM_DATABASE_URL", "oracle://crm:hunter2@db.internal/crm")
         .args(["scan", "--store", "crm"])
         .output()
         .expect("runs");

@@ -1,0 +1,66 @@
+//! PostgreSQL: one connection without TLS, its session and transaction read-only, the
+//! columns of one schema from `information_schema.columns` in one query.
+
+use std::time::Duration;
+
+use postgres::{Client, Config, NoTls};
+
+use super::engine::Table;
+
+pub(super) fn tables(url: &str, schema: &str) -> anyhow::Result<Vec<Table>> {
+    let mut config: Config = url.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "the URL is not a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE)"
+        )
+    })?;
+    config.connect_timeout(Duration::from_secs(10));
+    config.application_name("datacarto scan");
+    let mut client: Client = config.connect(NoTls)?;
+    // A session that cannot write, and a read-only transaction inside it: a scan never
+    // changes the database, whatever the account may do.
+    client.batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")?;
+    let mut tx = client.build_transaction().read_only(true).start()?;
+    let rows = tx.query(
+        "SELECT table_name::text, column_name::text FROM information_schema.columns \
+         WHERE table_schema = $1 ORDER BY table_name, ordinal_position",
+        &[&schema],
+    )?;
+    tx.rollback()?;
+    let mut out: Vec<Table> = Vec::new();
+    for row in rows {
+        let table: String = row.try_get(0)?;
+        let column: String = row.try_get(1)?;
+        match out.last_mut() {
+            Some(last) if last.name == table => last.columns.push(column),
+            _ => out.push(Table { name: table, columns: vec![column] }),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdb::Postgres;
+    use super::*;
+
+    /// Tables and columns of the asked schema only, in order; the scan cannot write.
+    #[test]
+    fn reads_one_schema_read_only() {
+        let Some(pg) = Postgres::start() else { return };
+        pg.sql(
+            "CREATE TABLE public.customers (id int, email text, iban text);
+             CREATE SCHEMA crm; CREATE TABLE crm.contacts (courriel text, tel text);",
+        );
+        let found = tables(&pg.url(), "public").expect("scan");
+        assert_eq!(
+            found,
+            [Table {
+                name: "customers".into(),
+                columns: vec!["id".into(), "email".into(), "iban".into()]
+            }]
+        );
+        let found = tables(&pg.url(), "crm").expect("scan");
+        assert_eq!(found[0].columns, ["courriel", "tel"]);
+        assert!(tables(&pg.url(), "nothing").expect("scan").is_empty());
+    }
+}
