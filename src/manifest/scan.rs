@@ -12,12 +12,13 @@ use super::text::EnvRef;
 #[serde(deny_unknown_fields)]
 pub struct Scan {
     /// `env:NAME`: the environment variable that holds the database URL (`postgres://…`,
-    /// `sqlite:PATH`). Never the URL itself: a manifest holds no secret.
+    /// `mysql://…`, `sqlite:PATH`). Never the URL itself: a manifest holds no secret.
     pub url: Option<Spanned<EnvRef>>,
     /// A file the store is, relative to the map folder: a SQLite database (`.sqlite`, `.db`),
     /// a `.csv` file or an `.xlsx` workbook (their header rows are the columns).
     pub file: Option<Spanned<String>>,
-    /// The database schema to read (PostgreSQL). Default: `public`.
+    /// The schema to read on PostgreSQL (default `public`); the database on MySQL/MariaDB
+    /// (default: the URL's).
     pub schema: Option<String>,
     /// The tables (sheets, for a workbook) that belong to the store, each a name or
     /// `{name, prefix}` when its columns are the store's fields `<prefix><column>`. Default:

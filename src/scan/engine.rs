@@ -22,6 +22,11 @@ pub enum Source {
         url: String,
         schema: String,
     },
+    /// MySQL or MariaDB: the URL and the database when `scan.schema` names it.
+    Mysql {
+        url: String,
+        schema: Option<String>,
+    },
     Sqlite(PathBuf),
     Csv(PathBuf),
     Xlsx(PathBuf),
@@ -52,6 +57,9 @@ impl Source {
                 url: url.to_owned(),
                 schema: schema.unwrap_or("public").to_owned(),
             }),
+            Some("mysql" | "mariadb") => {
+                Ok(Source::Mysql { url: url.to_owned(), schema: schema.map(str::to_owned) })
+            }
             Some("sqlite") => {
                 let rest = &url["sqlite:".len()..];
                 let path = rest.strip_prefix("//").unwrap_or(rest);
@@ -62,8 +70,8 @@ impl Source {
                 Ok(Source::Sqlite(base.join(path)))
             }
             _ => bail!(
-                "datacarto scan does not read '{}': it reads postgres:// and sqlite:PATH URLs, \
-                 and .sqlite, .csv and .xlsx files",
+                "datacarto scan does not read '{}': it reads postgres://, mysql:// and \
+                 sqlite:PATH URLs, and .sqlite, .csv and .xlsx files",
                 redact(url)
             ),
         }
@@ -75,6 +83,7 @@ impl Source {
             Source::Postgres { url, schema } => {
                 format!("PostgreSQL database {} (schema {schema})", redact(url))
             }
+            Source::Mysql { url, .. } => format!("MySQL/MariaDB database {}", redact(url)),
             Source::Sqlite(p) => format!("SQLite database {}", p.display()),
             Source::Csv(p) => format!("CSV file {}", p.display()),
             Source::Xlsx(p) => format!("workbook {}", p.display()),
@@ -86,6 +95,8 @@ impl Source {
         let mut tables = match self {
             // The driver's own error text may quote the URL: only the redacted one is shown.
             Source::Postgres { url, schema } => super::pg::tables(url, schema)
+                .map_err(|e| anyhow::anyhow!("{}", scrub(&e.to_string(), url))),
+            Source::Mysql { url, schema } => super::my::tables(url, schema.as_deref())
                 .map_err(|e| anyhow::anyhow!("{}", scrub(&e.to_string(), url))),
             Source::Sqlite(path) => super::sqlite::tables(path),
             Source::Csv(path) => super::flat::csv_table(path).map(|t| vec![t]),

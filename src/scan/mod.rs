@@ -8,6 +8,7 @@ pub mod compare;
 pub mod engine;
 mod flat;
 pub mod guess;
+mod my;
 mod pg;
 pub mod redact;
 mod sqlite;

@@ -165,3 +165,87 @@ impl Drop for Postgres {
         let _ = self.child.wait();
     }
 }
+
+/// A MariaDB server.
+pub(crate) struct MariaDb {
+    dir: tempfile::TempDir,
+    child: Child,
+}
+
+impl MariaDb {
+    pub(crate) fn start() -> Option<MariaDb> {
+        let find = |names: &[&str]| names.iter().map(PathBuf::from).find(|p| p.exists());
+        let (Some(server), Some(install)) = (
+            find(&["/usr/sbin/mariadbd", "/usr/sbin/mysqld"]),
+            find(&["/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db"]),
+        ) else {
+            skip("MariaDB");
+            return None;
+        };
+        let root = account().is_some();
+        let dir = private_dir(None);
+        let data = dir.path().join("data");
+        let mut cmd = command(&install, None);
+        cmd.arg("--no-defaults")
+            .arg(format!("--datadir={}", data.display()))
+            .args(["--auth-root-authentication-method=normal", "--skip-test-db"]);
+        if root {
+            cmd.arg("--user=root");
+        }
+        let status =
+            cmd.stdout(Stdio::null()).stderr(Stdio::null()).status().expect("install-db runs");
+        assert!(status.success(), "mariadb-install-db failed");
+        let log = dir.path().join("server.log");
+        let mut cmd = command(&server, None);
+        cmd.arg("--no-defaults")
+            .arg(format!("--datadir={}", data.display()))
+            .arg(format!("--socket={}", dir.path().join("mysql.sock").display()))
+            .arg(format!("--pid-file={}", dir.path().join("mysql.pid").display()))
+            .arg(format!("--log-error={}", log.display()))
+            .args(["--skip-networking", "--innodb-buffer-pool-size=16M", "--skip-log-bin"]);
+        if root {
+            cmd.arg("--user=root");
+        }
+        let child =
+            cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("mariadbd starts");
+        let db = MariaDb { dir, child };
+        wait_for(
+            || mysql::Conn::new(mysql::Opts::from_url(&db.url("")).expect("url")).is_ok(),
+            &log,
+            "MariaDB",
+        );
+        Some(db)
+    }
+
+    /// The URL of `database` as root on the socket.
+    pub(crate) fn url(&self, database: &str) -> String {
+        format!(
+            "mysql://root@localhost/{database}?socket={}",
+            self.dir.path().join("mysql.sock").display()
+        )
+    }
+
+    /// Runs SQL as root.
+    pub(crate) fn sql(&self, sql: &str) {
+        use mysql::prelude::Queryable as _;
+        let mut conn =
+            mysql::Conn::new(mysql::Opts::from_url(&self.url("")).expect("url")).expect("connect");
+        conn.query_drop(sql).expect("test SQL");
+    }
+}
+
+impl Drop for MariaDb {
+    fn drop(&mut self) {
+        // A clean shutdown on SIGTERM, then no mercy after 10 s.
+        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -183,3 +183,21 @@ fn unreachable_postgresql_keeps_the_password() {
     assert!(text.starts_with("store 's': "), "{text}");
     assert!(!text.contains("hunter2"), "{text}");
 }
+
+/// A MariaDB store end to end, by a `mariadb://` URL from the environment.
+#[test]
+fn scans_a_mariadb_store() {
+    let Some(db) = super::testdb::MariaDb::start() else { return };
+    db.sql("CREATE DATABASE crm; CREATE TABLE crm.clients (id INT, courriel TEXT, nir TEXT);");
+    let m = model(
+        "stores:\n  - id: s\n    scan: {url: env:CRM_URL}\n    fields: [{id: id}, {id: courriel}]\n",
+    );
+    let s = m.store_by_id("s").expect("s");
+    let url = db.url("crm").replacen("mysql://", "mariadb://", 1);
+    let env = |_: &str| Some(url.clone());
+    let (scan, findings) =
+        scan_store(&m, s, std::path::Path::new("."), &Override::default(), &env).expect("scan");
+    assert_eq!((scan.found, scan.declared), (3, 2));
+    assert_eq!(keys(&findings), [("undeclared-column", "s.clients.nir")]);
+    assert!(findings[0].message.contains("special category data"), "{}", findings[0].message);
+}
