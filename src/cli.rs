@@ -344,6 +344,10 @@ pub struct ScanArgs {
     /// With --store: the file the store is (.sqlite, .csv, .xlsx).
     #[arg(long, value_name = "PATH", requires = "store")]
     pub file: Option<PathBuf>,
+    /// Test the category guessed for each undeclared column on up to N of its values (e-mail,
+    /// phone, IBAN and card checksums, French NIR). Values are never printed or stored.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub sample: Option<u32>,
     /// Exit 1 when a store's coverage (declared columns / found columns) is below PERCENT.
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub min_coverage: Option<f64>,
@@ -453,7 +457,11 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 as_of: args.as_of.unwrap_or_else(Date::today),
                 color,
                 store: args.store,
-                over: crate::scan::Override { url: args.url, file: args.file },
+                over: crate::scan::Override {
+                    url: args.url,
+                    file: args.file,
+                    sample: args.sample.map(|n| n as usize),
+                },
                 min_coverage: args.min_coverage,
             })
         }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::engine::Table;
 use super::guess::{Guess, guess, tokens};
+use super::patterns::Pattern;
 use crate::checks::rules::{missing_column, undeclared_column};
 use crate::diag::{Entity, EntityKind, Finding};
 use crate::manifest::scan::ScanTable;
@@ -44,13 +45,18 @@ struct Wanted<'a> {
     span: Option<Span>,
 }
 
-/// Compares one store with the tables read from its system.
+/// Reads up to N values of `(table, column)` for `--sample N`.
+pub type Sampler<'a> = dyn FnMut(&str, &str) -> anyhow::Result<Vec<String>> + 'a;
+
+/// Compares one store with the tables read from its system; with a sampler, the guesses of
+/// undeclared columns are tested against their values.
 pub fn compare(
     model: &Model,
     store: StoreId,
     tables: &[Table],
     place: Span,
-) -> (StoreScan, Vec<Finding>) {
+    mut sample: Option<&mut Sampler<'_>>,
+) -> anyhow::Result<(StoreScan, Vec<Finding>)> {
     let s = model.store(store);
     let wanted: Vec<Wanted<'_>> = match s.scan.as_ref().and_then(|scan| scan.tables.as_ref()) {
         Some(list) => list
@@ -110,7 +116,13 @@ pub fn compare(
                     result.declared += 1;
                     matched.insert(f);
                 }
-                None => findings.push(undeclared(&s.id, &table.name, column, &id, place)),
+                None => {
+                    let evidence = match sample.as_deref_mut() {
+                        Some(sampler) => Some(evidence(&table.name, column, sampler)?),
+                        None => None,
+                    };
+                    findings.push(undeclared(&s.id, &table.name, column, &id, place, evidence));
+                }
             }
         }
     }
@@ -119,15 +131,71 @@ pub fn compare(
             findings.push(missing(model, f, &wanted));
         }
     }
-    (result, findings)
+    Ok((result, findings))
 }
 
-fn undeclared(store: &str, table: &str, column: &str, id: &str, place: Span) -> Finding {
-    let guessed = guess(column);
-    let looks = match &guessed {
-        Some(g) => format!("; {}", describe(g)),
-        None => String::new(),
+/// What sampled values said about a column: counts only, the values are gone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    pub sampled: usize,
+    /// The pattern tested and how many values matched it; `None` when no pattern applies.
+    pub matched: Option<(Pattern, usize)>,
+}
+
+/// Samples a column when its values can say something: its name's guess has a pattern, or
+/// there is no guess and any pattern may fit. The values are dropped here.
+fn evidence(table: &str, column: &str, sampler: &mut Sampler<'_>) -> anyhow::Result<Evidence> {
+    let by_name = guess(column);
+    let pattern = by_name.as_ref().and_then(|g| g.category).and_then(Pattern::for_category);
+    if by_name.is_some() && pattern.is_none() {
+        return Ok(Evidence { sampled: 0, matched: None });
+    }
+    let values = sampler(table, column)?;
+    let count = |p: Pattern| values.iter().filter(|v| p.matches(v)).count();
+    let matched = match pattern {
+        Some(p) => Some((p, count(p))),
+        // Without a name to go by, a pattern must fit most values to say anything.
+        None => Pattern::ALL
+            .iter()
+            .map(|p| (*p, count(*p)))
+            .filter(|(_, k)| *k > 0 && k * 5 >= values.len() * 4)
+            .max_by_key(|(p, k)| (*k, std::cmp::Reverse(*p))),
     };
+    Ok(Evidence { sampled: values.len(), matched })
+}
+
+fn undeclared(
+    store: &str,
+    table: &str,
+    column: &str,
+    id: &str,
+    place: Span,
+    evidence: Option<Evidence>,
+) -> Finding {
+    let by_name = guess(column);
+    let guessed = by_name.clone().or_else(|| {
+        let (pattern, _) = evidence?.matched?;
+        let key = pattern.category();
+        Some(Guess {
+            category: Some(key),
+            what: pattern.plural(),
+            personal: crate::vocab::categories::is_personal(key),
+            special: crate::vocab::categories::special_of(key),
+        })
+    });
+    let mut looks = match (&by_name, &guessed) {
+        (Some(g), _) => format!("; {}", describe(g)),
+        (None, Some(g)) => format!("; its name suggests nothing{}", nature(g)),
+        (None, None) => String::new(),
+    };
+    if let Some(e) = evidence {
+        looks.push_str(&match (e.sampled, e.matched) {
+            (0, _) if by_name.is_some() && e.matched.is_none() => String::new(),
+            (0, _) => "; no value to sample".to_owned(),
+            (n, Some((p, k))) => format!("; {k} of {n} sampled values look like {}", p.plural()),
+            (n, None) => format!("; {n} values sampled, none fits a known pattern"),
+        });
+    }
     let category = guessed.as_ref().and_then(|g| g.category);
     let declaration = match category {
         Some(key) => format!("{{id: {id}, category: {key}}}"),
@@ -152,6 +220,16 @@ fn describe(g: &Guess) -> String {
         (None, false) => String::new(),
     };
     format!("its name suggests {}{key}{nature}", g.what)
+}
+
+/// " (key): personal data" for a guess made from values.
+fn nature(g: &Guess) -> String {
+    let key = g.category.map(|k| format!(" ({k})")).unwrap_or_default();
+    match (g.special, g.personal) {
+        (Some(special), _) => format!("{key}: special category data ({})", special.as_str()),
+        (None, true) => format!("{key}: personal data"),
+        (None, false) => key,
+    }
 }
 
 fn missing(model: &Model, f: FieldId, wanted: &[Wanted<'_>]) -> Finding {

@@ -108,6 +108,34 @@ impl Source {
     }
 }
 
+impl Source {
+    /// Up to `n` non-empty values of one column, as text, to test against patterns. The
+    /// caller drops them once tested: none is kept, printed or written.
+    pub fn sample(&self, table: &str, column: &str, n: usize) -> anyhow::Result<Vec<String>> {
+        let values = match self {
+            Source::Postgres { url, schema } => super::pg::sample(url, schema, table, column, n)
+                .map_err(|e| anyhow::anyhow!("{}", scrub(&e.to_string(), url))),
+            Source::Mysql { url, schema } => {
+                super::my::sample(url, schema.as_deref(), table, column, n)
+                    .map_err(|e| anyhow::anyhow!("{}", scrub(&e.to_string(), url)))
+            }
+            Source::Sqlite(path) => super::sqlite::sample(path, table, column, n),
+            Source::Csv(path) => super::flat::csv_sample(path, column, n),
+            Source::Xlsx(path) => super::flat::xlsx_sample(path, table, column, n),
+        }
+        .with_context(|| {
+            format!("cannot sample column '{table}.{column}' of the {}", self.describe())
+        })?;
+        Ok(values.into_iter().filter(|v| !v.trim().is_empty()).take(n).collect())
+    }
+}
+
+/// `name` as a quoted SQL identifier (`"` for SQL, `` ` `` for MySQL), quotes doubled.
+pub(super) fn quote(name: &str, q: char) -> String {
+    let doubled = name.replace(q, &format!("{q}{q}"));
+    format!("{q}{doubled}{q}")
+}
+
 /// A driver's message with the URL, and its password, replaced by the redacted URL.
 fn scrub(message: &str, url: &str) -> String {
     let mut text = message.replace(url, &redact(url));

@@ -13,31 +13,66 @@ fn stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-pub(super) fn csv_table(path: &Path) -> anyhow::Result<Table> {
-    // The delimiter is guessed from the header line: French spreadsheets export with ';'.
+/// A reader past the header row, with the delimiter the header line uses: French
+/// spreadsheets export with ';'.
+fn csv_reader(path: &Path) -> anyhow::Result<(csv::Reader<std::fs::File>, Vec<String>)> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(path)?;
     let mut record = csv::ByteRecord::new();
     reader.read_byte_record(&mut record)?;
-    let first: Vec<u8> = record.iter().collect::<Vec<_>>().join(&b","[..]);
-    let delimiter = if record.len() == 1 && first.contains(&b';') { b';' } else { b',' };
-    let header = if delimiter == b',' {
-        record
-    } else {
-        let mut reader = csv::ReaderBuilder::new()
+    if record.len() == 1 && record.as_slice().contains(&b';') {
+        reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .delimiter(delimiter)
+            .delimiter(b';')
             .from_path(path)?;
-        let mut record = csv::ByteRecord::new();
         reader.read_byte_record(&mut record)?;
-        record
-    };
-    let columns = header
+    }
+    let header = record
         .iter()
         .map(|cell| String::from_utf8_lossy(cell).trim().trim_start_matches('\u{feff}').to_owned())
-        .filter(|c| !c.is_empty())
         .collect();
+    Ok((reader, header))
+}
+
+pub(super) fn csv_table(path: &Path) -> anyhow::Result<Table> {
+    let (_, header) = csv_reader(path)?;
+    let columns = header.into_iter().filter(|c| !c.is_empty()).collect();
     Ok(Table { name: stem(path), columns })
+}
+
+pub(super) fn csv_sample(path: &Path, column: &str, n: usize) -> anyhow::Result<Vec<String>> {
+    let (mut reader, header) = csv_reader(path)?;
+    let Some(index) = header.iter().position(|h| h == column) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    while out.len() < n && reader.read_byte_record(&mut record)? {
+        if let Some(cell) = record.get(index).filter(|c| !c.is_empty()) {
+            out.push(String::from_utf8_lossy(cell).into_owned());
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn xlsx_sample(
+    path: &Path,
+    sheet: &str,
+    column: &str,
+    n: usize,
+) -> anyhow::Result<Vec<String>> {
+    let mut workbook = calamine::open_workbook_auto(path).context("not a readable workbook")?;
+    let range = workbook.worksheet_range(sheet).with_context(|| format!("sheet '{sheet}'"))?;
+    let mut rows = range.rows();
+    let Some(index) =
+        rows.next().and_then(|header| header.iter().position(|c| c.to_string().trim() == column))
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(rows
+        .filter_map(|row| row.get(index))
+        .filter(|c| !matches!(c, Data::Empty))
+        .map(ToString::to_string)
+        .take(n)
+        .collect())
 }
 
 pub(super) fn xlsx_tables(path: &Path) -> anyhow::Result<Vec<Table>> {

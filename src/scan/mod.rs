@@ -9,6 +9,7 @@ pub mod engine;
 mod flat;
 pub mod guess;
 mod my;
+pub mod patterns;
 mod pg;
 pub mod redact;
 mod sqlite;
@@ -31,6 +32,8 @@ pub struct Override {
     /// `env:NAME`.
     pub url: Option<String>,
     pub file: Option<std::path::PathBuf>,
+    /// `--sample N`: test the guesses of undeclared columns on up to N values each.
+    pub sample: Option<usize>,
 }
 
 /// The stores to scan: those with a `scan:`, or the one `--store` names.
@@ -100,7 +103,14 @@ pub fn scan_store(
     let place: Span = scan
         .and_then(|sc| sc.url.as_ref().map(|u| u.span).or(sc.file.as_ref().map(|f| f.span)))
         .unwrap_or(s.span);
-    Ok(compare::compare(model, store, &tables, place))
+    let mut sampler = |table: &str, column: &str| match over.sample {
+        Some(n) => source.sample(table, column, n),
+        None => Ok(Vec::new()),
+    };
+    let sampler: Option<&mut compare::Sampler<'_>> =
+        if over.sample.is_some() { Some(&mut sampler) } else { None };
+    compare::compare(model, store, &tables, place, sampler)
+        .map_err(|e| anyhow::anyhow!("store '{}': {e:#}", s.id))
 }
 
 #[cfg(test)]

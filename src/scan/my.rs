@@ -9,7 +9,8 @@ use mysql::{Conn, Opts, OptsBuilder};
 
 use super::engine::Table;
 
-pub(super) fn tables(url: &str, schema: Option<&str>) -> anyhow::Result<Vec<Table>> {
+/// A connection whose session cannot write, and the database to read.
+fn connect(url: &str, schema: Option<&str>) -> anyhow::Result<(Conn, String)> {
     // MariaDB's own scheme is read as MySQL's: the protocol is the same.
     let url = match url.split_once("://") {
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("mariadb") => format!("mysql://{rest}"),
@@ -25,8 +26,33 @@ pub(super) fn tables(url: &str, schema: Option<&str>) -> anyhow::Result<Vec<Tabl
     };
     let opts = OptsBuilder::from_opts(opts).tcp_connect_timeout(Some(Duration::from_secs(10)));
     let mut conn = Conn::new(opts)?;
-    // A session that cannot write, and a read-only transaction inside it.
     conn.query_drop("SET SESSION TRANSACTION READ ONLY")?;
+    Ok((conn, database))
+}
+
+pub(super) fn sample(
+    url: &str,
+    schema: Option<&str>,
+    table: &str,
+    column: &str,
+    n: usize,
+) -> anyhow::Result<Vec<String>> {
+    let (mut conn, database) = connect(url, schema)?;
+    conn.query_drop("START TRANSACTION READ ONLY")?;
+    let c = super::engine::quote(column, '`');
+    let sql = format!(
+        "SELECT CAST({c} AS CHAR) FROM {}.{} WHERE {c} IS NOT NULL LIMIT {n}",
+        super::engine::quote(&database, '`'),
+        super::engine::quote(table, '`')
+    );
+    let values: Vec<Option<String>> = conn.query(sql)?;
+    conn.query_drop("ROLLBACK")?;
+    Ok(values.into_iter().flatten().collect())
+}
+
+pub(super) fn tables(url: &str, schema: Option<&str>) -> anyhow::Result<Vec<Table>> {
+    let (mut conn, database) = connect(url, schema)?;
+    // A read-only transaction inside the read-only session.
     conn.query_drop("START TRANSACTION READ ONLY")?;
     let rows: Vec<(String, String)> = conn.exec(
         "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS \

@@ -7,7 +7,9 @@ use postgres::{Client, Config, NoTls};
 
 use super::engine::Table;
 
-pub(super) fn tables(url: &str, schema: &str) -> anyhow::Result<Vec<Table>> {
+/// A connection whose session cannot write: a scan never changes the database, whatever
+/// the account may do.
+fn connect(url: &str) -> anyhow::Result<Client> {
     let mut config: Config = url.parse().map_err(|_| {
         anyhow::anyhow!(
             "the URL is not a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE)"
@@ -16,9 +18,13 @@ pub(super) fn tables(url: &str, schema: &str) -> anyhow::Result<Vec<Table>> {
     config.connect_timeout(Duration::from_secs(10));
     config.application_name("datacarto scan");
     let mut client: Client = config.connect(NoTls)?;
-    // A session that cannot write, and a read-only transaction inside it: a scan never
-    // changes the database, whatever the account may do.
     client.batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")?;
+    Ok(client)
+}
+
+pub(super) fn tables(url: &str, schema: &str) -> anyhow::Result<Vec<Table>> {
+    let mut client = connect(url)?;
+    // And a read-only transaction inside the read-only session.
     let mut tx = client.build_transaction().read_only(true).start()?;
     let rows = tx.query(
         "SELECT table_name::text, column_name::text FROM information_schema.columns \
@@ -36,6 +42,26 @@ pub(super) fn tables(url: &str, schema: &str) -> anyhow::Result<Vec<Table>> {
         }
     }
     Ok(out)
+}
+
+pub(super) fn sample(
+    url: &str,
+    schema: &str,
+    table: &str,
+    column: &str,
+    n: usize,
+) -> anyhow::Result<Vec<String>> {
+    let mut client = connect(url)?;
+    let mut tx = client.build_transaction().read_only(true).start()?;
+    let c = super::engine::quote(column, '"');
+    let sql = format!(
+        "SELECT {c}::text FROM {}.{} WHERE {c} IS NOT NULL LIMIT {n}",
+        super::engine::quote(schema, '"'),
+        super::engine::quote(table, '"')
+    );
+    let rows = tx.query(&sql, &[])?;
+    tx.rollback()?;
+    rows.iter().map(|r| Ok(r.try_get::<_, String>(0)?)).collect()
 }
 
 #[cfg(test)]

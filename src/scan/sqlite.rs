@@ -31,6 +31,25 @@ pub(super) fn tables(path: &Path) -> anyhow::Result<Vec<Table>> {
     Ok(out)
 }
 
+pub(super) fn sample(
+    path: &Path,
+    table: &str,
+    column: &str,
+    n: usize,
+) -> anyhow::Result<Vec<String>> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.pragma_update(None, "query_only", true)?;
+    let c = super::engine::quote(column, '"');
+    let sql = format!(
+        "SELECT CAST({c} AS TEXT) FROM {} WHERE {c} IS NOT NULL LIMIT ?1",
+        super::engine::quote(table, '"')
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([n as i64], |row| row.get::<_, String>(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

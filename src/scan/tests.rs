@@ -45,7 +45,7 @@ fn matches_columns_to_fields_by_id_column_and_prefix() {
         table("orders", &["total", "id"]),
         table("audit", &["who"]),
     ];
-    let (scan, findings) = compare(&m, crm, &tables, m.store(crm).span);
+    let (scan, findings) = compare(&m, crm, &tables, m.store(crm).span, None).expect("compare");
     assert_eq!((scan.found, scan.declared), (6, 4));
     assert_eq!(
         keys(&findings),
@@ -66,7 +66,7 @@ fn undeclared_columns_carry_their_guess() {
         table("customers", &["customer_id", "email", "iban", "score"]),
         table("orders", &["total"]),
     ];
-    let (_, findings) = compare(&m, crm, &tables, m.store(crm).span);
+    let (_, findings) = compare(&m, crm, &tables, m.store(crm).span, None).expect("compare");
     let iban = findings.iter().find(|f| f.key == "crm.customers.iban").expect("iban");
     assert!(iban.message.contains("bank account (user.financial.bank_account): personal data"));
     let score = findings.iter().find(|f| f.key == "crm.customers.score").expect("score");
@@ -80,7 +80,7 @@ fn reports_a_listed_table_that_is_gone() {
     let m = model(CRM);
     let crm = m.store_by_id("crm").expect("crm");
     let tables = [table("customers", &["customer_id", "email", "téléphone", "fax"])];
-    let (scan, findings) = compare(&m, crm, &tables, m.store(crm).span);
+    let (scan, findings) = compare(&m, crm, &tables, m.store(crm).span, None).expect("compare");
     assert_eq!(scan.coverage(), Some(1.0));
     assert_eq!(
         keys(&findings),
@@ -95,10 +95,11 @@ fn every_table_without_a_list_and_no_coverage_without_columns() {
     let m = model("stores:\n  - id: s\n    scan: {file: a.csv}\n    fields: [{id: a}]\n");
     let s = m.store_by_id("s").expect("s");
     let (scan, findings) =
-        compare(&m, s, &[table("x", &["a"]), table("y", &["b"])], m.store(s).span);
+        compare(&m, s, &[table("x", &["a"]), table("y", &["b"])], m.store(s).span, None)
+            .expect("compare");
     assert_eq!((scan.found, scan.declared), (2, 1));
     assert_eq!(keys(&findings), [("undeclared-column", "s.y.b")]);
-    let (scan, _) = compare(&m, s, &[], m.store(s).span);
+    let (scan, _) = compare(&m, s, &[], m.store(s).span, None).expect("compare");
     assert_eq!(scan.coverage(), None);
 }
 
@@ -125,7 +126,8 @@ fn urls_come_from_the_environment_and_are_redacted() {
     let err = scan_store(&m, s, dir, &Override::default(), &secret).expect_err("engine");
     let text = format!("{err:#}");
     assert!(text.contains("oracle://crm:***@db/crm") && !text.contains("hunter2"), "{text}");
-    let literal = Override { url: Some("postgres://crm:hunter2@db/crm".into()), file: None };
+    let literal =
+        Override { url: Some("postgres://crm:hunter2@db/crm".into()), ..Override::default() };
     let err = scan_store(&m, s, dir, &literal, &none).expect_err("literal");
     assert!(!format!("{err:#}").contains("hunter2"));
 }
@@ -143,7 +145,7 @@ fn scans_a_sqlite_database_by_url_or_file() {
     let (scan, findings) = scan_store(&m, s, dir.path(), &Override::default(), &url).expect("scan");
     assert_eq!((scan.found, scan.declared), (2, 1));
     assert!(findings[0].message.contains("e-mail address"), "{}", findings[0].message);
-    let file = Override { url: None, file: Some(dir.path().join("crm.db")) };
+    let file = Override { file: Some(dir.path().join("crm.db")), ..Override::default() };
     let (again, _) = scan_store(&m, s, dir.path(), &file, &|_: &str| None).expect("scan");
     assert_eq!(again, scan);
 }
@@ -200,4 +202,60 @@ fn scans_a_mariadb_store() {
     assert_eq!((scan.found, scan.declared), (3, 2));
     assert_eq!(keys(&findings), [("undeclared-column", "s.clients.nir")]);
     assert!(findings[0].message.contains("special category data"), "{}", findings[0].message);
+}
+
+/// `--sample`: a name's guess is confirmed (or not) by counts of matching values, a column
+/// whose name says nothing is recognised by its values, and no value reaches a finding.
+#[test]
+fn sampling_confirms_guesses_without_keeping_values() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let conn = rusqlite::Connection::open(dir.path().join("crm.db")).expect("open");
+    conn.execute_batch(
+        "CREATE TABLE t (id INTEGER, email TEXT, iban TEXT, ref TEXT, notes TEXT, sante TEXT);
+         INSERT INTO t VALUES (1, 'jeanne@exemple.fr', 'FR76 3000 6000 0112 3456 7890 189', '4970101234567893', 'rien', 'x');
+         INSERT INTO t VALUES (2, 'paul@exemple.fr', 'FR76 3000 6000 0112 3456 7890 188', '4970101234567893', 'nada', 'y');
+         INSERT INTO t VALUES (3, NULL, NULL, NULL, NULL, NULL);",
+    )
+    .expect("data");
+    drop(conn);
+    let m = model("stores:\n  - id: s\n    scan: {file: crm.db}\n    fields: [{id: id}]\n");
+    let s = m.store_by_id("s").expect("s");
+    let over = Override { sample: Some(10), ..Override::default() };
+    let (_, findings) = scan_store(&m, s, dir.path(), &over, &|_: &str| None).expect("scan");
+    let message = |key: &str| {
+        findings.iter().find(|f| f.key == key).map(|f| f.message.clone()).expect("a finding")
+    };
+    assert!(message("s.t.email").ends_with("; 2 of 2 sampled values look like e-mail addresses"));
+    assert!(
+        message("s.t.iban")
+            .ends_with("; 1 of 2 sampled values look like IBANs (checksum verified)")
+    );
+    let card = message("s.t.ref");
+    assert!(card.contains("its name suggests nothing (user.financial.credit_card): personal data; 2 of 2 sampled values look like payment card numbers"), "{card}");
+    assert!(message("s.t.notes").ends_with("; 2 values sampled, none fits a known pattern"));
+    // Health data has no value pattern: it is not read at all.
+    assert!(!message("s.t.sante").contains("sampl"));
+    let everything = format!("{findings:?}");
+    for value in ["jeanne", "FR76", "4970", "rien"] {
+        assert!(!everything.contains(value), "a sampled value leaked: {value}");
+    }
+}
+
+/// Sampling a PostgreSQL column reads it through the read-only session.
+#[test]
+fn samples_postgresql_values() {
+    let Some(pg) = super::testdb::Postgres::start() else { return };
+    pg.sql("CREATE TABLE \"Clients\" (\"Tél\" text); INSERT INTO \"Clients\" VALUES ('+33 6 12 34 56 78'), ('hello');");
+    let m = model("stores:\n  - id: s\n    scan: {url: env:U}\n");
+    let s = m.store_by_id("s").expect("s");
+    let url = pg.url();
+    let over = Override { sample: Some(5), ..Override::default() };
+    let (_, findings) =
+        scan_store(&m, s, std::path::Path::new("."), &over, &|_: &str| Some(url.clone()))
+            .expect("scan");
+    assert!(
+        findings[0].message.ends_with("; 1 of 2 sampled values look like phone numbers"),
+        "{}",
+        findings[0].message
+    );
 }

@@ -161,3 +161,26 @@ fn scans_one_store_ad_hoc_from_a_workbook() {
     assert_eq!(code, 2);
     assert!(stderr.contains("did you mean 'events'?"), "{stderr}");
 }
+
+/// `--sample N` puts counts in the findings, never a value, in any format.
+#[test]
+fn sampling_never_prints_a_value() {
+    let map = crm_map();
+    let conn = rusqlite::Connection::open(map.path().join("crm.sqlite")).expect("open");
+    conn.execute_batch(
+        "INSERT INTO customers VALUES (1, 'a@b.fr', '0612345678', 'FR7630006000011234567890189', '284057505600115');",
+    )
+    .expect("data");
+    drop(conn);
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let (code, stdout, stderr) = scan(&map, &["--sample", "5", "-f", format]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stdout.contains("1 of 1 sampled values look like IBANs (checksum verified)"),
+            "{format}: {stdout}"
+        );
+        for value in ["a@b.fr", "0612345678", "FR7630006000011234567890189", "284057505600115"] {
+            assert!(!stdout.contains(value) && !stderr.contains(value), "{format} printed {value}");
+        }
+    }
+}
