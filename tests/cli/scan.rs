@@ -184,3 +184,23 @@ fn sampling_never_prints_a_value() {
         }
     }
 }
+
+/// The example map's CRM against the database its script makes: three columns the map does
+/// not know, one of them a bank account, and the segment the CRM does not hold.
+#[test]
+fn the_example_crm_scans_as_its_readme_says() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("crm.sqlite");
+    let root = crate::support::project_root();
+    let sql =
+        std::fs::read_to_string(root.join("examples/01-retail/scan/crm.sql")).expect("crm.sql");
+    rusqlite::Connection::open(&db).expect("open").execute_batch(&sql).expect("crm.sql runs");
+    let out = datacarto()
+        .current_dir(&root)
+        .args(["scan", "examples/01-retail", "-f", "concise", "--store", "crm", "--file"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("scan_example", String::from_utf8(out.stdout).expect("UTF-8"));
+}
