@@ -348,6 +348,13 @@ pub struct ScanArgs {
     /// phone, IBAN and card checksums, French NIR). Values are never printed or stored.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub sample: Option<u32>,
+    /// Add the undeclared columns to their stores' manifests (with the guessed category) and
+    /// mark the missing fields with a comment, editing the text in place.
+    #[arg(long)]
+    pub write: bool,
+    /// Print what --write would change, as a patch, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Exit 1 when a store's coverage (declared columns / found columns) is below PERCENT.
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub min_coverage: Option<f64>,
@@ -463,6 +470,8 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                     sample: args.sample.map(|n| n as usize),
                 },
                 min_coverage: args.min_coverage,
+                write: args.write,
+                dry_run: args.dry_run,
             })
         }
         Command::Schema(args) => commands::schema::run(args.project),

@@ -10,6 +10,7 @@ pub mod map;
 pub mod register;
 pub mod rules;
 pub mod scan;
+mod scan_write;
 pub mod schema;
 pub mod trace;
 

@@ -25,6 +25,10 @@ pub struct Options {
     pub over: Override,
     /// Exit 1 when a store's coverage is below this share (0 to 1).
     pub min_coverage: Option<f64>,
+    /// Edit the manifests: add the undeclared columns, mark the missing fields.
+    pub write: bool,
+    /// Print the edits as a patch instead of writing them.
+    pub dry_run: bool,
 }
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
@@ -66,6 +70,9 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     checks::left_out::drop_echoes(&mut findings, &loaded.left_out);
     let report = checks::finalize(findings, &model, &config, &loaded.sources);
 
+    if options.write || options.dry_run {
+        return write_or_show(options, &model, &loaded.sources, &report, &scans);
+    }
     let rules = registry::metadata();
     let cx = Context {
         sources: &loaded.sources,
@@ -88,6 +95,38 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         }
     }
     Ok(if report.has_errors() || coverage.below { Status::Findings } else { Status::Clean })
+}
+
+/// `--write` writes the edited manifests and says which; `--dry-run` prints the patch. What
+/// cannot be edited as text is said on stderr. The exit status is the scan's.
+fn write_or_show(
+    options: &Options,
+    model: &crate::model::Model,
+    sources: &crate::source::SourceMap,
+    report: &crate::diag::Report,
+    scans: &[StoreScan],
+) -> anyhow::Result<Status> {
+    let (edits, problems) = super::scan_write::plan(model, sources, report, scans, &options.dir);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for edit in &edits {
+        if options.dry_run {
+            out.write_all(edit.patch.as_bytes())?;
+        } else {
+            crate::output::write_file(&edit.path, edit.text.as_bytes())?;
+            writeln!(out, "wrote {}", edit.path.display())?;
+        }
+    }
+    if edits.is_empty() && problems.is_empty() {
+        writeln!(out, "nothing to change: every column the scan kept is declared")?;
+    }
+    out.flush()?;
+    #[expect(clippy::print_stderr, reason = "what --write could not do is said beside it")]
+    for p in &problems {
+        eprintln!("not edited: {p}");
+    }
+    let below = coverage_lines(scans, options.min_coverage).below;
+    Ok(if report.has_errors() || below { Status::Findings } else { Status::Clean })
 }
 
 struct Coverage {
@@ -130,9 +169,9 @@ mod tests {
     #[test]
     fn coverage_lines_mark_stores_below_the_minimum() {
         let scans = [
-            StoreScan { store: "crm".into(), found: 11, declared: 8 },
-            StoreScan { store: "shop".into(), found: 4, declared: 4 },
-            StoreScan { store: "empty".into(), found: 0, declared: 0 },
+            StoreScan { store: "crm".into(), found: 11, declared: 8, ..StoreScan::default() },
+            StoreScan { store: "shop".into(), found: 4, declared: 4, ..StoreScan::default() },
+            StoreScan { store: "empty".into(), found: 0, declared: 0, ..StoreScan::default() },
         ];
         let c = coverage_lines(&scans, Some(0.8));
         assert!(c.below);

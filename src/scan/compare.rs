@@ -14,13 +14,28 @@ use crate::model::{FieldId, FieldOrigin, Model, StoreId};
 use crate::source::Span;
 
 /// What one store's scan found.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StoreScan {
     pub store: String,
     /// Columns the system has, in the tables that belong to the store.
     pub found: usize,
     /// Of those, the columns a declared field holds.
     pub declared: usize,
+    /// The undeclared columns, for `--write`.
+    pub undeclared: Vec<NewField>,
+    /// The declared fields with no column, for `--write`.
+    pub missing: Vec<FieldId>,
+}
+
+/// An undeclared column as the field `--write` would add.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewField {
+    /// The finding's key: `store.table.column`.
+    pub key: String,
+    pub id: String,
+    pub table: String,
+    pub column: String,
+    pub category: Option<&'static str>,
 }
 
 impl StoreScan {
@@ -94,7 +109,7 @@ pub fn compare(
     }
     let mut findings = Vec::new();
     let mut matched: BTreeSet<FieldId> = BTreeSet::new();
-    let mut result = StoreScan { store: s.id.clone(), found: 0, declared: 0 };
+    let mut result = StoreScan { store: s.id.clone(), ..StoreScan::default() };
     for want in &wanted {
         let Some(table) = tables.iter().find(|t| t.name.eq_ignore_ascii_case(want.name)) else {
             findings.push(missing_table(&s.id, want, place));
@@ -121,13 +136,22 @@ pub fn compare(
                         Some(sampler) => Some(evidence(&table.name, column, sampler)?),
                         None => None,
                     };
-                    findings.push(undeclared(&s.id, &table.name, column, &id, place, evidence));
+                    let finding = undeclared(&s.id, &table.name, column, &id, place, evidence);
+                    result.undeclared.push(NewField {
+                        key: finding.key.clone(),
+                        id: id.clone(),
+                        table: table.name.clone(),
+                        column: column.clone(),
+                        category: guessed_category(column, evidence),
+                    });
+                    findings.push(finding);
                 }
             }
         }
     }
     for &f in &declared {
         if !matched.contains(&f) {
+            result.missing.push(f);
             findings.push(missing(model, f, &wanted));
         }
     }
@@ -162,6 +186,13 @@ fn evidence(table: &str, column: &str, sampler: &mut Sampler<'_>) -> anyhow::Res
             .max_by_key(|(p, k)| (*k, std::cmp::Reverse(*p))),
     };
     Ok(Evidence { sampled: values.len(), matched })
+}
+
+/// The category the name, else the sampled values, suggest.
+fn guessed_category(column: &str, evidence: Option<Evidence>) -> Option<&'static str> {
+    guess(column)
+        .and_then(|g| g.category)
+        .or_else(|| evidence.and_then(|e| e.matched).map(|(p, _)| p.category()))
 }
 
 fn undeclared(

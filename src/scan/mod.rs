@@ -15,6 +15,7 @@ pub mod redact;
 mod sqlite;
 #[cfg(test)]
 mod testdb;
+pub mod write;
 
 use std::path::Path;
 

@@ -204,3 +204,53 @@ fn the_example_crm_scans_as_its_readme_says() {
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!("scan_example", String::from_utf8(out.stdout).expect("UTF-8"));
 }
+
+/// `--dry-run` prints the patch and changes nothing; `--write` makes it, leaving the rest of
+/// the file byte for byte, and the map then loads and scans clean of undeclared columns.
+#[test]
+fn write_edits_the_manifest_in_place() {
+    let map = crm_map();
+    let before = std::fs::read_to_string(map.path().join("map.yaml")).expect("map");
+    let (code, patch, _) = scan(&map, &["--dry-run"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("scan_dry_run", patch);
+    assert_eq!(std::fs::read_to_string(map.path().join("map.yaml")).expect("map"), before);
+
+    let (code, stdout, stderr) = scan(&map, &["--write"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("wrote "), "{stdout}");
+    // The events store lists its fields in flow style: it is left for a person to edit.
+    assert!(
+        stderr.contains("not edited: map.yaml:17: the fields are not a block list"),
+        "{stderr}"
+    );
+    let after = std::fs::read_to_string(map.path().join("map.yaml")).expect("map");
+    // Only added lines and one line with a comment appended: every old line is still there.
+    let old: Vec<&str> = before.lines().collect();
+    let kept: Vec<&str> = after.lines().filter(|l| old.contains(l)).collect();
+    assert_eq!(kept.len(), old.len() - 1, "{after}");
+    assert!(after.contains("      - {id: fax, category: user.contact.fax_number}  # datacarto scan: no column in the scanned system\n"));
+    let (_, rescan, _) = scan(&map, &["-f", "concise"]);
+    assert!(!rescan.contains("store 'crm' does not declare"), "{rescan}");
+    assert!(!rescan.contains("[schema]"), "{rescan}");
+    assert!(rescan.contains("coverage crm: 7 of 7 columns declared (100%)"), "{rescan}");
+    // Once written, nothing is left to change.
+    let (_, again, _) = scan(&map, &["--dry-run", "--store", "crm"]);
+    assert!(again.starts_with("nothing to change"), "{again}");
+}
+
+/// What the scan does not report (a suppression) is not written either.
+#[test]
+fn write_leaves_suppressed_columns_alone() {
+    let map = crm_map();
+    map.write(
+        "map.yaml",
+        MAP.replace(
+            "    owner: crm-team\n    scan: {url",
+            "    owner: crm-team\n    allow: [{rule: undeclared-column, reason: reviewed}]\n    scan: {url",
+        )
+        .as_bytes(),
+    );
+    let (_, patch, _) = scan(&map, &["--dry-run", "--store", "crm"]);
+    assert!(!patch.contains("iban") && patch.contains("# datacarto scan: no column"), "{patch}");
+}
