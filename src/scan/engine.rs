@@ -130,6 +130,18 @@ impl Source {
     }
 }
 
+/// `(table, column)` rows ordered by table into tables.
+pub(super) fn group(rows: impl IntoIterator<Item = (String, String)>) -> Vec<Table> {
+    let mut out: Vec<Table> = Vec::new();
+    for (table, column) in rows {
+        match out.last_mut() {
+            Some(last) if last.name == table => last.columns.push(column),
+            _ => out.push(Table { name: table, columns: vec![column] }),
+        }
+    }
+    out
+}
+
 /// `name` as a quoted SQL identifier (`"` for SQL, `` ` `` for MySQL), quotes doubled.
 pub(super) fn quote(name: &str, q: char) -> String {
     let doubled = name.replace(q, &format!("{q}{q}"));

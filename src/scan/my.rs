@@ -60,14 +60,7 @@ pub(super) fn tables(url: &str, schema: Option<&str>) -> anyhow::Result<Vec<Tabl
         (database,),
     )?;
     conn.query_drop("ROLLBACK")?;
-    let mut out: Vec<Table> = Vec::new();
-    for (table, column) in rows {
-        match out.last_mut() {
-            Some(last) if last.name == table => last.columns.push(column),
-            _ => out.push(Table { name: table, columns: vec![column] }),
-        }
-    }
-    Ok(out)
+    Ok(super::engine::group(rows))
 }
 
 #[cfg(test)]

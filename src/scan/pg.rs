@@ -32,16 +32,11 @@ pub(super) fn tables(url: &str, schema: &str) -> anyhow::Result<Vec<Table>> {
         &[&schema],
     )?;
     tx.rollback()?;
-    let mut out: Vec<Table> = Vec::new();
-    for row in rows {
-        let table: String = row.try_get(0)?;
-        let column: String = row.try_get(1)?;
-        match out.last_mut() {
-            Some(last) if last.name == table => last.columns.push(column),
-            _ => out.push(Table { name: table, columns: vec![column] }),
-        }
-    }
-    Ok(out)
+    let pairs = rows
+        .iter()
+        .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+        .collect::<anyhow::Result<Vec<(String, String)>>>()?;
+    Ok(super::engine::group(pairs))
 }
 
 pub(super) fn sample(

@@ -18,17 +18,8 @@ pub(super) fn tables(path: &Path) -> anyhow::Result<Vec<Table>> {
          WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
          ORDER BY m.name, p.cid",
     )?;
-    let mut rows = stmt.query([])?;
-    let mut out: Vec<Table> = Vec::new();
-    while let Some(row) = rows.next()? {
-        let table: String = row.get(0)?;
-        let column: String = row.get(1)?;
-        match out.last_mut() {
-            Some(last) if last.name == table => last.columns.push(column),
-            _ => out.push(Table { name: table, columns: vec![column] }),
-        }
-    }
-    Ok(out)
+    let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(super::engine::group(rows.collect::<Result<Vec<(String, String)>, _>>()?))
 }
 
 pub(super) fn sample(
