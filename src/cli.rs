@@ -89,6 +89,8 @@ pub enum Command {
     /// The rights-request checklist of one category of person: stores, keys, erasure,
     /// processors to notify.
     Dsr(DsrArgs),
+    /// Hold the stores against their real systems: undeclared columns, fields gone, coverage.
+    Scan(ScanArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
 }
@@ -431,6 +433,62 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Scan only this store.
+    #[arg(long, value_name = "ID")]
+    pub store: Option<String>,
+    /// With --store: the environment variable holding the database URL, as env:NAME (a URL
+    /// is never given on the command line, where shell history and process lists keep it).
+    #[arg(long, value_name = "env:NAME", requires = "store", conflicts_with = "file")]
+    pub url: Option<String>,
+    /// With --store: the file the store is (.sqlite, .csv, .xlsx).
+    #[arg(long, value_name = "PATH", requires = "store")]
+    pub file: Option<PathBuf>,
+    /// Test the category guessed for each undeclared column on up to N of its values (e-mail,
+    /// phone, IBAN and card checksums, French NIR). Values are never printed or stored.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub sample: Option<u32>,
+    /// Add the undeclared columns to their stores' manifests (with the guessed category) and
+    /// mark the missing fields with a comment, editing the text in place.
+    #[arg(long)]
+    pub write: bool,
+    /// Print what --write would change, as a patch, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Exit 1 when a store's coverage (declared columns / found columns) is below PERCENT.
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub min_coverage: Option<f64>,
+    /// Turn a rule off (repeatable; `warnings` for every warning).
+    #[arg(short = 'A', long = "allow", value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// Report a rule as a warning (repeatable).
+    #[arg(short = 'W', long = "warn", value_name = "RULE")]
+    pub warn: Vec<String>,
+    /// Report a rule as an error (repeatable; `-D warnings` makes every warning an error).
+    #[arg(short = 'D', long = "deny", value_name = "RULE")]
+    pub deny: Vec<String>,
+    /// The day to check suppressions' `until` against, YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+/// A percentage from 0 to 100 (`80`, `80%`, `72.5`), as a share from 0 to 1.
+fn parse_percent(text: &str) -> Result<f64, String> {
+    let number = text.trim().trim_end_matches('%');
+    match number.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
+        _ => Err(format!("'{text}' is not a percentage from 0 to 100")),
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// The schema of datacarto.yaml instead of the manifests'.
     #[arg(long)]
@@ -580,6 +638,25 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 show_suppressed: args.show_suppressed,
             };
             commands::check::run(&options)
+        }
+        Command::Scan(args) => {
+            let sub = matches.subcommand_matches("scan").expect("the scan subcommand was parsed");
+            commands::scan::run(&commands::scan::Options {
+                dir: commands::map_dir(args.dir),
+                format: args.format.into(),
+                flags: level_flags(sub),
+                as_of: args.as_of.unwrap_or_else(Date::today),
+                color,
+                store: args.store,
+                over: crate::scan::Override {
+                    url: args.url,
+                    file: args.file,
+                    sample: args.sample.map(|n| n as usize),
+                },
+                min_coverage: args.min_coverage,
+                write: args.write,
+                dry_run: args.dry_run,
+            })
         }
         Command::Schema(args) => commands::schema::run(args.project),
         Command::Rules { markdown } => commands::rules::list(markdown),

@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod register;
+pub mod scan;
 pub mod site;
 pub mod source;
 #[cfg(test)]

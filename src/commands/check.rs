@@ -41,6 +41,12 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
 /// Where the map sits in its repository: SARIF names files from the repository's root, so
 /// that code scanning finds them whatever folder the command ran from.
 pub(crate) fn origin(dir: &Path, compiled: &Compiled) -> Origin {
+    let project_file = compiled.model.project_file.is_some();
+    origin_of(dir, project_file, compiled.config.help_uri.clone())
+}
+
+/// `origin` for a command that loads the map without the whole `compile` (`scan`).
+pub(crate) fn origin_of(dir: &Path, project_file: bool, help_uri: Option<String>) -> Origin {
     let map = dir.canonicalize().ok();
     let repository = map.as_deref().and_then(root::repository_root);
     let map_prefix = match (&map, &repository) {
@@ -52,10 +58,5 @@ pub(crate) fn origin(dir: &Path, compiled: &Compiled) -> Origin {
         }
         _ => String::new(),
     };
-    Origin {
-        map_prefix,
-        repository: repository.is_some(),
-        project_file: compiled.model.project_file.is_some(),
-        help_uri: compiled.config.help_uri.clone(),
-    }
+    Origin { map_prefix, repository: repository.is_some(), project_file, help_uri }
 }

@@ -11,6 +11,8 @@ pub mod inventory;
 pub mod map;
 pub mod register;
 pub mod rules;
+pub mod scan;
+mod scan_write;
 pub mod schema;
 pub mod trace;
 

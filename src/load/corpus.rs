@@ -84,6 +84,8 @@ fn template(def: &str) -> Option<Template> {
         "Allow" => {
             ("stores:\n  - {id: s, allow: [{", "}]}\n", &[("rule", "schema"), ("reason", "r")])
         }
+        "Scan" => ("stores:\n  - {id: s, scan: {", "}}\n", &[]),
+        "PrefixedTable" => ("stores:\n  - {id: s, scan: {tables: [{", "}]}}\n", &[("name", "t")]),
         "Organization" => ("organization: {", "}\n", &[("name", "n")]),
         "Contact" => ("organization: {name: n, dpo: {", "}}\n", &[]),
         _ => return None,

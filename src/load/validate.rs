@@ -333,6 +333,11 @@ impl Validator<'_, '_> {
                 )
             } else if what == "retention" {
                 "an empty retention says neither how long nor from when".to_owned()
+            } else if what == "environment variable reference" {
+                // What is written may be a URL with its password: it is never repeated.
+                "a URL is written out here: a manifest names the environment variable that \
+                 holds it, never the URL"
+                    .to_owned()
             } else {
                 format!("'{raw}' is not a valid {what}")
             };
@@ -636,6 +641,7 @@ pub(crate) fn humanize(name: &str) -> &str {
         "Date" | "DateText" => "date",
         "Duration" => "ISO 8601 duration",
         "Country" => "country code",
+        "EnvRef" => "environment variable reference",
         "StoreKind" => "store kind",
         "StoreStatus" => "store status",
         "PurposeStatus" => "purpose status",
@@ -716,6 +722,11 @@ fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<String> {
                 shape.description.clone()
             }
         }
+        "environment variable reference" => Some(
+            "write 'env:NAME' and set the variable NAME to the URL where datacarto runs (CI \
+             secrets, a local shell)"
+                .to_owned(),
+        ),
         "country code" => {
             Some("write the ISO 3166-1 alpha-2 code of the country, such as FR, or a list: [FR, DE]".to_owned())
         }

@@ -7,6 +7,7 @@ pub mod enums;
 pub mod flow;
 pub mod project;
 pub mod purpose;
+pub mod scan;
 pub mod spanned;
 pub mod store;
 pub mod text;

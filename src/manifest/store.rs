@@ -63,6 +63,8 @@ pub struct Store {
     pub access: Option<Access>,
     /// The last quality audit of the store's records and when the next is due.
     pub quality: Option<StoreQuality>,
+    /// Where the real system lives, for `datacarto scan`.
+    pub scan: Option<super::scan::Scan>,
     /// The fields the store holds.
     pub fields: Option<Vec<Field>>,
     pub allow: Option<Vec<Allow>>,
@@ -173,6 +175,9 @@ pub struct Field {
     /// Unique within its store; referenced as `store.field`.
     pub id: Spanned<Id>,
     pub name: Option<String>,
+    /// The column that holds the field in the scanned system, when it is not the field id:
+    /// `COLUMN`, or `TABLE.COLUMN` when several tables have it.
+    pub column: Option<Spanned<String>>,
     /// The data category key (fideslang or the map's own).
     pub category: Option<Spanned<CategoryKey>>,
     /// Whether the field holds personal data. Default: derived from the category.

@@ -61,6 +61,7 @@ const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 // No look-ahead: the pattern must read the same in Rust's regex and in ECMA-262 editors.
 const DURATION_PATTERN: &str = "^P([0-9]+Y([0-9]+M)?([0-9]+W)?([0-9]+D)?|[0-9]+M([0-9]+W)?([0-9]+D)?|[0-9]+W([0-9]+D)?|[0-9]+D)$";
 const COUNTRY_PATTERN: &str = "^[A-Z]{2}$";
+const ENV_REF_PATTERN: &str = "^env:[A-Za-z_][A-Za-z0-9_]*$";
 
 text_type!(
     /// An entity id: lower case letters, digits, `_` and `-`, starting with a letter or digit.
@@ -90,6 +91,19 @@ text_type!(
     /// An ISO 3166-1 alpha-2 country code, upper case.
     Country, "Country", COUNTRY_PATTERN, "An ISO 3166-1 alpha-2 country code, upper case (FR, DE, US)."
 );
+
+text_type!(
+    /// `env:NAME`: a value read from an environment variable when a command runs.
+    EnvRef, "EnvRef", ENV_REF_PATTERN,
+    "`env:NAME`: the environment variable that holds the value (a database URL holds a password: never write it in a manifest)."
+);
+
+impl EnvRef {
+    /// The variable's name.
+    pub fn var(&self) -> &str {
+        self.0.strip_prefix("env:").unwrap_or(&self.0)
+    }
+}
 
 /// The store and field parts of a [`FieldRef`]; the field is `None` for `store.*`.
 impl FieldRef {

@@ -114,6 +114,8 @@ pub struct Store {
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
+    /// Where `datacarto scan` finds the real system, as written.
+    pub scan: Option<crate::manifest::scan::Scan>,
     /// The store's `id:` value.
     pub span: Span,
 }
@@ -154,6 +156,8 @@ pub struct Field {
     pub origin: FieldOrigin,
     /// The field's quality audit; `None`: not stated.
     pub quality: Option<Quality>,
+    /// The scanned column holding the field when it is not the id (`column:`).
+    pub column: Option<Spanned<String>>,
     /// The `id:` value (for an inferred field: the flow's mention of it).
     pub span: Span,
 }

@@ -48,7 +48,9 @@ fn files_of(dir: &Path) -> Vec<(String, String)> {
                 stack.push(path);
             } else {
                 let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+                // A binary file (the example's scanned database, once made) is not the map.
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                out.push((rel, text));
             }
         }
     }

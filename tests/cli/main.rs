@@ -21,4 +21,5 @@ mod maps;
 mod mistakes;
 mod realistic;
 mod register;
+mod scan;
 mod site;

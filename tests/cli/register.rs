@@ -471,8 +471,7 @@ fn ico_dpa_block_and_cnil_dates() {
     assert_eq!(rows[0][28], "No");
     assert_eq!(rows[0][29], "Paper records are digitised first.");
     assert_eq!(
-        rows[1][28],
-        "Not stated (`retention_policy_followed` of purpose 'other')",
+        rows[1][28], "Not stated (`retention_policy_followed` of purpose 'other')",
         "not stated says what to fill, never 'No' nor an empty cell"
     );
     let cnil = map.run(&["register", "--layout", "cnil", "--format", "md", "--lang", "fr"]);

@@ -231,6 +231,7 @@ impl Resolver {
             origin: FieldOrigin::Inferred { flow, from: source },
             // An inferred field was never audited: its own quality is not stated.
             quality: None,
+            column: None,
             span: mapping.target.span,
         };
         let field_id = FieldId::new(self.model.fields.len());

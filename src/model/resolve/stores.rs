@@ -72,6 +72,7 @@ impl Resolver {
                 quality,
                 fields,
                 allow,
+                scan: s.scan,
                 span: s.id.span,
             });
         }
@@ -208,6 +209,7 @@ impl Resolver {
                     last_audit: q.last_audit.and_then(date),
                     audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
                 }),
+                column: f.column,
                 span: f.id.span,
             });
             ids.push(field_id);
