@@ -126,6 +126,16 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// fideslang YAML (systems, datasets, privacy declarations; files or folders) into a
+    /// new map, with an import report of what has no place in it (OUT/IMPORT-REPORT.md).
+    Fides {
+        /// fides YAML files, or folders searched for .yml/.yaml files.
+        #[arg(required = true, value_name = "SRC")]
+        sources: Vec<PathBuf>,
+        /// Write the new map into this folder (no existing file is overwritten).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -658,6 +668,9 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 into,
                 dry_run,
             })
+        }
+        Command::Import(ImportCommand::Fides { sources, output }) => {
+            commands::fides::import(&commands::fides::Options { sources, output })
         }
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();

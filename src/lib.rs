@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod date;
 pub mod diag;
+pub mod fides;
 pub mod graph;
 pub mod inventory;
 pub mod lineage;

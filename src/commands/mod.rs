@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod fides;
 mod git;
 pub mod impact;
 pub mod init;
