@@ -107,6 +107,7 @@ pub fn build(source: &Source) -> Imported {
         source.datasets.iter().map(|d| (d.key.as_str(), d)).collect();
     let mut stores: Vec<Store> = Vec::new();
     // fides key of a system or dataset → the store it became.
+    // Systems and datasets have separate key spaces in fides: one map each.
     let mut store_of: BTreeMap<String, usize> = BTreeMap::new();
     let mut system_store: BTreeMap<&str, usize> = BTreeMap::new();
     for s in &source.systems {
@@ -135,12 +136,11 @@ pub fn build(source: &Source) -> Imported {
                 .push_str(&format!(" and dataset {} (it is the only system to use it)", d.key));
             store_of.insert(d.key.clone(), index);
         }
-        store_of.insert(s.key.clone(), index);
         system_store.insert(&s.key, index);
         stores.push(store);
     }
     for d in &source.datasets {
-        if store_of.contains_key(&d.key) && !system_store.contains_key(d.key.as_str()) {
+        if store_of.contains_key(&d.key) {
             continue;
         }
         let id = unique(&mut ids, slug(&d.key));
@@ -243,7 +243,12 @@ pub fn build(source: &Source) -> Imported {
                     );
                     continue;
                 }
-                let Some(&other) = store_of.get(&l.key) else {
+                let found = match l.kind.as_deref() {
+                    Some("dataset") => store_of.get(&l.key),
+                    Some("system") => system_store.get(l.key.as_str()),
+                    _ => system_store.get(l.key.as_str()).or(store_of.get(&l.key)),
+                };
+                let Some(&other) = found else {
                     note(
                         &mut notes,
                         &l.place,
@@ -463,5 +468,42 @@ fn write_purpose(
         if let Some(l) = link {
             let _ = writeln!(t, "      link: {}", quote_str(l));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_map_ids_and_unique() {
+        assert_eq!(slug("Orders.Customer ID"), "orders-customer-id");
+        assert_eq!(slug("__x"), "x");
+        assert_eq!(slug("é"), "x");
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique(&mut taken, "a".into()), "a");
+        assert_eq!(unique(&mut taken, "a".into()), "a-2");
+    }
+
+    #[test]
+    fn fides_legal_bases_map_to_gdpr_ids_and_unknown_ones_to_nothing() {
+        assert_eq!(legal_basis("Legal obligations"), Some("legal_obligation"));
+        assert_eq!(legal_basis("Public interest"), Some("public_task"));
+        assert_eq!(legal_basis("Because"), None);
+        assert_eq!(special_condition("Medical"), Some("health_social_care"));
+        assert_eq!(special_condition("Employment"), Some("employment_social_security"));
+    }
+
+    #[test]
+    fn a_system_and_a_dataset_may_share_a_key() {
+        let mut source = Source::default();
+        let text = "system:\n  - fides_key: x\n    egress: [{fides_key: x, type: dataset}]\n  - fides_key: y\n    ingress: [{fides_key: x, type: dataset}]\ndataset:\n  - fides_key: x\n    collections: [{name: c, fields: [{name: f}]}]\n";
+        super::super::read::read("f.yml", text, &mut source);
+        let imported = build(&source);
+        let stores: Vec<&String> = imported.files.keys().collect();
+        assert_eq!(stores, ["flows.yaml", "stores/x-2.yaml", "stores/x.yaml", "stores/y.yaml"]);
+        let flows = &imported.files["flows.yaml"];
+        assert!(flows.contains("from: x\n    to: x-2"), "{flows}");
+        assert!(flows.contains("from: x-2\n    to: y"), "{flows}");
     }
 }

@@ -98,7 +98,11 @@ struct File<'t> {
 
 impl File<'_> {
     fn place(&self, offset: u32) -> Place {
-        let before = &self.text[..(offset as usize).min(self.text.len())];
+        let mut end = (offset as usize).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
         let line = before.matches('\n').count() + 1;
         let start = before.rfind('\n').map_or(0, |i| i + 1);
         Place { file: self.name.clone(), line, col: before[start..].chars().count() + 1 }
@@ -290,8 +294,8 @@ impl<'t> Reader<'_, 't> {
         let department =
             self.text(o.take("administrating_department"), "administrating_department");
         let datasets = self.texts(o.take("dataset_references"), "dataset_references");
-        let egress = self.links(o.take("egress"), &format!("{what}, egress"));
-        let ingress = self.links(o.take("ingress"), &format!("{what}, ingress"));
+        let egress = self.links(o.take("egress"), "egress", &format!("{what}, egress"));
+        let ingress = self.links(o.take("ingress"), "ingress", &format!("{what}, ingress"));
         let uses_profiling = self.flag(o.take("uses_profiling"), "uses_profiling");
         let mut requires_dpia = self.flag(
             o.take("requires_data_protection_assessments"),
@@ -333,10 +337,10 @@ impl<'t> Reader<'_, 't> {
         });
     }
 
-    fn links(&mut self, node: Option<&Node<'_>>, what: &str) -> Vec<Link> {
+    fn links(&mut self, node: Option<&Node<'_>>, key: &str, what: &str) -> Vec<Link> {
         let mut out = Vec::new();
-        for item in self.list(node, what) {
-            let Some(mut o) = self.obj(item, what) else { continue };
+        for item in self.list(node, key) {
+            let Some(mut o) = self.obj(item, &format!("an `{key}` entry")) else { continue };
             let key = self.key(&mut o, item, "entry");
             let kind = self.text(o.take("type"), "type");
             let file = &self.file;
@@ -521,5 +525,57 @@ pub fn read(name: &str, text: &str, out: &mut Source) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_one(text: &str) -> Source {
+        let mut source = Source::default();
+        read("f.yml", text, &mut source);
+        source
+    }
+
+    #[test]
+    fn odd_shapes_are_problems_at_their_place_never_a_panic() {
+        for text in [
+            "- a\n- b\n",
+            "system: 3\n",
+            "system: [3]\n",
+            "dataset:\n  - fides_key: d\n    collections: [{name: c, fields: [7]}]\n",
+            "dataset:\n  - fides_key: [x]\n",
+            "system:\n  - fides_key: s\n    privacy_declarations: [{data_subjects: {a: b}}]\n",
+            "system:\n  - fides_key: s\n    uses_profiling: maybe\n",
+            "\u{feff}system: [\n",
+            "",
+        ] {
+            let source = read_one(text);
+            for p in &source.problems {
+                assert!(p.place.line >= 1 && p.place.col >= 1, "{text:?}: {p:?}");
+            }
+        }
+        let source = read_one("system:\n  - fides_key: s\n    uses_profiling: maybe\n");
+        assert_eq!(source.problems[0].place.line, 3);
+        assert_eq!(source.problems[0].place.col, 21);
+    }
+
+    #[test]
+    fn nested_fields_keep_their_collection_and_parents_in_the_path() {
+        let source = read_one(
+            "dataset:\n  - fides_key: d\n    collections:\n      - name: c\n        fields:\n          - name: a\n            fields:\n              - name: b\n",
+        );
+        assert!(source.problems.is_empty(), "{:?}", source.problems);
+        assert_eq!(source.datasets[0].fields[0].path, ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn v1_category_keys_are_migrated_with_a_note() {
+        let source = read_one(
+            "dataset:\n  - fides_key: d\n    collections:\n      - name: c\n        fields:\n          - name: e\n            data_categories: [user.provided.identifiable.contact.email]\n",
+        );
+        assert_eq!(source.datasets[0].fields[0].category.as_deref(), Some("user.contact.email"));
+        assert!(source.notes.iter().any(|n| n.message.contains("1.x category")));
     }
 }

@@ -10,6 +10,7 @@ mod support;
 mod check;
 mod ci;
 mod determinism;
+mod fides;
 mod fixtures;
 mod generated;
 mod harden;
