@@ -329,8 +329,9 @@ fn write_store(store: &Store) -> String {
         }
     }
     if store.fields.is_empty() {
-        // A system that stores nothing it declares: a store with no fields, flows through it.
-        t.push_str("    fields: []\n");
+        // fides names no dataset for it: an application that processes what flows through
+        // it. Whether it keeps anything is not stated, so no `fields:` (not `fields: []`).
+        t.push_str("    # fides names no dataset for this system: its fields are not stated.\n");
         return t;
     }
     t.push_str("    fields:\n");

@@ -62,6 +62,8 @@ fn fides_import_loads_with_check_and_reports_what_it_leaves_out() {
     // Nothing the sources do not say: no direction is invented, no `profiling: true`.
     assert!(!all.contains("direction:"), "{all}");
     assert!(!all.contains("profiling: true"), "{all}");
+    // A system with no dataset: its fields are not stated, never "holds nothing".
+    assert!(!all.contains("fields: []"), "{all}");
     assert!(!all.contains("orders-total: sales-amount"), "{all}");
 }
 
