@@ -131,6 +131,16 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// fideslang YAML (systems, datasets, privacy declarations; files or folders) into a
+    /// new map, with an import report of what has no place in it (OUT/IMPORT-REPORT.md).
+    Fides {
+        /// fides YAML files, or folders searched for .yml/.yaml files.
+        #[arg(required = true, value_name = "SRC")]
+        sources: Vec<PathBuf>,
+        /// Write the new map into this folder (no existing file is overwritten).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -261,9 +271,10 @@ pub struct RegisterArgs {
 
 #[derive(Debug, Args)]
 pub struct DsrArgs {
-    /// The map's folder (default: the current folder).
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The category of person (a subject id: customer, employee, or one the map declares).
     #[arg(long, value_name = "ID")]
     pub subject: String,
@@ -767,7 +778,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             })
         }
         Command::Dsr(args) => commands::dsr::run(&commands::dsr::Options {
-            dir: args.dir,
+            dir: commands::map_dir(args.dir),
             subject: args.subject,
             format: args.format.map(|f| match f {
                 DsrFormatArg::Md => crate::dsr::Format::Md,
@@ -778,6 +789,9 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             output: args.output,
             lang: args.lang.map(Into::into),
         }),
+        Command::Import(ImportCommand::Fides { sources, output }) => {
+            commands::fides::import(&commands::fides::Options { sources, output })
+        }
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "datacarto", &mut out);

@@ -96,7 +96,7 @@ pub struct ImportOptions {
 
 /// Text from a spreadsheet shown on a terminal: control characters (an escape sequence
 /// hidden in a sheet name or a cell) are shown as escapes, never sent to the terminal.
-fn visible(text: &str) -> String {
+pub(crate) fn visible(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
         .collect()

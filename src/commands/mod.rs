@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod dsr;
+pub mod fides;
 mod git;
 pub mod impact;
 pub mod init;

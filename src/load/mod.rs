@@ -626,6 +626,47 @@ pub fn read_inventory(path: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The fides files to import (`datacarto import fides SRC...`): each source itself, or the
+/// `.yml`/`.yaml` files below a folder in name order, as (path shown, text).
+pub fn read_fides(sources: &[PathBuf]) -> anyhow::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for source in sources {
+        let mut paths = vec![source.clone()];
+        if source.is_dir() {
+            #[expect(clippy::disallowed_methods, reason = "a fides folder, not a map: no excludes")]
+            let walk = walkdir::WalkDir::new(source);
+            paths = walk
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(walkdir::DirEntry::into_path)
+                .filter(|p| p.extension().is_some_and(|x| x == "yml" || x == "yaml"))
+                .collect();
+            paths.sort();
+        }
+        for path in paths {
+            let shown = path.display().to_string();
+            let meta = std::fs::metadata(&path).with_context(|| format!("cannot read {shown}"))?;
+            if meta.len() > yaml::limits::MAX_FILE_BYTES {
+                bail!(
+                    "{shown} is more than the {} MiB a YAML file may hold",
+                    yaml::limits::MAX_FILE_BYTES / (1024 * 1024)
+                );
+            }
+            #[expect(
+                clippy::disallowed_methods,
+                reason = "load/ is the one module that reads files"
+            )]
+            let bytes = std::fs::read(&path).with_context(|| format!("cannot read {shown}"))?;
+            let Ok(text) = String::from_utf8(bytes) else {
+                bail!("{shown} is not UTF-8 text: save it as UTF-8");
+            };
+            out.push((shown, text));
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

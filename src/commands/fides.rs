@@ -1,0 +1,76 @@
+//! `datacarto import fides SRC... -o OUT`: fideslang YAML files (or folders of them) into a
+//! new map, with the import report on stderr and in OUT/IMPORT-REPORT.md. Exit 0 when
+//! written, 1 when the fides input cannot be read (each problem at file:line:col; nothing
+//! is written), 2 when a file cannot be read or written.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::Status;
+use crate::fides::{self, Note};
+use crate::output::{self, Artifact};
+
+pub struct Options {
+    pub sources: Vec<PathBuf>,
+    pub output: PathBuf,
+}
+
+fn line(note: &Note) -> String {
+    super::inventory::visible(&format!("{}: {}", note.place, note.message))
+}
+
+pub fn import(options: &Options) -> anyhow::Result<Status> {
+    let mut source = fides::read::Source::default();
+    for (shown, text) in crate::load::read_fides(&options.sources)? {
+        fides::read::read(&shown, &text, &mut source);
+    }
+    let mut err = std::io::stderr().lock();
+    if !source.problems.is_empty() {
+        for p in &source.problems {
+            writeln!(err, "error: {}", line(p))?;
+            writeln!(err, "{:>5} | {}", p.place.line, super::inventory::visible(&p.line))?;
+            if let Some(help) = &p.help {
+                writeln!(err, "  help: {}", super::inventory::visible(help))?;
+            }
+        }
+        let n = source.problems.len();
+        writeln!(
+            err,
+            "error: {n} problem{} in the fides files: nothing was written",
+            if n == 1 { "" } else { "s" }
+        )?;
+        return Ok(Status::Findings);
+    }
+    let imported = fides::map::build(&source);
+    let mut notes: Vec<&Note> = source.notes.iter().chain(&imported.notes).collect();
+    notes.sort_by(|a, b| a.place.cmp(&b.place).then(a.message.cmp(&b.message)));
+    let mut report = String::from(
+        "# Import report\n\nWhat the fides sources say that the map has no place for, or that the import read in a way to check.\n\n",
+    );
+    if notes.is_empty() {
+        report.push_str("Every attribute of the sources found its place in the map.\n");
+    }
+    for n in &notes {
+        writeln!(err, "note: {}", line(n))?;
+        let _ = writeln!(
+            report,
+            "- {}",
+            crate::text::markdown(
+                &format!("{}: {}", n.place, n.message),
+                crate::text::Markdown::Cell
+            )
+        );
+    }
+    let mut artifacts: Vec<Artifact> =
+        imported.files.iter().map(|(p, t)| Artifact::new(p.clone(), t.clone())).collect();
+    artifacts.push(Artifact::new("IMPORT-REPORT.md".to_owned(), report));
+    output::write_new(&options.output, &artifacts)?;
+    let mut out = std::io::stdout().lock();
+    for path in imported.files.keys() {
+        writeln!(out, "wrote {path}")?;
+    }
+    let n = notes.len();
+    writeln!(out, "wrote IMPORT-REPORT.md ({n} note{})", if n == 1 { "" } else { "s" })?;
+    Ok(Status::Clean)
+}

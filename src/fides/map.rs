@@ -1,0 +1,510 @@
+//! Systems and datasets → stores, fields, flows and purposes, written as manifests.
+//! The judgement calls (which store a dataset lands in, which way a flow goes) are
+//! documented in docs/import-export.md; what has no faithful place is reported.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use super::read::{Dataset, Source, System};
+use super::{Note, Place};
+use crate::inventory::value::quote_str;
+
+/// The manifests of the new map, by path, and the notes the mapping adds to the report.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub files: BTreeMap<String, String>,
+    pub notes: Vec<Note>,
+}
+
+struct Store {
+    id: String,
+    name: Option<String>,
+    description: Option<String>,
+    domain: Option<String>,
+    fields: Vec<StoreField>,
+    origin: String,
+}
+
+/// Field id, its dotted fides path, description, category, identity.
+type StoreField = (String, String, Option<String>, Option<String>, bool);
+
+#[derive(Default)]
+struct Flow {
+    fields: Vec<(String, String)>,
+    purposes: Vec<String>,
+    origin: Vec<String>,
+}
+
+/// An id of the map made of fides text: lower case, other characters as `-`.
+fn slug(text: &str) -> String {
+    let mut s: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .collect();
+    s = s.trim_start_matches(['-', '_']).chars().take(90).collect();
+    if s.is_empty() { "x".to_owned() } else { s }
+}
+
+fn unique(taken: &mut BTreeSet<String>, base: String) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn note(notes: &mut Vec<Note>, place: &Place, message: String) {
+    notes.push(Note { place: place.clone(), message, line: String::new(), help: None });
+}
+
+/// fides `legal_basis_for_processing` → the map's `legal_basis`.
+fn legal_basis(text: &str) -> Option<&'static str> {
+    Some(match text.to_lowercase().as_str() {
+        "consent" => "consent",
+        "contract" => "contract",
+        "legal obligations" | "legal obligation" => "legal_obligation",
+        "vital interests" => "vital_interests",
+        "public interest" | "public task" => "public_task",
+        "legitimate interests" => "legitimate_interests",
+        _ => return None,
+    })
+}
+
+/// fides `special_category_legal_basis` → the map's `special_condition` (art. 9(2)).
+fn special_condition(text: &str) -> Option<&'static str> {
+    Some(match text.to_lowercase().as_str() {
+        "consent" | "explicit consent" => "explicit_consent",
+        "employment" => "employment_social_security",
+        "vital interests" => "vital_interests",
+        "non-profit organisations" | "non-profit organizations" => "not_for_profit_body",
+        "public by data subject" => "manifestly_public",
+        "legal claims" => "legal_claims",
+        "substantial public interest" => "substantial_public_interest",
+        "medical" => "health_social_care",
+        "public health interest" => "public_health",
+        _ => return None,
+    })
+}
+
+pub fn build(source: &Source) -> Imported {
+    let mut notes = Vec::new();
+    let mut ids = BTreeSet::new();
+    // Which systems refer to each dataset, by any of fides' ways of saying it.
+    let mut users: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for s in &source.systems {
+        let refs = s.datasets.iter().map(|d| d.0.as_str());
+        let decls = s.declarations.iter().flat_map(|d| d.datasets.iter().map(|r| r.0.as_str()));
+        let links =
+            s.egress.iter().chain(&s.ingress).filter(|l| l.kind.as_deref() == Some("dataset"));
+        for d in refs.chain(decls).chain(links.map(|l| l.key.as_str())) {
+            users.entry(d).or_default().insert(s.key.as_str());
+        }
+    }
+    let datasets: BTreeMap<&str, &Dataset> =
+        source.datasets.iter().map(|d| (d.key.as_str(), d)).collect();
+    let mut stores: Vec<Store> = Vec::new();
+    // fides key of a system or dataset → the store it became.
+    // Systems and datasets have separate key spaces in fides: one map each.
+    let mut store_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut system_store: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &source.systems {
+        let id = unique(&mut ids, slug(&s.key));
+        let only: Vec<&Dataset> = datasets
+            .values()
+            .filter(|d| {
+                users
+                    .get(d.key.as_str())
+                    .is_some_and(|u| u.len() == 1 && u.contains(s.key.as_str()))
+            })
+            .copied()
+            .collect();
+        let mut store = Store {
+            id,
+            name: s.name.clone(),
+            description: s.description.clone(),
+            domain: s.department.clone(),
+            fields: Vec::new(),
+            origin: format!("system {}", s.key),
+        };
+        let index = stores.len();
+        for d in only {
+            store
+                .origin
+                .push_str(&format!(" and dataset {} (it is the only system to use it)", d.key));
+            store_of.insert(d.key.clone(), index);
+        }
+        system_store.insert(&s.key, index);
+        stores.push(store);
+    }
+    for d in &source.datasets {
+        if store_of.contains_key(&d.key) {
+            continue;
+        }
+        let id = unique(&mut ids, slug(&d.key));
+        let shared = users.get(d.key.as_str()).map_or(0, BTreeSet::len);
+        let why = if shared == 0 { "no system uses it" } else { "several systems use it" };
+        store_of.insert(d.key.clone(), stores.len());
+        stores.push(Store {
+            id,
+            name: d.name.clone(),
+            description: d.description.clone(),
+            domain: None,
+            fields: Vec::new(),
+            origin: format!("dataset {} ({why})", d.key),
+        });
+    }
+    // Fields: id from the dotted path, the path kept as the name (the collection groups).
+    let mut field_of: BTreeMap<(String, String), String> = BTreeMap::new();
+    for d in &source.datasets {
+        let Some(&index) = store_of.get(&d.key) else { continue };
+        let store = &mut stores[index];
+        let mut taken: BTreeSet<String> = store.fields.iter().map(|f| f.0.clone()).collect();
+        for f in &d.fields {
+            let dotted = f.path.join(".");
+            let id = unique(&mut taken, slug(&f.path.join("-")));
+            field_of.insert((d.key.clone(), dotted.clone()), id.clone());
+            store.fields.push((id, dotted, f.description.clone(), f.category.clone(), f.identity));
+        }
+    }
+    let mut flows: BTreeMap<(usize, usize, bool), Flow> = BTreeMap::new();
+    // Field references between datasets → flows that carry those fields.
+    for d in &source.datasets {
+        let Some(&here) = store_of.get(&d.key) else { continue };
+        for f in &d.fields {
+            let mine = &field_of[&(d.key.clone(), f.path.join("."))];
+            for r in &f.references {
+                let target = store_of.get(&r.dataset).copied();
+                let theirs = field_of.get(&(r.dataset.clone(), r.field.clone()));
+                let (Some(there), Some(theirs)) = (target, theirs) else {
+                    note(
+                        &mut notes,
+                        &r.place,
+                        format!(
+                            "reference to `{}.{}`: no such dataset field among the sources: left out",
+                            r.dataset, r.field
+                        ),
+                    );
+                    continue;
+                };
+                if there == here {
+                    note(
+                        &mut notes,
+                        &r.place,
+                        format!(
+                            "reference to `{}.{}` stays inside store `{}`: a flow goes from one store to another: left out",
+                            r.dataset, r.field, stores[here].id
+                        ),
+                    );
+                    continue;
+                }
+                let (from, to, pair) = match r.direction.as_deref() {
+                    Some("from") => (there, here, (theirs.clone(), mine.clone())),
+                    Some("to") => (here, there, (mine.clone(), theirs.clone())),
+                    _ => {
+                        note(
+                            &mut notes,
+                            &r.place,
+                            format!(
+                                "reference to `{}.{}` states no `direction` (from or to): which way data goes is not stated, no flow made",
+                                r.dataset, r.field
+                            ),
+                        );
+                        continue;
+                    }
+                };
+                let flow = flows.entry((from, to, true)).or_default();
+                if !flow.fields.contains(&pair) {
+                    flow.fields.push(pair);
+                }
+                flow.origin.push(format!("fides_meta reference of {}.{}", d.key, f.path.join(".")));
+            }
+        }
+    }
+    // Systems: egress/ingress flows without fields, declarations → purposes.
+    let mut purposes = String::new();
+    let mut purpose_ids = BTreeSet::new();
+    for s in &source.systems {
+        let me = system_store[s.key.as_str()];
+        for (links, outward) in [(&s.egress, true), (&s.ingress, false)] {
+            for l in links {
+                if l.kind.as_deref() == Some("user") {
+                    note(
+                        &mut notes,
+                        &l.place,
+                        format!(
+                            "system `{}`: {} `{}` of type user: a person is not a store: left out",
+                            s.key,
+                            if outward { "egress to" } else { "ingress from" },
+                            l.key
+                        ),
+                    );
+                    continue;
+                }
+                let found = match l.kind.as_deref() {
+                    Some("dataset") => store_of.get(&l.key),
+                    Some("system") => system_store.get(l.key.as_str()),
+                    _ => system_store.get(l.key.as_str()).or(store_of.get(&l.key)),
+                };
+                let Some(&other) = found else {
+                    note(
+                        &mut notes,
+                        &l.place,
+                        format!(
+                            "system `{}`: `{}` is no system or dataset among the sources: no flow made",
+                            s.key, l.key
+                        ),
+                    );
+                    continue;
+                };
+                if other == me {
+                    continue;
+                }
+                let key = if outward { (me, other, false) } else { (other, me, false) };
+                let flow = flows.entry(key).or_default();
+                flow.origin.push(format!(
+                    "{} of system {}",
+                    if outward { "egress" } else { "ingress" },
+                    s.key
+                ));
+            }
+        }
+        for d in &s.declarations {
+            let base = slug(&format!(
+                "{}-{}",
+                s.key,
+                d.name.as_deref().or(d.data_use.as_deref()).unwrap_or("purpose")
+            ));
+            let id = unique(&mut purpose_ids, base);
+            write_purpose(&mut purposes, &id, s, d, &mut notes);
+            for (ds, place) in &d.datasets {
+                match store_of.get(ds) {
+                    Some(&there) if there != me => {
+                        let flow = flows.entry((there, me, false)).or_default();
+                        flow.purposes.push(id.clone());
+                        flow.origin.push(format!("dataset reference of declaration {id}"));
+                    }
+                    Some(_) => {}
+                    None => note(
+                        &mut notes,
+                        place,
+                        format!(
+                            "declaration `{id}`: dataset `{ds}` is not among the sources: left out"
+                        ),
+                    ),
+                }
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    for store in &stores {
+        files.insert(format!("stores/{}.yaml", store.id), write_store(store));
+    }
+    if !flows.is_empty() {
+        let mut text = String::from("# Imported from fides.\nflows:\n");
+        for ((from, to, _), flow) in &flows {
+            write_flow(&mut text, &stores[*from].id, &stores[*to].id, flow);
+        }
+        files.insert("flows.yaml".to_owned(), text);
+    }
+    if !purposes.is_empty() {
+        files.insert(
+            "purposes.yaml".to_owned(),
+            format!("# Imported from fides privacy declarations.\npurposes:\n{purposes}"),
+        );
+    }
+    Imported { files, notes }
+}
+
+fn write_store(store: &Store) -> String {
+    let mut t =
+        format!("# Imported from fides: {}.\nstores:\n  - id: {}\n", store.origin, store.id);
+    for (k, v) in
+        [("name", &store.name), ("domain", &store.domain), ("description", &store.description)]
+    {
+        if let Some(v) = v {
+            let _ = writeln!(t, "    {k}: {}", quote_str(v));
+        }
+    }
+    if store.fields.is_empty() {
+        // fides names no dataset for it: an application that processes what flows through
+        // it. Whether it keeps anything is not stated, so no `fields:` (not `fields: []`).
+        t.push_str("    # fides names no dataset for this system: its fields are not stated.\n");
+        return t;
+    }
+    t.push_str("    fields:\n");
+    for (id, dotted, description, category, identity) in &store.fields {
+        let _ = writeln!(t, "      - id: {id}\n        name: {}", quote_str(dotted));
+        if let Some(c) = category {
+            let _ = writeln!(t, "        category: {}", quote_str(c));
+        }
+        if *identity {
+            t.push_str("        identifier: true\n");
+        }
+        if let Some(d) = description {
+            let _ = writeln!(t, "        description: {}", quote_str(d));
+        }
+    }
+    t
+}
+
+fn write_flow(t: &mut String, from: &str, to: &str, flow: &Flow) {
+    let _ = writeln!(t, "  - from: {from}\n    to: {to}");
+    let mut origin: Vec<&String> = flow.origin.iter().collect();
+    origin.dedup();
+    let origin: Vec<&str> = origin.into_iter().map(String::as_str).collect();
+    let _ = writeln!(
+        t,
+        "    description: {}",
+        quote_str(&format!("From fides: {}.", origin.join("; ")))
+    );
+    if !flow.fields.is_empty() {
+        t.push_str("    fields:\n");
+        for (s, d) in &flow.fields {
+            if s == d {
+                let _ = writeln!(t, "      - {s}");
+            } else {
+                let _ = writeln!(t, "      - {s}: {d}");
+            }
+        }
+    }
+    if !flow.purposes.is_empty() {
+        let _ = writeln!(t, "    purposes: [{}]", flow.purposes.join(", "));
+    }
+}
+
+fn write_purpose(
+    t: &mut String,
+    id: &str,
+    s: &System,
+    d: &super::read::Declaration,
+    notes: &mut Vec<Note>,
+) {
+    let place = d.place.clone().unwrap_or_else(|| s.place.clone());
+    let _ = writeln!(t, "  - id: {id}");
+    if let Some(n) = &d.name {
+        let _ = writeln!(t, "    name: {}", quote_str(n));
+    }
+    if let Some(u) = &d.data_use {
+        let _ = writeln!(t, "    use: {}", quote_str(u));
+    }
+    if let Some((basis, at)) = &d.legal_basis {
+        match legal_basis(basis) {
+            Some(b) => {
+                let _ = writeln!(t, "    legal_basis: {b}");
+            }
+            None => note(
+                notes,
+                at,
+                format!(
+                    "declaration `{id}`: legal basis `{basis}` is not one of GDPR art. 6(1): left out"
+                ),
+            ),
+        }
+    }
+    if let Some((basis, at)) = &d.special_basis {
+        match special_condition(basis) {
+            Some(b) => {
+                let _ = writeln!(t, "    special_condition: {b}");
+            }
+            None => note(
+                notes,
+                at,
+                format!(
+                    "declaration `{id}`: special category legal basis `{basis}` is not one of GDPR art. 9(2): left out"
+                ),
+            ),
+        }
+    }
+    let list = |t: &mut String, key: &str, items: &[String]| {
+        if !items.is_empty() {
+            let items: Vec<String> = items.iter().map(|i| quote_str(i)).collect();
+            let _ = writeln!(t, "    {key}: [{}]", items.join(", "));
+        }
+    };
+    let subjects: Vec<String> = d.subjects.iter().map(|s| slug(s)).collect();
+    list(t, "subjects", &subjects);
+    list(t, "needs", &d.categories);
+    if let Some((days, at)) = &d.retention {
+        // fides asks for the retention period in days; other text is kept as a sentence.
+        if !days.is_empty() && days.chars().all(|c| c.is_ascii_digit()) {
+            let _ = writeln!(t, "    retention: {{duration: P{days}D}}");
+        } else if days.chars().any(|c| c.is_alphabetic()) {
+            let _ = writeln!(t, "    retention: {}", quote_str(days));
+        } else {
+            note(
+                notes,
+                at,
+                format!(
+                    "declaration `{id}`: retention period `{days}` is neither a number of days nor a sentence: left out"
+                ),
+            );
+        }
+    }
+    match s.uses_profiling {
+        Some(false) => t.push_str("    profiling: false\n"),
+        Some(true) => note(
+            notes,
+            &place,
+            format!(
+                "declaration `{id}`: system `{}` uses profiling, but which of its declarations does is not stated: `profiling` left to fill",
+                s.key
+            ),
+        ),
+        None => {}
+    }
+    let status = match s.requires_dpia {
+        Some(true) => Some("required"),
+        Some(false) => Some("not-required"),
+        None => None,
+    };
+    let link = d.impact_link.as_ref().or(s.dpia_link.as_ref());
+    if status.is_some() || link.is_some() {
+        t.push_str("    dpia:\n");
+        if let Some(s) = status {
+            let _ = writeln!(t, "      status: {s}");
+        }
+        if let Some(l) = link {
+            let _ = writeln!(t, "      link: {}", quote_str(l));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_map_ids_and_unique() {
+        assert_eq!(slug("Orders.Customer ID"), "orders-customer-id");
+        assert_eq!(slug("__x"), "x");
+        assert_eq!(slug("é"), "x");
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique(&mut taken, "a".into()), "a");
+        assert_eq!(unique(&mut taken, "a".into()), "a-2");
+    }
+
+    #[test]
+    fn fides_legal_bases_map_to_gdpr_ids_and_unknown_ones_to_nothing() {
+        assert_eq!(legal_basis("Legal obligations"), Some("legal_obligation"));
+        assert_eq!(legal_basis("Public interest"), Some("public_task"));
+        assert_eq!(legal_basis("Because"), None);
+        assert_eq!(special_condition("Medical"), Some("health_social_care"));
+        assert_eq!(special_condition("Employment"), Some("employment_social_security"));
+    }
+
+    #[test]
+    fn a_system_and_a_dataset_may_share_a_key() {
+        let mut source = Source::default();
+        let text = "system:\n  - fides_key: x\n    egress: [{fides_key: x, type: dataset}]\n  - fides_key: y\n    ingress: [{fides_key: x, type: dataset}]\ndataset:\n  - fides_key: x\n    collections: [{name: c, fields: [{name: f}]}]\n";
+        super::super::read::read("f.yml", text, &mut source);
+        let imported = build(&source);
+        let stores: Vec<&String> = imported.files.keys().collect();
+        assert_eq!(stores, ["flows.yaml", "stores/x-2.yaml", "stores/x.yaml", "stores/y.yaml"]);
+        let flows = &imported.files["flows.yaml"];
+        assert!(flows.contains("from: x\n    to: x-2"), "{flows}");
+        assert!(flows.contains("from: x-2\n    to: y"), "{flows}");
+    }
+}
