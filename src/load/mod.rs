@@ -91,6 +91,10 @@ pub struct LoadOptions {
     /// artifacts (a published site must not show `/home/…/map/` or depend on the working
     /// directory). Terminal output keeps paths as typed, which the user can open.
     pub within_map: bool,
+    /// Texts that replace what is on disk, by path relative to the map's root
+    /// (`/`-separated): the unsaved buffers of an editor (`datacarto lsp`), so that findings
+    /// are those of what is being typed, through this one loader.
+    pub overlay: std::collections::BTreeMap<String, String>,
 }
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
@@ -119,7 +123,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     let present = std::fs::symlink_metadata(&project_path).is_ok_and(|m| !m.is_dir());
     let (project, project_file) = if present {
         let display = join_display(&display_root, PROJECT_FILE);
-        let read = read_file(&project_path, &display);
+        let read =
+            overlaid(options, PROJECT_FILE).unwrap_or_else(|| read_file(&project_path, &display));
         let file = sources.add(display.clone(), read.text);
         findings.extend(read.problem.map(|p| p.finding(&display, file)));
         let text = &sources.get(file).text;
@@ -153,7 +158,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
         .par_iter()
         .map(|(rel, path)| {
             let display = join_display(&display_root, rel);
-            let read = read_file(path, &display);
+            let read = overlaid(options, rel).unwrap_or_else(|| read_file(path, &display));
             (display, read)
         })
         .collect();
@@ -169,6 +174,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     }
     let (manifests, left_out) = load_manifests(&sources, &ids, &mut findings);
     Ok(Loaded { sources, project, project_file, manifests, findings, left_out })
+}
+
+/// The text of an open buffer for `rel`, in place of the file on disk.
+fn overlaid(options: &LoadOptions, rel: &str) -> Option<ReadResult> {
+    let text = options.overlay.get(rel)?;
+    Some(ReadResult { text: text.clone(), problem: None })
 }
 
 /// Parses and converts manifest files already in the source map, in parallel; the result
