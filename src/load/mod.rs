@@ -691,6 +691,36 @@ mod tests {
     }
 
     /// A UTF-8 byte-order mark is dropped.
+    /// Open buffers replace the files on disk, the project file included; a buffer for a
+    /// file that is not on disk adds nothing (the map is what discovery finds).
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test writes its map")]
+    fn overlay_replaces_the_files_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("stores")).unwrap();
+        std::fs::write(dir.path().join("stores/a.yaml"), "stores: [\n").unwrap();
+        std::fs::write(dir.path().join(PROJECT_FILE), "organization: {name: Acme}\n").unwrap();
+        let rules = |loaded: &Loaded| -> Vec<(&str, String)> {
+            let paths = |f: &Finding| {
+                f.primary.as_ref().map(|l| loaded.sources.get(l.span.file).path.clone())
+            };
+            loaded.findings.iter().map(|f| (f.rule, paths(f).unwrap_or_default())).collect()
+        };
+        let on_disk = load(dir.path(), &LoadOptions { within_map: true, ..LoadOptions::default() });
+        assert_eq!(
+            rules(&on_disk.unwrap()),
+            [(yaml_syntax::RULE.name, "stores/a.yaml".to_owned())]
+        );
+
+        let mut options = LoadOptions { within_map: true, ..LoadOptions::default() };
+        options.overlay.insert("stores/a.yaml".into(), "stores: []\n".into());
+        options.overlay.insert(PROJECT_FILE.into(), "organization: [\n".into());
+        options.overlay.insert("stores/new.yaml".into(), "stores: [\n".into());
+        let loaded = load(dir.path(), &options).unwrap();
+        assert_eq!(rules(&loaded), [(yaml_syntax::RULE.name, PROJECT_FILE.to_owned())]);
+        assert_eq!(loaded.sources.len(), 2);
+    }
+
     #[test]
     fn decode_strips_bom() {
         let read = decode(b"\xEF\xBB\xBFa: 1\n".to_vec());

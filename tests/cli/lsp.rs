@@ -150,4 +150,20 @@ fn unsaved_typo_gives_diagnostics_across_the_map_then_clears() {
     server.send(json!({"jsonrpc": "2.0", "method": "exit"}));
     let status = server.child.wait().expect("the server ends");
     assert!(status.success(), "{status}");
+
+    // `check` on the same text, saved: the same findings at the same places (1-based lines,
+    // columns in characters there; 0-based, UTF-16 here).
+    std::fs::write(map.join("flows.yaml"), &typo).expect("save the typo");
+    let out = run_in(&map, &["check", ".", "--format", "json"]);
+    let report: Value = serde_json::from_str(&out.stdout).expect("check's JSON");
+    let findings = report["findings"].as_array().expect("findings");
+    let in_file = |file: &str| findings.iter().filter(|f| f["file"] == file).count();
+    assert_eq!(in_file("flows.yaml"), 1);
+    assert_eq!(in_file("stores/crm.yaml"), crm.len());
+    let checked = &findings[0];
+    assert_eq!(checked["message"], "unknown store 'crn'");
+    assert_eq!(
+        (checked["line"].as_u64(), checked["column"].as_u64()),
+        (Some(2), Some(before.chars().count() as u64 + 1))
+    );
 }
