@@ -93,6 +93,9 @@ pub enum Command {
     Scan(ScanArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+    /// Serve editors over the Language Server Protocol on standard input and output: the
+    /// findings of `check` as you type (see docs/editors.md).
+    Lsp,
 }
 
 #[derive(Debug, Subcommand)]
@@ -797,6 +800,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             clap_complete::generate(shell, &mut Cli::command(), "datacarto", &mut out);
             Ok(Status::Clean)
         }
+        Command::Lsp => commands::lsp::run(),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod graph;
 pub mod inventory;
 pub mod lineage;
 pub mod load;
+pub mod lsp;
 pub mod manifest;
 pub mod map;
 pub mod model;

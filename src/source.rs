@@ -82,6 +82,32 @@ impl SourceFile {
         (line + 1, column)
     }
 
+    /// 0-based line and column in UTF-16 code units of a byte offset: the positions of the
+    /// Language Server Protocol, on the same lines as [`SourceFile::line_col`].
+    pub fn utf16_position(&self, byte: usize) -> (u32, u32) {
+        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
+        let line = self.line_index(byte);
+        let start = self.line_starts[line] as usize;
+        let column: usize = self.text[start..byte].chars().map(char::len_utf16).sum();
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        (clamp(line), clamp(column))
+    }
+
+    /// The byte offset of a 0-based line and UTF-16 column (an editor's cursor), clamped to
+    /// the line's end; a column inside a character lands on its start.
+    pub fn utf16_offset(&self, line: u32, column: u32) -> usize {
+        let Some(&start) = self.line_starts.get(line as usize) else { return self.text.len() };
+        let range = self.line_range(line as usize);
+        let mut units = 0u32;
+        for (i, c) in self.text[range.clone()].char_indices() {
+            units += c.len_utf16() as u32;
+            if units > column {
+                return start as usize + i;
+            }
+        }
+        range.end
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
@@ -225,6 +251,23 @@ mod tests {
         assert_eq!(map.line_col(Span::new(f, 99, 99)), (1, 2));
         let empty = map.add("b.yaml".into(), String::new());
         assert_eq!(map.line_col(Span::file_start(empty)), (1, 1));
+    }
+
+    /// LSP columns count UTF-16 code units: `é` is one, `😀` two (a surrogate pair), while
+    /// `check` counts each as one character on the same line.
+    #[test]
+    fn utf16_positions_count_code_units() {
+        let file = SourceFile::new("a".into(), "a: 1\r\nb: \"😀é\"x\n".into());
+        // `x`: byte 6 + 4 + 4 + 2 + 1 = 17; 8 UTF-16 units from the start of its line.
+        let x = file.text.find('x').unwrap();
+        assert_eq!(file.utf16_position(x), (1, 8));
+        assert_eq!(file.line_col(x), (2, 8));
+        assert_eq!(file.utf16_offset(1, 8), x);
+        // Inside the surrogate pair: the emoji's start; past the line's end: its end.
+        assert_eq!(file.utf16_offset(1, 5), x - 7);
+        assert_eq!(file.utf16_offset(1, 99), x + 1);
+        assert_eq!(file.utf16_offset(9, 0), file.text.len());
+        assert_eq!(file.utf16_position(999), (2, 0));
     }
 
     /// Line ranges exclude CRLF line breaks.

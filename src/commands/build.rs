@@ -38,7 +38,11 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         );
     }
     // The site must not read itself as manifests when it is inside the map.
-    let load = LoadOptions { skip: vec![options.output.clone()], within_map: true };
+    let load = LoadOptions {
+        skip: vec![options.output.clone()],
+        within_map: true,
+        ..LoadOptions::default()
+    };
     let compiled = compile(&options.dir, &[], options.as_of, &load)?;
     let templates = match &options.templates {
         Some(dir) => load::templates(dir)?,

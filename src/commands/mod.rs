@@ -9,6 +9,7 @@ mod git;
 pub mod impact;
 pub mod init;
 pub mod inventory;
+pub mod lsp;
 pub mod map;
 pub mod register;
 pub mod rules;

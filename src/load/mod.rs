@@ -93,6 +93,10 @@ pub struct LoadOptions {
     /// artifacts (a published site must not show `/home/…/map/` or depend on the working
     /// directory). Terminal output keeps paths as typed, which the user can open.
     pub within_map: bool,
+    /// Texts that replace what is on disk, by path relative to the map's root
+    /// (`/`-separated): the unsaved buffers of an editor (`datacarto lsp`), so that findings
+    /// are those of what is being typed, through this one loader.
+    pub overlay: std::collections::BTreeMap<String, String>,
 }
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
@@ -121,7 +125,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     let present = std::fs::symlink_metadata(&project_path).is_ok_and(|m| !m.is_dir());
     let (project, project_file) = if present {
         let display = join_display(&display_root, PROJECT_FILE);
-        let read = read_file(&project_path, &display);
+        let read =
+            overlaid(options, PROJECT_FILE).unwrap_or_else(|| read_file(&project_path, &display));
         let file = sources.add(display.clone(), read.text);
         findings.extend(read.problem.map(|p| p.finding(&display, file)));
         let text = &sources.get(file).text;
@@ -155,7 +160,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
         .par_iter()
         .map(|(rel, path)| {
             let display = join_display(&display_root, rel);
-            let read = read_file(path, &display);
+            let read = overlaid(options, rel).unwrap_or_else(|| read_file(path, &display));
             (display, read)
         })
         .collect();
@@ -171,6 +176,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
     }
     let (manifests, left_out) = load_manifests(&sources, &ids, &mut findings);
     Ok(Loaded { sources, project, project_file, manifests, findings, left_out })
+}
+
+/// The text of an open buffer for `rel`, in place of the file on disk.
+fn overlaid(options: &LoadOptions, rel: &str) -> Option<ReadResult> {
+    let text = options.overlay.get(rel)?;
+    Some(ReadResult { text: text.clone(), problem: None })
 }
 
 /// Parses and converts manifest files already in the source map, in parallel; the result
@@ -724,6 +735,36 @@ mod tests {
     }
 
     /// A UTF-8 byte-order mark is dropped.
+    /// Open buffers replace the files on disk, the project file included; a buffer for a
+    /// file that is not on disk adds nothing (the map is what discovery finds).
+    #[test]
+    #[expect(clippy::disallowed_methods, reason = "the test writes its map")]
+    fn overlay_replaces_the_files_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("stores")).unwrap();
+        std::fs::write(dir.path().join("stores/a.yaml"), "stores: [\n").unwrap();
+        std::fs::write(dir.path().join(PROJECT_FILE), "organization: {name: Acme}\n").unwrap();
+        let rules = |loaded: &Loaded| -> Vec<(&str, String)> {
+            let paths = |f: &Finding| {
+                f.primary.as_ref().map(|l| loaded.sources.get(l.span.file).path.clone())
+            };
+            loaded.findings.iter().map(|f| (f.rule, paths(f).unwrap_or_default())).collect()
+        };
+        let on_disk = load(dir.path(), &LoadOptions { within_map: true, ..LoadOptions::default() });
+        assert_eq!(
+            rules(&on_disk.unwrap()),
+            [(yaml_syntax::RULE.name, "stores/a.yaml".to_owned())]
+        );
+
+        let mut options = LoadOptions { within_map: true, ..LoadOptions::default() };
+        options.overlay.insert("stores/a.yaml".into(), "stores: []\n".into());
+        options.overlay.insert(PROJECT_FILE.into(), "organization: [\n".into());
+        options.overlay.insert("stores/new.yaml".into(), "stores: [\n".into());
+        let loaded = load(dir.path(), &options).unwrap();
+        assert_eq!(rules(&loaded), [(yaml_syntax::RULE.name, PROJECT_FILE.to_owned())]);
+        assert_eq!(loaded.sources.len(), 2);
+    }
+
     #[test]
     fn decode_strips_bom() {
         let read = decode(b"\xEF\xBB\xBFa: 1\n".to_vec());

@@ -18,6 +18,7 @@ mod harden;
 mod hostile;
 mod inventory;
 mod lineage;
+mod lsp;
 mod maps;
 mod mistakes;
 mod realistic;

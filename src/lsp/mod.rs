@@ -1,0 +1,231 @@
+//! `datacarto lsp`: a Language Server Protocol server over stdio. It checks the whole map as
+//! it is typed: open buffers are overlaid on the map's files and go through the loader and
+//! the rules of `check`, so diagnostics are exactly `check`'s, in every file of the map.
+
+mod diagnostics;
+mod uri;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::str::FromStr as _;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use crossbeam_channel::RecvTimeoutError;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+};
+use lsp_types::{
+    InitializeParams, PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability,
+    TextDocumentSyncKind, Uri,
+};
+
+use crate::commands;
+use crate::date::Date;
+use crate::load::{self, LoadOptions};
+
+/// How long typing must pause before the map is checked again: one check per burst of
+/// keystrokes, not one per keystroke, on maps where a check takes a noticeable time.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Serves one editor on standard input and output until it says `exit`.
+pub fn run() -> anyhow::Result<()> {
+    let (connection, io_threads) = Connection::stdio();
+    let capabilities = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        ..ServerCapabilities::default()
+    };
+    let params = connection
+        .initialize(serde_json::to_value(capabilities)?)
+        .context("the editor did not start the language server protocol")?;
+    let params: InitializeParams =
+        serde_json::from_value(params).context("the editor's initialize request is not valid")?;
+    let mut server = Server::new(map_root(&params));
+    server.serve(&connection)?;
+    drop(connection);
+    io_threads.join().context("reading from or writing to the editor")?;
+    Ok(())
+}
+
+/// The map's root: the nearest folder holding `datacarto.yaml` from the editor's workspace
+/// folder up (as `check` finds it from the current folder), else the workspace folder.
+fn map_root(params: &InitializeParams) -> PathBuf {
+    #[expect(deprecated, reason = "older editors only send rootUri")]
+    let given = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|folders| folders.first())
+        .map(|folder| folder.uri.clone())
+        .or_else(|| params.root_uri.clone());
+    let start = given
+        .and_then(|uri| uri::to_path(uri.as_str()))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+    let found = load::root::find(&start, home.as_deref());
+    if found.marked { found.stopped_at } else { start }
+}
+
+struct Server {
+    root: PathBuf,
+    /// The text of each open document of the map, by path within the map.
+    open: BTreeMap<String, String>,
+    /// The files whose last published diagnostics were not empty: cleared when they become
+    /// clean.
+    published: BTreeSet<String>,
+    /// When the map must be checked again (the end of the debounce), if it must.
+    due: Option<Instant>,
+}
+
+impl Server {
+    fn new(root: PathBuf) -> Server {
+        // The first check runs at once: files with findings show them before any edit.
+        Server {
+            root,
+            open: BTreeMap::new(),
+            published: BTreeSet::new(),
+            due: Some(Instant::now()),
+        }
+    }
+
+    fn serve(&mut self, connection: &Connection) -> anyhow::Result<()> {
+        loop {
+            let message = match self.due {
+                Some(due) => match connection.receiver.recv_deadline(due) {
+                    Ok(message) => message,
+                    Err(RecvTimeoutError::Timeout) => {
+                        self.due = None;
+                        self.publish(connection)?;
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                },
+                None => match connection.receiver.recv() {
+                    Ok(message) => message,
+                    Err(_) => return Ok(()),
+                },
+            };
+            match message {
+                Message::Request(request) => {
+                    if connection.handle_shutdown(&request)? {
+                        return Ok(());
+                    }
+                    let response = Response::new_err(
+                        request.id,
+                        ErrorCode::MethodNotFound as i32,
+                        format!("datacarto lsp does not answer {}", request.method),
+                    );
+                    connection.sender.send(response.into())?;
+                }
+                Message::Notification(notification) => self.notified(notification),
+                Message::Response(_) => {}
+            }
+        }
+    }
+
+    /// Keeps the open buffers; any change to the map schedules a check.
+    fn notified(&mut self, notification: Notification) {
+        let changed = match notification.method.as_str() {
+            DidOpenTextDocument::METHOD => notification
+                .extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                .ok()
+                .and_then(|p| Some((self.within_map(&p.text_document.uri)?, p.text_document.text)))
+                .map(|(rel, text)| self.open.insert(rel, text))
+                .is_some(),
+            DidChangeTextDocument::METHOD => notification
+                .extract::<lsp_types::DidChangeTextDocumentParams>(DidChangeTextDocument::METHOD)
+                .ok()
+                .and_then(|mut p| {
+                    // Full synchronisation: the last change holds the whole text.
+                    let text = p.content_changes.pop()?.text;
+                    Some((self.within_map(&p.text_document.uri)?, text))
+                })
+                .map(|(rel, text)| self.open.insert(rel, text))
+                .is_some(),
+            DidCloseTextDocument::METHOD => notification
+                .extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
+                .ok()
+                .and_then(|p| self.within_map(&p.text_document.uri))
+                // The file on disk is the map's again.
+                .map(|rel| self.open.remove(&rel))
+                .is_some(),
+            // Files changed on disk (a save, a `git checkout`): the map is read again.
+            DidSaveTextDocument::METHOD | DidChangeWatchedFiles::METHOD => true,
+            _ => false,
+        };
+        if changed {
+            self.due = Some(Instant::now() + DEBOUNCE);
+        }
+    }
+
+    /// The path within the map of a document, `/`-separated, if the document is the map's.
+    fn within_map(&self, document: &Uri) -> Option<String> {
+        let path = uri::to_path(document.as_str())?;
+        let below = path.strip_prefix(&self.root).ok()?;
+        let parts: Vec<String> = below
+            .components()
+            .map(|c| match c {
+                std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        (!parts.is_empty()).then(|| parts.join("/"))
+    }
+
+    /// Checks the whole map with the open buffers and publishes every file's diagnostics,
+    /// clearing those of files that became clean.
+    fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
+        let options =
+            LoadOptions { within_map: true, overlay: self.open.clone(), ..LoadOptions::default() };
+        let compiled = match commands::compile(&self.root, &[], Date::today(), &options) {
+            Ok(compiled) => compiled,
+            Err(err) => {
+                // The map's folder cannot be read: say so in the editor's log, keep serving.
+                let params = lsp_types::LogMessageParams {
+                    typ: lsp_types::MessageType::ERROR,
+                    message: format!("datacarto: {err:#}"),
+                };
+                let method = lsp_types::notification::LogMessage::METHOD.to_owned();
+                connection.sender.send(Notification::new(method, params).into())?;
+                return Ok(());
+            }
+        };
+        let root = self.root.clone();
+        let uri_of = |path: &str| file_uri(&root, path);
+        let files = diagnostics::by_file(
+            &compiled.report.findings,
+            &compiled.sources,
+            compiled.model.project_file,
+            &uri_of,
+        );
+        let cleared: Vec<String> =
+            self.published.iter().filter(|p| !files.contains_key(*p)).cloned().collect();
+        for path in &cleared {
+            send_diagnostics(connection, &root, path, Vec::new())?;
+        }
+        for (path, diagnostics) in &files {
+            send_diagnostics(connection, &root, path, diagnostics.clone())?;
+        }
+        self.published = files.into_keys().collect();
+        Ok(())
+    }
+}
+
+fn file_uri(root: &Path, path: &str) -> Option<Uri> {
+    Uri::from_str(&uri::from_path(&root.join(path))).ok()
+}
+
+fn send_diagnostics(
+    connection: &Connection,
+    root: &Path,
+    path: &str,
+    diagnostics: Vec<lsp_types::Diagnostic>,
+) -> anyhow::Result<()> {
+    let Some(uri) = file_uri(root, path) else { return Ok(()) };
+    let params = PublishDiagnosticsParams { uri, diagnostics, version: None };
+    let notification = Notification::new(PublishDiagnostics::METHOD.to_owned(), params);
+    connection.sender.send(notification.into())?;
+    Ok(())
+}
