@@ -219,6 +219,26 @@ fn dot_and_mermaid() {
     );
 }
 
+/// DOT has no clusters by default (they cost dot 6–10× the crossings) and one with
+/// `--clusters`; its legend is one HTML-label node saying what the SVG legend says.
+#[test]
+fn dot_clusters_and_legend() {
+    let root = project_root();
+    let plain = run_in(&root, &["map", "examples/01-retail", "--format", "dot"]).stdout;
+    assert!(!plain.contains("subgraph cluster_"), "{plain}");
+    assert!(plain.contains(r#""datacarto legend" [shape=plaintext"#), "{plain}");
+    assert!(plain.contains("<B>Domains</B>") && plain.contains("<B>Legend</B>"), "{plain}");
+    assert!(plain.contains("flow"), "{plain}");
+    let clustered =
+        run_in(&root, &["map", "examples/01-retail", "--format", "dot", "--clusters"]).stdout;
+    insta::assert_snapshot!("retail_dot_clusters", clustered);
+    assert!(clustered.contains("subgraph cluster_"), "{clustered}");
+    // The legend is no cluster: Graphviz would box it with the domains.
+    assert!(!clustered.contains("subgraph cluster_legend"), "{clustered}");
+    let fr = run_in(&root, &["map", "examples/01-retail", "--format", "dot", "--lang", "fr"]);
+    assert!(fr.stdout.contains("<B>Légende</B>"), "{}", fr.stdout);
+}
+
 /// `--engine dot` draws with Graphviz when it is installed, and says so when it is not.
 #[test]
 fn graphviz_engine() {
@@ -226,7 +246,14 @@ fn graphviz_engine() {
     if std::process::Command::new("dot").arg("-V").output().is_ok() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         assert!(out.stdout.contains("<svg"));
-        assert!(out.stdout.contains("cluster"), "domains are clusters");
+        assert!(!out.stdout.contains("cluster"), "no clusters unless asked: {}", out.stdout);
+        assert!(out.stdout.contains("Legend"), "the legend is drawn");
+        let clusters = run_in(
+            &project_root(),
+            &["map", "examples/01-retail", "--engine", "dot", "--clusters"],
+        );
+        assert_eq!(clusters.code, 0, "{}", clusters.stderr);
+        assert!(clusters.stdout.contains("cluster"), "--clusters boxes the domains");
     } else {
         assert_eq!(out.code, 2);
         assert!(out.stderr.contains("Graphviz is not installed"));
@@ -244,7 +271,7 @@ fn graphviz_engine_on_a_large_map() {
     let spec =
         datacarto::synth::Spec { stores: 300, fields: 6_000, flows: 450, purposes: 75, seed: 1 };
     datacarto::synth::write(&spec, dir.path()).unwrap();
-    let out = run_in(dir.path(), &["map", "--engine", "dot"]);
+    let out = run_in(dir.path(), &["map", "--engine", "dot", "--clusters"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.matches("class=\"node store\"").count(), 300);
 }
