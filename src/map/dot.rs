@@ -164,7 +164,7 @@ fn legend(out: &mut String, view: &View, palette: &Palette) {
         ));
     };
     for kind in &legend.edges {
-        line(&style::edge(*kind), false, Legend::edge_text(*kind, lang));
+        line(&style::edge(*kind), false, legend.edge_text(*kind, lang));
     }
     if legend.sync {
         line(&style::edge(EdgeStyle::Flow), true, i18n::t(Text::SyncEdge, lang));

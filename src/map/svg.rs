@@ -428,6 +428,8 @@ pub(super) struct Legend {
     pub(super) marks: Vec<Mark>,
     pub(super) edges: Vec<EdgeStyle>,
     pub(super) sync: bool,
+    /// A field view's lines join fields and are labelled mechanism · frequency, not a count.
+    pub(super) field_lines: bool,
 }
 
 const LEGEND_ROW: f64 = 20.0;
@@ -455,12 +457,14 @@ impl Legend {
             marks,
             edges,
             sync: view.edges.iter().any(|e| e.both && e.style != EdgeStyle::Uses),
+            field_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Field),
         }
     }
 
     /// What a kind of line means, in the legend of either engine.
-    pub(super) fn edge_text(style_kind: EdgeStyle, lang: Language) -> &'static str {
+    pub(super) fn edge_text(&self, style_kind: EdgeStyle, lang: Language) -> &'static str {
         let text = match style_kind {
+            EdgeStyle::Flow if self.field_lines => Text::FieldFlowEdge,
             EdgeStyle::Flow => Text::FlowEdge,
             EdgeStyle::Uses => Text::UsesEdge,
             EdgeStyle::Unused => Text::UnusedEdge,
@@ -562,7 +566,7 @@ impl Legend {
             row += LEGEND_ROW;
         };
         for style_kind in &self.edges {
-            line(out, &style::edge(*style_kind), false, Legend::edge_text(*style_kind, lang));
+            line(out, &style::edge(*style_kind), false, self.edge_text(*style_kind, lang));
         }
         if self.sync {
             line(out, &style::edge(EdgeStyle::Flow), true, i18n::t(Text::SyncEdge, lang));

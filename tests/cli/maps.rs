@@ -620,6 +620,24 @@ fn the_field_view_says_where_a_field_goes_and_how() {
         .collect();
     assert_eq!(&titles[..2], ["CRM (customer master)", "E-mail address"], "{crm}");
     assert!(svg.contains(">API call · Real time</text>"), "mechanism · frequency");
+    // The legend describes these lines, not the count of fields the other views show.
+    let legend = &svg[svg.find(r#"<g class="legend">"#).expect("a legend")..];
+    assert!(legend.contains(">flow (mechanism · frequency)</text>"), "{legend}");
+    assert!(!legend.contains("number of fields"), "{legend}");
+    let fr = run_in(
+        &project_root(),
+        &["map", "examples/01-retail", "--field", "eshop.email", "--lang", "fr"],
+    )
+    .stdout;
+    assert!(fr.contains(">flux (mécanisme · fréquence)</text>"));
+    let dot = run_in(
+        &project_root(),
+        &["map", "examples/01-retail", "--field", "eshop.email", "--format", "dot"],
+    )
+    .stdout;
+    assert!(dot.contains("flow (mechanism · frequency)") && !dot.contains("number of fields"));
+    let system = run_in(&project_root(), &["map", "examples/01-retail"]).stdout;
+    assert!(system.contains(">flow (number of fields)</text>"), "other views keep the count");
     let ads = svg.split(r#"data-id="ads.hashed_email">"#).nth(1).expect("the ad platform");
     assert!(ads[..ads.find("</g>").unwrap()].contains(r##"stroke="#f0b400" stroke-width="3""##));
     let map = Map::new(&[(
