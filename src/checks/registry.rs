@@ -77,6 +77,8 @@ pub static RULES: &[&Rule] = &[
     &rules::orphan_store::RULE,
     &rules::redundant_flow::RULE,
     &rules::silo::RULE,
+    &rules::unused_zone::RULE,
+    &rules::zone_domain_twice::RULE,
     &rules::uncategorised_field::RULE,
     &rules::undeclared_column::RULE,
     &rules::undeclared_field::RULE,

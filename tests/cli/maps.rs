@@ -648,3 +648,25 @@ fn the_field_view_says_where_a_field_goes_and_how() {
     assert!(svg.contains(">mechanism not stated · frequency not stated</text>"), "{svg}");
     assert!(!svg.contains(">1 field</text>"));
 }
+
+/// `zones:` mistakes are findings at their place in datacarto.yaml: a domain in two zones (the
+/// first wins, and the finding says which), a zone no store is drawn in (a misspelt domain,
+/// with the closest real one). A zone emptied only by the duplicate is not reported twice.
+#[test]
+fn zones_mistakes_are_findings() {
+    let map = Map::new(&[
+        (
+            "datacarto.yaml",
+            "zones:\n  - {name: Master, domains: [crm]}\n  - {name: Use, domains: [crm]}\n  - {name: Office, domains: [finanse]}\n",
+        ),
+        ("map.yaml", "stores:\n  - {id: a, domain: crm}\n  - {id: b, domain: finance}\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    assert!(out.contains("datacarto.yaml:3:27: warn[zone-domain-twice] domain 'crm' is listed in zones 'Master' and 'Use': its stores are drawn in 'Master', the first"), "{out}");
+    assert!(
+        out.contains("datacarto.yaml:4:12: warn[unused-zone] zone 'Office' holds no store"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean 'finance'?"), "{out}");
+    assert!(!out.contains("zone 'Use' holds no store"), "one mistake, one finding: {out}");
+}
