@@ -670,3 +670,35 @@ fn zones_mistakes_are_findings() {
     assert!(out.contains("did you mean 'finance'?"), "{out}");
     assert!(!out.contains("zone 'Use' holds no store"), "one mistake, one finding: {out}");
 }
+
+/// The overview draws its findings as the detailed map does: one callout per domain box (and
+/// per line between domains) with, in the list beside, each rule's count and an example.
+#[test]
+fn the_overview_draws_its_findings() {
+    let mut yaml = String::from("stores:\n");
+    for i in 0..70 {
+        yaml.push_str(&format!("  - {{id: s{i}, domain: {}}}\n", if i < 35 { "a" } else { "b" }));
+    }
+    yaml.push_str("flows:\n  - {from: s0, to: s35}\n");
+    let map = Map::new(&[("map.yaml", &yaml)]);
+    let svg = map.run(&["map", "--findings"]).stdout;
+    assert!(svg.contains("class=\"group\""), "the overview is drawn");
+    let callouts: Vec<&str> =
+        svg.lines().filter(|l| l.starts_with(r#"<g class="callout""#)).collect();
+    assert_eq!(callouts.len(), 3, "two domain boxes and the line between them: {callouts:?}");
+    assert!(callouts[0].contains(r#"data-rules="missing-owner orphan-store""#), "{callouts:?}");
+    assert!(callouts[2].contains(r#"data-rules="flow-without-fields""#), "{callouts:?}");
+    assert!(
+        svg.contains(
+            "<title>orphan-store — 34 findings, e.g. store &#39;s1&#39; is an isolated silo"
+        ),
+        "{svg}"
+    );
+    assert!(svg.contains("<title>flow-without-fields — flow &#39;s0-to-s35&#39;"), "{svg}");
+    // One row per rule and box, not one per store: the list stays readable.
+    assert_eq!(svg.matches(r#"<g class="finding""#).count(), 5);
+    let fr = map.run(&["map", "--findings", "--lang", "fr"]).stdout;
+    assert!(fr.contains("34 constats, p. ex. "), "{fr}");
+    let plain = map.run(&["map"]).stdout;
+    assert!(!plain.contains("class=\"callout\"") && !plain.contains("class=\"findings\""));
+}
