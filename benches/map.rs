@@ -139,7 +139,8 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10));
     for stores in [20, 100, 300, 1_000] {
         let view = system_view(stores);
-        let dot_text = dot::write(&view);
+        // Clusters on, as the figures in docs/performance.md were measured.
+        let dot_text = dot::write(&view, true);
         let command = map::overview::when_large(view.clone(), Selection::System);
         let mut report = format!("{stores} stores, {} flows drawn:\n", view.edges.len());
         report += &format!("  detail:  {}\n", figures(&map::draw(view.clone())));

@@ -391,6 +391,10 @@ pub struct MapArgs {
     /// The layout engine for SVG: builtin (layout-rs) or dot (Graphviz, when installed).
     #[arg(long, value_enum, default_value_t = EngineArg::Builtin)]
     pub engine: EngineArg,
+    /// With --engine dot or --format dot: box each domain in a Graphviz cluster. Off by
+    /// default: dot's clusters multiply the crossings (6–10× on the maps measured).
+    #[arg(long)]
+    pub clusters: bool,
     /// Show findings: isolated stores, unused and redundant flows, transfers without safeguard.
     #[arg(long)]
     pub findings: bool,
@@ -710,6 +714,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                     MapFormatArg::Json => commands::map::Format::Json,
                 },
                 graphviz: args.engine == EngineArg::Dot,
+                clusters: args.clusters,
                 findings: args.findings,
                 date: args.date,
                 lang: args.lang.map(Into::into),

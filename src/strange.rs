@@ -331,7 +331,8 @@ fn pipeline(files: &[(String, String)]) {
     selections.extend(model.purpose_ids().map(Selection::Purpose));
     for selection in selections {
         let view = view::build(&sources, selection);
-        let _ = dot::write(&view);
+        let _ = dot::write(&view, true);
+        let _ = dot::write(&view, false);
         let _ = mermaid::write(&view);
         let drawing = map::draw(view);
         let _ = drawing.svg(Some("2026-01-01"));

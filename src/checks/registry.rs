@@ -85,6 +85,8 @@ pub static RULES: &[&Rule] = &[
     &rules::unused_field::RULE,
     &rules::unused_flow::RULE,
     &rules::unused_personal_data::RULE,
+    &rules::unused_zone::RULE,
+    &rules::zone_domain_twice::RULE,
     &rules::condition_without_special_data::RULE,
     &rules::consent_without_record::RULE,
     &rules::dpia_required::RULE,

@@ -41,6 +41,8 @@ pub struct Options {
     pub format: Format,
     /// SVG through Graphviz `dot` instead of the embedded layout.
     pub graphviz: bool,
+    /// Domains as Graphviz clusters in DOT (off by default: they cost crossings).
+    pub clusters: bool,
     pub findings: bool,
     pub date: Option<String>,
     pub lang: Option<Language>,
@@ -72,9 +74,9 @@ pub fn render(compiled: &Compiled, options: &Options) -> anyhow::Result<String> 
     );
     let view = view::build(&sources, selection);
     match (options.format, options.graphviz) {
-        (Format::Dot, _) => Ok(dot::write(&view)),
+        (Format::Dot, _) => Ok(dot::write(&view, options.clusters)),
         (Format::Mermaid, _) => Ok(mermaid::write(&view)),
-        (Format::Svg, true) => graphviz(&dot::write(&view), "-Tsvg"),
+        (Format::Svg, true) => graphviz(&dot::write(&view, options.clusters), "-Tsvg"),
         (Format::Svg, false) => {
             Ok(map::draw(map::overview::when_large(view, selection)).svg(options.date.as_deref()))
         }

@@ -38,9 +38,9 @@ pub struct Project {
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     /// The zone's title on the map; stores name it in `zone:`.
-    pub name: String,
+    pub name: Spanned<String>,
     /// The domains whose stores are drawn in the zone.
-    pub domains: Option<Vec<String>>,
+    pub domains: Option<Vec<Spanned<String>>>,
 }
 
 /// The controller's identity.

@@ -1,11 +1,14 @@
-//! The DOT of a view, for Graphviz (`--engine dot`, `--format dot`): one cluster per domain,
-//! since Graphviz draws clusters; the same nodes, edges and colours as the SVG writer.
+//! The DOT of a view, for Graphviz (`--engine dot`, `--format dot`): the same nodes, edges,
+//! colours and legend as the SVG writer; one cluster per domain only on request (`--clusters`),
+//! since dot's clusters cost 6–10× the crossings on the maps measured in issue 17.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::i18n::{self, Text};
 use super::shape::pill_text;
 use super::style::{self, Palette};
+use super::svg::Legend;
 use super::text::FONT_FAMILY;
 use super::view::{EdgeStyle, Mark, NodeKind, View};
 
@@ -25,7 +28,9 @@ fn quote(s: &str) -> String {
     out
 }
 
-pub fn write(view: &View) -> String {
+/// The DOT text of `view`; `clusters` boxes each domain in a Graphviz cluster, else the domain
+/// shows in the nodes' colours, explained by the legend.
+pub fn write(view: &View, clusters: bool) -> String {
     let palette = Palette::new(&view.palette);
     let font = FONT_FAMILY.split(',').next().unwrap_or("sans-serif");
     let mut out = String::from("digraph map {\n");
@@ -41,11 +46,11 @@ pub fn write(view: &View) -> String {
         quote(font)
     );
     let _ = writeln!(out, "  edge [fontname={}, fontsize=10, penwidth=1.5];", quote(font));
-    let mut clusters: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
     for (i, n) in view.nodes.iter().enumerate() {
-        clusters.entry(n.domain.as_deref()).or_default().push(i);
+        groups.entry(n.domain.as_deref().filter(|_| clusters)).or_default().push(i);
     }
-    for (c, (domain, members)) in clusters.iter().enumerate() {
+    for (c, (domain, members)) in groups.iter().enumerate() {
         let indent = if domain.is_some() { "    " } else { "  " };
         if let Some(domain) = domain {
             let _ = writeln!(out, "  subgraph cluster_{c} {{");
@@ -92,8 +97,86 @@ pub fn write(view: &View) -> String {
             attrs.join(", ")
         );
     }
+    legend(&mut out, view, &palette);
     out.push_str("}\n");
     out
+}
+
+/// Text inside a Graphviz HTML-like label.
+fn html(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The legend as one HTML-label node in its own subgraph, below the map (`rank=sink`): the
+/// domains' colours, the badges and the kinds of lines drawn, as the SVG legend says them.
+fn legend(out: &mut String, view: &View, palette: &Palette) {
+    let lang = view.language;
+    let legend = Legend::of(view);
+    let mut rows = Vec::new();
+    let heading =
+        |text: &str| format!(r#"<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{}</B></TD></TR>"#, html(text));
+    if !view.domains.is_empty() {
+        rows.push(heading(i18n::t(Text::Domains, lang)));
+        for domain in &view.domains {
+            rows.push(format!(
+                r#"<TR><TD BGCOLOR="{}" WIDTH="20"> </TD><TD ALIGN="LEFT">{}</TD></TR>"#,
+                palette.band(domain),
+                html(domain)
+            ));
+        }
+    }
+    if legend.marks.is_empty() && legend.edges.is_empty() && !legend.sync && rows.is_empty() {
+        return;
+    }
+    rows.push(heading(i18n::t(Text::Legend, lang)));
+    for mark in &legend.marks {
+        let text = match mark {
+            Mark::OutsideEea(_) => "US…".to_owned(),
+            m => pill_text(m, lang),
+        };
+        let look = style::pill(mark);
+        rows.push(format!(
+            r#"<TR><TD BGCOLOR="{}"><FONT COLOR="{}"><B>[{}]</B></FONT></TD><TD ALIGN="LEFT">{}</TD></TR>"#,
+            look.fill,
+            look.text,
+            html(&text),
+            html(style::mark_meaning(mark, lang))
+        ));
+    }
+    let mut line = |look: &style::EdgeLook, both: bool, text: &str| {
+        let arrow = if both { "⟷" } else { "⟶" };
+        let dash = if look.dash.is_some() { " ┄" } else { "" };
+        rows.push(format!(
+            r#"<TR><TD><FONT COLOR="{}"><B>{arrow}{dash}</B></FONT></TD><TD ALIGN="LEFT">{}</TD></TR>"#,
+            look.color,
+            html(text)
+        ));
+    };
+    for kind in &legend.edges {
+        line(&style::edge(*kind), false, legend.edge_text(*kind, lang));
+    }
+    if legend.sync {
+        line(&style::edge(EdgeStyle::Flow), true, i18n::t(Text::SyncEdge, lang));
+    }
+    let _ = writeln!(out, "  subgraph legend {{");
+    out.push_str("    graph [rank=sink];\n");
+    let _ = writeln!(
+        out,
+        "    \"datacarto legend\" [shape=plaintext, style=\"\", class=\"legend\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">{}</TABLE>>];",
+        rows.join("")
+    );
+    out.push_str("  }\n");
 }
 
 fn node_line(view: &View, i: usize, palette: &Palette) -> String {

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::i18n::{self, Text};
-use super::view::{Edge, EdgeStyle, Mark, Node, NodeKind, Selection, View};
+use super::view::{Callout, Edge, EdgeStyle, Mark, Node, NodeKind, Selection, Target, View};
 
 /// Above this many stores the whole map is drawn as its overview.
 pub const THRESHOLD: usize = 60;
@@ -54,6 +54,20 @@ pub fn of(view: &View) -> View {
             pair.backward += n;
         }
     }
+    let pair_index: BTreeMap<(usize, usize), usize> =
+        pairs.keys().enumerate().map(|(k, pair)| (*pair, k)).collect();
+    // Where each finding of the detail lands: a store's on its domain's box, a flow's on the
+    // line between two domains, or on the box when the flow stays inside its domain.
+    let group_at = |i: usize| group_of[&key(&view.nodes[i])];
+    let target_of = |target: Target| match target {
+        Target::Node(i) => Target::Node(group_at(i)),
+        Target::Edge(i) => {
+            let e = &view.edges[i];
+            let (a, b) = (group_at(e.from), group_at(e.to));
+            if a == b { Target::Node(a) } else { Target::Edge(pair_index[&(a.min(b), a.max(b))]) }
+        }
+    };
+    let callouts = counted(view, &target_of);
     let nodes: Vec<Node> = members
         .iter()
         .enumerate()
@@ -92,10 +106,48 @@ pub fn of(view: &View) -> View {
         domains: members.keys().filter(|k| **k != not_stated).cloned().collect(),
         palette: view.palette.clone(),
         zones: view.zones.clone(),
-        // Findings are about stores and flows: the focused views draw them.
-        callouts: Vec::new(),
+        callouts,
         language: lang,
     }
+}
+
+/// One callout per box or line of the overview, numbered as the detailed map numbers them;
+/// its list says, per rule, how many findings the domain's stores and flows have, the first
+/// as an example: a thousand stores' findings would not fit beside the map one by one.
+fn counted(view: &View, target_of: &dyn Fn(Target) -> Target) -> Vec<Callout> {
+    let lang = view.language;
+    let mut found: BTreeMap<Target, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for callout in &view.callouts {
+        let rules = found.entry(target_of(callout.target)).or_default();
+        for (rule, message) in &callout.findings {
+            rules.entry(rule.clone()).or_default().push(message.clone());
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(k, (target, rules))| Callout {
+            number: k + 1,
+            target,
+            findings: rules
+                .into_iter()
+                .map(|(rule, messages)| {
+                    let n = messages.len();
+                    let text = if n == 1 {
+                        messages[0].clone()
+                    } else {
+                        format!(
+                            "{n} {}, {} {}",
+                            i18n::plural(Text::FindingWord, n, lang),
+                            i18n::t(Text::ForExample, lang),
+                            messages[0]
+                        )
+                    };
+                    (rule, text)
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Default)]

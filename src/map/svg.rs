@@ -12,6 +12,7 @@ use super::shape::{self, NodeBox, PILL_SIZE, SUBTITLE_SIZE, TITLE_SIZE};
 use super::style::{self, Palette};
 use super::text::{FONT_FAMILY, width};
 use super::view::{Callout, EdgeStyle, Mark, NodeKind, Target, View};
+use crate::manifest::enums::Language;
 
 const MARGIN: f64 = 24.0;
 const TITLE_FONT: f64 = 20.0;
@@ -422,16 +423,19 @@ fn write_pill(out: &mut String, x: f64, y: f64, pill: &shape::Pill) {
 }
 
 /// What the legend explains: the domains drawn, the badges used, the kinds of lines.
-struct Legend {
-    marks: Vec<Mark>,
-    edges: Vec<EdgeStyle>,
-    sync: bool,
+/// Shared with the DOT writer, so both engines explain the same things.
+pub(super) struct Legend {
+    pub(super) marks: Vec<Mark>,
+    pub(super) edges: Vec<EdgeStyle>,
+    pub(super) sync: bool,
+    /// A field view's lines join fields and are labelled mechanism · frequency, not a count.
+    pub(super) field_lines: bool,
 }
 
 const LEGEND_ROW: f64 = 20.0;
 
 impl Legend {
-    fn of(view: &View) -> Legend {
+    pub(super) fn of(view: &View) -> Legend {
         let mut marks: Vec<Mark> = view
             .nodes
             .iter()
@@ -453,7 +457,21 @@ impl Legend {
             marks,
             edges,
             sync: view.edges.iter().any(|e| e.both && e.style != EdgeStyle::Uses),
+            field_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Field),
         }
+    }
+
+    /// What a kind of line means, in the legend of either engine.
+    pub(super) fn edge_text(&self, style_kind: EdgeStyle, lang: Language) -> &'static str {
+        let text = match style_kind {
+            EdgeStyle::Flow if self.field_lines => Text::FieldFlowEdge,
+            EdgeStyle::Flow => Text::FlowEdge,
+            EdgeStyle::Uses => Text::UsesEdge,
+            EdgeStyle::Unused => Text::UnusedEdge,
+            EdgeStyle::Redundant => Text::RedundantEdge,
+            EdgeStyle::UnsafeTransfer => Text::UnsafeEdge,
+        };
+        i18n::t(text, lang)
     }
 
     fn rows(&self, view: &View) -> usize {
@@ -548,14 +566,7 @@ impl Legend {
             row += LEGEND_ROW;
         };
         for style_kind in &self.edges {
-            let text = match style_kind {
-                EdgeStyle::Flow => Text::FlowEdge,
-                EdgeStyle::Uses => Text::UsesEdge,
-                EdgeStyle::Unused => Text::UnusedEdge,
-                EdgeStyle::Redundant => Text::RedundantEdge,
-                EdgeStyle::UnsafeTransfer => Text::UnsafeEdge,
-            };
-            line(out, &style::edge(*style_kind), false, i18n::t(text, lang));
+            line(out, &style::edge(*style_kind), false, self.edge_text(*style_kind, lang));
         }
         if self.sync {
             line(out, &style::edge(EdgeStyle::Flow), true, i18n::t(Text::SyncEdge, lang));

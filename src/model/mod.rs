@@ -348,6 +348,9 @@ pub struct Model {
     pub project_file: Option<FileId>,
     /// The zones of `zones:` in datacarto.yaml, left to right.
     pub zones: Vec<String>,
+    /// `zones:` as written, with positions, for the rules about it (`unused-zone`,
+    /// `zone-domain-twice`).
+    pub zone_list: Vec<crate::manifest::project::Zone>,
     pub teams: Vec<Team>,
     pub objectives: Vec<Objective>,
     pub subjects: Vec<Subject>,

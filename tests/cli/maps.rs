@@ -219,6 +219,26 @@ fn dot_and_mermaid() {
     );
 }
 
+/// DOT has no clusters by default (they cost dot 6–10× the crossings) and one with
+/// `--clusters`; its legend is one HTML-label node saying what the SVG legend says.
+#[test]
+fn dot_clusters_and_legend() {
+    let root = project_root();
+    let plain = run_in(&root, &["map", "examples/01-retail", "--format", "dot"]).stdout;
+    assert!(!plain.contains("subgraph cluster_"), "{plain}");
+    assert!(plain.contains(r#""datacarto legend" [shape=plaintext"#), "{plain}");
+    assert!(plain.contains("<B>Domains</B>") && plain.contains("<B>Legend</B>"), "{plain}");
+    assert!(plain.contains("flow"), "{plain}");
+    let clustered =
+        run_in(&root, &["map", "examples/01-retail", "--format", "dot", "--clusters"]).stdout;
+    insta::assert_snapshot!("retail_dot_clusters", clustered);
+    assert!(clustered.contains("subgraph cluster_"), "{clustered}");
+    // The legend is no cluster: Graphviz would box it with the domains.
+    assert!(!clustered.contains("subgraph cluster_legend"), "{clustered}");
+    let fr = run_in(&root, &["map", "examples/01-retail", "--format", "dot", "--lang", "fr"]);
+    assert!(fr.stdout.contains("<B>Légende</B>"), "{}", fr.stdout);
+}
+
 /// `--engine dot` draws with Graphviz when it is installed, and says so when it is not.
 #[test]
 fn graphviz_engine() {
@@ -226,7 +246,14 @@ fn graphviz_engine() {
     if std::process::Command::new("dot").arg("-V").output().is_ok() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         assert!(out.stdout.contains("<svg"));
-        assert!(out.stdout.contains("cluster"), "domains are clusters");
+        assert!(!out.stdout.contains("cluster"), "no clusters unless asked: {}", out.stdout);
+        assert!(out.stdout.contains("Legend"), "the legend is drawn");
+        let clusters = run_in(
+            &project_root(),
+            &["map", "examples/01-retail", "--engine", "dot", "--clusters"],
+        );
+        assert_eq!(clusters.code, 0, "{}", clusters.stderr);
+        assert!(clusters.stdout.contains("cluster"), "--clusters boxes the domains");
     } else {
         assert_eq!(out.code, 2);
         assert!(out.stderr.contains("Graphviz is not installed"));
@@ -244,7 +271,7 @@ fn graphviz_engine_on_a_large_map() {
     let spec =
         datacarto::synth::Spec { stores: 300, fields: 6_000, flows: 450, purposes: 75, seed: 1 };
     datacarto::synth::write(&spec, dir.path()).unwrap();
-    let out = run_in(dir.path(), &["map", "--engine", "dot"]);
+    let out = run_in(dir.path(), &["map", "--engine", "dot", "--clusters"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.matches("class=\"node store\"").count(), 300);
 }
@@ -593,6 +620,24 @@ fn the_field_view_says_where_a_field_goes_and_how() {
         .collect();
     assert_eq!(&titles[..2], ["CRM (customer master)", "E-mail address"], "{crm}");
     assert!(svg.contains(">API call · Real time</text>"), "mechanism · frequency");
+    // The legend describes these lines, not the count of fields the other views show.
+    let legend = &svg[svg.find(r#"<g class="legend">"#).expect("a legend")..];
+    assert!(legend.contains(">flow (mechanism · frequency)</text>"), "{legend}");
+    assert!(!legend.contains("number of fields"), "{legend}");
+    let fr = run_in(
+        &project_root(),
+        &["map", "examples/01-retail", "--field", "eshop.email", "--lang", "fr"],
+    )
+    .stdout;
+    assert!(fr.contains(">flux (mécanisme · fréquence)</text>"));
+    let dot = run_in(
+        &project_root(),
+        &["map", "examples/01-retail", "--field", "eshop.email", "--format", "dot"],
+    )
+    .stdout;
+    assert!(dot.contains("flow (mechanism · frequency)") && !dot.contains("number of fields"));
+    let system = run_in(&project_root(), &["map", "examples/01-retail"]).stdout;
+    assert!(system.contains(">flow (number of fields)</text>"), "other views keep the count");
     let ads = svg.split(r#"data-id="ads.hashed_email">"#).nth(1).expect("the ad platform");
     assert!(ads[..ads.find("</g>").unwrap()].contains(r##"stroke="#f0b400" stroke-width="3""##));
     let map = Map::new(&[(
@@ -602,4 +647,58 @@ fn the_field_view_says_where_a_field_goes_and_how() {
     let svg = map.run(&["map", "--field", "a.x"]).stdout;
     assert!(svg.contains(">mechanism not stated · frequency not stated</text>"), "{svg}");
     assert!(!svg.contains(">1 field</text>"));
+}
+
+/// `zones:` mistakes are findings at their place in datacarto.yaml: a domain in two zones (the
+/// first wins, and the finding says which), a zone no store is drawn in (a misspelt domain,
+/// with the closest real one). A zone emptied only by the duplicate is not reported twice.
+#[test]
+fn zones_mistakes_are_findings() {
+    let map = Map::new(&[
+        (
+            "datacarto.yaml",
+            "zones:\n  - {name: Master, domains: [crm]}\n  - {name: Use, domains: [crm]}\n  - {name: Office, domains: [finanse]}\n",
+        ),
+        ("map.yaml", "stores:\n  - {id: a, domain: crm}\n  - {id: b, domain: finance}\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    assert!(out.contains("datacarto.yaml:3:27: warn[zone-domain-twice] domain 'crm' is listed in zones 'Master' and 'Use': its stores are drawn in 'Master', the first"), "{out}");
+    assert!(
+        out.contains("datacarto.yaml:4:12: warn[unused-zone] zone 'Office' holds no store"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean 'finance'?"), "{out}");
+    assert!(!out.contains("zone 'Use' holds no store"), "one mistake, one finding: {out}");
+}
+
+/// The overview draws its findings as the detailed map does: one callout per domain box (and
+/// per line between domains) with, in the list beside, each rule's count and an example.
+#[test]
+fn the_overview_draws_its_findings() {
+    let mut yaml = String::from("stores:\n");
+    for i in 0..70 {
+        yaml.push_str(&format!("  - {{id: s{i}, domain: {}}}\n", if i < 35 { "a" } else { "b" }));
+    }
+    yaml.push_str("flows:\n  - {from: s0, to: s35}\n");
+    let map = Map::new(&[("map.yaml", &yaml)]);
+    let svg = map.run(&["map", "--findings"]).stdout;
+    assert!(svg.contains("class=\"group\""), "the overview is drawn");
+    let callouts: Vec<&str> =
+        svg.lines().filter(|l| l.starts_with(r#"<g class="callout""#)).collect();
+    assert_eq!(callouts.len(), 3, "two domain boxes and the line between them: {callouts:?}");
+    assert!(callouts[0].contains(r#"data-rules="missing-owner orphan-store""#), "{callouts:?}");
+    assert!(callouts[2].contains(r#"data-rules="flow-without-fields""#), "{callouts:?}");
+    assert!(
+        svg.contains(
+            "<title>orphan-store — 34 findings, e.g. store &#39;s1&#39; is an isolated silo"
+        ),
+        "{svg}"
+    );
+    assert!(svg.contains("<title>flow-without-fields — flow &#39;s0-to-s35&#39;"), "{svg}");
+    // One row per rule and box, not one per store: the list stays readable.
+    assert_eq!(svg.matches(r#"<g class="finding""#).count(), 5);
+    let fr = map.run(&["map", "--findings", "--lang", "fr"]).stdout;
+    assert!(fr.contains("34 constats, p. ex. "), "{fr}");
+    let plain = map.run(&["map"]).stdout;
+    assert!(!plain.contains("class=\"callout\"") && !plain.contains("class=\"findings\""));
 }

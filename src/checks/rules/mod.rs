@@ -49,4 +49,6 @@ pub mod unused_field;
 pub mod unused_flow;
 pub mod unused_personal_data;
 pub mod unused_suppression;
+pub mod unused_zone;
 pub mod yaml_syntax;
+pub mod zone_domain_twice;

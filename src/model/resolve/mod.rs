@@ -35,7 +35,8 @@ pub fn resolve(
     r.model.language = project.language;
     r.model.project_file = project_file;
     let zones = project.zones.as_deref().unwrap_or_default();
-    r.model.zones = zones.iter().map(|z| z.name.clone()).collect();
+    r.model.zones = zones.iter().map(|z| z.name.value.clone()).collect();
+    r.model.zone_list = zones.to_vec();
     r.teams(manifests.teams);
     r.objectives(manifests.objectives);
     r.subjects(manifests.subjects);

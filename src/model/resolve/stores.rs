@@ -88,8 +88,8 @@ impl Resolver {
             let Some(domain) = &store.domain else { continue };
             store.zone = zones
                 .iter()
-                .find(|z| z.domains.iter().flatten().any(|d| d == domain))
-                .map(|z| z.name.clone());
+                .find(|z| z.domains.iter().flatten().any(|d| &d.value == domain))
+                .map(|z| z.name.value.clone());
         }
     }
 

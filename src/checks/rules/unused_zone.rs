@@ -1,0 +1,88 @@
+//! `unused-zone`: a zone of `zones:` in datacarto.yaml that no store is drawn in.
+
+use std::collections::BTreeSet;
+
+use crate::checks::Context;
+use crate::checks::registry::{Family, Rule};
+use crate::diag::{Finding, Level, suggest};
+
+pub static RULE: Rule = Rule {
+    name: "unused-zone",
+    family: Family::Cartography,
+    default_level: Level::Warn,
+    summary: "a zone of `zones:` in `datacarto.yaml` that no store is drawn in",
+    options: &[],
+    check: Some(check),
+    doc: r#"## What it finds
+
+A zone listed in `zones:` of `datacarto.yaml` that holds no store: no store names it in
+`zone:`, and no store has one of its `domains`. (A zone emptied because an earlier zone lists
+the same domain is reported by `zone-domain-twice` instead.)
+
+## Why it matters
+
+The map draws an empty band, or the stores meant for it land elsewhere: most often a domain
+is misspelt (`markting`) or renamed in the manifests but not in `zones:`.
+
+## Example
+
+```yaml
+# datacarto.yaml
+zones:
+  - {name: Customer master, domains: [marketing]}
+  - {name: Back office, domains: [finanse]}
+```
+
+## Fix
+
+```yaml
+zones:
+  - {name: Customer master, domains: [marketing]}
+  - {name: Back office, domains: [finance]}
+```
+
+## Configuration
+
+None.
+"#,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let model = cx.model;
+    let used: BTreeSet<&str> = model.stores.iter().filter_map(|s| s.zone.as_deref()).collect();
+    let domains: BTreeSet<&str> = model.stores.iter().filter_map(|s| s.domain.as_deref()).collect();
+    for zone in &model.zone_list {
+        // A zone emptied by an earlier zone listing the same domain is `zone-domain-twice`'s
+        // finding: one mistake, one finding.
+        let listed_elsewhere =
+            zone.domains.iter().flatten().any(|d| domains.contains(d.value.as_str()));
+        if used.contains(zone.name.value.as_str()) || listed_elsewhere {
+            continue;
+        }
+        let name = &zone.name.value;
+        let mut finding = Finding::new(
+            RULE.name,
+            format!(
+                "zone '{name}' holds no store: no store is in its domains nor names it in 'zone:'"
+            ),
+        )
+        .key(format!("zones.{name}"))
+        .at(zone.name.span, "no store drawn here");
+        // A misspelt domain is the usual cause: point at it, with the closest real one.
+        let mut help = None;
+        for domain in zone.domains.iter().flatten() {
+            if domains.contains(domain.value.as_str()) {
+                continue;
+            }
+            finding = finding.related(domain.span, "no store has this domain");
+            if help.is_none() {
+                help = suggest::closest(&domain.value, domains.iter().copied()).map(|c| {
+                    format!("no store has domain '{}': did you mean '{c}'?", domain.value)
+                });
+            }
+        }
+        out.push(finding.help(help.unwrap_or_else(|| {
+            format!("remove zone '{name}' from zones:, or give its stores `zone: {name}`")
+        })));
+    }
+}
