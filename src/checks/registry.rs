@@ -107,6 +107,7 @@ pub static RULES: &[&Rule] = &[
     &rules::duplicates_into_referential::RULE,
     &rules::missing_erasure::RULE,
     &rules::owner_without_access::RULE,
+    &rules::processor_review_overdue::RULE,
     &rules::special_data_broad_access::RULE,
     &rules::stale_quality_audit::RULE,
     &rules::too_many_admins::RULE,

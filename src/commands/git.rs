@@ -146,3 +146,20 @@ fn export(top: &Path, commit: &str, prefix: &str, into: &Path) -> anyhow::Result
     }
     Ok(())
 }
+
+/// The days of the first and the last commit that touched `file` (a source path: relative to
+/// the working directory, or absolute): the dates a CNIL fiche shows when the purpose does
+/// not state `created:`/`updated:`. `None` when the file is not in a repository, git is
+/// absent or the file was never committed: the dates are then not stated, never guessed.
+pub(super) fn file_dates(file: &Path) -> Option<(crate::date::Date, crate::date::Date)> {
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = file.file_name()?.to_str()?;
+    let log = git(dir, &["log", "--no-show-signature", "--format=%cs", "--", name]).ok()?;
+    // Newest first: the first line is the last update, the last line the creation.
+    let mut days = log.lines().filter_map(|l| crate::date::Date::parse(l.trim()));
+    let updated = days.next()?;
+    Some((days.next_back().unwrap_or(updated), updated))
+}

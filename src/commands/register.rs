@@ -63,12 +63,34 @@ fn format_of(options: &Options) -> Format {
     options.format.or(by_extension).unwrap_or(Format::Md)
 }
 
+/// Fills a purpose's missing `created:`/`updated:` with the first and last commit of the
+/// file declaring it, when the map is in a git repository (the CNIL fiche's dates); a date
+/// written in the map always wins. One `git log` per file.
+fn dates_from_git(compiled: &mut super::Compiled) {
+    let mut by_file: std::collections::HashMap<crate::source::FileId, Option<(Date, Date)>> =
+        std::collections::HashMap::new();
+    for p in &mut compiled.model.purposes {
+        if p.created.is_some() && p.updated.is_some() {
+            continue;
+        }
+        let sources = &compiled.sources;
+        let dates = *by_file.entry(p.span.file).or_insert_with(|| {
+            super::git::file_dates(std::path::Path::new(&sources.get(p.span.file).path))
+        });
+        if let Some((created, updated)) = dates {
+            p.created.get_or_insert(created);
+            p.updated.get_or_insert(updated);
+        }
+    }
+}
+
 pub fn run(options: &Options) -> anyhow::Result<Status> {
     let format = format_of(options);
     if !format.is_text() && options.output.is_none() && !options.check {
         bail!("--format xlsx writes a binary file: give the file to write with -o FILE");
     }
-    let compiled = compile(&options.dir, &flags(), options.as_of, &LoadOptions::default())?;
+    let mut compiled = compile(&options.dir, &flags(), options.as_of, &LoadOptions::default())?;
+    dates_from_git(&mut compiled);
     let language =
         options.lang.unwrap_or_else(|| register::default_language(&compiled.model, options.layout));
     let inputs = Inputs {

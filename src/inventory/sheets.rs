@@ -193,6 +193,7 @@ pub static STORES: Sheet = Sheet {
         c("defines", Yaml, "Definitions followed", "Définitions suivies"),
         c("access", Yaml, "Access by team", "Accès par équipe"),
         c("quality", Yaml, "Quality audit", "Audit de qualité"),
+        c("review", Yaml, "Processor review", "Revue du sous-traitant"),
         c("scan", Yaml, "Scan (where the schema lives)", "Scan (où lire le schéma)"),
         ALLOW,
         OTHERS,

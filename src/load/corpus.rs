@@ -75,6 +75,7 @@ fn template(def: &str) -> Option<Template> {
         "Purpose" => ("purposes:\n  - {", "}\n", &[("id", "p")]),
         "Access" => ("stores:\n  - {id: s, access: {", "}}\n", &[]),
         "StoreQuality" => ("stores:\n  - {id: s, quality: {", "}}\n", &[]),
+        "Review" => ("stores:\n  - {id: s, review: {", "}}\n", &[]),
         "FieldQuality" => ("stores:\n  - {id: s, fields: [{id: f, quality: {", "}}]}\n", &[]),
         "Collect" => ("purposes:\n  - {id: p, collect: [{", "}]}\n", &[("category", "user.x")]),
         "Term" => ("terms:\n  - {", "}\n", &[("id", "t")]),

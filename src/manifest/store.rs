@@ -63,6 +63,9 @@ pub struct Store {
     pub access: Option<Access>,
     /// The last quality audit of the store's records and when the next is due.
     pub quality: Option<StoreQuality>,
+    /// The last review of the processor (the vendor's contract, security, sub-processors)
+    /// and how often it is due (GDPR art. 28(1): sufficient guarantees, checked again).
+    pub review: Option<Review>,
     /// Where the real system lives, for `datacarto scan`.
     pub scan: Option<super::scan::Scan>,
     /// The fields the store holds.
@@ -127,6 +130,16 @@ pub struct StoreQuality {
     pub last_audit: Option<Spanned<DateText>>,
     /// How often the audit is due: an ISO 8601 period (`P1Y`, `P6M`).
     pub audit_every: Option<Spanned<Duration>>,
+}
+
+/// A processor's review: when it was last done and how often it is due.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// The day of the last review.
+    pub last: Option<Spanned<DateText>>,
+    /// How often the review is due: an ISO 8601 period (`P1Y`, `P6M`).
+    pub every: Option<Spanned<Duration>>,
 }
 
 /// A field's quality audit.

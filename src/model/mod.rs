@@ -111,6 +111,8 @@ pub struct Store {
     pub access: Option<StoreAccess>,
     /// The store's quality audit; `None`: not stated.
     pub quality: Option<Quality>,
+    /// The processor's review (`review:`); `None`: not stated.
+    pub review: Option<Review>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,
@@ -242,6 +244,21 @@ impl Quality {
     pub fn next_due(&self) -> Option<Date> {
         let last = self.last_audit.as_ref()?.value;
         last.after(&self.audit_every.as_ref()?.value)
+    }
+}
+
+/// A processor's review (`review:` on a store); each part as written, the day parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Review {
+    pub last: Option<Spanned<Date>>,
+    pub every: Option<Spanned<String>>,
+}
+
+impl Review {
+    /// The day the next review is due, when both the last review and the period are stated.
+    pub fn next_due(&self) -> Option<Date> {
+        let last = self.last.as_ref()?.value;
+        last.after(&self.every.as_ref()?.value)
     }
 }
 

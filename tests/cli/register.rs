@@ -486,3 +486,77 @@ fn ico_dpa_block_and_cnil_dates() {
         cnil.stdout
     );
 }
+
+/// Runs git in `dir` with a fixed identity and commit day, ignoring the user's settings.
+fn git_at(dir: &std::path::Path, day: &str, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "commit.gpgsign=false", "-c", "user.name=Test"])
+        .args(["-c", "user.email=test@example.invalid"])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", format!("{day}T12:00:00Z"))
+        .env("GIT_COMMITTER_DATE", format!("{day}T12:00:00Z"))
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The CNIL fiche's dates, when the purpose does not state them: "not stated" outside a
+/// repository; in one, the first and last commit of the purpose's file. A date written in
+/// the map wins over git.
+#[test]
+fn cnil_dates_from_git_history() {
+    let purposes = "purposes:\n  - {id: care, legal_basis: contract, subjects: [patient], uses: [pms.email], created: 2024-01-15}\n  - {id: other, legal_basis: contract, subjects: [patient], uses: [pms.email]}\n";
+    let map = Map::new(&[
+        (
+            "datacarto.yaml",
+            "organization: {name: Clinic, country: FR, email: dpo@clinic.example}\nlanguage: en\n",
+        ),
+        (
+            "map.yaml",
+            "stores:\n  - {id: pms, location: [FR], fields: [{id: email, category: user.contact.email}]}\n",
+        ),
+        ("purposes.yaml", purposes),
+    ]);
+    let json = |map: &Map| {
+        let out = map.run(&["register", "--layout", "cnil", "--format", "json"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (r["created"].as_str().map(str::to_owned), r["updated"].as_str().map(str::to_owned))
+            })
+            .collect::<Vec<_>>()
+    };
+    let some = |d: &str| Some(d.to_owned());
+    assert_eq!(json(&map), vec![(some("2024-01-15"), None), (None, None)], "no repository");
+    let md = map.run(&["register", "--layout", "cnil", "--format", "md"]);
+    assert!(
+        md.stdout.contains(
+            "| Date of the last update | Not stated (\\`updated\\` of purpose 'other') |"
+        ),
+        "{}",
+        md.stdout
+    );
+
+    git_at(map.path(), "2024-03-01", &["init", "--quiet"]);
+    git_at(map.path(), "2024-03-01", &["add", "--all"]);
+    git_at(map.path(), "2024-03-01", &["commit", "--quiet", "-m", "map"]);
+    map.write("purposes.yaml", format!("# reviewed\n{purposes}").as_bytes());
+    git_at(map.path(), "2025-07-14", &["commit", "--quiet", "-a", "-m", "review"]);
+    // map.yaml changed later does not date the purposes of purposes.yaml.
+    map.write("map.yaml", b"# later\nstores:\n  - {id: pms, location: [FR], fields: [{id: email, category: user.contact.email}]}\n");
+    git_at(map.path(), "2026-01-02", &["commit", "--quiet", "-a", "-m", "store"]);
+    assert_eq!(
+        json(&map),
+        vec![(some("2024-01-15"), some("2025-07-14")), (some("2024-03-01"), some("2025-07-14"))]
+    );
+    let md = map.run(&["register", "--layout", "cnil", "--format", "md"]);
+    assert!(!md.stdout.contains("| Date of the last update | Not stated"), "{}", md.stdout);
+    assert!(md.stdout.contains("| Date of the last update | 2025-07-14 |"), "{}", md.stdout);
+}

@@ -47,6 +47,10 @@ pub struct Output {
 pub fn datacarto() -> Command {
     let mut cmd = Command::cargo_bin("datacarto").expect("the datacarto binary");
     cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    // The examples live in this project's repository: without a ceiling, `register` would
+    // date their CNIL fiches from this repository's commits, and the snapshots would change
+    // with every commit. Maps in temporary repositories are outside it and unaffected.
+    cmd.env("GIT_CEILING_DIRECTORIES", project_root());
     cmd
 }
 

@@ -27,6 +27,7 @@ pub mod missing_subjects;
 pub mod no_referential;
 pub mod orphan_store;
 pub mod owner_without_access;
+pub mod processor_review_overdue;
 pub mod processor_without_contract;
 pub mod processor_without_location;
 pub mod redundant_flow;

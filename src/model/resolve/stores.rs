@@ -37,6 +37,10 @@ impl Resolver {
                 last_audit: q.last_audit.and_then(date),
                 audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
             });
+            let review = s.review.map(|r| crate::model::Review {
+                last: r.last.and_then(date),
+                every: r.every.map(|e| Spanned::new(e.value.0, e.span)),
+            });
             let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
             self.model.stores.push(Store {
                 name: s.name.unwrap_or_else(|| id.clone()),
@@ -70,6 +74,7 @@ impl Resolver {
                 defines,
                 access,
                 quality,
+                review,
                 fields,
                 allow,
                 scan: s.scan,
