@@ -3,29 +3,10 @@
 
 use super::{Erasure, Key, Operator, Role};
 use crate::manifest::enums::{ErasureMethod, Language, StoreStatus};
-use crate::vocab::tables::Label;
 
-macro_rules! words {
-    ($($name:ident = $en:literal / $fr:literal,)+) => {
-        /// A word of the checklist.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum W { $($name,)+ }
-
-        impl W {
-            pub const ALL: &'static [W] = &[$(W::$name,)+];
-
-            fn label(self) -> Label {
-                match self { $(W::$name => Label { en: $en, fr: $fr },)+ }
-            }
-
-            pub fn get(self, language: Language) -> &'static str {
-                self.label().get(language)
-            }
-        }
-    };
-}
-
-words! {
+crate::vocab::tables::bilingual! {
+    /// A word of the checklist.
+    pub enum W {
     Title = "Rights requests" / "Demandes d'exercice des droits",
     Intro = "What to do when a person of this category asks for their data (access, GDPR art. 15) or to be erased (art. 17): every store holding their data according to the map, how to find them there, how to erase them, and whom to tell (art. 19)." / "Que faire quand une personne de cette catégorie demande ses données (accès, RGPD art. 15) ou leur effacement (art. 17) : chaque outil qui détient ses données d'après la cartographie, comment l'y retrouver, comment l'y effacer, et qui prévenir (art. 19).",
     Purposes = "Purposes that use their data" / "Finalités qui utilisent leurs données",
@@ -73,6 +54,7 @@ words! {
     Planned = "planned" / "prévu",
     Legacy = "legacy" / "en fin de vie",
     Retired = "retired" / "retiré",
+    }
 }
 
 pub fn role(role: Role, lang: Language) -> &'static str {

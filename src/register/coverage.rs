@@ -202,19 +202,16 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
         let why = format!("{} ({})", L::GapNoLocation.get(language), s.name);
         push("transfers", L::Transfers, "30(1)(e)", true, why, fix, at);
     }
-    if row.retention.is_empty() {
-        let why = L::GapNoRetention.get(language).to_owned();
-        push(
-            "retention",
-            L::Retention,
-            "30(1)(f)",
-            false,
-            why,
-            purpose("retention"),
-            purpose_at.clone(),
-        );
+    // No period at all, or only the fields' own: either way the purpose's is to fill.
+    let no_retention = if row.retention.is_empty() {
+        Some(L::GapNoRetention)
     } else if row.retention.purpose.is_none() {
-        let why = L::GapNoPurposeRetention.get(language).to_owned();
+        Some(L::GapNoPurposeRetention)
+    } else {
+        None
+    };
+    if let Some(why) = no_retention {
+        let why = why.get(language).to_owned();
         push(
             "retention",
             L::Retention,

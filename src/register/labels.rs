@@ -3,32 +3,9 @@
 //! coverage messages. One enum, so a label missing in a language is a compile error; the
 //! vocabularies (legal bases, categories, countries…) come from `vocab::tables`.
 
-use crate::manifest::enums::Language;
-use crate::vocab::tables::Label;
-
-macro_rules! labels {
-    ($($name:ident = $en:literal / $fr:literal,)+) => {
-        /// A label of the register.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum L { $($name,)+ }
-
-        impl L {
-            pub const ALL: &'static [L] = &[$(L::$name,)+];
-
-            pub fn label(self) -> Label {
-                match self { $(L::$name => Label { en: $en, fr: $fr },)+ }
-            }
-        }
-    };
-}
-
-impl L {
-    pub fn get(self, language: Language) -> &'static str {
-        self.label().get(language)
-    }
-}
-
-labels! {
+crate::vocab::tables::bilingual! {
+    /// A label of the register.
+    pub enum L {
     // Titles and sheets.
     Title = "Record of processing activities" / "Registre des activités de traitement",
     SheetController = "Controller" / "Responsable",
@@ -218,6 +195,7 @@ labels! {
     GapNoPurposeRetention = "the purpose gives no retention period (only some of its fields do)" / "la finalité n'indique pas de durée de conservation (seuls certains champs le font)",
     GapNoSecurity = "no store holding the data lists security measures" / "aucun système détenant les données ne liste de mesures de sécurité",
     GapAdequacyHint = "an adequacy decision may cover it" / "une décision d'adéquation peut le couvrir",
+    }
 }
 
 #[cfg(test)]

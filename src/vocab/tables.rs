@@ -37,6 +37,30 @@ pub fn reviewed() -> Date {
         .expect("the tables carry their review date")
 }
 
+/// An enum of words in English and French (`Name = "en" / "fr",`): one enum, so that a word
+/// missing in a language is a compile error. `ALL` lists them for tests, `label()` gives both
+/// languages, `get(language)` one.
+macro_rules! bilingual {
+    ($(#[$meta:meta])* $vis:vis enum $enum:ident { $($name:ident = $en:literal / $fr:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $enum { $($name,)+ }
+
+        impl $enum {
+            pub const ALL: &'static [$enum] = &[$($enum::$name,)+];
+
+            pub fn label(self) -> $crate::vocab::tables::Label {
+                match self { $($enum::$name => $crate::vocab::tables::Label { en: $en, fr: $fr },)+ }
+            }
+
+            pub fn get(self, language: $crate::manifest::enums::Language) -> &'static str {
+                self.label().get(language)
+            }
+        }
+    };
+}
+pub(crate) use bilingual;
+
 /// A label in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Label {
