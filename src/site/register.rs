@@ -29,6 +29,14 @@ pub(super) fn file(reg: &register::Register, i: usize) -> anyhow::Result<Artifac
             bytes.push(b'\n');
             bytes
         }
+        Format::Html => {
+            let page = String::from_utf8(register::encode(reg, layout, format)?)?;
+            let back = match reg.language {
+                Language::En => "← Back to the site's register page",
+                Language::Fr => "← Retour à la page du registre du site",
+            };
+            register::encode::html::with_link_back(&page, "../register.html", back).into_bytes()
+        }
         _ => register::encode(reg, layout, format)?,
     };
     Ok(Artifact::new(name, bytes))

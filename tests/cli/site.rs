@@ -9,7 +9,7 @@ use std::process::Command;
 use crate::support::{Map, datacarto, project_root, run_in};
 
 /// Builds the site of `map_dir` into a new temporary folder.
-fn build(map_dir: &Path, extra: &[&str]) -> tempfile::TempDir {
+pub(crate) fn build(map_dir: &Path, extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     let mut args = vec![
@@ -30,14 +30,14 @@ fn site(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 /// Chromium, when installed (scripts/test installs Debian's `chromium`).
-fn chromium() -> Option<&'static str> {
+pub(crate) fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|c| Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
 }
 
 /// The page's DOM after its scripts ran, and what it logged to the console.
-fn open(browser: &str, file: &Path, query: &str) -> (String, Vec<String>) {
+pub(crate) fn open(browser: &str, file: &Path, query: &str) -> (String, Vec<String>) {
     let profile = tempfile::tempdir().unwrap();
     let url = format!("file://{}{query}", file.display());
     let out = Command::new(browser)

@@ -24,7 +24,9 @@ tr.block th{background:#2f5d8a;color:#fff}
 td.empty::after{content:'—';color:#8a94a1}
 .mandatory{color:#a61b1b;font-weight:600}
 nav ol{padding-left:1.4rem}
-@media print{body{margin:0;max-width:none;font-size:11px}nav{display:none}.fiche{break-before:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
+.back{margin:0 0 1rem}
+a{color:#1f4e79}
+@media print{body{margin:0;max-width:none;font-size:11px}nav,.back{display:none}.fiche{break-before:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
 ";
 
 /// A table cell of one value.
@@ -49,7 +51,7 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n",
         lang.as_str(),
         escape(&title(register))
     );
@@ -155,6 +157,17 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
         }
         let _ = writeln!(out, "</table>");
     }
-    let _ = writeln!(out, "</section>\n</body>\n</html>");
+    let _ = writeln!(out, "</section>\n</main>\n</body>\n</html>");
     out
+}
+
+/// The register's page inside the site: a way back to the site's register page above the
+/// title (a standalone register has no site to go back to).
+pub(crate) fn with_link_back(page: &str, href: &str, label: &str) -> String {
+    let link = format!(
+        "<main>\n<p class=\"back\"><a href=\"{}\">{}</a></p>\n",
+        escape(href),
+        escape(label)
+    );
+    page.replacen("<main>\n", &link, 1)
 }

@@ -21,6 +21,12 @@ const MAX_CELL: usize = 32_767;
 /// Column widths, in characters.
 const MIN_WIDTH: f64 = 10.0;
 const MAX_WIDTH: f64 = 60.0;
+/// The height of one line of the default font (Calibri 11), in points, and the most a row
+/// may have (Excel's limit).
+const LINE_HEIGHT: f64 = 15.0;
+const MAX_HEIGHT: f64 = 409.0;
+/// The print scale, in percent: 11-point text prints at about 9 points.
+const PRINT_SCALE: u16 = 85;
 
 struct Formats {
     title: CellFormat,
@@ -84,6 +90,37 @@ fn width(texts: &[&str]) -> f64 {
     (longest as f64 + 2.0).clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
+/// The lines a wrapped cell takes in a column `width` characters wide: each of its lines,
+/// wrapped. Spreadsheet programs do not grow rows for wrapped text they load (LibreOffice
+/// shows one line and prints rows over each other), so the workbook says each row's height.
+fn lines_in(text: &str, width: f64) -> usize {
+    // A column shows about one character fewer than its width (cell padding).
+    let per_line = (width - 1.0).max(1.0) as usize;
+    text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum::<usize>().max(1)
+}
+
+/// Sets row `row`'s height to show every line of its cells (`(text, column width)`), when
+/// that is more than one line.
+fn fit_row<'a>(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: impl IntoIterator<Item = (&'a str, f64)>,
+) -> Result<(), XlsxError> {
+    let lines = cells.into_iter().map(|(t, w)| lines_in(t, w)).max().unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(row, (lines as f64 * LINE_HEIGHT).min(MAX_HEIGHT))?;
+    }
+    Ok(())
+}
+
+/// Printing: landscape at a fixed, readable scale, so that a wide sheet prints on several
+/// pages across (its header row and first columns repeated) instead of being shrunk to fit
+/// one page width — 23 columns on one A4 width print as an unreadable strip.
+fn print_readable(ws: &mut Worksheet) {
+    ws.set_landscape();
+    ws.set_print_scale(PRINT_SCALE);
+}
+
 /// A valid, unique sheet name (31 UTF-16 units, none of `[]:*?/\`, no edge apostrophes).
 fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
     let clean: String = wanted
@@ -137,6 +174,7 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     for (label, value) in controller_lines(register) {
         put(ws, r, 0, &label, &f.label)?;
         put(ws, r, 1, &value, &f.text)?;
+        fit_row(ws, r, [(label.as_str(), 45.0), (value.as_str(), 70.0)])?;
         r += 1;
     }
     r += 1;
@@ -154,17 +192,14 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
         put(ws, r, 1, "", &f.block)?;
         r += 1;
         for a in &register.apart {
+            let text = format!("{} ({}; {})", a.name, a.status.label, a.reason.label);
             put(ws, r, 0, &a.reference, &f.label)?;
-            put(
-                ws,
-                r,
-                1,
-                &format!("{} ({}; {})", a.name, a.status.label, a.reason.label),
-                &f.text,
-            )?;
+            put(ws, r, 1, &text, &f.text)?;
+            fit_row(ws, r, [(text.as_str(), 70.0)])?;
             r += 1;
         }
     }
+    print_readable(ws);
 
     // The register: one row per activity.
     let cols = columns(layout);
@@ -175,6 +210,8 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
         .iter()
         .map(|row| cols.iter().map(|c| cells::text(c.cell, row, register)).collect())
         .collect();
+    let mut widths = Vec::with_capacity(cols.len());
+    let mut headers = Vec::with_capacity(cols.len());
     for (c, column) in cols.iter().enumerate() {
         let c16 = u16::try_from(c)?;
         let header = flat_title(column, register);
@@ -183,20 +220,26 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
         // Long titles wrap; they count for a third of their length.
         let short: String = header.chars().take(header.chars().count() / 3 + 8).collect();
         texts.push(&short);
-        ws.set_column_width(c16, width(&texts))?;
+        let w = width(&texts);
+        ws.set_column_width(c16, w)?;
+        widths.push(w);
+        headers.push(header);
     }
+    fit_row(ws, 0, headers.iter().map(String::as_str).zip(widths.iter().copied()))?;
     for (i, row) in table.iter().enumerate() {
         let r = u32::try_from(i + 1)?;
         for (c, text) in row.iter().enumerate() {
             put(ws, r, u16::try_from(c)?, text, &f.text)?;
         }
+        fit_row(ws, r, row.iter().map(String::as_str).zip(widths.iter().copied()))?;
     }
     let last_col = u16::try_from(cols.len().saturating_sub(1))?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, u32::try_from(table.len())?, last_col)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    print_readable(ws);
     ws.set_repeat_rows(0, 0)?;
+    // The activity's reference and name on every page across.
+    ws.set_repeat_columns(0, 1.min(last_col))?;
 
     // The CNIL fiches: one sheet per activity.
     if layout == Layout::Cnil {
@@ -214,12 +257,14 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
                     r += 1;
                 }
                 for c in columns {
+                    let text = cells::text(c.cell, row, register);
                     put(ws, r, 0, c.title.get(lang), &f.label)?;
-                    put(ws, r, 1, &cells::text(c.cell, row, register), &f.text)?;
+                    put(ws, r, 1, &text, &f.text)?;
+                    fit_row(ws, r, [(c.title.get(lang), 40.0), (text.as_str(), 90.0)])?;
                     r += 1;
                 }
             }
-            ws.set_print_fit_to_pages(1, 0);
+            print_readable(ws);
         }
     }
 
@@ -227,7 +272,8 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     let ws = workbook.add_worksheet();
     ws.set_name(sheet_name(L::SheetCoverage.get(lang), &mut used))?;
     let headers = [L::Activity, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
-    for (c, (h, w)) in headers.iter().zip([20, 28, 10, 12, 60, 45, 30]).enumerate() {
+    let widths = [20.0, 28.0, 10.0, 12.0, 60.0, 45.0, 30.0];
+    for (c, (h, w)) in headers.iter().zip(widths).enumerate() {
         let c16 = u16::try_from(c)?;
         put(ws, 0, c16, h.get(lang), &f.header)?;
         ws.set_column_width(c16, w)?;
@@ -246,7 +292,10 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
         for (c, v) in values.iter().enumerate() {
             put(ws, r, u16::try_from(c)?, v, &f.text)?;
         }
+        fit_row(ws, r, values.iter().copied().zip(widths))?;
     }
+    print_readable(ws);
+    ws.set_repeat_rows(0, 0)?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, u32::try_from(register.coverage.len())?, 6)?;
 
@@ -268,6 +317,16 @@ mod tests {
         assert_eq!(name.encode_utf16().count(), 31);
         assert_eq!(sheet_name("'x/y:z'", &mut used), "x_y_z");
         assert_eq!(sheet_name(long, &mut used).encode_utf16().count(), 31);
+    }
+
+    /// A cell's lines: its own lines, each wrapped at the column's width.
+    #[test]
+    fn lines_of_a_wrapped_cell() {
+        assert_eq!(lines_in("", 20.0), 1);
+        assert_eq!(lines_in("short", 20.0), 1);
+        assert_eq!(lines_in("a\nb\nc", 20.0), 3);
+        assert_eq!(lines_in(&"x".repeat(40), 21.0), 2);
+        assert_eq!(lines_in(&format!("{}\nb", "x".repeat(41)), 21.0), 4);
     }
 
     /// Cells longer than Excel's limit are cut, not refused.
