@@ -3,6 +3,7 @@
 //! with *used*, *useful* and the strongly connected components precomputed. Every query
 //! returns sorted results and costs at most one pass over what it visits.
 
+mod origins;
 mod paths;
 mod seen;
 
@@ -10,6 +11,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
+pub use self::origins::{Capped, OriginStores};
 pub use self::paths::{Hop, Reached};
 pub use self::seen::Seen;
 use crate::manifest::enums::Direction;

@@ -289,3 +289,31 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The origin stores computed for every group at once, capped, are the smallest of what
+    /// one walk upstream finds, for single fields and for sets of fields, with and without
+    /// a filter on the stores.
+    #[test]
+    fn origin_stores_match_the_walk(yaml in random_map(), cap in 1usize..5) {
+        let (model, graph) = compile(&yaml);
+        let odd = |s: StoreId| s.index() % 2 == 1;
+        let all = OriginStores::build(&graph, &model, cap, |_| true);
+        let some = OriginStores::build(&graph, &model, cap, odd);
+        let ids: Vec<FieldId> = model.field_ids().collect();
+        let sets: Vec<Vec<FieldId>> = ids.iter().map(|f| vec![*f]).chain(ids.chunks(4).map(<[FieldId]>::to_vec)).collect();
+        for fields in sets {
+            let mut walked: Vec<StoreId> = graph.origins_of(&fields).iter().map(|o| model.field(*o).store).collect();
+            walked.sort_unstable();
+            walked.dedup();
+            for (capped, keep) in [(&all, &(|_| true) as &dyn Fn(StoreId) -> bool), (&some, &odd)] {
+                let want: Vec<StoreId> = walked.iter().copied().filter(|s| keep(*s)).collect();
+                let got = capped.of(&graph, &fields);
+                prop_assert_eq!(&got.stores[..], &want[..want.len().min(cap)]);
+                prop_assert_eq!(got.more, want.len() > cap);
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Where the data reaching each group of fields enters the map, for every group at once: the
+//! few smallest stores of its origins, capped. One pass over the groups (strongly connected
+//! components) in topological order, each merging its predecessors' short lists, so that a
+//! question asked for every purpose costs what the graph is, not purposes × cones.
+
+use petgraph::visit::EdgeRef as _;
+
+use super::LineageGraph;
+use crate::model::{FieldId, Model, StoreId};
+
+/// The stores of the origins upstream of each group, the `cap` smallest ids kept.
+#[derive(Debug)]
+pub struct OriginStores {
+    cap: usize,
+    /// `cap` slots per group; the first `len[c]` are used, sorted.
+    stores: Vec<StoreId>,
+    len: Vec<u8>,
+    /// More stores than `cap` enter upstream of the group.
+    more: Vec<bool>,
+}
+
+/// A capped, sorted list of stores: the `cap` smallest of a set, and whether the set is larger.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Capped {
+    pub stores: Vec<StoreId>,
+    pub more: bool,
+}
+
+impl Capped {
+    /// Adds the stores of `other`, keeping the `cap` smallest: the smallest of a union are
+    /// among the smallest of its parts, so a capped union is exact.
+    pub fn merge(&mut self, other: &[StoreId], other_more: bool, cap: usize) {
+        self.more |= other_more;
+        if other.is_empty() {
+            return;
+        }
+        let mut merged = Vec::with_capacity((self.stores.len() + other.len()).min(cap + 1));
+        let (mut i, mut j) = (0, 0);
+        while merged.len() <= cap && (i < self.stores.len() || j < other.len()) {
+            let next = match (self.stores.get(i), other.get(j)) {
+                (Some(a), Some(b)) if a == b => {
+                    i += 1;
+                    j += 1;
+                    *a
+                }
+                (Some(a), Some(b)) if a < b => {
+                    i += 1;
+                    *a
+                }
+                (Some(_), Some(b)) | (None, Some(b)) => {
+                    j += 1;
+                    *b
+                }
+                (Some(a), None) => {
+                    i += 1;
+                    *a
+                }
+                (None, None) => break,
+            };
+            merged.push(next);
+        }
+        if merged.len() > cap || i < self.stores.len() || j < other.len() {
+            self.more = true;
+        }
+        merged.truncate(cap);
+        self.stores = merged;
+    }
+}
+
+impl OriginStores {
+    /// The origin stores of every group of `graph`, keeping the stores `keep` accepts, at
+    /// most `cap` (≤ 255) a group.
+    pub fn build(
+        graph: &LineageGraph,
+        model: &Model,
+        cap: usize,
+        keep: impl Fn(StoreId) -> bool,
+    ) -> OriginStores {
+        let cap = cap.min(usize::from(u8::MAX));
+        let groups = graph.source_component.len();
+        // Members of each group and the groups feeding each group, as compressed rows.
+        let members = rows(groups, (0..graph.component.len()).map(|f| (graph.component[f], f)));
+        let edges = graph.fields.edge_references().filter_map(|e| {
+            let (a, b) = (graph.component[e.source().index()], graph.component[e.target().index()]);
+            (a != b).then_some((b, a as usize))
+        });
+        let feeders = rows(groups, edges);
+        let mut out = OriginStores {
+            cap,
+            stores: vec![StoreId::new(0); groups * cap],
+            len: vec![0; groups],
+            more: vec![false; groups],
+        };
+        // Tarjan's order is reverse topological: a group's feeders have larger numbers.
+        for c in (0..groups).rev() {
+            let mut list = Capped::default();
+            if graph.source_component[c] {
+                let mut own: Vec<StoreId> = members
+                    .row(c)
+                    .iter()
+                    .map(|f| model.field(FieldId::new(*f)).store)
+                    .filter(|s| keep(*s))
+                    .collect();
+                own.sort_unstable();
+                own.dedup();
+                list.merge(&own, false, cap);
+            } else {
+                for feeder in feeders.row(c) {
+                    debug_assert!(*feeder > c, "feeders come first in Tarjan's order");
+                    list.merge(out.row(*feeder), out.more[*feeder], cap);
+                }
+            }
+            out.len[c] = list.stores.len() as u8;
+            out.more[c] = list.more;
+            out.stores[c * cap..c * cap + list.stores.len()].copy_from_slice(&list.stores);
+        }
+        out
+    }
+
+    fn row(&self, group: usize) -> &[StoreId] {
+        &self.stores[group * self.cap..group * self.cap + usize::from(self.len[group])]
+    }
+
+    /// The origin stores upstream of any of `fields` (themselves included), capped.
+    pub fn of(&self, graph: &LineageGraph, fields: &[FieldId]) -> Capped {
+        let mut list = Capped::default();
+        let mut groups: Vec<usize> =
+            fields.iter().map(|f| graph.component[f.index()] as usize).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            list.merge(self.row(g), self.more[g], self.cap);
+        }
+        list
+    }
+}
+
+/// Compressed rows of `(row, value)` pairs, each row sorted and without repeats.
+struct Rows {
+    start: Vec<usize>,
+    values: Vec<usize>,
+}
+
+impl Rows {
+    fn row(&self, r: usize) -> &[usize] {
+        &self.values[self.start[r]..self.start[r + 1]]
+    }
+}
+
+fn rows(count: usize, pairs: impl Iterator<Item = (u32, usize)>) -> Rows {
+    let mut pairs: Vec<(u32, usize)> = pairs.collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut start = vec![0; count + 1];
+    for (r, _) in &pairs {
+        start[*r as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    Rows { start, values: pairs.into_iter().map(|(_, v)| v).collect() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(v: &[usize]) -> Vec<StoreId> {
+        v.iter().map(|i| StoreId::new(*i)).collect()
+    }
+
+    /// A capped union keeps the smallest ids and says when it dropped some.
+    #[test]
+    fn capped_merge() {
+        let mut c = Capped::default();
+        c.merge(&ids(&[3, 5]), false, 3);
+        c.merge(&ids(&[1, 5, 9]), false, 3);
+        assert_eq!(c, Capped { stores: ids(&[1, 3, 5]), more: true });
+        let mut d = Capped::default();
+        d.merge(&ids(&[2, 4]), false, 3);
+        d.merge(&ids(&[4]), false, 3);
+        assert_eq!(d, Capped { stores: ids(&[2, 4]), more: false });
+        d.merge(&[], true, 3);
+        assert!(d.more, "a capped part makes the whole capped");
+    }
+}
