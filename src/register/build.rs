@@ -157,7 +157,8 @@ fn row(
     let origins = &journey.origins;
     let origin_stores: BTreeSet<StoreId> = origins.stores.iter().copied().collect();
     let (sources, collection) = sources(model, walker.condensation(), origins, &used);
-    let criteria = dpia_required::criteria_from(model, id, large_scale, &origin_stores);
+    let entry = dpia_required::Entry::from_set(model, &origin_stores);
+    let criteria = dpia_required::criteria_from(model, id, large_scale, &entry);
     let (transfers, unlocated) = transfers(inputs, &locations, &recipients, &journey, language);
     Row {
         index,
