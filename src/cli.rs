@@ -93,6 +93,9 @@ pub enum Command {
     Scan(ScanArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
+    /// Serve the site from memory on this machine, rebuilt and repainted as the manifests
+    /// change (see docs/serve.md).
+    Serve(ServeArgs),
     /// Serve editors over the Language Server Protocol on standard input and output: the
     /// findings of `check` as you type (see docs/editors.md).
     Lsp,
@@ -354,6 +357,30 @@ pub struct BuildArgs {
     /// A date (or any text) for the footer; none by default.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// The day findings are judged on, YYYY-MM-DD. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The map's folder (default: the nearest folder holding datacarto.yaml, from the
+    /// current folder up to the repository's root; else the current folder).
+    #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+    /// The port to listen on (0: any free port, printed).
+    #[arg(long, default_value_t = 8765)]
+    pub port: u16,
+    /// The address to listen on. The default serves this machine only; another address
+    /// (0.0.0.0: every interface) lets anyone who can reach the machine read the map.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Open the site in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
+    /// The language of the site (default: `language` in datacarto.yaml, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// The day findings are judged on, YYYY-MM-DD. Default: today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<Date>,
@@ -806,6 +833,16 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             Ok(Status::Clean)
         }
         Command::Lsp => commands::lsp::run(),
+        Command::Serve(args) => commands::serve::run(&commands::serve::Options {
+            build: crate::serve::Options {
+                dir: commands::map_dir(args.dir),
+                lang: args.lang.map(Into::into),
+                as_of: args.as_of.unwrap_or_else(Date::today),
+            },
+            host: args.host,
+            port: args.port,
+            open: args.open,
+        }),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod output;
 pub mod plan;
 pub mod register;
 pub mod scan;
+pub mod serve;
 pub mod site;
 pub mod source;
 #[cfg(test)]

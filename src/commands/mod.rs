@@ -16,6 +16,7 @@ pub mod rules;
 pub mod scan;
 mod scan_write;
 pub mod schema;
+pub mod serve;
 pub mod trace;
 
 use std::io::Write as _;

@@ -1,0 +1,141 @@
+//! `datacarto serve`: the site kept in memory and served on the loopback interface, rebuilt
+//! when a manifest changes, open pages told over server-sent events. Nothing is written to
+//! disk. A build whose files cannot be read (broken YAML mid-edit) keeps the last good pages
+//! and shows its findings over them.
+
+mod http;
+mod watch;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::commands::compile;
+use crate::date::Date;
+use crate::diag::{Finding, Level};
+use crate::load::LoadOptions;
+use crate::manifest::enums::Language;
+use crate::site;
+use crate::source::SourceMap;
+
+pub use self::http::serve;
+pub use self::watch::{report, watch};
+
+/// Rules that mean a file could not be read at all: their build keeps the last good pages.
+const UNREADABLE: &[&str] = &["yaml-syntax", "unreadable-file"];
+
+/// What a build made: the site's files by path, and what the pages' script is told.
+#[derive(Debug, Default)]
+pub struct Build {
+    pub files: HashMap<String, Arc<[u8]>>,
+    /// Increases with every build: an open page of an older one reloads.
+    pub generation: u64,
+    /// The build's problems reading the map, `file:line:col: message`; when not empty, the
+    /// pages are the last good build's.
+    pub blocking: Vec<String>,
+    /// Errors, warnings and infos of the last build, for the status line.
+    pub summary: (usize, usize, usize),
+    pub took: Duration,
+}
+
+/// The build shared by the server threads and the watcher.
+#[derive(Debug, Default)]
+pub struct Shared {
+    build: Mutex<Arc<Build>>,
+    changed: Condvar,
+}
+
+impl Shared {
+    pub fn current(&self) -> Arc<Build> {
+        self.build.lock().map(|b| Arc::clone(&b)).unwrap_or_default()
+    }
+
+    /// Waits until the build is newer than `generation`, or `timeout` passes.
+    pub fn wait_newer(&self, generation: u64, timeout: Duration) -> Arc<Build> {
+        let Ok(guard) = self.build.lock() else { return Arc::default() };
+        match self.changed.wait_timeout_while(guard, timeout, |b| b.generation <= generation) {
+            Ok((b, _)) => Arc::clone(&b),
+            Err(_) => Arc::default(),
+        }
+    }
+
+    fn publish(&self, build: Build) {
+        if let Ok(mut guard) = self.build.lock() {
+            *guard = Arc::new(build);
+        }
+        self.changed.notify_all();
+    }
+}
+
+/// How the site is built, every time.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub dir: PathBuf,
+    pub lang: Option<Language>,
+    pub as_of: Date,
+}
+
+/// Builds the site into memory and publishes it, as the next generation.
+pub fn rebuild(shared: &Shared, options: &Options) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let previous = shared.current();
+    let load = LoadOptions { within_map: true, ..LoadOptions::default() };
+    let compiled = compile(&options.dir, &[], options.as_of, &load)?;
+    let blocking: Vec<String> = compiled
+        .report
+        .findings
+        .iter()
+        .filter(|f| UNREADABLE.contains(&f.rule))
+        .map(|f| located(f, &compiled.sources))
+        .collect();
+    let s = &compiled.report.summary;
+    let summary = (s.errors, s.warnings, s.infos);
+    let generation = previous.generation + 1;
+    if !blocking.is_empty() && !previous.files.is_empty() {
+        // Mid-edit: the map as it stands lacks the broken file's entities. Keep the pages.
+        let files = previous.files.clone();
+        shared.publish(Build { files, generation, blocking, summary, took: start.elapsed() });
+        return Ok(());
+    }
+    let site_options = site::Options {
+        language: options.lang.or(compiled.model.language).unwrap_or(Language::En),
+        date: None,
+        templates: Vec::new(),
+        progress: None,
+    };
+    let inputs = site::Inputs {
+        model: &compiled.model,
+        graph: &compiled.graph,
+        report: &compiled.report,
+        config: &compiled.config,
+        sources: &compiled.sources,
+    };
+    let files = Mutex::new(HashMap::new());
+    site::build_into(&inputs, &site_options, &|artifact| {
+        if let Ok(mut files) = files.lock() {
+            files.insert(artifact.path, Arc::from(artifact.bytes));
+        }
+        Ok(())
+    })?;
+    let files = files.into_inner().unwrap_or_default();
+    shared.publish(Build { files, generation, blocking, summary, took: start.elapsed() });
+    Ok(())
+}
+
+/// `file:line:col: message` of a finding.
+fn located(f: &Finding, sources: &SourceMap) -> String {
+    let level = match f.level {
+        Level::Error => "error",
+        Level::Warn => "warning",
+        Level::Info => "info",
+    };
+    match &f.primary {
+        Some(label) => {
+            let (line, col) = sources.line_col(label.span);
+            let path = &sources.get(label.span.file).path;
+            format!("{path}:{line}:{col}: {level}[{}] {}", f.rule, f.message)
+        }
+        None => format!("{level}[{}] {}", f.rule, f.message),
+    }
+}
