@@ -555,7 +555,7 @@ impl clap::builder::TypedValueParser for RuleName {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let rules = crate::checks::registry::RULES.iter().map(|r| r.name);
+        let rules = crate::rules::RULES.iter().map(|r| r.name);
         Some(Box::new(
             std::iter::once("warnings")
                 .filter(|_| self.0)
@@ -566,7 +566,7 @@ impl clap::builder::TypedValueParser for RuleName {
 }
 
 fn summary_of(name: &str) -> &'static str {
-    crate::checks::registry::find(name).map_or("every warning", |r| r.summary)
+    crate::rules::find(name).map_or("every warning", |r| r.summary)
 }
 
 /// `-A/-W/-D` in the order they were given: the later flag wins.

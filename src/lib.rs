@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod register;
+pub mod rules;
 pub mod scan;
 pub mod site;
 pub mod source;

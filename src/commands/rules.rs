@@ -6,8 +6,8 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::Status;
-use crate::checks::registry;
 use crate::diag::suggest;
+use crate::rules as registry;
 
 /// The catalogue, one line a rule, grouped by family.
 pub fn catalogue() -> String {
@@ -52,7 +52,7 @@ pub fn index() -> String {
     out
 }
 
-pub use crate::checks::registry::page;
+pub use crate::rules::page;
 
 pub fn list(markdown: bool) -> anyhow::Result<Status> {
     if markdown {

@@ -8,10 +8,11 @@ use super::lineage::{Condensation, Journey, Origins, Walker};
 use super::rows::*;
 use super::{Inputs, coverage, families, retention};
 use crate::checks::facts::{outside_eea, register_purposes};
-use crate::checks::rules::dpia_required;
+use crate::checks::rules::dpia_required::criteria_from;
 use crate::manifest::enums::Direction;
 use crate::manifest::enums::{Language, LegalBasis, SecurityMeasure};
 use crate::model::{FieldId, FlowId, Model, PurposeId, Recipient as Declared, StoreId};
+use crate::rules::dpia_required;
 use crate::vocab::tables;
 
 use super::labels::L;
@@ -157,7 +158,7 @@ fn row(
     let origins = &journey.origins;
     let origin_stores: BTreeSet<StoreId> = origins.stores.iter().copied().collect();
     let (sources, collection) = sources(model, walker.condensation(), origins, &used);
-    let criteria = dpia_required::criteria_from(model, id, large_scale, &origin_stores);
+    let criteria = criteria_from(model, id, large_scale, &origin_stores);
     let (transfers, unlocated) = transfers(inputs, &locations, &recipients, &journey, language);
     Row {
         index,

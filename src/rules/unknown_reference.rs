@@ -1,8 +1,8 @@
 //! `unknown-reference`: a reference to a store, field, team, objective, subject, purpose or
 //! category that does not exist; the closest existing id suggested.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, Finding, Level, suggest};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     default_level: Level::Error,
     summary: "a reference to a store, field, team, objective, subject, purpose or category that does not exist",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 A reference that names nothing in the map: a flow `from:`/`to:` an unknown store, a flow
