@@ -3,6 +3,7 @@
 //! Rules push findings; they never decide levels, read files or print.
 
 mod cap;
+pub(crate) mod dpia;
 pub(crate) mod facts;
 pub mod left_out;
 pub(crate) mod people;

@@ -17,6 +17,7 @@ mod generated;
 mod harden;
 mod hostile;
 mod inventory;
+mod layers;
 mod lineage;
 mod lsp;
 mod maps;

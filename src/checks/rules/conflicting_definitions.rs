@@ -4,7 +4,7 @@
 use crate::checks::Context;
 use crate::checks::people::StoreSubjects;
 use crate::diag::{Entity, EntityKind, Finding};
-use crate::model::{Defined, Model, StoreId};
+use crate::model::{Defined, Model};
 use crate::rules::conflicting_definitions::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -59,24 +59,6 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 fn definition<'m>(model: &'m Model, d: &Defined) -> &'m str {
     &model.terms[d.term].definitions[d.definition].id
-}
-
-/// The stores following each definition of each term: (term, definition, stores), sorted
-/// by term then definition order; for the glossary page.
-pub(crate) fn followers(model: &Model) -> Vec<(usize, usize, Vec<StoreId>)> {
-    let mut out = Vec::new();
-    for (t, term) in model.terms.iter().enumerate() {
-        for d in 0..term.definitions.len() {
-            let stores: Vec<StoreId> = model
-                .store_ids()
-                .filter(|s| {
-                    model.store(*s).defines.iter().any(|x| x.term == t && x.definition == d)
-                })
-                .collect();
-            out.push((t, d, stores));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
