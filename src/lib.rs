@@ -31,3 +31,4 @@ mod strange;
 pub mod synth;
 pub mod text;
 pub mod vocab;
+pub mod words;

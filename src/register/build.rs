@@ -15,7 +15,7 @@ use crate::model::{FieldId, FlowId, Model, PurposeId, Recipient as Declared, Sto
 use crate::rules::dpia_required;
 use crate::vocab::tables;
 
-use super::labels::L;
+use crate::words::register::L;
 use rayon::prelude::*;
 
 pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {

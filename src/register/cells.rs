@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 
 use super::coverage::{Kind, of};
-use super::labels::L;
 use super::rows::{Contact, Controller, FieldRef, Recipient, Register, Row, StoreRef, Term};
 use crate::manifest::enums::Language;
+use crate::words::register::L;
 
 /// What a column shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,10 +9,10 @@
 //! row while the map holds personal data (mandatory).
 
 use super::Inputs;
-use super::labels::L;
 use super::rows::{Controller, Gap, Row, Term};
 use crate::manifest::enums::Language;
 use crate::source::{SourceMap, Span};
+use crate::words::register::L;
 
 /// The kind of entity a gap asks to edit.
 #[derive(Clone, Copy)]

@@ -368,7 +368,7 @@ fn every_label_in_both_languages() {
     for s in subjects::SUBJECTS {
         both(s.id, tables::subject_label(s.id));
     }
-    for l in super::labels::L::ALL {
+    for l in crate::words::register::L::ALL {
         both(&format!("{l:?}"), Some(l.label()));
     }
 }
