@@ -54,12 +54,19 @@ pub enum Command {
         /// As the Markdown index of docs/rules/.
         #[arg(long)]
         markdown: bool,
+        /// The language of the summaries (default: en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Print the documentation of a rule.
     Explain {
         /// The rule's name, as `datacarto rules` lists it.
         #[arg(value_parser = RuleName(false), hide_possible_values = true)]
         rule: String,
+        /// The language (default: en; in French, the summary, then the detailed text, which
+        /// is in English).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Write a starter map that passes `check`.
     Init {
@@ -677,8 +684,14 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             })
         }
         Command::Schema(args) => commands::schema::run(args.project),
-        Command::Rules { markdown } => commands::rules::list(markdown),
-        Command::Explain { rule } => commands::rules::explain(&rule),
+        Command::Rules { markdown, lang } => commands::rules::list(
+            markdown,
+            lang.map_or(crate::manifest::enums::Language::En, Into::into),
+        ),
+        Command::Explain { rule, lang } => commands::rules::explain(
+            &rule,
+            lang.map_or(crate::manifest::enums::Language::En, Into::into),
+        ),
         Command::Init { dir } => commands::init::run(&dir),
         Command::Build(args) => commands::build::run(&commands::build::Options {
             dir: commands::map_dir(args.dir),

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "a purpose with a `special_condition` (art. 9(2)) that uses no special-category data",
+    summary_fr: "une finalité avec une `special_condition` (art. 9(2)) qui n'utilise aucune donnée sensible",
     options: &[],
     doc: r#"## What it finds
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Warn,
     summary: "two stores linked by a flow hold the same people under different definitions of a glossary term",
+    summary_fr: "deux outils reliés par un flux détiennent les mêmes personnes sous deux définitions différentes d'un terme du glossaire",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "`legal_basis: consent` without `consent_record`",
+    summary_fr: "`legal_basis: consent` sans `consent_record`",
     options: &[],
     doc: r#"## What it finds
 

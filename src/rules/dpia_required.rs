@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "a purpose meeting two or more DPIA criteria computed from the map, whose `dpia.status` is neither `done` nor `in-progress`",
+    summary_fr: "une finalité qui remplit au moins deux critères d'AIPD calculés d'après la cartographie, et dont le `dpia.status` n'est ni `done` ni `in-progress`",
     options: &[RuleOption {
         name: "large_scale_records",
         description: "the number of records from which a store counts as large scale",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "two entities of one kind with one id; both places shown",
+    summary_fr: "deux entités d'un même type avec le même identifiant ; les deux emplacements sont montrés",
     options: &[],
     doc: r#"## What it finds
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Warn,
     summary: "a store with a duplicates rate over the threshold (default 0.05) that feeds the customer master",
+    summary_fr: "un outil dont le taux de doublons dépasse le seuil (0,05 par défaut) et qui alimente le référentiel client",
     options: &[RuleOption {
         name: "threshold",
         description: "the duplicates rate above which a store feeding the master is reported",

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Info,
     summary: "a field that can travel back to itself through one-way flows; the cycle is shown",
+    summary_fr: "un champ qui peut revenir à lui-même par des flux à sens unique ; le cycle est montré",
     options: &[],
     doc: r#"## What it finds
 

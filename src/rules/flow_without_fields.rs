@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Info,
     summary: "a flow that declares no field: what it carries is not stated",
+    summary_fr: "un flux qui ne déclare aucun champ : ce qu'il transporte n'est pas renseigné",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Error,
     summary: "`transfer.mechanism: adequacy` to a country without a valid adequacy decision on the run date",
+    summary_fr: "`transfer.mechanism: adequacy` vers un pays sans décision d'adéquation valide à la date de l'analyse",
     options: &[],
     doc: r#"## What it finds
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "an 'allow:' without a reason, naming an unknown rule, or expired (then at info)",
+    summary_fr: "un « allow: » sans motif, qui nomme une règle inconnue, ou expiré (alors au niveau info)",
     options: &[],
     doc: r#"## What it finds
 

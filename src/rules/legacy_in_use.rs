@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "an active purpose uses a field of a `legacy` or `retired` store, or a flow touches a `retired` store",
+    summary_fr: "une finalité en cours utilise un champ d'un outil `legacy` ou `retired`, ou un flux touche un outil `retired`",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "`legal_basis: legitimate_interests` without `legitimate_interest`",
+    summary_fr: "`legal_basis: legitimate_interests` sans `legitimate_interest`",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a used field whose `completeness` is below the threshold (default 0.8)",
+    summary_fr: "un champ utilisé dont la `completeness` est sous le seuil (0,8 par défaut)",
     options: &[RuleOption {
         name: "threshold",
         description: "the share of filled records below which a used field is reported",

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a declared field has no column in the scanned system",
+    summary_fr: "un champ déclaré n'a aucune colonne dans le système analysé",
     options: &[],
     // Reported by `datacarto scan`, which reads the real system; `check` reads only the map.
     doc: r#"## What it finds

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a purpose needs a category that none of its used fields covers: data to collect",
+    summary_fr: "une finalité a besoin d'une catégorie qu'aucun des champs qu'elle utilise ne couvre : une donnée à collecter",
     options: &[],
     doc: r#"## What it finds
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Info,
     summary: "a store holding personal data with no `erasure` method, or `not-possible` with no reason (art. 17)",
+    summary_fr: "un outil qui détient des données personnelles sans méthode d'effacement (`erasure`), ou `not-possible` sans motif (art. 17)",
     options: &[],
     doc: r#"## What it finds
 

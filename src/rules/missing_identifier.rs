@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a store holding personal data with no `identifier: true` field",
+    summary_fr: "un outil qui détient des données personnelles sans champ `identifier: true`",
     options: &[],
     doc: r#"## What it finds
 

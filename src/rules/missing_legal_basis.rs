@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Error,
     summary: "a purpose that uses personal data and has no `legal_basis` (art. 6)",
+    summary_fr: "une finalité qui utilise des données personnelles sans `legal_basis` (art. 6)",
     options: &[],
     doc: r#"## What it finds
 

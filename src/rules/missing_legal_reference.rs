@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "`legal_basis: legal_obligation` or `public_task` without `legal_reference`",
+    summary_fr: "`legal_basis: legal_obligation` ou `public_task` sans `legal_reference`",
     options: &[],
     doc: r#"## What it finds
 

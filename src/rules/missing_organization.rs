@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "no controller identity in `datacarto.yaml` (art. 30(1)(a)); an error for `register`",
+    summary_fr: "aucune identité du responsable du traitement dans `datacarto.yaml` (art. 30(1)(a)) ; une erreur pour `register`",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a store or a purpose without `owner`",
+    summary_fr: "un outil ou une finalité sans `owner`",
     options: &[],
     doc: r#"## What it finds
 

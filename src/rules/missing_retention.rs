@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "a purpose that uses personal data with no retention on it nor on any used field (art. 5(1)(e), 30(1)(f))",
+    summary_fr: "une finalité qui utilise des données personnelles sans durée de conservation, ni sur elle ni sur aucun champ utilisé (art. 5(1)(e), 30(1)(f))",
     options: &[],
     doc: r#"## What it finds
 

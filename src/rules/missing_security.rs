@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Info,
     summary: "a store holding personal data with no `security` measures (art. 30(1)(g))",
+    summary_fr: "un outil qui détient des données personnelles sans mesures de sécurité (`security`, art. 30(1)(g))",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Error,
     summary: "a purpose that uses personal data and names no data subjects (art. 30(1)(c))",
+    summary_fr: "une finalité qui utilise des données personnelles sans nommer les personnes concernées (art. 30(1)(c))",
     options: &[],
     doc: r#"## What it finds
 

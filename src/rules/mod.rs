@@ -83,6 +83,17 @@ impl Family {
             Family::Governance => "Governance",
         }
     }
+
+    /// The title in French (the catalogue's `--lang fr`; the language is chosen by the
+    /// command, as this module sits below the manifest types).
+    pub fn title_fr(self) -> &'static str {
+        match self {
+            Family::Integrity => "Intégrité",
+            Family::Cartography => "Cartographie",
+            Family::Gdpr => "RGPD",
+            Family::Governance => "Gouvernance",
+        }
+    }
 }
 
 /// An option a rule reads from `rules:` in datacarto.yaml.
@@ -105,6 +116,8 @@ pub struct Rule {
     pub default_level: Level,
     /// One line: what it finds.
     pub summary: &'static str,
+    /// The same line in French (`rules --lang fr`, `explain --lang fr`).
+    pub summary_fr: &'static str,
     /// Markdown: what it finds, why it matters, an example, the fix, configuration.
     pub doc: &'static str,
     pub options: &'static [RuleOption],
@@ -246,6 +259,18 @@ mod tests {
         let mut sorted = order.clone();
         sorted.sort();
         assert_eq!(order, sorted);
+    }
+
+    /// Every rule has a French summary, translated (not a copy of the English one), one
+    /// line, with no trailing full stop (the page adds it), like the English one.
+    #[test]
+    fn every_summary_is_in_french() {
+        for rule in RULES {
+            let fr = rule.summary_fr;
+            assert!(!fr.trim().is_empty() && fr != rule.summary, "{}", rule.name);
+            assert!(!fr.contains('\n') && !fr.ends_with('.'), "{}", rule.name);
+            assert_eq!(fr.matches('`').count() % 2, 0, "{}: unbalanced code span", rule.name);
+        }
     }
 
     /// The list of rules is part of the interface: a change shows in review.

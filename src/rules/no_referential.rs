@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Info,
     summary: "two or more stores hold personal data of the same people with an identifier field, and no store is marked `referential`",
+    summary_fr: "au moins deux outils détiennent des données personnelles des mêmes personnes avec un champ identifiant, et aucun outil n'est marqué `referential`",
     options: &[],
     doc: r#"## What it finds
 

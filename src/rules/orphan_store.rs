@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a store that no flow touches and whose fields no purpose uses: an isolated silo",
+    summary_fr: "un outil qu'aucun flux ne touche et dont aucune finalité n'utilise les champs : un silo isolé",
     options: &[],
     doc: r#"## What it finds
 

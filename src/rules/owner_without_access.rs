@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Warn,
     summary: "a purpose whose owner team cannot read data it uses (per the stores' `access`)",
+    summary_fr: "une finalité dont l'équipe responsable ne peut pas lire les données qu'elle utilise (d'après l'`access` des outils)",
     options: &[],
     doc: r#"## What it finds
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Warn,
     summary: "a processor whose periodic review is past due (`review.last` + `review.every` before the run date)",
+    summary_fr: "un sous-traitant dont la revue périodique est en retard (`review.last` + `review.every` avant la date de l'analyse)",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "a store with a `vendor` holding personal data, with no `contract` (art. 28)",
+    summary_fr: "un outil avec un `vendor` qui détient des données personnelles, sans `contract` (art. 28)",
     options: &[],
     doc: r#"## What it finds
 

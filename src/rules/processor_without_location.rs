@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "a store with a `vendor` holding personal data, with no `location`: its transfers are unknowable",
+    summary_fr: "un outil avec un `vendor` qui détient des données personnelles, sans `location` : ses transferts sont inconnaissables",
     options: &[],
     doc: r#"## What it finds
 

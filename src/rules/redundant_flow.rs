@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a flow whose fields already arrive by another flow (duplicate) or by a path of two or more flows (bypass)",
+    summary_fr: "un flux dont les champs arrivent déjà par un autre flux (doublon) ou par un chemin de deux flux ou plus (contournement)",
     options: &[],
     doc: r#"## What it finds
 

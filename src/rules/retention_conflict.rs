@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Warn,
     summary: "a field kept longer than the longest retention of the purposes that use it (when both are durations)",
+    summary_fr: "un champ conservé plus longtemps que la plus longue conservation des finalités qui l'utilisent (quand les deux sont des durées)",
     options: &[],
     doc: r#"## What it finds
 

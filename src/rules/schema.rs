@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "an unknown key, a wrong type, a value outside its enumeration, a broken id, a value out of range",
+    summary_fr: "une clé inconnue, un mauvais type, une valeur hors de son énumération, un identifiant mal formé, une valeur hors limites",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "when a store is `referential`: a store holding personal data, possibly of the master's people, that no path of the store graph links to it",
+    summary_fr: "quand un outil est `referential` : un outil qui détient des données personnelles, peut-être des personnes du référentiel, qu'aucun chemin du graphe des outils ne relie à lui",
     options: &[],
     doc: r#"## What it finds
 

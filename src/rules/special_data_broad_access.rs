@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Warn,
     summary: "a store of special-category data (art. 9) readable by more teams than the maximum (default 2)",
+    summary_fr: "un outil de données sensibles (art. 9) lisible par plus d'équipes que le maximum (2 par défaut)",
     options: &[RuleOption {
         name: "max_teams",
         description: "the most teams that may read a store of special-category data",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Error,
     summary: "a purpose that uses special-category data (art. 9) without `special_condition`, or criminal-offence data (art. 10) without `legal_reference`",
+    summary_fr: "une finalité qui utilise des données sensibles (art. 9) sans `special_condition`, ou des données d'infraction (art. 10) sans `legal_reference`",
     options: &[],
     doc: r#"## What it finds
 

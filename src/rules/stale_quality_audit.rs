@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Warn,
     summary: "a store or field whose quality audit is past due (`last_audit` + `audit_every` before the run date)",
+    summary_fr: "un outil ou un champ dont l'audit de qualité est en retard (`last_audit` + `audit_every` avant la date de l'analyse)",
     options: &[],
     doc: r#"## What it finds
 

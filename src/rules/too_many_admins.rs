@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Governance,
     default_level: Level::Warn,
     summary: "a store of personal data administered by more teams than the maximum (default 2)",
+    summary_fr: "un outil de données personnelles administré par plus d'équipes que le maximum (2 par défaut)",
     options: &[RuleOption {
         name: "max_teams",
         description: "the most teams that may administer a store of personal data",

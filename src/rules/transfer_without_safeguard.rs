@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Gdpr,
     default_level: Level::Error,
     summary: "a flow carrying personal data into a store located outside the EEA, or such a store collecting it directly, with no `transfer` mechanism (Chapter V)",
+    summary_fr: "un flux qui porte des données personnelles vers un outil situé hors de l'EEE, ou un tel outil qui les collecte directement, sans mécanisme de `transfer` (chapitre V)",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Info,
     summary: "a field without `category`",
+    summary_fr: "un champ sans `category`",
     options: &[],
     doc: r#"## What it finds
 

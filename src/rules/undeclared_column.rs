@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a scanned system has a column its store does not declare",
+    summary_fr: "un système analysé a une colonne que son outil ne déclare pas",
     options: &[],
     // Reported by `datacarto scan`, which reads the real system; `check` reads only the map.
     doc: r#"## What it finds

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Info,
     summary: "a flow delivers a field that the destination store does not declare",
+    summary_fr: "un flux livre un champ que l'outil de destination ne déclare pas",
     options: &[],
     doc: r#"## What it finds
 

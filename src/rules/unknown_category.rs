@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Error,
     summary: "a category key in no vocabulary (closest key suggested); a data use in none, at warn",
+    summary_fr: "une clé de catégorie qui n'est dans aucun vocabulaire (la clé la plus proche est suggérée) ; un usage des données dans aucun, au niveau warn",
     options: &[],
     doc: r#"## What it finds
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "a reference to a store, field, team, objective, subject, purpose or category that does not exist",
+    summary_fr: "une référence à un outil, un champ, une équipe, un objectif, une personne concernée, une finalité ou une catégorie qui n'existe pas",
     options: &[],
     doc: r#"## What it finds
 

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "a manifest that cannot be read: permissions, size limit, or a symbolic link (not followed)",
+    summary_fr: "un manifeste illisible : droits d'accès, limite de taille, ou lien symbolique (non suivi)",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Info,
     summary: "a field marked `source: received` that no flow delivers: data of unknown origin",
+    summary_fr: "un champ marqué `source: received` qu'aucun flux ne livre : une donnée d'origine inconnue",
     options: &[],
     doc: r#"## What it finds
 

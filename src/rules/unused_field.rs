@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a non-personal field that is not useful",
+    summary_fr: "un champ non personnel qui n'est pas utile",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a flow that carries no field landing on a useful field: a flow to abandon",
+    summary_fr: "un flux qui ne porte aucun champ aboutissant à un champ utile : un flux à abandonner",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Error,
     summary: "a personal field that is not useful: data kept with no purpose (GDPR art. 5(1)(c))",
+    summary_fr: "un champ personnel qui n'est pas utile : une donnée conservée sans finalité (RGPD art. 5(1)(c))",
     options: &[],
     doc: r#"## What it finds
 

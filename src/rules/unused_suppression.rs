@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Info,
     summary: "an 'allow:' that silences nothing",
+    summary_fr: "un « allow: » qui ne suspend rien",
     options: &[],
     doc: r#"## What it finds
 

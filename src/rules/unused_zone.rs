@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a zone of `zones:` in `datacarto.yaml` that no store is drawn in",
+    summary_fr: "une zone de `zones:` dans `datacarto.yaml` dans laquelle aucun outil n'est dessiné",
     options: &[],
     doc: r#"## What it finds
 

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "a file that is not valid YAML, at the exact position",
+    summary_fr: "un fichier qui n'est pas du YAML valide, à la position exacte",
     options: &[],
     doc: r#"## What it finds
 

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a domain listed in two zones of `zones:` in `datacarto.yaml` (the first wins)",
+    summary_fr: "un domaine listé dans deux zones de `zones:` dans `datacarto.yaml` (la première l'emporte)",
     options: &[],
     doc: r#"## What it finds
 
