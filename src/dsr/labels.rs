@@ -36,9 +36,8 @@ pub fn status(status: StoreStatus, lang: Language) -> &'static str {
 pub fn key(key: &Key, lang: Language) -> String {
     match key {
         Key::Identifiers { fields } => {
-            // French puts a space before the colon.
-            let colon = if lang == Language::Fr { " :" } else { ":" };
-            format!("{}{colon} {}", W::Identifiers.get(lang), fields.join(", "))
+            let colon = crate::words::colon(lang);
+            format!("{}{colon}{}", W::Identifiers.get(lang), fields.join(", "))
         }
         Key::Mapped { fields } => fields
             .iter()

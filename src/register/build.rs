@@ -58,7 +58,7 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
         .collect();
     let controller = controller(model, language);
     let coverage = coverage::gaps(inputs, controller.as_ref(), &rows, language);
-    let cache = super::cache::Cache::new(rows.len());
+    let cache = super::cache::Cache::new(rows.len(), super::cells::CELLS);
     Register { version: VERSION, language, controller, rows, apart, coverage, cache }
 }
 

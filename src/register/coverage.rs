@@ -177,7 +177,7 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
             .to_owned();
         why.push_str(&format!(" ({}, {})", t.store.name, t.country.label));
         if let Some(decision) = &t.adequacy_decision {
-            let colon = super::cells::colon(language);
+            let colon = crate::words::colon(language);
             let scope = t.adequacy_scope.as_ref().map_or_else(String::new, |s| format!(" ({s})"));
             why.push_str(&format!(
                 "; {}{colon}{decision}{scope}",

@@ -7,6 +7,16 @@ pub mod map;
 pub mod register;
 pub mod site;
 
+use crate::manifest::enums::Language;
+
+/// ": " in English, " : " in French typography (a space before the colon).
+pub fn colon(language: Language) -> &'static str {
+    match language {
+        Language::En => ": ",
+        Language::Fr => " : ",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::vocab::tables::Label;

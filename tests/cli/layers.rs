@@ -77,3 +77,70 @@ fn the_scanner_sees_imports_not_comments() {
     let text = "use crate::checks::facts;\n// see checks::left_out\nuse crate::{checks, diag};\n  crate::checks::run(x);\nlet checks = 2;\n";
     assert_eq!(lines_naming_checks(text).len(), 3);
 }
+
+/// The files of one module folder that each file names (`super::x`), tests aside.
+fn module_imports(folder: &Path) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut files = Vec::new();
+    rust_files(folder, &mut files);
+    let name = |f: &Path| f.file_stem().unwrap().to_string_lossy().into_owned();
+    let mut graph = std::collections::BTreeMap::new();
+    for file in files.iter().filter(|f| f.parent() == Some(folder)) {
+        let own = name(file);
+        if own == "mod" || own.ends_with("tests") {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut named: Vec<String> = code
+            .split("super::")
+            .skip(1)
+            .map(|rest| rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect())
+            .filter(|n: &String| n != &own && folder.join(format!("{n}.rs")).exists())
+            .collect();
+        named.sort();
+        named.dedup();
+        graph.insert(own, named);
+    }
+    graph
+}
+
+/// A cycle among the files of a module folder, if there is one.
+fn cycle(graph: &std::collections::BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &std::collections::BTreeMap<String, Vec<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == node) {
+            return Some(path[at..].to_vec());
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(found) = visit(next, graph, path, done) {
+                return Some(found);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    graph.keys().find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
+}
+
+/// The register's files import one another without a cycle: the cache knows cells by
+/// index, and the colon of French typography is a word of the catalogue.
+#[test]
+fn the_register_has_no_import_cycle() {
+    let graph = module_imports(&project_root().join("src/register"));
+    assert!(graph.contains_key("cache") && graph.contains_key("cells"), "{graph:?}");
+    assert_eq!(cycle(&graph), None, "{graph:?}");
+    // The finder itself sees a cycle when there is one.
+    let mut looped = graph.clone();
+    looped.insert("cache".to_owned(), vec!["cells".to_owned()]);
+    assert!(cycle(&looped).is_some());
+}
