@@ -90,12 +90,10 @@ fn breakdown(dir: &Path, texts: &[String], as_of: Date) {
     let config = Config::defaults(as_of);
     let cx = Context { model: &model, graph: &graph, config: &config };
     let mut findings = Vec::new();
-    for rule in registry::RULES {
-        if let Some(check) = rule.check {
-            let start = Clock::start();
-            check(&cx, &mut findings);
-            timed(format!("rule {}", rule.name), start);
-        }
+    for (rule, check) in registry::CHECKS {
+        let start = Clock::start();
+        check(&cx, &mut findings);
+        timed(format!("rule {}", rule.name), start);
     }
     let start = Clock::start();
     let report = checks::finalize(findings, &model, &config, &loaded.sources);

@@ -54,12 +54,19 @@ pub enum Command {
         /// As the Markdown index of docs/rules/.
         #[arg(long)]
         markdown: bool,
+        /// The language of the summaries (default: en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Print the documentation of a rule.
     Explain {
         /// The rule's name, as `datacarto rules` lists it.
         #[arg(value_parser = RuleName(false), hide_possible_values = true)]
         rule: String,
+        /// The language (default: en; in French, the summary, then the detailed text, which
+        /// is in English).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Write a starter map that passes `check`.
     Init {
@@ -582,7 +589,7 @@ impl clap::builder::TypedValueParser for RuleName {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let rules = crate::checks::registry::RULES.iter().map(|r| r.name);
+        let rules = crate::rules::RULES.iter().map(|r| r.name);
         Some(Box::new(
             std::iter::once("warnings")
                 .filter(|_| self.0)
@@ -593,7 +600,7 @@ impl clap::builder::TypedValueParser for RuleName {
 }
 
 fn summary_of(name: &str) -> &'static str {
-    crate::checks::registry::find(name).map_or("every warning", |r| r.summary)
+    crate::rules::find(name).map_or("every warning", |r| r.summary)
 }
 
 /// `-A/-W/-D` in the order they were given: the later flag wins.
@@ -704,8 +711,14 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             })
         }
         Command::Schema(args) => commands::schema::run(args.project),
-        Command::Rules { markdown } => commands::rules::list(markdown),
-        Command::Explain { rule } => commands::rules::explain(&rule),
+        Command::Rules { markdown, lang } => commands::rules::list(
+            markdown,
+            lang.map_or(crate::manifest::enums::Language::En, Into::into),
+        ),
+        Command::Explain { rule, lang } => commands::rules::explain(
+            &rule,
+            lang.map_or(crate::manifest::enums::Language::En, Into::into),
+        ),
         Command::Init { dir } => commands::init::run(&dir),
         Command::Build(args) => commands::build::run(&commands::build::Options {
             dir: commands::map_dir(args.dir),

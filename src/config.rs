@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 
 use anyhow::bail;
 
-use crate::checks::registry::{self, Rule};
-use crate::checks::rules::schema;
 use crate::date::Date;
 use crate::diag::{Finding, Level, suggest};
 use crate::manifest::enums::LevelName;
 use crate::manifest::project::{OptionValue, Project, RuleSetting};
+use crate::rules::{self, Rule, schema};
 use crate::source::SourceMap;
 
 /// A command-line level flag.
@@ -42,8 +41,8 @@ pub struct Config {
 impl Config {
     /// Default levels and options, today's date.
     pub fn defaults(as_of: Date) -> Config {
-        let levels = registry::RULES.iter().map(|r| (r.name, Some(r.default_level))).collect();
-        let options = registry::RULES
+        let levels = rules::RULES.iter().map(|r| (r.name, Some(r.default_level))).collect();
+        let options = rules::RULES
             .iter()
             .flat_map(|r| r.options.iter().map(move |o| ((r.name, o.name), o.default)))
             .collect();
@@ -63,7 +62,7 @@ impl Config {
         let mut findings = Vec::new();
         for (name, setting) in project.rules.iter().flat_map(|t| t.0.iter()) {
             // Unknown names were reported by the schema (it lists the rules).
-            let Some(rule) = registry::find(&name.value) else { continue };
+            let Some(rule) = rules::find(&name.value) else { continue };
             match &setting.value {
                 RuleSetting::Level(level) => config.set(rule.name, *level),
                 RuleSetting::Detailed { level, options } => {
@@ -88,8 +87,8 @@ impl Config {
                 config.warnings = Some(*flag);
                 continue;
             }
-            let Some(rule) = registry::find(name) else {
-                let hint = suggest::closest(name, registry::names()).map_or_else(
+            let Some(rule) = rules::find(name) else {
+                let hint = suggest::closest(name, rules::names()).map_or_else(
                     || "`datacarto rules` lists them".to_owned(),
                     |c| format!("did you mean '{c}'?"),
                 );

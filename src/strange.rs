@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree as _;
 
-use crate::checks::{self, registry};
+use crate::checks;
 use crate::config::Config;
 use crate::date::Date;
 use crate::diag::emit::{self, Format};
@@ -255,7 +255,7 @@ fn pipeline(files: &[(String, String)]) {
     let (model, graph) = (&c.model, &c.graph);
 
     // Every format of `check`; terminal ones carry no control character.
-    let rules = registry::metadata();
+    let rules = crate::rules::metadata();
     let cx = emit::Context {
         sources: &c.sources,
         rules: &rules,

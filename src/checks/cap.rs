@@ -12,8 +12,7 @@ use crate::source::{FileId, SourceMap, Span};
 /// The findings of the model's rules, capped per file and rule; the first ones in file
 /// order are kept. Loader findings are capped when loading and pass as they are.
 pub(super) fn cap(mut findings: Vec<Finding>, sources: &SourceMap) -> Vec<Finding> {
-    let model_rules: HashSet<&str> =
-        registry::RULES.iter().filter(|r| r.check.is_some()).map(|r| r.name).collect();
+    let model_rules: HashSet<&str> = registry::CHECKS.iter().map(|(r, _)| r.name).collect();
     // File order decides which are kept, whatever order the rules ran in.
     let place = |f: &Finding| f.primary.as_ref().map(|l| (l.span.file, l.span.start, l.span.end));
     findings.sort_by(|a, b| {

@@ -123,6 +123,24 @@ pub(crate) fn outside_eea(model: &Model, store: StoreId) -> Vec<&str> {
     codes
 }
 
+/// The stores following each definition of each term: (term, definition, stores), sorted
+/// by term then definition order; for the glossary page.
+pub(crate) fn followers(model: &Model) -> Vec<(usize, usize, Vec<StoreId>)> {
+    let mut out = Vec::new();
+    for (t, term) in model.terms.iter().enumerate() {
+        for d in 0..term.definitions.len() {
+            let stores: Vec<StoreId> = model
+                .store_ids()
+                .filter(|s| {
+                    model.store(*s).defines.iter().any(|x| x.term == t && x.definition == d)
+                })
+                .collect();
+            out.push((t, d, stores));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

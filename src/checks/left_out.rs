@@ -50,7 +50,7 @@ fn is_echo(finding: &Finding, left_out: &[LeftOut]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::registry::RULES;
+    use crate::rules::RULES;
 
     /// Every rule of the table exists: a renamed rule would silently stop being filtered.
     #[test]

@@ -3,6 +3,7 @@
 //! Rules push findings; they never decide levels, read files or print.
 
 mod cap;
+pub(crate) mod dpia;
 pub(crate) mod facts;
 pub mod left_out;
 pub(crate) mod people;
@@ -11,11 +12,11 @@ pub mod rules;
 
 use std::collections::HashSet;
 
-use crate::checks::rules::unused_suppression;
 use crate::config::Config;
 use crate::diag::{Accepted, Entity, EntityKind, Finding, Report};
 use crate::graph::LineageGraph;
 use crate::model::{Model, Suppression};
+use crate::rules::unused_suppression;
 use crate::source::SourceMap;
 
 /// What a rule reads.
@@ -31,13 +32,11 @@ pub fn run(cx: &Context<'_>) -> Vec<Finding> {
     use rayon::prelude::*;
     // Rules are independent readers of the model: they run in parallel, and their findings
     // are put together in registry order (the report sorts them anyway).
-    let per_rule: Vec<Vec<Finding>> = registry::RULES
+    let per_rule: Vec<Vec<Finding>> = registry::CHECKS
         .par_iter()
-        .map(|rule| {
+        .map(|(rule, check)| {
             let mut findings = Vec::new();
-            if let Some(check) = rule.check
-                && cx.config.level_of(rule.name, None).is_some()
-            {
+            if cx.config.level_of(rule.name, None).is_some() {
                 check(cx, &mut findings);
             }
             findings
@@ -147,7 +146,7 @@ fn every_allow(model: &Model) -> Vec<(&Suppression, Entity)> {
 
 /// An `invalid-suppression` finding (at info) for every suppression past its date.
 fn expired_suppressions(model: &Model, config: &Config) -> Vec<Finding> {
-    use crate::checks::rules::invalid_suppression::expired;
+    use crate::rules::invalid_suppression::expired;
     every_allow(model)
         .into_iter()
         .filter_map(|(s, entity)| {

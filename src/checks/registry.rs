@@ -1,206 +1,98 @@
-//! The rule registry: every rule's name, family, default level, summary, documentation and
-//! options, in one static list. `rules`, `explain`, `docs/rules/*.md`, the JSON Schema's rule
-//! names and SARIF's rule table are all generated from it.
-
-use std::fmt::Write as _;
+//! The registry joining each rule's identity (`crate::rules`) to its logic (`checks::rules`):
+//! the rules that read the model, and the check each one runs. The integrity rules report
+//! while loading and resolving and have no entry here.
 
 use super::{Context, rules};
-use crate::diag::emit::RuleMeta;
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
+use crate::rules::Rule;
 
-/// The family a rule belongs to, in the order `datacarto rules` lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Family {
-    Integrity,
-    Cartography,
-    Gdpr,
-    /// Beyond the register: rights requests, meaning, access, quality, collection.
-    Governance,
-}
+/// A rule's logic: reads the model and the graph, pushes findings.
+pub type Check = fn(&Context<'_>, &mut Vec<Finding>);
 
-impl Family {
-    pub fn title(self) -> &'static str {
-        match self {
-            Family::Integrity => "Integrity",
-            Family::Cartography => "Cartography",
-            Family::Gdpr => "GDPR",
-            Family::Governance => "Governance",
-        }
-    }
-}
-
-/// An option a rule reads from `rules:` in datacarto.yaml.
-#[derive(Debug)]
-pub struct RuleOption {
-    pub name: &'static str,
-    pub description: &'static str,
-    /// Bounds of the value (options are numbers).
-    pub min: f64,
-    pub max: f64,
-    pub default: f64,
-}
-
-/// A rule of the catalogue.
-#[derive(Debug)]
-pub struct Rule {
-    pub name: &'static str,
-    pub family: Family,
-    pub default_level: Level,
-    /// One line: what it finds.
-    pub summary: &'static str,
-    /// Markdown: what it finds, why it matters, an example, the fix, configuration.
-    pub doc: &'static str,
-    pub options: &'static [RuleOption],
-    /// The check reading the model; `None` for the integrity rules, which report while
-    /// loading and resolving.
-    pub check: Option<fn(&Context<'_>, &mut Vec<Finding>)>,
-}
-
-/// Every rule, by family then name.
-pub static RULES: &[&Rule] = &[
-    &rules::duplicate_id::RULE,
-    &rules::invalid_suppression::RULE,
-    &rules::schema::RULE,
-    &rules::unknown_reference::RULE,
-    &rules::unreadable_file::RULE,
-    &rules::unused_suppression::RULE,
-    &rules::yaml_syntax::RULE,
-    &rules::flow_cycle::RULE,
-    &rules::flow_without_fields::RULE,
-    &rules::legacy_in_use::RULE,
-    &rules::low_completeness::RULE,
-    &rules::missing_column::RULE,
-    &rules::missing_data::RULE,
-    &rules::missing_identifier::RULE,
-    &rules::missing_owner::RULE,
-    &rules::no_referential::RULE,
-    &rules::orphan_store::RULE,
-    &rules::redundant_flow::RULE,
-    &rules::silo::RULE,
-    &rules::uncategorised_field::RULE,
-    &rules::undeclared_column::RULE,
-    &rules::undeclared_field::RULE,
-    &rules::unknown_category::RULE,
-    &rules::unsourced_field::RULE,
-    &rules::unused_field::RULE,
-    &rules::unused_flow::RULE,
-    &rules::unused_personal_data::RULE,
-    &rules::unused_zone::RULE,
-    &rules::zone_domain_twice::RULE,
-    &rules::condition_without_special_data::RULE,
-    &rules::consent_without_record::RULE,
-    &rules::dpia_required::RULE,
-    &rules::invalid_adequacy::RULE,
-    &rules::legitimate_interest_undocumented::RULE,
-    &rules::missing_legal_basis::RULE,
-    &rules::missing_legal_reference::RULE,
-    &rules::missing_organization::RULE,
-    &rules::missing_retention::RULE,
-    &rules::missing_security::RULE,
-    &rules::missing_subjects::RULE,
-    &rules::processor_without_contract::RULE,
-    &rules::processor_without_location::RULE,
-    &rules::retention_conflict::RULE,
-    &rules::special_data_without_condition::RULE,
-    &rules::transfer_without_safeguard::RULE,
-    &rules::conflicting_definitions::RULE,
-    &rules::duplicates_into_referential::RULE,
-    &rules::missing_erasure::RULE,
-    &rules::owner_without_access::RULE,
-    &rules::processor_review_overdue::RULE,
-    &rules::special_data_broad_access::RULE,
-    &rules::stale_quality_audit::RULE,
-    &rules::too_many_admins::RULE,
+/// Every rule that reads the model, in catalogue order, with its check.
+pub static CHECKS: &[(&Rule, Check)] = &[
+    (&crate::rules::flow_cycle::RULE, rules::flow_cycle::check),
+    (&crate::rules::flow_without_fields::RULE, rules::flow_without_fields::check),
+    (&crate::rules::legacy_in_use::RULE, rules::legacy_in_use::check),
+    (&crate::rules::low_completeness::RULE, rules::low_completeness::check),
+    (&crate::rules::missing_data::RULE, rules::missing_data::check),
+    (&crate::rules::missing_identifier::RULE, rules::missing_identifier::check),
+    (&crate::rules::missing_owner::RULE, rules::missing_owner::check),
+    (&crate::rules::no_referential::RULE, rules::no_referential::check),
+    (&crate::rules::orphan_store::RULE, rules::orphan_store::check),
+    (&crate::rules::redundant_flow::RULE, rules::redundant_flow::check),
+    (&crate::rules::silo::RULE, rules::silo::check),
+    (&crate::rules::uncategorised_field::RULE, rules::uncategorised_field::check),
+    (&crate::rules::undeclared_field::RULE, rules::undeclared_field::check),
+    (&crate::rules::unknown_category::RULE, rules::unknown_category::check),
+    (&crate::rules::unsourced_field::RULE, rules::unsourced_field::check),
+    (&crate::rules::unused_field::RULE, rules::unused_field::check),
+    (&crate::rules::unused_flow::RULE, rules::unused_flow::check),
+    (&crate::rules::unused_personal_data::RULE, rules::unused_personal_data::check),
+    (&crate::rules::unused_zone::RULE, rules::unused_zone::check),
+    (&crate::rules::zone_domain_twice::RULE, rules::zone_domain_twice::check),
+    (
+        &crate::rules::condition_without_special_data::RULE,
+        rules::condition_without_special_data::check,
+    ),
+    (&crate::rules::consent_without_record::RULE, rules::consent_without_record::check),
+    (&crate::rules::dpia_required::RULE, rules::dpia_required::check),
+    (&crate::rules::invalid_adequacy::RULE, rules::invalid_adequacy::check),
+    (
+        &crate::rules::legitimate_interest_undocumented::RULE,
+        rules::legitimate_interest_undocumented::check,
+    ),
+    (&crate::rules::missing_legal_basis::RULE, rules::missing_legal_basis::check),
+    (&crate::rules::missing_legal_reference::RULE, rules::missing_legal_reference::check),
+    (&crate::rules::missing_organization::RULE, rules::missing_organization::check),
+    (&crate::rules::missing_retention::RULE, rules::missing_retention::check),
+    (&crate::rules::missing_security::RULE, rules::missing_security::check),
+    (&crate::rules::missing_subjects::RULE, rules::missing_subjects::check),
+    (&crate::rules::processor_without_contract::RULE, rules::processor_without_contract::check),
+    (&crate::rules::processor_without_location::RULE, rules::processor_without_location::check),
+    (&crate::rules::retention_conflict::RULE, rules::retention_conflict::check),
+    (
+        &crate::rules::special_data_without_condition::RULE,
+        rules::special_data_without_condition::check,
+    ),
+    (&crate::rules::transfer_without_safeguard::RULE, rules::transfer_without_safeguard::check),
+    (&crate::rules::conflicting_definitions::RULE, rules::conflicting_definitions::check),
+    (&crate::rules::duplicates_into_referential::RULE, rules::duplicates_into_referential::check),
+    (&crate::rules::missing_erasure::RULE, rules::missing_erasure::check),
+    (&crate::rules::owner_without_access::RULE, rules::owner_without_access::check),
+    (&crate::rules::processor_review_overdue::RULE, rules::processor_review_overdue::check),
+    (&crate::rules::special_data_broad_access::RULE, rules::special_data_broad_access::check),
+    (&crate::rules::stale_quality_audit::RULE, rules::stale_quality_audit::check),
+    (&crate::rules::too_many_admins::RULE, rules::too_many_admins::check),
 ];
 
-pub fn find(name: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|r| r.name == name)
+/// The check of a rule, if it reads the model.
+pub fn check_of(name: &str) -> Option<Check> {
+    CHECKS.iter().find(|(rule, _)| rule.name == name).map(|&(_, check)| check)
 }
 
-pub fn names() -> impl Iterator<Item = &'static str> + Clone {
-    RULES.iter().map(|r| r.name)
-}
-
-/// The metadata emitters may print.
-pub fn metadata() -> Vec<RuleMeta> {
-    RULES
-        .iter()
-        .map(|r| RuleMeta {
-            name: r.name,
-            summary: r.summary,
-            default_level: r.default_level,
-            description: what_it_finds(r),
-            page: page(r),
-        })
-        .collect()
-}
-
-/// A rule's page: the same text as docs/rules/<rule>.md.
-pub fn page(rule: &Rule) -> String {
-    let mut out = format!("# {}\n\n", rule.name);
-    let _ = writeln!(
-        out,
-        "{} rule, default level `{}`: {}.\n",
-        rule.family.title(),
-        rule.default_level,
-        rule.summary
-    );
-    out.push_str(rule.doc.trim_end());
-    out.push('\n');
-    if !rule.options.is_empty() {
-        out.push_str("\n## Options\n\n| option | default | range | meaning |\n|---|---|---|---|\n");
-        for o in rule.options {
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {}–{} | {} |",
-                o.name, o.default, o.min, o.max, o.description
-            );
-        }
-    }
-    out
-}
-
-/// The "What it finds" section of a rule's documentation as one paragraph (SARIF's
-/// `fullDescription`); the summary when a page has no such section.
-fn what_it_finds(rule: &Rule) -> String {
-    let Some((_, rest)) = rule.doc.split_once("## What it finds") else {
-        return format!("{}.", rule.summary);
-    };
-    let section = rest.split("\n## ").next().unwrap_or_default();
-    let text = section.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.is_empty() { format!("{}.", rule.summary) } else { text }
+/// Whether a rule reads the model (otherwise the loader or the resolver reports it).
+pub fn reads_model(name: &str) -> bool {
+    check_of(name).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Names are unique, kebab-case, and sorted by family then name.
+    /// Each check is joined to a rule of the catalogue, once, in catalogue order: a rule
+    /// renamed or listed twice would run twice or never.
     #[test]
-    fn registry_is_well_formed() {
-        let mut seen = std::collections::BTreeSet::new();
-        for rule in RULES {
-            assert!(seen.insert(rule.name), "duplicate rule {}", rule.name);
-            assert!(
-                rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{} is not kebab-case",
-                rule.name
-            );
-            assert!(!rule.summary.is_empty() && !rule.doc.is_empty());
-        }
-        let order: Vec<_> = RULES.iter().map(|r| (r.family, r.name)).collect();
-        let mut sorted = order.clone();
-        sorted.sort();
-        assert_eq!(order, sorted);
-    }
-
-    /// The list of rules is part of the interface: a change shows in review.
-    #[test]
-    fn rule_list_snapshot() {
-        let list: Vec<String> = RULES
+    fn every_check_has_one_catalogued_rule() {
+        let positions: Vec<usize> = CHECKS
             .iter()
-            .map(|r| format!("{} {} {}", r.family.title(), r.default_level, r.name))
+            .map(|(rule, _)| {
+                crate::rules::RULES
+                    .iter()
+                    .position(|r| std::ptr::eq(*r, *rule))
+                    .unwrap_or_else(|| panic!("{} is not in the catalogue", rule.name))
+            })
             .collect();
-        insta::assert_snapshot!(list.join("\n"));
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     }
 }

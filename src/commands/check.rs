@@ -4,7 +4,6 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Compiled, Status, compile};
-use crate::checks::registry;
 use crate::config::Flag;
 use crate::date::Date;
 use crate::diag::emit::{self, Context, Format, Origin};
@@ -22,7 +21,7 @@ pub struct Options {
 pub fn run(options: &Options) -> anyhow::Result<Status> {
     let compiled = compile(&options.dir, &options.flags, options.as_of, &LoadOptions::default())?;
     super::note_unmarked_map(&options.dir, &compiled);
-    let rules = registry::metadata();
+    let rules = crate::rules::metadata();
     let cx = Context {
         sources: &compiled.sources,
         rules: &rules,

@@ -11,7 +11,6 @@ use anyhow::bail;
 
 use super::{Status, compile};
 use crate::checks::registry;
-use crate::checks::rules::missing_organization;
 use crate::config::Flag;
 use crate::date::Date;
 use crate::diag::Report;
@@ -20,6 +19,7 @@ use crate::load::LoadOptions;
 use crate::manifest::enums::Language;
 use crate::output;
 use crate::register::{self, Format, Inputs, Layout};
+use crate::rules::missing_organization;
 
 pub struct Options {
     pub dir: PathBuf,
@@ -39,10 +39,10 @@ pub struct Options {
 /// `missing-organization` is an error. The integrity rules (YAML, schema, references) still
 /// report while loading, so that a map read only in part is said to be so.
 fn flags() -> Vec<(Flag, String)> {
-    let mut flags: Vec<(Flag, String)> = registry::RULES
+    let mut flags: Vec<(Flag, String)> = registry::CHECKS
         .iter()
-        .filter(|r| r.check.is_some() && r.name != missing_organization::RULE.name)
-        .map(|r| (Flag::Allow, r.name.to_owned()))
+        .filter(|(r, _)| r.name != missing_organization::RULE.name)
+        .map(|(r, _)| (Flag::Allow, r.name.to_owned()))
         .collect();
     flags.push((Flag::Deny, missing_organization::RULE.name.to_owned()));
     flags
@@ -110,7 +110,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         match finding {
             Some(f) => {
                 let report = Report::new(vec![f.clone()], Vec::new(), &compiled.sources);
-                let rules = registry::metadata();
+                let rules = crate::rules::metadata();
                 let cx = Context {
                     sources: &compiled.sources,
                     rules: &rules,

@@ -6,11 +6,26 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::Status;
-use crate::checks::registry;
 use crate::diag::suggest;
+use crate::manifest::enums::Language;
+use crate::rules::{self as registry, Family, Rule};
 
-/// The catalogue, one line a rule, grouped by family.
-pub fn catalogue() -> String {
+fn family_title(family: Family, language: Language) -> &'static str {
+    match language {
+        Language::En => family.title(),
+        Language::Fr => family.title_fr(),
+    }
+}
+
+fn summary(rule: &Rule, language: Language) -> &'static str {
+    match language {
+        Language::En => rule.summary,
+        Language::Fr => rule.summary_fr,
+    }
+}
+
+/// The catalogue, one line a rule, grouped by family, in a language.
+pub fn catalogue(language: Language) -> String {
     let mut out = String::new();
     let mut family = None;
     for rule in registry::RULES {
@@ -18,10 +33,11 @@ pub fn catalogue() -> String {
             if family.is_some() {
                 out.push('\n');
             }
-            let _ = writeln!(out, "{}", rule.family.title());
+            let _ = writeln!(out, "{}", family_title(rule.family, language));
             family = Some(rule.family);
         }
-        let _ = writeln!(out, "  {:<34} {:<6} {}", rule.name, rule.default_level, rule.summary);
+        let line = summary(rule, language);
+        let _ = writeln!(out, "  {:<34} {:<6} {line}", rule.name, rule.default_level);
     }
     out
 }
@@ -52,18 +68,35 @@ pub fn index() -> String {
     out
 }
 
-pub use crate::checks::registry::page;
+pub use crate::rules::page;
 
-pub fn list(markdown: bool) -> anyhow::Result<Status> {
+/// A rule's page in French: its family, level and summary in French, then the detailed
+/// documentation, which exists in English only and is said to be.
+pub fn page_fr(rule: &Rule) -> String {
+    let english = page(rule);
+    // The English page opens with its title and its summary line; the rest is the detail.
+    let detail = english.splitn(3, "\n\n").nth(2).unwrap_or_default();
+    format!(
+        "# {}\n\nRègle de la famille « {} », niveau par défaut `{}` : {}.\n\n\
+         > La documentation détaillée de cette règle n'existe qu'en anglais ; la voici.\n\n{detail}",
+        rule.name,
+        family_title(rule.family, Language::Fr),
+        rule.default_level,
+        rule.summary_fr,
+    )
+}
+
+/// `datacarto rules`: the catalogue (the Markdown index of docs/rules/ is English).
+pub fn list(markdown: bool, language: Language) -> anyhow::Result<Status> {
     if markdown {
         std::io::stdout().lock().write_all(index().as_bytes())?;
         return Ok(Status::Clean);
     }
-    std::io::stdout().lock().write_all(catalogue().as_bytes())?;
+    std::io::stdout().lock().write_all(catalogue(language).as_bytes())?;
     Ok(Status::Clean)
 }
 
-pub fn explain(name: &str) -> anyhow::Result<Status> {
+pub fn explain(name: &str, language: Language) -> anyhow::Result<Status> {
     let Some(rule) = registry::find(name) else {
         let hint = suggest::closest(name, registry::names()).map_or_else(
             || "`datacarto rules` lists them".to_owned(),
@@ -71,6 +104,10 @@ pub fn explain(name: &str) -> anyhow::Result<Status> {
         );
         bail!("unknown rule '{name}' ({hint})");
     };
-    std::io::stdout().lock().write_all(page(rule).as_bytes())?;
+    let text = match language {
+        Language::En => page(rule),
+        Language::Fr => page_fr(rule),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(Status::Clean)
 }

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use super::Status;
-use crate::checks::{self, registry};
+use crate::checks;
 use crate::config::{Config, Flag};
 use crate::date::Date;
 use crate::diag::emit::{self, Context, Format};
@@ -77,7 +77,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     if options.write || options.dry_run {
         return write_or_show(options, &model, &loaded.sources, &report, &scans);
     }
-    let rules = registry::metadata();
+    let rules = crate::rules::metadata();
     let cx = Context {
         sources: &loaded.sources,
         rules: &rules,

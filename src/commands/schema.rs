@@ -128,7 +128,7 @@ fn rule_options(schema: &mut Value) {
     let Some(table) = schema.pointer_mut("/$defs/RuleTable") else { return };
     let level = table.pointer("/additionalProperties/anyOf/0").cloned().unwrap_or(json!({}));
     let mut rules = Map::new();
-    for rule in crate::checks::registry::RULES {
+    for rule in crate::rules::RULES {
         let mut options = Map::new();
         options.insert("level".into(), level.clone());
         for o in rule.options {

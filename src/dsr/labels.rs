@@ -1,61 +1,10 @@
-//! Every word of the checklist, in English and French. One enum, so that a word missing in
-//! a language is a compile error.
+//! The checklist's values put into words (roles, operators, keys, erasure, contracts), in
+//! English or French; the words themselves are in the catalogue (`crate::words::dsr`).
 
 use super::{Erasure, Key, Operator, Role};
 use crate::manifest::enums::{ErasureMethod, Language, StoreStatus};
 
-crate::vocab::tables::bilingual! {
-    /// A word of the checklist.
-    pub enum W {
-    Title = "Rights requests" / "Demandes d'exercice des droits",
-    Intro = "What to do when a person of this category asks for their data (access, GDPR art. 15) or to be erased (art. 17): every store holding their data according to the map, how to find them there, how to erase them, and whom to tell (art. 19)." / "Que faire quand une personne de cette catégorie demande ses données (accès, RGPD art. 15) ou leur effacement (art. 17) : chaque outil qui détient ses données d'après la cartographie, comment l'y retrouver, comment l'y effacer, et qui prévenir (art. 19).",
-    Purposes = "Purposes that use their data" / "Finalités qui utilisent leurs données",
-    NoPurpose = "Not stated: no active purpose names this category of person in 'subjects', so the map does not say where their data is." / "Non renseigné : aucune finalité en cours ne nomme cette catégorie de personnes dans 'subjects', la cartographie ne dit donc pas où sont leurs données.",
-    Stores = "Stores holding their data" / "Outils qui détiennent leurs données",
-    Store = "Store" / "Outil",
-    Why = "Why it is here" / "Pourquoi",
-    RunBy = "Run by" / "Exploité par",
-    Export = "Data to export (access)" / "Données à extraire (accès)",
-    Key = "Key to find the person" / "Clé pour retrouver la personne",
-    Erase = "Erasure" / "Effacement",
-    Status = "Status" / "Statut",
-    Notify = "Processors and third parties to notify" / "Sous-traitants et tiers à prévenir",
-    NotifyNone = "No store of the list is run by a processor or an outside party." / "Aucun outil de la liste n'est exploité par un sous-traitant ou un tiers.",
-    Contract = "Contract" / "Contrat",
-    Via = "Receives the data through" / "Reçoit les données par",
-    EntersHere = "no flow from the stores above: the data enters the map here" / "aucun flux depuis les outils ci-dessus : les données entrent ici dans la cartographie",
-    OtherRecipients = "Other recipients named by the purposes" / "Autres destinataires nommés par les finalités",
-    Gaps = "To complete in the map" / "À compléter dans la cartographie",
-    GapsNone = "Nothing: every store of the list states its key and its erasure method." / "Rien : chaque outil de la liste indique sa clé et sa méthode d'effacement.",
-    Attribute = "Attribute" / "Attribut",
-    Where = "Where" / "Où",
-    SheetChecklist = "Checklist" / "Liste de contrôle",
-    SheetNotify = "Notify" / "À prévenir",
-    SheetGaps = "To complete" / "À compléter",
-    Subject = "Category of person" / "Catégorie de personnes",
-    RoleUsed = "a purpose for them uses it" / "une finalité les concernant l'utilise",
-    RoleSource = "their data comes from there" / "leurs données en proviennent",
-    RoleCopy = "a flow copies their data there" / "un flux y copie leurs données",
-    InHouse = "in house" / "en interne",
-    Processor = "processor" / "sous-traitant",
-    ThirdParty = "third party (another controller)" / "tiers (autre responsable)",
-    Identifiers = "identifier" / "identifiant",
-    MappedFrom = "filled from" / "alimenté depuis",
-    KeyNotStated = "not stated: mark the field that identifies a person with 'identifier: true'" / "non renseigné : marquer le champ qui identifie une personne avec 'identifier: true'",
-    ErasureNotStated = "not stated: add 'erasure:' to the store" / "non renseigné : ajouter 'erasure:' à l'outil",
-    ContractNotStated = "not stated: add 'contract:' to the store" / "non renseigné : ajouter 'contract:' à l'outil",
-    ContractNotApplicable = "not applicable: another controller (no art. 28 contract)" / "sans objet : autre responsable (pas de contrat art. 28)",
-    Api = "by API" / "par API",
-    Manual = "by hand" / "à la main",
-    AutomaticRetention = "automatic: erased at the end of its retention period" / "automatique : effacées à la fin de leur durée de conservation",
-    NotPossible = "not possible" / "impossible",
-    ReasonNotStated = "reason not stated: add 'reason:' under 'erasure:'" / "raison non renseignée : ajouter 'reason:' sous 'erasure:'",
-    Active = "active" / "en service",
-    Planned = "planned" / "prévu",
-    Legacy = "legacy" / "en fin de vie",
-    Retired = "retired" / "retiré",
-    }
-}
+pub(crate) use crate::words::dsr::W;
 
 pub fn role(role: Role, lang: Language) -> &'static str {
     match role {
@@ -87,9 +36,8 @@ pub fn status(status: StoreStatus, lang: Language) -> &'static str {
 pub fn key(key: &Key, lang: Language) -> String {
     match key {
         Key::Identifiers { fields } => {
-            // French puts a space before the colon.
-            let colon = if lang == Language::Fr { " :" } else { ":" };
-            format!("{}{colon} {}", W::Identifiers.get(lang), fields.join(", "))
+            let colon = crate::words::colon(lang);
+            format!("{}{colon}{}", W::Identifiers.get(lang), fields.join(", "))
         }
         Key::Mapped { fields } => fields
             .iter()
@@ -151,17 +99,4 @@ pub fn fields(fields: &[super::FieldLine]) -> String {
         .map(|f| if f.name == f.id { f.id.clone() } else { format!("{} ({})", f.id, f.name) })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every word has both languages, and they differ where a translation is expected.
-    #[test]
-    fn every_word_is_in_both_languages() {
-        for w in W::ALL {
-            assert!(!w.get(Language::En).is_empty() && !w.get(Language::Fr).is_empty(), "{w:?}");
-        }
-    }
 }

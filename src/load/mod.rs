@@ -21,13 +21,13 @@ use rayon::prelude::*;
 
 use self::discover::PROJECT_FILE;
 use self::yaml::{Node, NodeKind};
-use crate::checks::rules::{schema, unreadable_file, yaml_syntax};
 use crate::diag::Finding;
 use crate::manifest::entities::{Category, Objective, Subject, Team};
 use crate::manifest::flow::Flow;
 use crate::manifest::project::Project;
 use crate::manifest::purpose::Purpose;
 use crate::manifest::store::Store;
+use crate::rules::{schema, unreadable_file, yaml_syntax};
 use crate::source::{FileId, SourceMap, Span};
 
 /// Every entity of every manifest, in file order then document order.

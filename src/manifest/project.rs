@@ -192,7 +192,7 @@ impl JsonSchema for RuleName {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let names: Vec<&str> = crate::checks::registry::names().collect();
+        let names: Vec<&str> = crate::rules::names().collect();
         json_schema!({
             "description": "The name of a rule of the catalogue (`datacarto rules`).",
             "type": "string",

@@ -5,12 +5,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::i18n::{self, Text};
 use super::shape::pill_text;
 use super::style::{self, Palette};
 use super::svg::Legend;
 use super::text::FONT_FAMILY;
 use super::view::{EdgeStyle, Mark, NodeKind, View};
+use crate::words::map::{self as i18n, Text};
 
 /// A DOT string literal.
 fn quote(s: &str) -> String {

@@ -591,7 +591,7 @@ fn tray(view: &View, zoning: &Zoning, boxes: &mut [Rect], bands: &mut Vec<Band>)
         row_height = row_height.max(boxes[i].height);
     }
     bands.push(Band {
-        title: super::i18n::t(super::i18n::Text::Tray, view.language).to_owned(),
+        title: crate::words::map::t(crate::words::map::Text::Tray, view.language).to_owned(),
         rect: Rect {
             x: l,
             y: top,

@@ -4,7 +4,6 @@
 //! Graphviz when asked.
 
 pub mod dot;
-pub mod i18n;
 pub mod json;
 pub mod layered;
 pub mod layout;

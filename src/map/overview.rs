@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::i18n::{self, Text};
 use super::view::{Callout, Edge, EdgeStyle, Mark, Node, NodeKind, Selection, Target, View};
+use crate::words::map::{self as i18n, Text};
 
 /// Above this many stores the whole map is drawn as its overview.
 pub const THRESHOLD: usize = 60;

@@ -1,10 +1,10 @@
 //! The size and content of each node's box: its title, its subtitle and its badges, measured
 //! with the font's metrics so that every label fits inside its box.
 
-use super::i18n::{self, Text};
 use super::text::{truncate, width, wrap};
 use super::view::{Mark, Node, NodeKind};
 use crate::manifest::enums::Language;
+use crate::words::map::{self as i18n, Text};
 
 pub const TITLE_SIZE: f64 = 14.0;
 pub const SUBTITLE_SIZE: f64 = 11.0;

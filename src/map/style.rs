@@ -5,9 +5,9 @@
 
 use std::fmt::Write as _;
 
-use super::i18n::{self, Text};
 use super::view::{EdgeStyle, Mark, Node, NodeKind};
 use crate::manifest::enums::Language;
+use crate::words::map::{self as i18n, Text};
 
 /// Band colour and light fill per domain.
 const DOMAINS: &[(&str, &str)] = &[

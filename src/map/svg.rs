@@ -6,13 +6,13 @@
 
 use std::fmt::Write as _;
 
-use super::i18n::{self, Text};
 use super::layout::{Band, Geometry, Path, Rect};
 use super::shape::{self, NodeBox, PILL_SIZE, SUBTITLE_SIZE, TITLE_SIZE};
 use super::style::{self, Palette};
 use super::text::{FONT_FAMILY, width};
 use super::view::{Callout, EdgeStyle, Mark, NodeKind, Target, View};
 use crate::manifest::enums::Language;
+use crate::words::map::{self as i18n, Text};
 
 const MARGIN: f64 = 24.0;
 const TITLE_FONT: f64 = 20.0;

@@ -4,13 +4,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::i18n::{self, Text};
 use crate::checks::facts;
 use crate::diag::{EntityKind, Report};
 use crate::graph::LineageGraph;
 use crate::manifest::enums::{Direction, Language, StoreStatus};
 use crate::model::{FieldId, FlowId, Model, PurposeId, StoreId, SubjectId, TeamId};
 use crate::vocab::tables;
+use crate::words::map::{self as i18n, Text};
 
 /// What to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 
 use std::collections::VecDeque;
 
-use super::i18n::{self, Text};
 use super::view::{EdgeStyle, Mark, NodeKind, View};
+use crate::words::map::{self as i18n, Text};
 
 /// The zone of every node of a view.
 #[derive(Clone, Debug, PartialEq)]

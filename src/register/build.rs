@@ -7,14 +7,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::lineage::{Condensation, Journey, Origins, Walker};
 use super::rows::*;
 use super::{Inputs, coverage, families, retention};
+use crate::checks::dpia::{Entry, criteria_from};
 use crate::checks::facts::{outside_eea, register_purposes};
-use crate::checks::rules::dpia_required;
 use crate::manifest::enums::Direction;
 use crate::manifest::enums::{Language, LegalBasis, SecurityMeasure};
 use crate::model::{FieldId, FlowId, Model, PurposeId, Recipient as Declared, StoreId};
+use crate::rules::dpia_required;
 use crate::vocab::tables;
 
-use super::labels::L;
+use crate::words::register::L;
 use rayon::prelude::*;
 
 pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
@@ -57,7 +58,7 @@ pub(super) fn register(inputs: &Inputs<'_>, language: Language) -> Register {
         .collect();
     let controller = controller(model, language);
     let coverage = coverage::gaps(inputs, controller.as_ref(), &rows, language);
-    let cache = super::cache::Cache::new(rows.len());
+    let cache = super::cache::Cache::new(rows.len(), super::cells::CELLS);
     Register { version: VERSION, language, controller, rows, apart, coverage, cache }
 }
 
@@ -157,8 +158,7 @@ fn row(
     let origins = &journey.origins;
     let origin_stores: BTreeSet<StoreId> = origins.stores.iter().copied().collect();
     let (sources, collection) = sources(model, walker.condensation(), origins, &used);
-    let entry = dpia_required::Entry::from_set(model, &origin_stores);
-    let criteria = dpia_required::criteria_from(model, id, large_scale, &entry);
+    let criteria = criteria_from(model, id, large_scale, &Entry::from_set(model, &origin_stores));
     let (transfers, unlocated) = transfers(inputs, &locations, &recipients, &journey, language);
     Row {
         index,

@@ -5,9 +5,10 @@
 use std::borrow::Cow;
 
 use super::coverage::{Kind, of};
-use super::labels::L;
 use super::rows::{Contact, Controller, FieldRef, Recipient, Register, Row, StoreRef, Term};
 use crate::manifest::enums::Language;
+use crate::words::colon;
+use crate::words::register::L;
 
 /// What a column shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +86,7 @@ pub(super) const CELLS: usize = Cell::Updated as usize + 1;
 pub fn lines<'r>(cell: Cell, row: &'r Row, register: &'r Register) -> Cow<'r, [String]> {
     // Only a row of this very register has slots in it; any other is made, not kept.
     let own = register.rows.get(row.index).is_some_and(|r| std::ptr::eq(r, row));
-    match register.cache.slot(row.index, cell).filter(|_| own) {
+    match register.cache.slot(row.index, cell as usize).filter(|_| own) {
         Some(slot) => Cow::Borrowed(slot.get_or_init(|| make(cell, row, register))),
         None => Cow::Owned(make(cell, row, register)),
     }
@@ -447,14 +448,6 @@ fn derive(cell: Cell, row: &Row, register: &Register) -> Vec<String> {
 /// A cell's lines joined by line breaks (CSV, XLSX).
 pub fn text(cell: Cell, row: &Row, register: &Register) -> String {
     lines(cell, row, register).join("\n")
-}
-
-/// ": " in English, " : " in French typography.
-pub fn colon(lang: Language) -> &'static str {
-    match lang {
-        Language::En => ": ",
-        Language::Fr => " : ",
-    }
 }
 
 fn yes_no(b: bool) -> L {

@@ -9,10 +9,10 @@
 //! row while the map holds personal data (mandatory).
 
 use super::Inputs;
-use super::labels::L;
 use super::rows::{Controller, Gap, Row, Term};
 use crate::manifest::enums::Language;
 use crate::source::{SourceMap, Span};
+use crate::words::register::L;
 
 /// The kind of entity a gap asks to edit.
 #[derive(Clone, Copy)]
@@ -177,7 +177,7 @@ fn row_gaps(inputs: &Inputs<'_>, row: &Row, language: Language, out: &mut Vec<Ga
             .to_owned();
         why.push_str(&format!(" ({}, {})", t.store.name, t.country.label));
         if let Some(decision) = &t.adequacy_decision {
-            let colon = super::cells::colon(language);
+            let colon = crate::words::colon(language);
             let scope = t.adequacy_scope.as_ref().map_or_else(String::new, |s| format!(" ({s})"));
             why.push_str(&format!(
                 "; {}{colon}{decision}{scope}",

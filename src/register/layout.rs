@@ -4,7 +4,7 @@
 //! same way, so a column means the same in CSV, XLSX, HTML and Markdown.
 
 use super::cells::Cell;
-use super::labels::L;
+use crate::words::register::L;
 
 /// A layout of the register.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

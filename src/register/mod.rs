@@ -1,7 +1,7 @@
 //! The GDPR record of processing activities (art. 30) derived from the map
 //! (docs/register.md). `build` turns the borrowed model, graph and configuration into the row
 //! model (`rows`), the one source of truth; `layout` says which cells each layout shows,
-//! `cells` what each cell says, `labels` every word in English and French, and `encode`
+//! `cells` what each cell says (its words in English and French: `crate::words::register`), and `encode`
 //! writes CSV, XLSX, HTML, Markdown or JSON bytes. Nothing here reads or writes files.
 
 mod build;
@@ -10,7 +10,6 @@ pub mod cells;
 pub mod coverage;
 pub mod encode;
 pub mod families;
-pub mod labels;
 pub mod layout;
 mod lineage;
 pub mod retention;
@@ -63,9 +62,9 @@ pub fn coverage_text(register: &Register) -> String {
     let mut out = String::new();
     for g in &register.coverage {
         let place = g.at.as_deref().map_or_else(String::new, |a| format!("{a}: "));
-        let row = g.row.as_deref().unwrap_or(labels::L::Header.get(lang));
+        let row = g.row.as_deref().unwrap_or(crate::words::register::L::Header.get(lang));
         let level = if g.mandatory { "error" } else { "warn" };
-        let fill = labels::L::Fix.get(lang);
+        let fill = crate::words::register::L::Fix.get(lang);
         let _ = writeln!(
             out,
             "{place}{level}[{row}] {} (art. {}): {} ({fill}: {})",

@@ -6,13 +6,13 @@ use super::cells::{self, Cell};
 use super::layout::{Layout, columns};
 use super::rows::Register;
 use super::{Inputs, build};
-use crate::checks::rules::dpia_required;
 use crate::config::Config;
 use crate::date::Date;
 use crate::graph::LineageGraph;
 use crate::load::load_from_memory;
 use crate::manifest::enums::*;
 use crate::model::resolve::resolve;
+use crate::rules::dpia_required;
 use crate::vocab::{categories, subjects, tables};
 
 pub(super) fn register_of(files: &[(&str, &str)], language: Language) -> Register {
@@ -368,7 +368,7 @@ fn every_label_in_both_languages() {
     for s in subjects::SUBJECTS {
         both(s.id, tables::subject_label(s.id));
     }
-    for l in super::labels::L::ALL {
+    for l in crate::words::register::L::ALL {
         both(&format!("{l:?}"), Some(l.label()));
     }
 }

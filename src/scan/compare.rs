@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::engine::Table;
 use super::guess::{Guess, guess, tokens};
 use super::patterns::Pattern;
-use crate::checks::rules::{missing_column, undeclared_column};
 use crate::diag::{Entity, EntityKind, Finding};
 use crate::manifest::scan::ScanTable;
 use crate::model::{FieldId, FieldOrigin, Model, StoreId};
+use crate::rules::{missing_column, undeclared_column};
 use crate::source::Span;
 
 /// What one store's scan found.
@@ -280,7 +280,7 @@ fn missing(model: &Model, f: FieldId, wanted: &[Wanted<'_>]) -> Finding {
             field.id
         ),
     )
-    .entity(crate::checks::facts::field_entity(model, f))
+    .entity(Entity::new(EntityKind::Field, model.field_path(f)))
     .at(span, "declared here")
     .help(format!(
         "remove the field, or write `column: TABLE.COLUMN` on it when the column has another \

@@ -159,7 +159,7 @@ pub(super) fn and_more(more: usize, lang: Language) -> String {
     if more == 0 {
         String::new()
     } else {
-        super::i18n::word("and_more", lang).replace('N', &more.to_string())
+        crate::words::site::word("and_more", lang).replace('N', &more.to_string())
     }
 }
 

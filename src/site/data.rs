@@ -178,7 +178,7 @@ pub(super) fn graph_json(inputs: &Inputs<'_>) -> String {
 
 /// The findings, in the JSON contract of `check --format json`.
 pub(super) fn findings_json(inputs: &Inputs<'_>) -> String {
-    let rules = crate::checks::registry::metadata();
+    let rules = crate::rules::metadata();
     let cx = crate::diag::emit::Context {
         sources: inputs.sources,
         rules: &rules,

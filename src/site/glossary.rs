@@ -4,7 +4,7 @@
 use tera::Value;
 
 use super::{Inputs, Site};
-use crate::checks::rules::conflicting_definitions::followers;
+use crate::checks::facts::followers;
 
 pub(super) fn page(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let model = inputs.model;

@@ -19,7 +19,6 @@ mod common;
 mod data;
 pub mod env;
 mod glossary;
-pub mod i18n;
 mod lists;
 mod maps;
 mod pages;
@@ -252,7 +251,7 @@ impl<'a> Site<'a> {
             .as_ref()
             .and_then(|o| o.value.name.clone())
             .map_or_else(|| "datacarto".to_owned(), |name| format!("{name} · datacarto"));
-        let w = |k| i18n::word(k, lang);
+        let w = |k| crate::words::site::word(k, lang);
         let link = |href: &'static str, label: &'static str| obj! {"href": href, "label": label};
         let nav = Value::from(vec![
             link("stores.html", w("stores")),
@@ -280,7 +279,7 @@ impl<'a> Site<'a> {
         );
         Site {
             language: lang,
-            words: tera::Value::from_serializable(&i18n::words(lang)),
+            words: tera::Value::from_serializable(&crate::words::site::words(lang)),
             shared: obj! {"title": title.as_str(), "nav": nav, "date": options.date.as_deref()},
             title,
             register,
@@ -296,7 +295,7 @@ impl<'a> Site<'a> {
     }
 
     fn word(&self, key: &str) -> &'static str {
-        i18n::word(key, self.language)
+        crate::words::site::word(key, self.language)
     }
 
     /// Renders a page: `model` must hold `page_title`; `root` leads back to the site's root.

@@ -214,6 +214,28 @@ fn documentation_commands() {
     assert!(out.status.success() && out.stdout.len() > 1000);
 }
 
+/// `rules --lang fr` lists the catalogue in French (families and summaries), and
+/// `explain --lang fr` gives the French summary and says that the detail is in English.
+#[test]
+fn rules_and_explain_in_french() {
+    let out = datacarto().args(["rules", "--lang", "fr"]).output().unwrap();
+    assert!(out.status.success());
+    let list = String::from_utf8_lossy(&out.stdout);
+    insta::assert_snapshot!("rules_fr", list);
+    for english in ["Integrity", "Governance", " a store ", " a purpose ", " without ", " that "] {
+        assert!(!list.contains(english), "English in the French list: {english:?}");
+    }
+    let out = datacarto().args(["explain", "missing-owner", "--lang", "fr"]).output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.starts_with("# missing-owner\n\nRègle de la famille « Cartographie », niveau par défaut `warn` : un outil ou une finalité sans `owner`.\n"), "{page}");
+    assert!(page.contains("n'existe qu'en anglais"), "{page}");
+    assert!(!page.contains("Cartography rule"), "{page}");
+    // The English page is unchanged by the option's existence.
+    let out = datacarto().args(["explain", "missing-owner", "--lang", "en"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Cartography rule, default level"));
+}
+
 /// `init` writes a starter map that passes `check`, and never overwrites.
 #[test]
 fn init_writes_a_map_that_passes() {

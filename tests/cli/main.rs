@@ -18,6 +18,7 @@ mod generated;
 mod harden;
 mod hostile;
 mod inventory;
+mod layers;
 mod lineage;
 mod lsp;
 mod maps;

@@ -4,53 +4,11 @@
 
 use crate::checks::Context;
 use crate::checks::facts::purpose_entity;
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::manifest::enums::SpecialCategory;
+use crate::rules::condition_without_special_data::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "condition-without-special-data",
-    family: Family::Gdpr,
-    default_level: Level::Warn,
-    summary: "a purpose with a `special_condition` (art. 9(2)) that uses no special-category data",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-An active purpose that declares `special_condition:` but whose used fields hold no
-special-category data of art. 9(1) (health, biometric, genetic data, racial or ethnic origin,
-political opinions, religious or philosophical beliefs, trade-union membership, sex life or
-sexual orientation). Criminal-offence data (art. 10) and national identification numbers do
-not call for an art. 9(2) condition.
-
-## Why it matters
-
-The map contradicts itself, and the register would print "Explicit consent" beside "Special
-categories: No". Either a used field holds special-category data under a category that does
-not say so — the worst case: the art. 9 checks pass on data they should guard — or the
-condition is left over and misleads the reader of the register.
-
-## Example
-
-```yaml
-purposes:
-  - id: allergy-alerts
-    special_condition: explicit_consent
-    uses: [eshop.allergies]        # category user.content.private
-```
-
-## Fix
-
-Give the field its special category (`category: user.health_and_medical`, or
-`special: health`), or remove `special_condition:`.
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for purpose in model.purposes.iter().filter(|p| p.is_active()) {
         let Some(condition) = purpose.special_condition else { continue };

@@ -3,63 +3,11 @@
 
 use crate::checks::Context;
 use crate::checks::people::StoreSubjects;
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Entity, EntityKind, Finding, Level};
-use crate::model::{Defined, Model, StoreId};
+use crate::diag::{Entity, EntityKind, Finding};
+use crate::model::{Defined, Model};
+use crate::rules::conflicting_definitions::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "conflicting-definitions",
-    family: Family::Governance,
-    default_level: Level::Warn,
-    summary: "two stores linked by a flow hold the same people under different definitions of a glossary term",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A flow between two stores that both say which definition of a glossary term their records
-follow (`defines:`), with different definitions, while the two stores hold the same
-category of people (the subjects of the purposes using them, as the rules read them).
-
-## Why it matters
-
-"Is a customer in the marketing automation tool a customer in the same sense as in the
-CRM?" When the CRM counts buyers of the last twelve months and the emailing tool counts
-every subscriber, a flow between them mixes two populations under one word: counts
-disagree, campaigns reach people who are not customers, reports cannot be reconciled.
-Naming the definitions makes the difference visible; this rule shows where data crosses
-it.
-
-## Example
-
-```yaml
-terms:
-  - id: customer
-    definitions:
-      - {id: buyer-12-months, definition: A person with an order in the last 12 months.}
-      - {id: subscriber, definition: Anyone subscribed to the newsletter.}
-stores:
-  - id: crm
-    defines: {customer: buyer-12-months}
-  - id: emailing
-    defines: {customer: subscriber}
-flows:
-  - {from: crm, to: emailing, fields: [email]}
-```
-
-## Fix
-
-Align the two stores on one definition, or keep both and make the flow translate between
-them (filter the records it carries); then silence the finding on the flow with an `allow:`
-that says how.
-
-## Configuration
-
-None. The stores must hold a known category of people in common: a store no purpose
-reaches has unknown people, and nothing is said about it.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     if model.terms.is_empty() || model.stores.iter().all(|s| s.defines.is_empty()) {
         return;
@@ -111,24 +59,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 fn definition<'m>(model: &'m Model, d: &Defined) -> &'m str {
     &model.terms[d.term].definitions[d.definition].id
-}
-
-/// The stores following each definition of each term: (term, definition, stores), sorted
-/// by term then definition order; for the glossary page.
-pub(crate) fn followers(model: &Model) -> Vec<(usize, usize, Vec<StoreId>)> {
-    let mut out = Vec::new();
-    for (t, term) in model.terms.iter().enumerate() {
-        for d in 0..term.definitions.len() {
-            let stores: Vec<StoreId> = model
-                .store_ids()
-                .filter(|s| {
-                    model.store(*s).defines.iter().any(|x| x.term == t && x.definition == d)
-                })
-                .collect();
-            out.push((t, d, stores));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,50 +2,11 @@
 
 use crate::checks::Context;
 use crate::checks::facts::purpose_entity;
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::manifest::enums::LegalBasis;
+use crate::rules::consent_without_record::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "consent-without-record",
-    family: Family::Gdpr,
-    default_level: Level::Warn,
-    summary: "`legal_basis: consent` without `consent_record`",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-An active purpose whose `legal_basis` is `consent` and which names no `consent_record`: the
-field holding the proof of each person's consent.
-
-## Why it matters
-
-Where processing rests on consent, the controller must be able to demonstrate that the person
-consented (GDPR art. 7(1)); withdrawal must be as easy as giving it (art. 7(3)). The consent
-record is also what flows must carry to every store that uses the data.
-
-## Example
-
-```yaml
-purposes:
-  - id: newsletter
-    legal_basis: consent
-    uses: [crm.email]
-```
-
-## Fix
-
-```yaml
-    consent_record: crm.optin_newsletter
-```
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for purpose in cx.model.purposes.iter().filter(|p| p.is_active()) {
         let Some(basis) = &purpose.legal_basis else { continue };
         if basis.value != LegalBasis::Consent || purpose.consent_record.is_some() {

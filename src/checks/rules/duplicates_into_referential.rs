@@ -5,61 +5,11 @@ use petgraph::algo::has_path_connecting;
 
 use crate::checks::Context;
 use crate::checks::facts::{live_stores, store_entity};
-use crate::checks::registry::{Family, Rule, RuleOption};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::graph::node;
+use crate::rules::duplicates_into_referential::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "duplicates-into-referential",
-    family: Family::Governance,
-    default_level: Level::Warn,
-    summary: "a store with a duplicates rate over the threshold (default 0.05) that feeds the customer master",
-    options: &[RuleOption {
-        name: "threshold",
-        description: "the duplicates rate above which a store feeding the master is reported",
-        min: 0.0,
-        max: 1.0,
-        default: 0.05,
-    }],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A store (not retired, not itself the master) whose `quality.duplicates_rate` is above the
-threshold, and from which a path of flows leads to a store marked `referential: true`.
-
-## Why it matters
-
-The customer master exists to hold one record per person. A source that holds the same
-person several times feeds it duplicates at every run: merges fail, consents are split
-across records, a person who asks to be erased stays in one of their copies.
-
-## Example
-
-```yaml
-stores:
-  - id: pos
-    quality: {duplicates_rate: 0.12, last_audit: 2026-06-30}
-flows:
-  - {from: pos, to: crm, fields: [email_receipt: email]}
-```
-
-## Fix
-
-Deduplicate at the source, or match records on an identifier before they reach the master
-(and lower the rate at the next audit).
-
-## Configuration
-
-```yaml
-rules:
-  duplicates-into-referential: {level: warn, threshold: 0.1}
-```
-
-A store without `duplicates_rate` is not judged.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     let threshold = cx.config.option(RULE.name, "threshold");
     let masters: Vec<_> = model.store_ids().filter(|s| model.store(*s).referential).collect();

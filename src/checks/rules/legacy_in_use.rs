@@ -5,50 +5,11 @@ use std::collections::BTreeSet;
 
 use crate::checks::Context;
 use crate::checks::facts::purpose_entity;
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::diag::{Entity, EntityKind, Finding};
 use crate::manifest::enums::StoreStatus;
+use crate::rules::legacy_in_use::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "legacy-in-use",
-    family: Family::Cartography,
-    default_level: Level::Warn,
-    summary: "an active purpose uses a field of a `legacy` or `retired` store, or a flow touches a `retired` store",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-- An active purpose that uses fields of a store whose `status` is `legacy` or `retired` (one
-  finding per purpose and store);
-- a flow from or to a `retired` store.
-
-## Why it matters
-
-A legacy store is meant to be replaced; a retired one is switched off. Purposes that still
-rely on them block the migration, or silently stopped working; a flow to a retired store
-delivers data to a system nobody maintains.
-
-## Example
-
-```yaml
-stores:
-  - {id: old-crm, status: legacy, fields: [{id: email}]}
-purposes:
-  - {id: newsletter, uses: [old-crm.email]}
-```
-
-## Fix
-
-Move the purpose to the store that replaces the legacy one (`uses: [crm.email]`), and stop
-flows to retired stores.
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for purpose in model.purposes.iter().filter(|p| p.is_active()) {
         let stores: BTreeSet<_> = purpose.uses.iter().map(|f| model.field(*f).store).collect();

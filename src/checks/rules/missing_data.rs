@@ -2,52 +2,11 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{category_covers, purpose_entity};
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::manifest::enums::PurposeStatus;
+use crate::rules::missing_data::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "missing-data",
-    family: Family::Cartography,
-    default_level: Level::Warn,
-    summary: "a purpose needs a category that none of its used fields covers: data to collect",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A purpose whose `needs:` lists a data category that none of the fields it `uses` covers. A
-need is covered by a field of that category or below it (`user.contact` is covered by
-`user.contact.email`), through dotted keys or a declared category's `parent`. Active and
-planned purposes are checked (a planned purpose is where the collection plan matters most);
-retired ones are not.
-
-## Why it matters
-
-This is the collection plan: the data a use case needs and the map does not have yet. Each
-finding is a field to collect (or to find in another store and bring by a flow) before the
-purpose can work.
-
-## Example
-
-```yaml
-purposes:
-  - id: birthday-offer
-    uses: [crm.email, crm.first_name]
-    needs: [user.contact.email, user.demographic.date_of_birth]
-```
-
-## Fix
-
-Collect the data (a field with that category in a store the purpose uses) and list it in
-`uses`, or take the need out if the purpose does without it.
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for purpose in &model.purposes {
         if purpose.status == PurposeStatus::Retired {

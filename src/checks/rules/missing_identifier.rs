@@ -3,52 +3,10 @@
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
+use crate::rules::missing_identifier::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "missing-identifier",
-    family: Family::Cartography,
-    default_level: Level::Warn,
-    summary: "a store holding personal data with no `identifier: true` field",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A store (not retired) that holds personal data but none of whose fields is an identifier:
-nothing in it can serve to recognise the same person in another store. A field is an
-identifier when it is marked `identifier: true`, or when a flow feeds it from an identifier
-(a customer number copied into another store keeps identifying the customer there). The
-advice names the store's people (the `subjects` of the purposes whose data it holds).
-
-## Why it matters
-
-A unique customer identifier is what reconciles silos into one customer view (the
-*référentiel client unique*): without one, duplicates multiply, access and erasure requests
-cannot be served reliably, and the store cannot be joined to the customer master.
-
-## Example
-
-```yaml
-stores:
-  - id: promo-sheet
-    fields:
-      - {id: email, category: user.contact.email}
-      - {id: name, category: user.name}
-```
-
-## Fix
-
-Mark the field that identifies a customer (`identifier: true` on a customer number, or on the
-e-mail address when that is the key), or bring the customer id into the store by a flow.
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     // Inherited identifiers and people cost a walk of the lineage: only made for a store
     // that declares no identifier itself.

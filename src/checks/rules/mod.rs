@@ -1,19 +1,17 @@
-//! One file per rule: its registry entry, its documentation and the findings it makes.
+//! One file per rule that reads the model: its check and the findings it makes (its
+//! identity and documentation are in `crate::rules`).
 
 pub mod condition_without_special_data;
 pub mod conflicting_definitions;
 pub mod consent_without_record;
 pub mod dpia_required;
-pub mod duplicate_id;
 pub mod duplicates_into_referential;
 pub mod flow_cycle;
 pub mod flow_without_fields;
 pub mod invalid_adequacy;
-pub mod invalid_suppression;
 pub mod legacy_in_use;
 pub mod legitimate_interest_undocumented;
 pub mod low_completeness;
-pub mod missing_column;
 pub mod missing_data;
 pub mod missing_erasure;
 pub mod missing_identifier;
@@ -32,7 +30,6 @@ pub mod processor_without_contract;
 pub mod processor_without_location;
 pub mod redundant_flow;
 pub mod retention_conflict;
-pub mod schema;
 pub mod silo;
 pub mod special_data_broad_access;
 pub mod special_data_without_condition;
@@ -40,16 +37,11 @@ pub mod stale_quality_audit;
 pub mod too_many_admins;
 pub mod transfer_without_safeguard;
 pub mod uncategorised_field;
-pub mod undeclared_column;
 pub mod undeclared_field;
 pub mod unknown_category;
-pub mod unknown_reference;
-pub mod unreadable_file;
 pub mod unsourced_field;
 pub mod unused_field;
 pub mod unused_flow;
 pub mod unused_personal_data;
-pub mod unused_suppression;
 pub mod unused_zone;
-pub mod yaml_syntax;
 pub mod zone_domain_twice;

@@ -3,55 +3,10 @@
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, quoted_list};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
+use crate::rules::no_referential::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "no-referential",
-    family: Family::Cartography,
-    default_level: Level::Info,
-    summary: "two or more stores hold personal data of the same people with an identifier field, and no store is marked `referential`",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A map where two or more stores (not retired) hold personal data with an identifier field,
-may hold the same people, and no store is marked `referential: true`.
-
-An identifier field is one marked `identifier: true`, or one a flow feeds from an identifier
-(a customer number copied into another store). The people of a store are the `subjects` of
-the active purposes whose data it holds (see `silo`); stores whose people are known to
-differ — the HR system's employees, the CRM's customers — need no common master. A store no
-purpose reaches may hold anyone, and counts.
-
-## Why it matters
-
-When several systems identify customers, one of them should be the customer master (the
-*référentiel client unique*) that the others reconcile with. Marking it lets datacarto check
-that every store holding customer data is linked to it (`silo`).
-
-## Example
-
-```yaml
-stores:
-  - {id: crm, fields: [{id: customer_id, identifier: true, category: user.unique_id}]}
-  - {id: eshop, fields: [{id: account_id, identifier: true, category: user.unique_id}]}
-```
-
-## Fix
-
-```yaml
-  - id: crm
-    referential: true
-```
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     if model.stores.iter().any(|s| s.referential) {
         return;

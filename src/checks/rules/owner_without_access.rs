@@ -3,53 +3,11 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{purpose_entity, quoted_list};
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::model::StoreId;
+use crate::rules::owner_without_access::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "owner-without-access",
-    family: Family::Governance,
-    default_level: Level::Warn,
-    summary: "a purpose whose owner team cannot read data it uses (per the stores' `access`)",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-An active purpose with an `owner` that uses fields of a store whose `access:` gives that
-team nothing (neither `read`, `write` nor `admin`). One finding per purpose, listing the
-stores.
-
-## Why it matters
-
-Either the access list is out of date (the team reads the data through an account nobody
-declared: an access review will not see it), or the purpose's owner is not who runs it.
-Both make the map say something the systems do not do.
-
-## Example
-
-```yaml
-stores:
-  - id: emailing
-    access: {admin: [it]}
-purposes:
-  - id: newsletter
-    owner: marketing
-    uses: [emailing.*]
-```
-
-## Fix
-
-Add the owner team to the store's `access:` (usually `read` or `write`), or correct the
-purpose's `owner`.
-
-## Configuration
-
-None. A store without `access:` is not judged: who can read it is not stated.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for p in model.purpose_ids() {
         let purpose = model.purpose(p);

@@ -3,51 +3,10 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{live_stores, store_entity};
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
+use crate::rules::processor_review_overdue::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "processor-review-overdue",
-    family: Family::Governance,
-    default_level: Level::Warn,
-    summary: "a processor whose periodic review is past due (`review.last` + `review.every` before the run date)",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A store (not retired) whose `review:` states both the day of the last review of its
-processor and how often the review is due, and whose next review day (`last` + `every`) is
-before the run date (`--as-of`, default today).
-
-## Why it matters
-
-A controller uses only processors "providing sufficient guarantees" (GDPR art. 28(1)), and
-that is checked again over time: the contract, the hosting countries, the security measures
-and the sub-processors change. A review that should have been redone leaves the processor
-register describing the vendor as it was, not as it is.
-
-## Example
-
-```yaml
-stores:
-  - id: newsletter
-    vendor: Brevo
-    contract: https://contracts.example/brevo-dpa.pdf
-    review: {last: 2025-03-01, every: P1Y}
-```
-
-## Fix
-
-Review the processor again (contract, countries, sub-processors, security) and update
-`review.last` (or change `review.every` if the schedule changed).
-
-## Configuration
-
-None. Without `last` or `every`, the schedule is not stated and nothing is judged.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     let today = cx.config.as_of;
     for store in live_stores(model) {

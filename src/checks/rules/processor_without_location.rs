@@ -3,56 +3,10 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, store_entity};
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
+use crate::rules::processor_without_location::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "processor-without-location",
-    family: Family::Gdpr,
-    default_level: Level::Warn,
-    summary: "a store with a `vendor` holding personal data, with no `location`: its transfers are unknowable",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A store (not retired) operated by an outside processor (`vendor:`) that holds personal data
-and does not say where it is hosted (`location:`).
-
-## Why it matters
-
-Processors are where data most often leaves the EEA: SaaS tools hosted in the United States,
-support desks in the United Kingdom, sub-processors anywhere. Without `location`,
-`transfer-without-safeguard` cannot fire on the flows that feed the store, and the register
-can only print "not stated" in its transfers cell (GDPR art. 30(1)(e)): a transfer nobody
-knows about is a transfer with no safeguard. In-house stores are not reported — their
-location is usually known to the team writing the map, and `register --check` lists the gap.
-
-## Example
-
-```yaml
-stores:
-  - id: helpdesk
-    vendor: Helpora Ltd
-    fields:
-      - {id: email, category: user.contact.email}
-```
-
-## Fix
-
-State the hosting countries (ISO 3166-1 alpha-2), from the processor contract or its list
-of sub-processors:
-
-```yaml
-    location: [IE, US]
-```
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for store in live_stores(model) {
         let s = model.store(store);

@@ -2,49 +2,10 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{duration_months, field_entity, retention_duration};
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
+use crate::rules::retention_conflict::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "retention-conflict",
-    family: Family::Gdpr,
-    default_level: Level::Warn,
-    summary: "a field kept longer than the longest retention of the purposes that use it (when both are durations)",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A field whose retention `duration` is longer than the longest `duration` among the active
-purposes that use it. The rule speaks only when the field and every purpose using it have a
-structured duration (`P3Y`): a retention written as a sentence cannot be compared. Durations
-are compared in months (a year is 12 months, a month 30.44 days).
-
-## Why it matters
-
-Data kept beyond what any of its purposes needs has no purpose left: storage limitation (GDPR
-art. 5(1)(e)) asks to delete or anonymise it.
-
-## Example
-
-```yaml
-      - id: email
-        retention: {duration: P10Y}
-purposes:
-  - {id: newsletter, uses: [crm.email], retention: {duration: P3Y}}
-```
-
-## Fix
-
-Shorten the field's retention to the longest purpose's, or add the purpose that needs it
-longer (an accounting obligation, for instance).
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let (model, graph) = (cx.model, cx.graph);
     for id in model.field_ids() {
         let field = model.field(id);

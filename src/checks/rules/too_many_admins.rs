@@ -2,59 +2,11 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
-use crate::checks::registry::{Family, Rule, RuleOption};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::model::AccessLevel;
+use crate::rules::too_many_admins::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "too-many-admins",
-    family: Family::Governance,
-    default_level: Level::Warn,
-    summary: "a store of personal data administered by more teams than the maximum (default 2)",
-    options: &[RuleOption {
-        name: "max_teams",
-        description: "the most teams that may administer a store of personal data",
-        min: 1.0,
-        max: 1000.0,
-        default: 2.0,
-    }],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A store (not retired) holding personal data whose `access:` gives `admin` to more teams
-than `max_teams`.
-
-## Why it matters
-
-Administrators manage users and rights, export everything and delete at will. Each team
-holding that power is one more place where an account can be misused or compromised, and
-one more team to ask when an access review or a rights request needs an answer.
-
-## Example
-
-```yaml
-stores:
-  - id: crm
-    access: {admin: [it, sales, marketing]}
-```
-
-## Fix
-
-Keep administration with the team that runs the store (and perhaps IT); give the others
-`write` or `read`.
-
-## Configuration
-
-```yaml
-rules:
-  too-many-admins: {level: warn, max_teams: 1}
-```
-
-A store without `access:` is not judged: who administers it is not stated.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     let max = cx.config.option(RULE.name, "max_teams");
     for store in live_stores(model) {

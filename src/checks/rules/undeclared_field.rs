@@ -2,49 +2,11 @@
 
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::model::FieldOrigin;
+use crate::rules::undeclared_field::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "undeclared-field",
-    family: Family::Cartography,
-    default_level: Level::Info,
-    summary: "a flow delivers a field that the destination store does not declare",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A flow carrying a field into a store that does not declare it. datacarto creates the field in
-the destination, with the source field's attributes (manifest.md, "Inferred fields"), and says
-so here, once per inferred field, at the flow that first delivers it.
-
-## Why it matters
-
-The destination store's owners may not know they hold this data; its category, retention and
-completeness there are only guessed from the source.
-
-## Example
-
-```yaml
-stores:
-  - {id: eshop, fields: [{id: phone, category: user.contact.phone_number}]}
-  - {id: crm}
-flows:
-  - {from: eshop, to: crm, fields: [phone]}
-```
-
-## Fix
-
-Declare the field in the destination store, with its own attributes there.
-
-## Configuration
-
-None. Turn it off (`undeclared-field: off`) for maps that declare fields only at their origin.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for id in model.field_ids() {
         let field = model.field(id);

@@ -4,59 +4,13 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{field_entity, purpose_entity};
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, Finding, Level, suggest};
 use crate::model::{FieldOrigin, Model};
+use crate::rules::unknown_category::RULE;
 use crate::source::Span;
 use crate::vocab::categories::{CATEGORIES, DATA_USES, is_builtin, is_builtin_use};
 
-pub static RULE: Rule = Rule {
-    name: "unknown-category",
-    family: Family::Cartography,
-    default_level: Level::Error,
-    summary: "a category key in no vocabulary (closest key suggested); a data use in none, at warn",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A data category key — a field's `category`, a purpose's `needs` — that is neither a built-in
-key (the fideslang taxonomy, docs/manifest.md) nor declared in the map's `categories:`; and a
-purpose's `use` that is not a fideslang data use. The closest known key is suggested.
-
-An unknown category key is an **error**; an unknown data use is reported at `warn` (it only
-colours the purpose's description and the profiling hint).
-
-## Why it matters
-
-An unknown key is usually a typo (`user.contact.e-mail`), and a typo silently changes
-meaning: the field is no longer recognised as an e-mail address, a need is never met, a
-special category goes unnoticed. `user.helth_and_medical` is still personal data (it sits
-under `user.`) but no longer health data: the art. 9 checks, the DPIA criteria and the
-register's special categories all miss it. A CI gate must not pass it.
-
-## Example
-
-```yaml
-      - {id: email, category: user.contact.mail}
-```
-
-## Fix
-
-Use the suggested key, or declare the category:
-
-```yaml
-categories:
-  - {id: user.loyalty.tier, name: Loyalty tier, parent: user}
-```
-
-## Configuration
-
-None. To keep a key of your own without declaring it, lower the level
-(`rules: {unknown-category: warn}`), knowing what it costs.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     let known = |key: &str| is_builtin(key) || model.category(key).is_some();
     for id in model.field_ids() {

@@ -3,51 +3,10 @@
 use std::collections::BTreeSet;
 
 use crate::checks::Context;
-use crate::checks::registry::{Family, Rule};
-use crate::diag::{Finding, Level, suggest};
+use crate::diag::{Finding, suggest};
+use crate::rules::unused_zone::RULE;
 
-pub static RULE: Rule = Rule {
-    name: "unused-zone",
-    family: Family::Cartography,
-    default_level: Level::Warn,
-    summary: "a zone of `zones:` in `datacarto.yaml` that no store is drawn in",
-    options: &[],
-    check: Some(check),
-    doc: r#"## What it finds
-
-A zone listed in `zones:` of `datacarto.yaml` that holds no store: no store names it in
-`zone:`, and no store has one of its `domains`. (A zone emptied because an earlier zone lists
-the same domain is reported by `zone-domain-twice` instead.)
-
-## Why it matters
-
-The map draws an empty band, or the stores meant for it land elsewhere: most often a domain
-is misspelt (`markting`) or renamed in the manifests but not in `zones:`.
-
-## Example
-
-```yaml
-# datacarto.yaml
-zones:
-  - {name: Customer master, domains: [marketing]}
-  - {name: Back office, domains: [finanse]}
-```
-
-## Fix
-
-```yaml
-zones:
-  - {name: Customer master, domains: [marketing]}
-  - {name: Back office, domains: [finance]}
-```
-
-## Configuration
-
-None.
-"#,
-};
-
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     let used: BTreeSet<&str> = model.stores.iter().filter_map(|s| s.zone.as_deref()).collect();
     let domains: BTreeSet<&str> = model.stores.iter().filter_map(|s| s.domain.as_deref()).collect();

@@ -4,11 +4,11 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::{Resolver, suppress};
-use crate::checks::rules::{duplicate_id, unknown_reference};
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::enums::{Direction, FieldSource};
 use crate::manifest::flow::FieldMapping;
 use crate::model::{Carried, Field, FieldId, FieldOrigin, Flow, FlowId, StoreId, Transfer};
+use crate::rules::{duplicate_id, unknown_reference};
 use crate::source::Span;
 
 /// A flow whose stores are known, before its fields are.

@@ -11,10 +11,10 @@ mod terms;
 use std::collections::HashMap;
 
 use super::{Category, Model, Objective, ObjectiveId, Subject, SubjectId, Team, TeamId};
-use crate::checks::rules::{duplicate_id, unknown_reference};
 use crate::diag::{Entity, EntityKind, Finding};
 use crate::load::Manifests;
 use crate::manifest::project::Project;
+use crate::rules::{duplicate_id, unknown_reference};
 use crate::source::{FileId, Span};
 use crate::vocab;
 

@@ -2,12 +2,12 @@
 //! and recipients resolved.
 
 use super::{Resolver, dedupe, suppress};
-use crate::checks::rules::unknown_reference;
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::Spanned;
 use crate::manifest::enums::PurposeStatus;
 use crate::manifest::text::FieldRef;
 use crate::model::{FieldId, Purpose, PurposeId, Recipient};
+use crate::rules::unknown_reference;
 
 impl Resolver {
     pub(super) fn purposes(&mut self, purposes: Vec<crate::manifest::purpose::Purpose>) {

@@ -166,7 +166,7 @@ impl Resolver {
         for f in fields {
             if let Some(&existing) = self.model.index.fields[store.index()].get(f.id.as_str()) {
                 let first = self.model.fields[existing.index()].span;
-                self.findings.push(crate::checks::rules::duplicate_id::finding(
+                self.findings.push(crate::rules::duplicate_id::finding(
                     entity(f.id.as_str()),
                     "field",
                     f.id.span,

@@ -2,12 +2,11 @@
 //! nothing and is reported (`invalid-suppression`). Expiry is judged when findings are
 //! filtered, against `--as-of`.
 
-use crate::checks::registry;
-use crate::checks::rules::invalid_suppression;
 use crate::date::Date;
 use crate::diag::{Entity, Finding};
 use crate::manifest::entities::Allow;
 use crate::model::Suppression;
+use crate::rules::{self, invalid_suppression};
 
 pub(super) fn validate(
     allow: Option<Vec<Allow>>,
@@ -16,13 +15,13 @@ pub(super) fn validate(
 ) -> Vec<Suppression> {
     let mut entries = Vec::new();
     for a in allow.into_iter().flatten() {
-        let known = registry::find(&a.rule.value).is_some();
+        let known = rules::find(&a.rule.value).is_some();
         if !known {
             findings.push(invalid_suppression::unknown_rule(
                 entity.clone(),
                 &a.rule.value,
                 a.rule.span,
-                registry::names(),
+                rules::names(),
             ));
         }
         let reason =

@@ -2,10 +2,10 @@
 //! checked with the closest id suggested.
 
 use super::{Resolver, dedupe};
-use crate::checks::rules::{duplicate_id, unknown_reference};
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::store::Defines;
 use crate::model::{Defined, Definition, Term};
+use crate::rules::{duplicate_id, unknown_reference};
 
 impl Resolver {
     pub(super) fn terms(&mut self, terms: Vec<crate::manifest::entities::Term>) {

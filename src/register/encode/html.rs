@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 
 use super::{Register, controller_lines, title, yes_no};
 use crate::register::cells;
-use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks};
 use crate::text::markup as escape;
+use crate::words::register::L;
 
 const CSS: &str = "\
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2430;margin:2rem auto;max-width:60rem;padding:0 1rem}

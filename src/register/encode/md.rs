@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use super::{Register, controller_lines, title, yes_no};
 use crate::register::cells;
-use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks};
+use crate::words::register::L;
 
 /// Escapes text for a Markdown table cell or heading; line breaks become `<br>`.
 fn escape(text: &str) -> String {

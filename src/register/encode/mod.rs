@@ -8,8 +8,8 @@ pub(crate) mod md;
 mod xlsx;
 
 use super::Register;
-use super::labels::L;
 use super::layout::{Column, Layout};
+use crate::words::register::L;
 
 /// An output format of `datacarto register`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,8 +13,8 @@ use rust_xlsxwriter::{
 
 use super::{Register, controller_lines, flat_title, title, yes_no};
 use crate::register::cells;
-use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks, columns};
+use crate::words::register::L;
 
 /// Excel refuses longer cells.
 const MAX_CELL: usize = 32_767;

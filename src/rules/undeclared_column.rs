@@ -1,16 +1,16 @@
 //! `undeclared-column`: `datacarto scan` found a column the store does not declare.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::Level;
+use crate::rules::{Family, Rule};
 
 pub static RULE: Rule = Rule {
     name: "undeclared-column",
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a scanned system has a column its store does not declare",
+    summary_fr: "un système analysé a une colonne que son outil ne déclare pas",
     options: &[],
     // Reported by `datacarto scan`, which reads the real system; `check` reads only the map.
-    check: None,
     doc: r#"## What it finds
 
 A column of the real system behind a store (a database table, a spreadsheet's header row)

@@ -1,8 +1,8 @@
 //! `unused-suppression`: an `allow:` that silences nothing (the finding it accepted is gone,
 //! or was never there).
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, Finding, Level};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Info,
     summary: "an 'allow:' that silences nothing",
+    summary_fr: "un « allow: » qui ne suspend rien",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 An `allow:` entry, with a reason and not expired, whose rule reports nothing on its entity

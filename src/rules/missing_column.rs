@@ -1,16 +1,16 @@
 //! `missing-column`: a declared field that `datacarto scan` did not find in the system.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::Level;
+use crate::rules::{Family, Rule};
 
 pub static RULE: Rule = Rule {
     name: "missing-column",
     family: Family::Cartography,
     default_level: Level::Warn,
     summary: "a declared field has no column in the scanned system",
+    summary_fr: "un champ déclaré n'a aucune colonne dans le système analysé",
     options: &[],
     // Reported by `datacarto scan`, which reads the real system; `check` reads only the map.
-    check: None,
     doc: r#"## What it finds
 
 A field declared in a store with a `scan:` whose column the real system does not have: the

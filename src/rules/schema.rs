@@ -1,8 +1,8 @@
 //! `schema`: what the manifest format does not allow: unknown keys, wrong types, values
 //! outside an enumeration, broken id syntax, values out of range.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "an unknown key, a wrong type, a value outside its enumeration, a broken id, a value out of range",
+    summary_fr: "une clé inconnue, un mauvais type, une valeur hors de son énumération, un identifiant mal formé, une valeur hors limites",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 Every place where a manifest does not follow the format (`docs/manifest.md`, and the JSON

@@ -1,7 +1,7 @@
 //! `duplicate-id`: two entities of one kind with one id; both places shown.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, Finding, Level};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -9,8 +9,8 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "two entities of one kind with one id; both places shown",
+    summary_fr: "deux entités d'un même type avec le même identifiant ; les deux emplacements sont montrés",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 Two stores, two flows, two purposes, two teams… with the same id, in one file or in two; or

@@ -1,7 +1,7 @@
 //! `yaml-syntax`: a manifest that is not valid YAML (or not text at all), at the exact position.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -9,8 +9,8 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "a file that is not valid YAML, at the exact position",
+    summary_fr: "un fichier qui n'est pas du YAML valide, à la position exacte",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 A manifest file that the YAML parser rejects: a syntax error (an unclosed bracket, a tab used

@@ -1,8 +1,8 @@
 //! `invalid-suppression`: an `allow:` without a reason, naming an unknown rule, or expired.
 
-use crate::checks::registry::{Family, Rule};
 use crate::date::Date;
 use crate::diag::{Entity, Finding, Level, suggest};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "an 'allow:' without a reason, naming an unknown rule, or expired (then at info)",
+    summary_fr: "un « allow: » sans motif, qui nomme une règle inconnue, ou expiré (alors au niveau info)",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 An `allow:` entry that does not do what it says:

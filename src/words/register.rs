@@ -197,20 +197,3 @@ crate::vocab::tables::bilingual! {
     GapAdequacyHint = "an adequacy decision may cover it" / "une décision d'adéquation peut le couvrir",
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every label has a text in both languages, with no stray whitespace.
-    #[test]
-    fn every_label_in_both_languages() {
-        for l in L::ALL {
-            let label = l.label();
-            for text in [label.en, label.fr] {
-                assert!(!text.trim().is_empty(), "{l:?}");
-                assert_eq!(text, text.trim(), "{l:?}");
-            }
-        }
-    }
-}

@@ -1,8 +1,8 @@
 //! `unknown-reference`: a reference to a store, field, team, objective, subject, purpose or
 //! category that does not exist; the closest existing id suggested.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, Finding, Level, suggest};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "a reference to a store, field, team, objective, subject, purpose or category that does not exist",
+    summary_fr: "une référence à un outil, un champ, une équipe, un objectif, une personne concernée, une finalité ou une catégorie qui n'existe pas",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 A reference that names nothing in the map: a flow `from:`/`to:` an unknown store, a flow

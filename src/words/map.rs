@@ -1,4 +1,4 @@
-//! The words of the maps, in English and French.
+//! The words of the maps (SVG, DOT, Mermaid, legends, zones), in English and French.
 
 use crate::manifest::enums::Language;
 
@@ -56,7 +56,7 @@ pub enum Text {
 }
 
 /// `(English, French)`.
-fn pair(text: Text) -> (&'static str, &'static str) {
+pub(super) fn pair(text: Text) -> (&'static str, &'static str) {
     match text {
         Text::System => ("customer information system", "système d'information client"),
         Text::Focus => ("Around", "Autour de"),
@@ -132,3 +132,57 @@ pub fn plural(text: Text, n: usize, language: Language) -> String {
         format!("{word}s")
     }
 }
+
+/// Every word, in declaration order (the catalogue's completeness test reads it).
+#[cfg(test)]
+pub(super) const ALL: &[Text] = &[
+    Text::System,
+    Text::Focus,
+    Text::Depth,
+    Text::Team,
+    Text::Purpose,
+    Text::PurposeWord,
+    Text::Subject,
+    Text::FieldLineage,
+    Text::Field,
+    Text::FieldsNotStated,
+    Text::Flows,
+    Text::Legend,
+    Text::Empty,
+    Text::Domains,
+    Text::NoDomain,
+    Text::Referential,
+    Text::Personal,
+    Text::Special,
+    Text::External,
+    Text::OutsideEea,
+    Text::Legacy,
+    Text::Retired,
+    Text::Isolated,
+    Text::FlowEdge,
+    Text::FieldFlowEdge,
+    Text::SyncEdge,
+    Text::UsesEdge,
+    Text::UnusedEdge,
+    Text::RedundantEdge,
+    Text::RedundantShort,
+    Text::UnsafeEdge,
+    Text::ZoneCollection,
+    Text::ZoneMaster,
+    Text::ZoneUse,
+    Text::ZonePartners,
+    Text::ZonePurposes,
+    Text::ZoneNotStated,
+    Text::Tray,
+    Text::Overview,
+    Text::MechanismNotStated,
+    Text::FrequencyNotStated,
+    Text::Findings,
+    Text::FindingWord,
+    Text::ForExample,
+    Text::FlowWord,
+    Text::Store,
+    Text::FlowsInside,
+    Text::FlowInside,
+    Text::DomainNotStated,
+];

@@ -1,8 +1,8 @@
 //! `unreadable-file`: a manifest that cannot be read at all (permissions, size, not a regular
 //! file), and symbolic links, which are never followed.
 
-use crate::checks::registry::{Family, Rule};
 use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::rules::{Family, Rule};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
     family: Family::Integrity,
     default_level: Level::Error,
     summary: "a manifest that cannot be read: permissions, size limit, or a symbolic link (not followed)",
+    summary_fr: "un manifeste illisible : droits d'accès, limite de taille, ou lien symbolique (non suivi)",
     options: &[],
-    check: None,
     doc: r#"## What it finds
 
 A `*.yaml` / `*.yml` file under the map that datacarto cannot read: permission denied, larger
