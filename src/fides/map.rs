@@ -23,6 +23,8 @@ struct Store {
     domain: Option<String>,
     fields: Vec<StoreField>,
     origin: String,
+    /// A system no dataset of its own stores into: an application (`kind: application`).
+    application: bool,
 }
 
 /// Field id, its dotted fides path, description, category, identity.
@@ -128,6 +130,7 @@ pub fn build(source: &Source) -> Imported {
             domain: s.department.clone(),
             fields: Vec::new(),
             origin: format!("system {}", s.key),
+            application: only.is_empty(),
         };
         let index = stores.len();
         for d in only {
@@ -154,6 +157,7 @@ pub fn build(source: &Source) -> Imported {
             domain: None,
             fields: Vec::new(),
             origin: format!("dataset {} ({why})", d.key),
+            application: false,
         });
     }
     // Fields: id from the dotted path, the path kept as the name (the collection groups).
@@ -328,10 +332,12 @@ fn write_store(store: &Store) -> String {
             let _ = writeln!(t, "    {k}: {}", quote_str(v));
         }
     }
+    if store.application {
+        // fides names no dataset of its own for it: an application that processes what
+        // flows through it, so no `fields:` (not `fields: []`): its flows say what passes.
+        t.push_str("    kind: application\n");
+    }
     if store.fields.is_empty() {
-        // fides names no dataset for it: an application that processes what flows through
-        // it. Whether it keeps anything is not stated, so no `fields:` (not `fields: []`).
-        t.push_str("    # fides names no dataset for this system: its fields are not stated.\n");
         return t;
     }
     t.push_str("    fields:\n");

@@ -107,6 +107,7 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
             "id": s.id.as_str(),
             "description": s.description.as_deref(),
             "kind": s.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
+            "application": s.is_application(),
             "owner": s.owner.map(|t| common::team_link(model, t)),
             "domain": s.domain.as_deref().unwrap_or_default(),
             "status": enum_label("store_status", s.status.as_str(), lang),

@@ -62,8 +62,11 @@ fn fides_import_loads_with_check_and_reports_what_it_leaves_out() {
     // Nothing the sources do not say: no direction is invented, no `profiling: true`.
     assert!(!all.contains("direction:"), "{all}");
     assert!(!all.contains("profiling: true"), "{all}");
-    // A system with no dataset: its fields are not stated, never "holds nothing".
+    // A system with no dataset: an application, no field list, never "holds nothing".
     assert!(!all.contains("fields: []"), "{all}");
+    let store = |name: &str| &written.iter().find(|(p, _)| p == name).expect(name).1;
+    assert!(store("stores/mailer.yaml").contains("kind: application"), "{all}");
+    assert!(!store("stores/webshop.yaml").contains("kind: application"), "{all}");
     assert!(!all.contains("orders-total: sales-amount"), "{all}");
 }
 

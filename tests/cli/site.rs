@@ -453,3 +453,38 @@ fn the_plan_xlsx_has_a_row_per_need() {
     }
     assert!((1..=rows).any(|r| cell(r, 5).starts_with("not stated: add 'update:'")));
 }
+
+/// An application's page says it stores nothing and lists what passes through it; a store
+/// that declares no field says its fields are not stated (never an empty table); the map
+/// draws the application with its inner border and its "stores nothing" badge, not as
+/// holding personal data.
+#[test]
+fn an_application_is_shown_as_passing_data_through() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:
+  - id: shop
+    fields: [{id: email, category: user.contact.email}]
+  - id: gateway
+    kind: application
+  - id: crm
+flows:
+  - {from: shop, to: gateway, fields: [email]}
+  - {from: gateway, to: crm, fields: [email]}
+  - {from: gateway, to: bare}
+  - {from: shop, to: bare}
+",
+    )]);
+    map.write("bare.yaml", b"stores:\n  - id: bare\n");
+    let dir = build(map.path(), &["--lang", "en"]);
+    let page = std::fs::read_to_string(site(&dir).join("stores/gateway.html")).unwrap();
+    assert!(page.contains("An application: it processes the data its flows carry"), "{page}");
+    assert!(page.contains("field-email"), "what passes through is listed: {page}");
+    assert!(page.contains("class=\"application\""), "the map's double border: {page}");
+    assert!(page.contains("stores nothing"), "{page}");
+    assert!(!page.contains("Not stated: add"), "{page}");
+    let bare = std::fs::read_to_string(site(&dir).join("stores/bare.html")).unwrap();
+    assert!(bare.contains("Not stated: add &#39;fields:&#39; to the store."), "{bare}");
+    assert!(!bare.contains("<th>Category</th>"), "no empty table: {bare}");
+    assert!(!bare.contains("An application"), "{bare}");
+}

@@ -2,7 +2,7 @@
 //! is erased there, or says it cannot be and not why.
 
 use crate::checks::Context;
-use crate::checks::facts::{holds_personal, live_stores, store_entity};
+use crate::checks::facts::{keeps_personal, live_stores, store_entity};
 use crate::checks::registry::{Family, Rule};
 use crate::diag::{Finding, Level};
 use crate::manifest::enums::ErasureMethod;
@@ -18,6 +18,8 @@ pub static RULE: Rule = Rule {
 
 A store (not retired) that holds personal data and does not say how one person's data is
 erased there (`erasure:`), or says `method: not-possible` without a `reason`.
+
+An application (`kind: application`) keeps nothing to erase and is not reported.
 
 ## Why it matters
 
@@ -63,7 +65,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for store in live_stores(model) {
         let s = model.store(store);
-        if !holds_personal(model, store) {
+        if !keeps_personal(model, store) {
             continue;
         }
         let finding = match &s.erasure {

@@ -1,7 +1,7 @@
 //! `missing-identifier`: a store holding personal data with no identifier field.
 
 use crate::checks::Context;
-use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
+use crate::checks::facts::{keeps_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
 use crate::checks::registry::{Family, Rule};
 use crate::diag::{Finding, Level};
@@ -20,6 +20,8 @@ nothing in it can serve to recognise the same person in another store. A field i
 identifier when it is marked `identifier: true`, or when a flow feeds it from an identifier
 (a customer number copied into another store keeps identifying the customer there). The
 advice names the store's people (the `subjects` of the purposes whose data it holds).
+
+An application (`kind: application`) keeps no records to reconcile and is not reported.
 
 ## Why it matters
 
@@ -55,7 +57,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut ids = None;
     let mut subjects = None;
     for store in live_stores(model) {
-        if !holds_personal(model, store)
+        if !keeps_personal(model, store)
             || model.fields_of(store).any(|f| model.field(f).identifier)
         {
             continue;

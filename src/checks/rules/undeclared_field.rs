@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
 
 A flow carrying a field into a store that does not declare it. datacarto creates the field in
 the destination, with the source field's attributes (manifest.md, "Inferred fields"), and says
-so here, once per inferred field, at the flow that first delivers it.
+so here, once per inferred field, at the flow that first delivers it. Not for an application
+(`kind: application`): it stores nothing, so what flows into it is what passes through.
 
 ## Why it matters
 
@@ -49,6 +50,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for id in model.field_ids() {
         let field = model.field(id);
         let FieldOrigin::Inferred { flow, from } = field.origin else { continue };
+        // An application declares nothing: what flows carry into it is what it processes.
+        if model.store(field.store).is_application() {
+            continue;
+        }
         let store = &model.store(field.store).id;
         out.push(
             Finding::new(
