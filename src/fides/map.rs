@@ -27,8 +27,16 @@ struct Store {
     application: bool,
 }
 
-/// Field id, its dotted fides path, description, category, identity.
-type StoreField = (String, String, Option<String>, Option<String>, bool);
+/// A field of a store: its id, its collection (`table:`), its dotted path within the
+/// collection (`parent.child` for a nested field: its name), description, category, identity.
+struct StoreField {
+    id: String,
+    table: String,
+    name: String,
+    description: Option<String>,
+    category: Option<String>,
+    identity: bool,
+}
 
 #[derive(Default)]
 struct Flow {
@@ -160,17 +168,28 @@ pub fn build(source: &Source) -> Imported {
             application: false,
         });
     }
-    // Fields: id from the dotted path, the path kept as the name (the collection groups).
+    // Fields: the id from the whole path (unique in the store whatever the collection, so
+    // references stay `store.field`), the collection as `table:`, the path within it as
+    // the name.
     let mut field_of: BTreeMap<(String, String), String> = BTreeMap::new();
     for d in &source.datasets {
         let Some(&index) = store_of.get(&d.key) else { continue };
         let store = &mut stores[index];
-        let mut taken: BTreeSet<String> = store.fields.iter().map(|f| f.0.clone()).collect();
+        let mut taken: BTreeSet<String> = store.fields.iter().map(|f| f.id.clone()).collect();
         for f in &d.fields {
             let dotted = f.path.join(".");
             let id = unique(&mut taken, slug(&f.path.join("-")));
             field_of.insert((d.key.clone(), dotted.clone()), id.clone());
-            store.fields.push((id, dotted, f.description.clone(), f.category.clone(), f.identity));
+            let (table, inner) =
+                f.path.split_first().map_or((String::new(), &[][..]), |(t, r)| (t.clone(), r));
+            store.fields.push(StoreField {
+                id,
+                table,
+                name: inner.join("."),
+                description: f.description.clone(),
+                category: f.category.clone(),
+                identity: f.identity,
+            });
         }
     }
     let mut flows: BTreeMap<(usize, usize, bool), Flow> = BTreeMap::new();
@@ -341,15 +360,18 @@ fn write_store(store: &Store) -> String {
         return t;
     }
     t.push_str("    fields:\n");
-    for (id, dotted, description, category, identity) in &store.fields {
-        let _ = writeln!(t, "      - id: {id}\n        name: {}", quote_str(dotted));
-        if let Some(c) = category {
+    for f in &store.fields {
+        let _ = writeln!(t, "      - id: {}\n        name: {}", f.id, quote_str(&f.name));
+        if !f.table.is_empty() {
+            let _ = writeln!(t, "        table: {}", quote_str(&f.table));
+        }
+        if let Some(c) = &f.category {
             let _ = writeln!(t, "        category: {}", quote_str(c));
         }
-        if *identity {
+        if f.identity {
             t.push_str("        identifier: true\n");
         }
-        if let Some(d) = description {
+        if let Some(d) = &f.description {
             let _ = writeln!(t, "        description: {}", quote_str(d));
         }
     }

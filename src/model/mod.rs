@@ -169,6 +169,8 @@ pub struct Field {
     pub quality: Option<Quality>,
     /// The scanned column holding the field when it is not the id (`column:`).
     pub column: Option<Spanned<String>>,
+    /// The table (collection) of its store it belongs to (`table:`); `None`: not stated.
+    pub table: Option<String>,
     /// The `id:` value (for an inferred field: the flow's mention of it).
     pub span: Span,
 }

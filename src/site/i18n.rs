@@ -63,6 +63,8 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Not stated: add 'fields:' to the store.",
         "Non renseigné : ajouter « fields: » à l'outil.",
     ),
+    ("table", "Table", "Table"),
+    ("table_not_stated", "table not stated", "table non renseignée"),
     ("fields_used", "Fields used", "Champs utilisés"),
     ("finding", "Finding", "Constat"),
     ("findings", "Findings", "Constats"),
