@@ -64,6 +64,12 @@ fn an_application_passes_data_through_without_false_findings() {
     let unused: Vec<_> = findings.iter().filter(|f| f.0.starts_with("unused-")).collect();
     assert!(unused.is_empty(), "the shop's data is used downstream: {unused:#?}");
 
+    // The rules about processing still judge it: a processor without its contract.
+    let no_contract =
+        shop("application", "").replace("    contract: https://example.com/dpa\n", "");
+    let processing = about_gateway(&check_yaml(&no_contract));
+    assert_eq!(processing, [("processor-without-contract", "gateway".to_owned())]);
+
     let kept = about_gateway(&check_yaml(&shop("saas", "")));
     for rule in ["undeclared-field", "missing-erasure"] {
         assert!(kept.iter().any(|f| f.0 == rule), "{rule} missing from {kept:#?}");
