@@ -10,6 +10,21 @@ pub(crate) fn holds_personal(model: &Model, store: StoreId) -> bool {
     model.fields_of(store).any(|f| model.field(f).personal)
 }
 
+/// Whether a store keeps personal data: it holds a personal field and is no application
+/// (`kind: application` processes what flows through it and keeps nothing: nothing there to
+/// erase, reconcile or hold apart from the customer master).
+pub(crate) fn keeps_personal(model: &Model, store: StoreId) -> bool {
+    !model.store(store).is_application() && holds_personal(model, store)
+}
+
+/// Whether a field only passes through an application: a flow brought it there and the
+/// application keeps nothing. The rules about kept data judge it at its source, and the
+/// flow that brings it (`unused-flow`), never here a second time.
+pub(crate) fn passes_through(model: &Model, field: FieldId) -> bool {
+    let f = model.field(field);
+    model.store(f.store).is_application() && f.origin != crate::model::FieldOrigin::Declared
+}
+
 /// The personal fields a purpose uses.
 pub(crate) fn personal_uses<'m>(
     model: &'m Model,

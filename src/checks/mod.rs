@@ -2,6 +2,8 @@
 //! `allow:` suppressions on the entity or what contains it, expiry against `--as-of`.
 //! Rules push findings; they never decide levels, read files or print.
 
+#[cfg(test)]
+mod application_tests;
 mod cap;
 pub(crate) mod dpia;
 pub(crate) mod facts;

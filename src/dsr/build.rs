@@ -52,7 +52,8 @@ pub fn build(inputs: &Inputs<'_>, subject: SubjectId, language: Language) -> Che
     let bit = |set: &[u64]| set[subject.index() / 64] & (1 << (subject.index() % 64)) != 0;
     let by_store: BTreeMap<StoreId, (Role, Vec<FieldId>)> = model
         .store_ids()
-        .filter(|s| bit(people.of(*s)))
+        // An application keeps nothing: nothing there to export or erase.
+        .filter(|s| bit(people.of(*s)) && !model.store(*s).is_application())
         .filter_map(|store| {
             // A store's personal fields are the columns of the person's record there: an
             // access request exports them all.

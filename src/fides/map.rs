@@ -23,10 +23,27 @@ struct Store {
     domain: Option<String>,
     fields: Vec<StoreField>,
     origin: String,
+    /// A system no dataset of its own stores into: an application (`kind: application`).
+    application: bool,
+    /// The processor operating it (`responsibility: Processor`): `legal_name`, else name.
+    vendor: Option<String>,
+    /// The Chapter V safeguard of `legal_basis_for_transfers` (a map mechanism id).
+    transfer: Option<&'static str>,
+    /// Whether flows bring data into it: then the safeguard goes on each of them (a
+    /// transfer is judged per flow), else on the store (it collects directly).
+    transfer_on_flows: bool,
 }
 
-/// Field id, its dotted fides path, description, category, identity.
-type StoreField = (String, String, Option<String>, Option<String>, bool);
+/// A field of a store: its id, its collection (`table:`), its dotted path within the
+/// collection (`parent.child` for a nested field: its name), description, category, identity.
+struct StoreField {
+    id: String,
+    table: String,
+    name: String,
+    description: Option<String>,
+    category: Option<String>,
+    identity: bool,
+}
 
 #[derive(Default)]
 struct Flow {
@@ -89,6 +106,97 @@ fn special_condition(text: &str) -> Option<&'static str> {
     })
 }
 
+/// fides `responsibility` → the store's `vendor`: a system a processor (or sub-processor)
+/// runs is operated by that outside party; a controller's system is run in house (no
+/// `vendor`). Both roles at once say neither: reported, left to fill.
+fn vendor(s: &System, notes: &mut Vec<Note>) -> Option<String> {
+    let roles: BTreeSet<String> = s.responsibility.iter().map(|r| r.0.to_lowercase()).collect();
+    let processor = roles.iter().any(|r| r == "processor" || r == "sub-processor");
+    let controller = roles.contains("controller");
+    for (role, at) in &s.responsibility {
+        let known =
+            ["controller", "processor", "sub-processor"].contains(&role.to_lowercase().as_str());
+        if !known {
+            note(
+                notes,
+                at,
+                format!(
+                    "system `{}`: responsibility `{role}` is not controller, processor or sub-processor: left out",
+                    s.key
+                ),
+            );
+        } else if processor && controller {
+            note(
+                notes,
+                at,
+                format!(
+                    "system `{}`: responsibility `{role}` beside another role: whether an outside processor runs it is not stated, `vendor` left to fill",
+                    s.key
+                ),
+            );
+        }
+    }
+    if !processor || controller {
+        return None;
+    }
+    Some(s.legal_name.clone().or_else(|| s.name.clone()).unwrap_or_else(|| s.key.clone()))
+}
+
+/// fides `legal_basis_for_transfers` (with `does_international_processing`) → the map's
+/// transfer mechanism. Where the system processes data is not stated in fides: the
+/// location stays to fill, and the report says so.
+fn transfer(s: &System, notes: &mut Vec<Note>) -> Option<&'static str> {
+    let mut found = None;
+    for (basis, at) in &s.transfer_bases {
+        let mechanism = match basis.to_lowercase().as_str() {
+            "adequacy decision" => Some("adequacy"),
+            "sccs" => Some("scc_commission"),
+            "bcrs" => Some("bcr"),
+            _ => None,
+        };
+        match (mechanism, found) {
+            (Some(m), None) => found = Some(m),
+            (Some(_), Some(kept)) => note(
+                notes,
+                at,
+                format!(
+                    "system `{}`: transfer basis `{basis}` beside `{kept}`: a transfer has one mechanism, the first is kept",
+                    s.key
+                ),
+            ),
+            (None, _) => note(
+                notes,
+                at,
+                format!(
+                    "system `{}`: transfer basis `{basis}` names no Chapter V mechanism: left out, `transfer.mechanism` to fill",
+                    s.key
+                ),
+            ),
+        }
+    }
+    if let Some((international, at)) = &s.international {
+        let message = match (international, found) {
+            (true, Some(_)) => None,
+            (true, None) => Some(format!(
+                "system `{}` processes data internationally with no transfer basis stated: `transfer.mechanism` and `location` to fill",
+                s.key
+            )),
+            (false, Some(_)) => Some(format!(
+                "system `{}` says it does no international processing, yet names a transfer basis: the basis is kept, check it",
+                s.key
+            )),
+            (false, None) => Some(format!(
+                "system `{}` says it does no international processing: the map says where data is hosted with `location`, to fill",
+                s.key
+            )),
+        };
+        if let Some(message) = message {
+            note(notes, at, message);
+        }
+    }
+    found
+}
+
 pub fn build(source: &Source) -> Imported {
     let mut notes = Vec::new();
     let mut ids = BTreeSet::new();
@@ -128,6 +236,10 @@ pub fn build(source: &Source) -> Imported {
             domain: s.department.clone(),
             fields: Vec::new(),
             origin: format!("system {}", s.key),
+            application: only.is_empty(),
+            vendor: vendor(s, &mut notes),
+            transfer: transfer(s, &mut notes),
+            transfer_on_flows: false,
         };
         let index = stores.len();
         for d in only {
@@ -154,19 +266,34 @@ pub fn build(source: &Source) -> Imported {
             domain: None,
             fields: Vec::new(),
             origin: format!("dataset {} ({why})", d.key),
+            application: false,
+            vendor: None,
+            transfer: None,
+            transfer_on_flows: false,
         });
     }
-    // Fields: id from the dotted path, the path kept as the name (the collection groups).
+    // Fields: the id from the whole path (unique in the store whatever the collection, so
+    // references stay `store.field`), the collection as `table:`, the path within it as
+    // the name.
     let mut field_of: BTreeMap<(String, String), String> = BTreeMap::new();
     for d in &source.datasets {
         let Some(&index) = store_of.get(&d.key) else { continue };
         let store = &mut stores[index];
-        let mut taken: BTreeSet<String> = store.fields.iter().map(|f| f.0.clone()).collect();
+        let mut taken: BTreeSet<String> = store.fields.iter().map(|f| f.id.clone()).collect();
         for f in &d.fields {
             let dotted = f.path.join(".");
             let id = unique(&mut taken, slug(&f.path.join("-")));
             field_of.insert((d.key.clone(), dotted.clone()), id.clone());
-            store.fields.push((id, dotted, f.description.clone(), f.category.clone(), f.identity));
+            let (table, inner) =
+                f.path.split_first().map_or((String::new(), &[][..]), |(t, r)| (t.clone(), r));
+            store.fields.push(StoreField {
+                id,
+                table,
+                name: inner.join("."),
+                description: f.description.clone(),
+                category: f.category.clone(),
+                identity: f.identity,
+            });
         }
     }
     let mut flows: BTreeMap<(usize, usize, bool), Flow> = BTreeMap::new();
@@ -298,7 +425,13 @@ pub fn build(source: &Source) -> Imported {
             }
         }
     }
+    for (_, to, _) in flows.keys() {
+        stores[*to].transfer_on_flows = true;
+    }
     let mut files = BTreeMap::new();
+    if let Some(text) = organization(source, &mut notes) {
+        files.insert("datacarto.yaml".to_owned(), text);
+    }
     for store in &stores {
         files.insert(format!("stores/{}.yaml", store.id), write_store(store));
     }
@@ -306,6 +439,9 @@ pub fn build(source: &Source) -> Imported {
         let mut text = String::from("# Imported from fides.\nflows:\n");
         for ((from, to, _), flow) in &flows {
             write_flow(&mut text, &stores[*from].id, &stores[*to].id, flow);
+            if let Some(m) = stores[*to].transfer {
+                let _ = writeln!(text, "    transfer: {{mechanism: {m}}}");
+            }
         }
         files.insert("flows.yaml".to_owned(), text);
     }
@@ -318,6 +454,95 @@ pub fn build(source: &Source) -> Imported {
     Imported { files, notes }
 }
 
+/// The first fides organisation → `organization:` of datacarto.yaml: its name (else the
+/// controller's), the controller's address, e-mail and phone, the DPO, the representative,
+/// and the privacy policy the systems share. A map has one controller: other
+/// organisations are reported.
+fn organization(source: &Source, notes: &mut Vec<Note>) -> Option<String> {
+    let mut policies: BTreeMap<&str, Vec<&Place>> = BTreeMap::new();
+    for s in &source.systems {
+        if let Some((p, at)) = &s.privacy_policy {
+            policies.entry(p.as_str()).or_default().push(at);
+        }
+    }
+    let policy = match policies.len() {
+        1 => policies.keys().next().copied(),
+        _ => {
+            for (p, places) in &policies {
+                for at in places {
+                    note(
+                        notes,
+                        at,
+                        format!(
+                            "privacy policy `{p}`: the systems name several, the map's organisation has one: left out"
+                        ),
+                    );
+                }
+            }
+            None
+        }
+    };
+    let Some((org, rest)) = source.organizations.split_first() else {
+        if let Some(p) = policy {
+            return Some(format!(
+                "# Imported from fides.\norganization:\n  privacy_policy: {}\n",
+                quote_str(p)
+            ));
+        }
+        return None;
+    };
+    for o in rest {
+        note(
+            notes,
+            &o.place,
+            format!(
+                "organization `{}`: a map has one controller, `{}` is kept: left out",
+                o.key, org.key
+            ),
+        );
+    }
+    let mut t = format!("# Imported from fides: organization {}.\norganization:\n", org.key);
+    let controller = org.controller.clone().unwrap_or_default();
+    let name = org.name.as_ref().or(controller.name.as_ref());
+    for (k, v) in [
+        ("name", name),
+        ("address", controller.address.as_ref()),
+        ("email", controller.email.as_ref()),
+        ("phone", controller.phone.as_ref()),
+    ] {
+        if let Some(v) = v {
+            let _ = writeln!(t, "  {k}: {}", quote_str(v));
+        }
+    }
+    if let (Some(a), Some(b)) = (&org.name, &controller.name)
+        && a != b
+    {
+        note(
+            notes,
+            &org.place,
+            format!(
+                "organization `{}`: controller name `{b}` differs from the organisation's name `{a}`, which is kept",
+                org.key
+            ),
+        );
+    }
+    for (k, c) in [("dpo", &org.dpo), ("representative", &org.representative)] {
+        let Some(c) = c else { continue };
+        let _ = writeln!(t, "  {k}:");
+        for (ck, v) in
+            [("name", &c.name), ("email", &c.email), ("phone", &c.phone), ("address", &c.address)]
+        {
+            if let Some(v) = v {
+                let _ = writeln!(t, "    {ck}: {}", quote_str(v));
+            }
+        }
+    }
+    if let Some(p) = policy {
+        let _ = writeln!(t, "  privacy_policy: {}", quote_str(p));
+    }
+    Some(t)
+}
+
 fn write_store(store: &Store) -> String {
     let mut t =
         format!("# Imported from fides: {}.\nstores:\n  - id: {}\n", store.origin, store.id);
@@ -328,22 +553,33 @@ fn write_store(store: &Store) -> String {
             let _ = writeln!(t, "    {k}: {}", quote_str(v));
         }
     }
+    if let Some(v) = &store.vendor {
+        let _ = writeln!(t, "    vendor: {}", quote_str(v));
+    }
+    if let (Some(m), false) = (store.transfer, store.transfer_on_flows) {
+        let _ = writeln!(t, "    transfer: {{mechanism: {m}}}");
+    }
+    if store.application {
+        // fides names no dataset of its own for it: an application that processes what
+        // flows through it, so no `fields:` (not `fields: []`): its flows say what passes.
+        t.push_str("    kind: application\n");
+    }
     if store.fields.is_empty() {
-        // fides names no dataset for it: an application that processes what flows through
-        // it. Whether it keeps anything is not stated, so no `fields:` (not `fields: []`).
-        t.push_str("    # fides names no dataset for this system: its fields are not stated.\n");
         return t;
     }
     t.push_str("    fields:\n");
-    for (id, dotted, description, category, identity) in &store.fields {
-        let _ = writeln!(t, "      - id: {id}\n        name: {}", quote_str(dotted));
-        if let Some(c) = category {
+    for f in &store.fields {
+        let _ = writeln!(t, "      - id: {}\n        name: {}", f.id, quote_str(&f.name));
+        if !f.table.is_empty() {
+            let _ = writeln!(t, "        table: {}", quote_str(&f.table));
+        }
+        if let Some(c) = &f.category {
             let _ = writeln!(t, "        category: {}", quote_str(c));
         }
-        if *identity {
+        if f.identity {
             t.push_str("        identifier: true\n");
         }
-        if let Some(d) = description {
+        if let Some(d) = &f.description {
             let _ = writeln!(t, "        description: {}", quote_str(d));
         }
     }
@@ -424,6 +660,18 @@ fn write_purpose(
             let _ = writeln!(t, "    {key}: [{}]", items.join(", "));
         }
     };
+    if let Some(third) = &d.third_parties {
+        // fides says who in one text: kept whole, as a recipient outside the map.
+        let _ = writeln!(t, "    recipients: [{}]", quote_str(third));
+    } else if let Some((true, at)) = &d.shared {
+        note(
+            notes,
+            at,
+            format!(
+                "declaration `{id}`: data is shared with third parties, but which is not stated: `recipients` to fill"
+            ),
+        );
+    }
     let subjects: Vec<String> = d.subjects.iter().map(|s| slug(s)).collect();
     list(t, "subjects", &subjects);
     list(t, "needs", &d.categories);
@@ -493,6 +741,40 @@ mod tests {
         assert_eq!(legal_basis("Because"), None);
         assert_eq!(special_condition("Medical"), Some("health_social_care"));
         assert_eq!(special_condition("Employment"), Some("employment_social_security"));
+    }
+
+    /// A processor's system gets the processor as `vendor`; a controller's none; both roles
+    /// at once say neither and are reported. SCCs become `scc_commission`; a basis with no
+    /// Chapter V mechanism is reported.
+    #[test]
+    fn responsibility_and_transfer_bases_map_to_vendor_and_mechanism() {
+        let system = |extra: &str| {
+            let mut source = Source::default();
+            let text = format!("system:\n  - fides_key: s\n    name: S\n{extra}");
+            super::super::read::read("f.yml", &text, &mut source);
+            assert!(source.problems.is_empty(), "{:?}", source.problems);
+            source.systems.remove(0)
+        };
+        let mut notes = Vec::new();
+        let s = system("    responsibility: [Sub-Processor]\n    legal_name: S Ltd\n");
+        assert_eq!(vendor(&s, &mut notes).as_deref(), Some("S Ltd"));
+        assert_eq!(vendor(&system("    responsibility: [Controller]\n"), &mut notes), None);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            vendor(&system("    responsibility: [Controller, Processor]\n"), &mut notes),
+            None
+        );
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        notes.clear();
+        let s = system(
+            "    does_international_processing: true\n    legal_basis_for_transfers: [BCRs, SCCs]\n",
+        );
+        assert_eq!(transfer(&s, &mut notes), Some("bcr"));
+        assert_eq!(notes.len(), 1, "the second basis: {notes:?}");
+        notes.clear();
+        let s = system("    does_international_processing: true\n");
+        assert_eq!(transfer(&s, &mut notes), None);
+        assert!(notes[0].message.contains("no transfer basis stated"), "{notes:?}");
     }
 
     #[test]

@@ -7,12 +7,33 @@ use crate::load::yaml::{self, Node, NodeKind};
 
 #[derive(Debug, Default)]
 pub struct Source {
+    pub organizations: Vec<Organization>,
     pub systems: Vec<System>,
     pub datasets: Vec<Dataset>,
     /// Attributes with no place in the map, v1 keys migrated.
     pub notes: Vec<Note>,
     /// Input the import cannot read: nothing is written.
     pub problems: Vec<Note>,
+}
+
+/// A fides organisation: the controller of the map's register.
+#[derive(Debug)]
+pub struct Organization {
+    pub key: String,
+    pub name: Option<String>,
+    pub controller: Option<Contact>,
+    pub dpo: Option<Contact>,
+    pub representative: Option<Contact>,
+    pub place: Place,
+}
+
+/// fides `ContactDetails`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 #[derive(Debug)]
@@ -28,6 +49,14 @@ pub struct System {
     pub uses_profiling: Option<bool>,
     pub requires_dpia: Option<bool>,
     pub dpia_link: Option<String>,
+    /// `responsibility` (v1: `data_responsibility_title`): Controller, Processor…
+    pub responsibility: Vec<(String, Place)>,
+    pub legal_name: Option<String>,
+    /// `does_international_processing`.
+    pub international: Option<(bool, Place)>,
+    /// `legal_basis_for_transfers`.
+    pub transfer_bases: Vec<(String, Place)>,
+    pub privacy_policy: Option<(String, Place)>,
     pub place: Place,
 }
 
@@ -50,6 +79,10 @@ pub struct Declaration {
     pub special_basis: Option<(String, Place)>,
     pub retention: Option<(String, Place)>,
     pub impact_link: Option<String>,
+    /// `third_parties`: who the data is shared with, as fides writes it.
+    pub third_parties: Option<String>,
+    /// `data_shared_with_third_parties`.
+    pub shared: Option<(bool, Place)>,
     pub place: Option<Place>,
 }
 
@@ -281,8 +314,50 @@ impl<'t> Reader<'_, 't> {
                 self.dataset(item);
             }
         }
+        if let Some(orgs) = top.take("organization") {
+            for item in self.list(Some(orgs), "organization") {
+                self.organization(item);
+            }
+        }
         let file = &self.file;
         top.rest(file, "fides resources", &mut self.out.notes);
+    }
+
+    fn organization(&mut self, node: &Node<'_>) {
+        let Some(mut o) = self.obj(node, "an organization") else { return };
+        let key = self.key(&mut o, node, "organization");
+        let what = format!("organization `{}`", key.as_deref().unwrap_or("?"));
+        let name = self.text(o.take("name"), "name");
+        let controller = self.contact(o.take("controller"), &what);
+        let dpo = self.contact(o.take("data_protection_officer"), &what);
+        let representative = self.contact(o.take("representative"), &what);
+        let file = &self.file;
+        o.rest(file, &what, &mut self.out.notes);
+        let Some(key) = key else { return };
+        let place = self.file.place(node.start);
+        self.out.organizations.push(Organization {
+            key,
+            name,
+            controller,
+            dpo,
+            representative,
+            place,
+        });
+    }
+
+    /// fides `ContactDetails`: name, address, email, phone.
+    fn contact(&mut self, node: Option<&Node<'_>>, what: &str) -> Option<Contact> {
+        let node = node.filter(|n| !matches!(n.kind, NodeKind::Null))?;
+        let mut o = self.obj(node, "contact details")?;
+        let contact = Contact {
+            name: self.text(o.take("name"), "name"),
+            address: self.text(o.take("address"), "address"),
+            email: self.text(o.take("email"), "email"),
+            phone: self.text(o.take("phone"), "phone"),
+        };
+        let file = &self.file;
+        o.rest(file, what, &mut self.out.notes);
+        (contact != Contact::default()).then_some(contact)
     }
 
     fn system(&mut self, node: &Node<'_>) {
@@ -312,6 +387,31 @@ impl<'t> Reader<'_, 't> {
                 v1.rest(file, &what, &mut self.out.notes);
             }
         }
+        let mut responsibility = self.texts(o.take("responsibility"), "responsibility");
+        if let Some(old) = o.take("data_responsibility_title") {
+            self.info(
+                old.start,
+                format!(
+                    "{what}: fideslang 1.x `data_responsibility_title` read as `responsibility`"
+                ),
+            );
+            if let Some(t) = self.text(Some(old), "data_responsibility_title") {
+                responsibility.push((t, self.file.place(old.start)));
+            }
+        }
+        let legal_name = self.text(o.take("legal_name"), "legal_name");
+        let international = {
+            let n = o.take("does_international_processing");
+            let at = n.map(|n| self.file.place(n.start));
+            self.flag(n, "does_international_processing").zip(at)
+        };
+        let transfer_bases =
+            self.texts(o.take("legal_basis_for_transfers"), "legal_basis_for_transfers");
+        let privacy_policy = {
+            let n = o.take("privacy_policy");
+            let at = n.map(|n| self.file.place(n.start));
+            self.text(n, "privacy_policy").zip(at)
+        };
         let mut declarations = Vec::new();
         for item in self.list(o.take("privacy_declarations"), "privacy_declarations") {
             if let Some(d) = self.declaration(item, &what) {
@@ -333,6 +433,11 @@ impl<'t> Reader<'_, 't> {
             uses_profiling,
             requires_dpia,
             dpia_link,
+            responsibility,
+            legal_name,
+            international,
+            transfer_bases,
+            privacy_policy,
             place: self.file.place(node.start),
         });
     }
@@ -377,6 +482,10 @@ impl<'t> Reader<'_, 't> {
         d.retention = place(self, o.take("retention_period"), "retention_period");
         d.impact_link =
             self.text(o.take("impact_assessment_location"), "impact_assessment_location");
+        d.third_parties = self.text(o.take("third_parties"), "third_parties");
+        let shared = o.take("data_shared_with_third_parties");
+        let at = shared.map(|n| self.file.place(n.start));
+        d.shared = self.flag(shared, "data_shared_with_third_parties").zip(at);
         if let Some(q) = o.take("data_qualifier") {
             self.info(q.start, format!("{what}: fideslang 1.x `data_qualifier` no longer exists in fideslang 2: left out"));
         }

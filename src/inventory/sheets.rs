@@ -230,6 +230,7 @@ pub static FIELDS: Sheet = Sheet {
         c("update_cost", Yaml, "Update cost", "Coût de mise à jour"),
         c("quality", Yaml, "Quality audit", "Audit de qualité"),
         c("column", Yaml, "Column", "Colonne"),
+        c("table", Text, "Table", "Table"),
         ALLOW,
         OTHERS,
     ],

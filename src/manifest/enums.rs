@@ -37,9 +37,11 @@ macro_rules! string_enum {
 }
 
 string_enum!(
-    /// What a store is.
+    /// What a store is. `application`: an application that processes the data flowing
+    /// through it and stores none (a checkout, a payment gateway, a form): it needs no
+    /// `fields:`, and the fields its flows carry pass through it as through a copy.
     StoreKind {
-        Crm = "crm", Erp = "erp", Ecommerce = "ecommerce", Pos = "pos", Marketing = "marketing",
+        Application = "application", Crm = "crm", Erp = "erp", Ecommerce = "ecommerce", Pos = "pos", Marketing = "marketing",
         Cdp = "cdp", Dmp = "dmp", Warehouse = "warehouse", Database = "database",
         Spreadsheet = "spreadsheet", Files = "files", ServiceDesk = "service-desk",
         Analytics = "analytics", Saas = "saas", Api = "api", Partner = "partner", Other = "other",

@@ -57,6 +57,8 @@ pub struct Organization {
     pub dpo: Option<Contact>,
     /// The EU representative, for controllers outside the EU (art. 27).
     pub representative: Option<Contact>,
+    /// A link to the privacy notice given to people (GDPR arts. 13 and 14).
+    pub privacy_policy: Option<String>,
 }
 
 /// A person or body to contact.

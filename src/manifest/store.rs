@@ -191,6 +191,10 @@ pub struct Field {
     /// The column that holds the field in the scanned system, when it is not the field id:
     /// `COLUMN`, or `TABLE.COLUMN` when several tables have it.
     pub column: Option<Spanned<String>>,
+    /// The table (collection, sheet, object) of the store the field belongs to: the site
+    /// lists a store's fields table by table. Fields stay `store.field`: ids are unique in
+    /// the store whatever their table.
+    pub table: Option<String>,
     /// The data category key (fideslang or the map's own).
     pub category: Option<Spanned<CategoryKey>>,
     /// Whether the field holds personal data. Default: derived from the category.

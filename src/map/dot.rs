@@ -203,6 +203,9 @@ fn node_line(view: &View, i: usize, palette: &Palette) -> String {
     if n.kind == NodeKind::Purpose {
         attrs.push("shape=box, style=\"rounded,filled,bold\"".to_owned());
     }
+    if n.marks.contains(&Mark::Application) {
+        attrs.push("peripheries=2".to_owned());
+    }
     if n.marks.contains(&Mark::External) {
         attrs.push("style=\"rounded,filled,dashed\"".to_owned());
     }

@@ -65,6 +65,7 @@ fn mark_name(m: &Mark) -> String {
         Mark::Personal => "personal".into(),
         Mark::Special => "special".into(),
         Mark::External => "external".into(),
+        Mark::Application => "application".into(),
         Mark::OutsideEea(c) => format!("outside-eea:{c}"),
         Mark::Legacy => "legacy".into(),
         Mark::Retired => "retired".into(),

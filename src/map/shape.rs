@@ -84,6 +84,7 @@ pub fn pill_text(mark: &Mark, language: Language) -> String {
         Mark::Personal => i18n::t(Text::Personal, language).to_owned(),
         Mark::Special => i18n::t(Text::Special, language).to_owned(),
         Mark::External => i18n::t(Text::External, language).to_owned(),
+        Mark::Application => i18n::t(Text::StoresNothing, language).to_owned(),
         Mark::OutsideEea(countries) => countries.clone(),
         Mark::Legacy => i18n::t(Text::Legacy, language).to_owned(),
         Mark::Retired => i18n::t(Text::Retired, language).to_owned(),

@@ -79,6 +79,7 @@ pub fn pill(mark: &Mark) -> PillLook {
         Mark::Personal => ("#dbe9f6", "#0b4f8a"),
         Mark::Special => ("#6a3d9a", "#ffffff"),
         Mark::External => ("#ede0f5", "#5b2a86"),
+        Mark::Application => ("#e6f4f1", "#00695c"),
         Mark::OutsideEea(_) => ("#f0b400", "#1a1a1a"),
         Mark::Legacy | Mark::Retired => ("#e0e0e0", "#424242"),
         Mark::Isolated => ("#fde0e0", "#b71c1c"),
@@ -97,6 +98,12 @@ pub fn mark_meaning(mark: &Mark, lang: Language) -> &'static str {
         (Mark::Special, Language::Fr) => "données sensibles (art. 9, 10)",
         (Mark::External, Language::En) => "outside party (dashed border)",
         (Mark::External, Language::Fr) => "tiers externe (bordure pointillée)",
+        (Mark::Application, Language::En) => {
+            "an application: processes what flows through it, stores nothing (double border)"
+        }
+        (Mark::Application, Language::Fr) => {
+            "une application : traite ce qui la traverse, ne stocke rien (double bordure)"
+        }
         (Mark::OutsideEea(_), _) => i18n::t(Text::OutsideEea, lang),
         (Mark::Legacy, Language::En) => "legacy system, to replace",
         (Mark::Legacy, Language::Fr) => "ancien système, à remplacer",

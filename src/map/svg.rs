@@ -359,6 +359,18 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
         stroke,
         num(stroke_width),
     );
+    if node.marks.contains(&Mark::Application) {
+        // An application stores nothing: a second, inner border tells it from a store.
+        let _ = writeln!(
+            out,
+            r#"<rect class="application" x="{}" y="{}" width="{}" height="{}" rx="4" fill="none" stroke="{}" stroke-width="1"{dash}/>"#,
+            num(r.x + 3.0),
+            num(r.y + 3.0),
+            num(r.width - 6.0),
+            num(r.height - 6.0),
+            stroke,
+        );
+    }
     if matches!(node.kind, NodeKind::Store | NodeKind::Group) {
         // The domain band: a strip along the left edge, following the rounded corners.
         let _ = writeln!(

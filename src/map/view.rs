@@ -51,6 +51,8 @@ pub enum Mark {
     Personal,
     Special,
     External,
+    /// `kind: application`: it processes what flows through it and stores nothing.
+    Application,
     OutsideEea(String),
     Legacy,
     Retired,
@@ -327,11 +329,17 @@ impl Builder<'_, '_> {
         if s.referential {
             marks.push(Mark::Referential);
         }
-        if facts::holds_personal(model, id) {
-            marks.push(Mark::Personal);
-        }
-        if model.fields_of(id).any(|f| model.field(f).special.is_some()) {
-            marks.push(Mark::Special);
+        // An application holds nothing: its badge says so instead of "holds personal data";
+        // what passes through it is on its flows.
+        if s.is_application() {
+            marks.push(Mark::Application);
+        } else {
+            if facts::holds_personal(model, id) {
+                marks.push(Mark::Personal);
+            }
+            if model.fields_of(id).any(|f| model.field(f).special.is_some()) {
+                marks.push(Mark::Special);
+            }
         }
         if s.external {
             marks.push(Mark::External);

@@ -122,6 +122,15 @@ pub struct Store {
     pub span: Span,
 }
 
+impl Store {
+    /// Whether it is an application (`kind: application`): it processes what flows through
+    /// it and keeps nothing, so the rules about kept data (erasure, identifiers, retention,
+    /// unused fields) do not apply to it.
+    pub fn is_application(&self) -> bool {
+        self.kind == Some(StoreKind::Application)
+    }
+}
+
 /// How a field came to be in its store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldOrigin {
@@ -160,6 +169,8 @@ pub struct Field {
     pub quality: Option<Quality>,
     /// The scanned column holding the field when it is not the id (`column:`).
     pub column: Option<Spanned<String>>,
+    /// The table (collection) of its store it belongs to (`table:`); `None`: not stated.
+    pub table: Option<String>,
     /// The `id:` value (for an inferred field: the flow's mention of it).
     pub span: Span,
 }

@@ -16,6 +16,8 @@ pub static RULE: Rule = Rule {
 A store (not retired) that holds personal data and does not say how one person's data is
 erased there (`erasure:`), or says `method: not-possible` without a `reason`.
 
+An application (`kind: application`) keeps nothing to erase and is not reported.
+
 ## Why it matters
 
 When someone asks to be forgotten (GDPR art. 17), every store holding their data must be

@@ -18,6 +18,8 @@ identifier when it is marked `identifier: true`, or when a flow feeds it from an
 (a customer number copied into another store keeps identifying the customer there). The
 advice names the store's people (the `subjects` of the purposes whose data it holds).
 
+An application (`kind: application`) keeps no records to reconcile and is not reported.
+
 ## Why it matters
 
 A unique customer identifier is what reconciles silos into one customer view (the

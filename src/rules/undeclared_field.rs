@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
 
 A flow carrying a field into a store that does not declare it. datacarto creates the field in
 the destination, with the source field's attributes (manifest.md, "Inferred fields"), and says
-so here, once per inferred field, at the flow that first delivers it.
+so here, once per inferred field, at the flow that first delivers it. Not for an application
+(`kind: application`): it stores nothing, so what flows into it is what passes through.
 
 ## Why it matters
 

@@ -114,7 +114,7 @@ fn field_item(inputs: &Inputs<'_>, lang: Language, f: FieldId) -> Value {
     let field = model.field(f);
     let store = model.store(field.store);
     obj! {
-        "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(f), "store": store.id.as_str(), "store_name": store.name.as_str(),
+        "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(f), "store": store.id.as_str(), "store_name": store.name.as_str(), "table": field.table.as_deref(),
         "marks": field_marks(model, f, lang),
         "purposes": graph.purposes_using(f).iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
         "useful": graph.is_useful(f),

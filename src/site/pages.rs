@@ -71,7 +71,8 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
     let (model, graph) = (inputs.model, inputs.graph);
     let lang = site.language;
     let s = model.store(id);
-    let fields: Vec<Value> = model.fields_of(id).map(|f| field_row(inputs, site, f)).collect();
+    let groups = field_groups(inputs, site, id);
+    let any_field = !s.fields.is_empty();
     let mut flows = Vec::new();
     for flow in graph.flows_touching(id).into_iter().map(|f| model.flow(f)) {
         let (other, direction) = if flow.from == id {
@@ -107,6 +108,7 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
             "id": s.id.as_str(),
             "description": s.description.as_deref(),
             "kind": s.kind.map(|k| enum_label("store_kind", k.as_str(), lang)).unwrap_or_default(),
+            "application": s.is_application(),
             "owner": s.owner.map(|t| common::team_link(model, t)),
             "domain": s.domain.as_deref().unwrap_or_default(),
             "status": enum_label("store_status", s.status.as_str(), lang),
@@ -116,7 +118,8 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
             "security": s.security.iter().map(|m| enum_label("security_measure", m.as_str(), lang)).collect::<Vec<_>>().join(", "),
             "place": place(inputs, s.span),
             "marks": store_marks(model, id, lang),
-            "fields": fields,
+            "fields": any_field,
+            "groups": groups,
             "flows": flows,
             "purposes": purposes.iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
         },
@@ -143,6 +146,45 @@ fn how(mechanism: Option<&str>, frequency: Option<&str>, lang: Language) -> Stri
 }
 
 /// One row of a store's field table.
+/// A store's fields table by table (`table:`), tables in the order they first appear and
+/// the fields without one last; a store whose fields name no table is one group without a
+/// title. A 1,600-field database is browsed table by table, each a collapsible section.
+fn field_groups(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> Vec<Value> {
+    let model = inputs.model;
+    let mut order: Vec<Option<&str>> = Vec::new();
+    let mut members: std::collections::HashMap<Option<&str>, Vec<FieldId>> =
+        std::collections::HashMap::new();
+    for f in model.fields_of(id) {
+        let table = model.field(f).table.as_deref();
+        let list = members.entry(table).or_default();
+        if list.is_empty() {
+            order.push(table);
+        }
+        list.push(f);
+    }
+    if order.iter().all(Option::is_none) {
+        let fields: Vec<Value> = model.fields_of(id).map(|f| field_row(inputs, site, f)).collect();
+        return if fields.is_empty() { Vec::new() } else { vec![obj! {"fields": fields}] };
+    }
+    // Fields without a table close the list, under "table not stated".
+    order.sort_by_key(Option::is_none);
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, table)| {
+            let fields: Vec<Value> =
+                members[&table].iter().map(|f| field_row(inputs, site, *f)).collect();
+            obj! {
+                "label": table.unwrap_or(site.word("table_not_stated")),
+                "stated": table.is_some(),
+                "anchor": format!("table-{}", i + 1),
+                "count": fields.len(),
+                "fields": fields,
+            }
+        })
+        .collect()
+}
+
 fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
     let (model, graph) = (inputs.model, inputs.graph);
     let lang = site.language;
@@ -154,6 +196,7 @@ fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
     obj! {
         "id": field.id.as_str(),
         "name": field.name.as_str(),
+        "table": field.table.as_deref(),
         "category": field.category.as_ref().map(|c| category_label(model, &c.value, lang)).unwrap_or_default(),
         "marks": field_marks(model, f, lang),
         "completeness": common::percent(field.completeness.as_ref().map(|c| c.value)),

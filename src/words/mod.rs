@@ -24,6 +24,7 @@ mod tests {
     /// Words whose French is the English on purpose: the same word in both languages.
     const SAME_ON_PURPOSE: &[&str] = &[
         "site.source",
+        "site.table",
         "map.SyncEdge",
         "register.Description",
         "register.Article",

@@ -17,6 +17,11 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("activity", "Processing activity", "Activité de traitement"),
     ("all_useful", "Every field is useful.", "Tous les champs sont utiles."),
     ("and_more", "and N more", "et N autres"),
+    (
+        "application_hint",
+        "An application: it processes the data its flows carry and stores none. The fields below only pass through it.",
+        "Une application : elle traite les données que ses flux lui apportent et n'en stocke aucune. Les champs ci-dessous ne font que la traverser.",
+    ),
     ("apart", "Purposes that are not register rows", "Finalités hors registre"),
     ("category", "Category", "Catégorie"),
     (
@@ -53,6 +58,13 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
         "not stated (add 'fields:' to the flow)",
         "non renseigné (ajouter « fields: » au flux)",
     ),
+    (
+        "store_fields_not_stated",
+        "Not stated: add 'fields:' to the store.",
+        "Non renseigné : ajouter « fields: » à l'outil.",
+    ),
+    ("table", "Table", "Table"),
+    ("table_not_stated", "table not stated", "table non renseignée"),
     ("fields_used", "Fields used", "Champs utilisés"),
     ("finding", "Finding", "Constat"),
     ("findings", "Findings", "Constats"),

@@ -62,8 +62,36 @@ fn fides_import_loads_with_check_and_reports_what_it_leaves_out() {
     // Nothing the sources do not say: no direction is invented, no `profiling: true`.
     assert!(!all.contains("direction:"), "{all}");
     assert!(!all.contains("profiling: true"), "{all}");
-    // A system with no dataset: its fields are not stated, never "holds nothing".
+    // A system with no dataset: an application, no field list, never "holds nothing".
     assert!(!all.contains("fields: []"), "{all}");
+    let store = |name: &str| &written.iter().find(|(p, _)| p == name).expect(name).1;
+    assert!(store("stores/mailer.yaml").contains("kind: application"), "{all}");
+    assert!(!store("stores/webshop.yaml").contains("kind: application"), "{all}");
+    // The organisation, the processor, the transfer safeguard and the third parties have
+    // their places: written, and gone from the report.
+    let project = store("datacarto.yaml");
+    for line in [
+        "name: Shop SAS",
+        "email: dpo@shop.example",
+        "privacy_policy: https://shop.example/privacy",
+    ] {
+        assert!(project.contains(line), "{line}: {project}");
+    }
+    assert!(store("stores/mailer.yaml").contains("vendor: Mailer Ltd"), "{all}");
+    assert!(!store("stores/webshop.yaml").contains("vendor:"), "a controller's system is in house");
+    assert!(store("flows.yaml").contains("transfer: {mechanism: scc_commission}"), "{all}");
+    assert!(store("purposes.yaml").contains("recipients: [Email delivery partners]"), "{all}");
+    for gone in [
+        "`organization` has no place",
+        "`privacy_policy` has no place",
+        "`responsibility` has no place",
+        "`third_parties` has no place",
+        "`legal_basis_for_transfers` has no place",
+        "`legal_name` has no place",
+    ] {
+        assert!(!out.stderr.contains(gone), "{gone}: {}", out.stderr);
+    }
+    assert!(!rules.contains(&"missing-organization"), "{rules:?}");
     assert!(!all.contains("orders-total: sales-amount"), "{all}");
 }
 

@@ -291,3 +291,44 @@ fn into_edits_the_manifests_in_place() {
     let shop = std::fs::read_to_string(map.path().join("stores/shop.yaml")).expect("shop");
     assert_eq!(shop, "stores:\n  - id: shop\n    name: Shop\n    kind: ecommerce\n");
 }
+
+/// An application and a field's table go out to the inventory (the stores sheet's kind, the
+/// fields sheet's table) and come back: the imported map is the same.
+#[test]
+fn applications_and_tables_round_trip() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:
+  - id: shop
+    fields:
+      - {id: orders-email, name: email, table: orders, category: user.contact.email}
+  - id: gateway
+    kind: application
+flows:
+  - {from: shop, to: gateway, fields: [orders-email]}
+",
+    )]);
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let file = tmp.path().join("inventory.csv");
+    export(map.path(), &file, "en");
+    let csv = std::fs::read_to_string(&file).expect("csv");
+    assert!(csv.contains(",Table,"), "{csv}");
+    assert!(csv.contains("application"), "{csv}");
+    let out_dir = tmp.path().join("map");
+    let out = run_in(
+        tmp.path(),
+        &["import", "inventory", &file.to_string_lossy(), "-o", &out_dir.to_string_lossy()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let again = tmp.path().join("again.csv");
+    export(&out_dir, &again, "en");
+    assert_eq!(std::fs::read_to_string(&again).expect("csv"), csv);
+    let written: String = walkdir::WalkDir::new(&out_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(written.contains("table: orders"), "{written}");
+    assert!(written.contains("kind: application"), "{written}");
+}

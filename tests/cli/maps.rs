@@ -702,3 +702,42 @@ fn the_overview_draws_its_findings() {
     let plain = map.run(&["map"]).stdout;
     assert!(!plain.contains("class=\"callout\"") && !plain.contains("class=\"findings\""));
 }
+
+/// An application is drawn apart from the stores that keep data: an inner border in SVG, a
+/// double outline in DOT, its "stores nothing" badge explained in the legend, and never the
+/// "holds personal data" badge, though personal data passes through it.
+#[test]
+fn an_application_is_drawn_apart() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:
+  - id: shop
+    fields: [{id: email, category: user.contact.email}]
+  - id: gateway
+    kind: application
+  - id: crm
+flows:
+  - {from: shop, to: gateway, fields: [email]}
+  - {from: gateway, to: crm, fields: [email]}
+",
+    )]);
+    let svg = map.run(&["map", "--lang", "en"]).stdout;
+    let gateway =
+        svg.split("data-id=\"gateway\"").nth(1).expect("the gateway").split("</g>").next().unwrap();
+    assert!(gateway.contains("class=\"application\""), "{gateway}");
+    assert!(gateway.contains("stores nothing"), "{gateway}");
+    assert!(!gateway.contains(">personal<"), "{gateway}");
+    assert!(
+        svg.contains("an application: processes what flows through it, stores nothing"),
+        "{svg}"
+    );
+    let shop =
+        svg.split("data-id=\"shop\"").nth(1).expect("the shop").split("</g>").next().unwrap();
+    assert!(!shop.contains("class=\"application\""), "{shop}");
+    let dot = map.run(&["map", "--format", "dot"]).stdout;
+    let line = dot
+        .lines()
+        .find(|l| l.starts_with("\"gateway\"") || l.trim_start().starts_with("\"gateway\" ["))
+        .expect("the gateway node");
+    assert!(line.contains("peripheries=2"), "{line}");
+}

@@ -453,3 +453,123 @@ fn the_plan_xlsx_has_a_row_per_need() {
     }
     assert!((1..=rows).any(|r| cell(r, 5).starts_with("not stated: add 'update:'")));
 }
+
+/// An application's page says it stores nothing and lists what passes through it; a store
+/// that declares no field says its fields are not stated (never an empty table); the map
+/// draws the application with its inner border and its "stores nothing" badge, not as
+/// holding personal data.
+#[test]
+fn an_application_is_shown_as_passing_data_through() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:
+  - id: shop
+    fields: [{id: email, category: user.contact.email}]
+  - id: gateway
+    kind: application
+  - id: crm
+flows:
+  - {from: shop, to: gateway, fields: [email]}
+  - {from: gateway, to: crm, fields: [email]}
+  - {from: gateway, to: bare}
+  - {from: shop, to: bare}
+",
+    )]);
+    map.write("bare.yaml", b"stores:\n  - id: bare\n");
+    let dir = build(map.path(), &["--lang", "en"]);
+    let page = std::fs::read_to_string(site(&dir).join("stores/gateway.html")).unwrap();
+    assert!(page.contains("An application: it processes the data its flows carry"), "{page}");
+    assert!(page.contains("field-email"), "what passes through is listed: {page}");
+    assert!(page.contains("class=\"application\""), "the map's double border: {page}");
+    assert!(page.contains("stores nothing"), "{page}");
+    assert!(!page.contains("Not stated: add"), "{page}");
+    let bare = std::fs::read_to_string(site(&dir).join("stores/bare.html")).unwrap();
+    assert!(bare.contains("Not stated: add &#39;fields:&#39; to the store."), "{bare}");
+    assert!(!bare.contains("<th>Category</th>"), "no empty table: {bare}");
+    assert!(!bare.contains("An application"), "{bare}");
+}
+
+/// A fides database of 1,600 fields in 40 collections (one nested object in each) becomes a
+/// store whose page lists its fields table by table: 40 collapsible sections, every field
+/// once, nested fields named `parent.child`; a link to a field opens its section in a real
+/// browser, without console errors.
+#[test]
+fn a_1600_field_fides_database_is_browsed_table_by_table() {
+    let mut fides = String::from(
+        "system:\n  - fides_key: crm\n    dataset_references: [crm_db]\ndataset:\n  - fides_key: crm_db\n    collections:\n",
+    );
+    for c in 1..=40 {
+        fides.push_str(&format!("      - name: table_{c:02}\n        fields:\n"));
+        for f in 1..=38 {
+            fides.push_str(&format!(
+                "          - name: col_{f:02}\n            data_categories: [user.contact.email]\n"
+            ));
+        }
+        fides.push_str("          - name: address\n            fields:\n              - {name: street, data_categories: [user.contact.address.street]}\n              - {name: city, data_categories: [user.contact.address.city]}\n");
+    }
+    let source = Map::new(&[("fides/crm.yml", &fides)]);
+    let imported = tempfile::tempdir().unwrap();
+    let map_dir = imported.path().join("map");
+    let run = run_in(
+        &project_root(),
+        &[
+            "import",
+            "fides",
+            &source.path().join("fides").display().to_string(),
+            "-o",
+            &map_dir.display().to_string(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let started = std::time::Instant::now();
+    let dir = build(&map_dir, &["--lang", "en"]);
+    eprintln!("site of 1,600 fields built in {:?}", started.elapsed());
+    let page_path = site(&dir).join("stores/crm.html");
+    let page = std::fs::read_to_string(&page_path).unwrap();
+    eprintln!("store page: {} bytes", page.len());
+    assert_eq!(page.matches("<details class=\"table-group\"").count(), 40);
+    assert_eq!(page.matches("<tr id=\"field-").count(), 1600);
+    assert!(page.contains("<strong>table_07</strong> <span class=\"muted\">(40)</span>"), "{page}");
+    assert!(page.contains("<strong>address.street</strong> <code>table_07-address-street</code>"));
+    assert!(!page.contains("table not stated"), "every field has its table");
+    let fields = std::fs::read_to_string(site(&dir).join("fields.html")).unwrap();
+    assert!(fields.contains("· Table table_07"), "the field list carries the table");
+
+    let Some(browser) = chromium() else { return eprintln!("chromium not installed: skipped") };
+    let (dom, console) = open(browser, &page_path, "#field-table_07-col_12");
+    let errors: Vec<_> =
+        console.iter().filter(|l| l.contains("ERROR") || l.contains("Uncaught")).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let opened = dom.split("<details").filter(|d| d.contains(" open=")).count();
+    assert_eq!(opened, 1, "only the linked field's table opens");
+    let section =
+        dom.split("<details").find(|d| d.contains("id=\"field-table_07-col_12\"")).unwrap();
+    assert!(section.contains(" open="), "the linked field's table is open");
+}
+
+/// Fields without a table close a grouped store's list, under "table not stated"; a store
+/// whose fields name no table keeps one flat list, with no section.
+#[test]
+fn fields_without_a_table_are_listed_last_as_not_stated() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:
+  - id: shop
+    fields:
+      - {id: loose, category: user.name}
+      - {id: email, table: customers, category: user.contact.email}
+      - {id: total, table: orders}
+  - id: flat
+    fields: [{id: a}]
+",
+    )]);
+    let dir = build(map.path(), &["--lang", "en"]);
+    let page = std::fs::read_to_string(site(&dir).join("stores/shop.html")).unwrap();
+    let customers = page.find("<strong>customers</strong>").expect("customers");
+    let orders = page.find("<strong>orders</strong>").expect("orders");
+    let loose = page.find("table not stated").expect("the fields without a table");
+    assert!(customers < orders && orders < loose, "{page}");
+    let flat = std::fs::read_to_string(site(&dir).join("stores/flat.html")).unwrap();
+    assert!(!flat.contains("<details"), "{flat}");
+    assert!(flat.contains("id=\"field-a\""), "{flat}");
+}

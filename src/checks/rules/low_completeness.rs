@@ -11,6 +11,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for id in model.field_ids() {
         let field = model.field(id);
         let Some(completeness) = &field.completeness else { continue };
+        // A completeness an application inherits is its source's: judged there, once.
+        if crate::checks::facts::passes_through(model, id) {
+            continue;
+        }
         if completeness.value >= threshold || !graph.is_used(id) {
             continue;
         }

@@ -2,7 +2,7 @@
 //! is erased there, or says it cannot be and not why.
 
 use crate::checks::Context;
-use crate::checks::facts::{holds_personal, live_stores, store_entity};
+use crate::checks::facts::{keeps_personal, live_stores, store_entity};
 use crate::diag::Finding;
 use crate::manifest::enums::ErasureMethod;
 use crate::rules::missing_erasure::RULE;
@@ -11,7 +11,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     for store in live_stores(model) {
         let s = model.store(store);
-        if !holds_personal(model, store) {
+        if !keeps_personal(model, store) {
             continue;
         }
         let finding = match &s.erasure {

@@ -1,7 +1,7 @@
 //! `missing-identifier`: a store holding personal data with no identifier field.
 
 use crate::checks::Context;
-use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
+use crate::checks::facts::{keeps_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
 use crate::diag::Finding;
 use crate::rules::missing_identifier::RULE;
@@ -13,7 +13,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut ids = None;
     let mut subjects = None;
     for store in live_stores(model) {
-        if !holds_personal(model, store)
+        if !keeps_personal(model, store)
             || model.fields_of(store).any(|f| model.field(f).identifier)
         {
             continue;

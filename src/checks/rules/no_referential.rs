@@ -1,7 +1,7 @@
 //! `no-referential`: several stores identify customers and none is the master.
 
 use crate::checks::Context;
-use crate::checks::facts::{holds_personal, live_stores, quoted_list};
+use crate::checks::facts::{keeps_personal, live_stores, quoted_list};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
 use crate::diag::Finding;
 use crate::rules::no_referential::RULE;
@@ -13,7 +13,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let ids = identifiers(model, cx.graph);
     let identifying: Vec<_> = live_stores(model)
-        .filter(|s| holds_personal(model, *s) && has_identifier(model, &ids, *s))
+        .filter(|s| keeps_personal(model, *s) && has_identifier(model, &ids, *s))
         .collect();
     if identifying.len() < 2 {
         return;

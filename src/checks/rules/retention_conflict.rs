@@ -10,6 +10,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for id in model.field_ids() {
         let field = model.field(id);
         let Some(retention) = &field.retention else { continue };
+        // An application keeps nothing: a retention it inherits is judged at its source.
+        if model.store(field.store).is_application() {
+            continue;
+        }
         let Some(kept) = retention_duration(&retention.value).and_then(duration_months) else {
             continue;
         };

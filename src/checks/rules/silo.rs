@@ -4,7 +4,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::NodeIndex;
 
 use crate::checks::Context;
-use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
+use crate::checks::facts::{keeps_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::StoreSubjects;
 use crate::diag::Finding;
 use crate::rules::silo::RULE;
@@ -35,7 +35,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let linked = |s: usize| linked[s];
     let mut subjects = None;
     for store in live_stores(model) {
-        if model.store(store).referential || linked(store.index()) || !holds_personal(model, store)
+        if model.store(store).referential || linked(store.index()) || !keeps_personal(model, store)
         {
             continue;
         }

@@ -12,6 +12,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let field = model.field(id);
         if field.personal
             || graph.is_useful(id)
+            || crate::checks::facts::passes_through(model, id)
             || model.store(field.store).status == StoreStatus::Retired
         {
             continue;

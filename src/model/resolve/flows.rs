@@ -232,6 +232,8 @@ impl Resolver {
             // An inferred field was never audited: its own quality is not stated.
             quality: None,
             column: None,
+            // Which table of the destination it lands in is not stated.
+            table: None,
             span: mapping.target.span,
         };
         let field_id = FieldId::new(self.model.fields.len());

@@ -215,6 +215,8 @@ impl Resolver {
                     audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
                 }),
                 column: f.column,
+                // An empty table names none: the field is listed with those not stated.
+                table: f.table.filter(|t| !t.trim().is_empty()),
                 span: f.id.span,
             });
             ids.push(field_id);

@@ -74,4 +74,18 @@
     if (params.get("level")) { level.value = params.get("level"); }
     filter();
   }
+
+  // A link to a field inside a collapsed table opens that table (the store page lists a large
+  // store's fields table by table, each section collapsed).
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (!el) { return; }
+    for (var d = el.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      d.open = true;
+    }
+    el.scrollIntoView();
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
 })();
