@@ -80,7 +80,8 @@ pub enum Command {
     Impact(ImpactArgs),
     /// What changed between two maps (two folders, or two git revisions with --git).
     Diff(DiffArgs),
-    /// Write the map into a format other tools or a workshop use (the spreadsheet inventory).
+    /// Write the map into a format other tools or a workshop use (the spreadsheet inventory,
+    /// fideslang YAML).
     #[command(subcommand)]
     Export(ExportCommand),
     /// Read a map (or changes to one) from a format other tools or a workshop use.
@@ -112,6 +113,17 @@ pub enum ExportCommand {
         /// The language of sheet names and headings (default: datacarto.yaml's, else en).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+    },
+    /// fideslang YAML: the organisation, one system per store (privacy declarations from
+    /// the purposes, egress/ingress from the flows), datasets of the fields, and an export
+    /// report of what has no place in fides (OUTDIR/EXPORT-REPORT.md).
+    Fides {
+        /// The map's folder (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The folder to write (replaced if datacarto wrote it, or if it is empty).
+        #[arg(long, short = 'o', value_name = "OUTDIR")]
+        output: PathBuf,
     },
 }
 
@@ -797,6 +809,9 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             output: args.output,
             lang: args.lang.map(Into::into),
         }),
+        Command::Export(ExportCommand::Fides { dir, output }) => {
+            commands::fides::export(&commands::fides::ExportOptions { dir, output })
+        }
         Command::Import(ImportCommand::Fides { sources, output }) => {
             commands::fides::import(&commands::fides::Options { sources, output })
         }

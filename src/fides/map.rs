@@ -73,20 +73,36 @@ fn legal_basis(text: &str) -> Option<&'static str> {
     })
 }
 
-/// fides `special_category_legal_basis` → the map's `special_condition` (art. 9(2)).
+/// fides `special_category_legal_basis` → the map's `special_condition` (art. 9(2)): the
+/// short names of fides 2.x and the values of fideslang 3's enumeration.
 fn special_condition(text: &str) -> Option<&'static str> {
     Some(match text.to_lowercase().as_str() {
         "consent" | "explicit consent" => "explicit_consent",
-        "employment" => "employment_social_security",
+        "employment" | "employment, social security and social protection" => {
+            "employment_social_security"
+        }
         "vital interests" => "vital_interests",
-        "non-profit organisations" | "non-profit organizations" => "not_for_profit_body",
-        "public by data subject" => "manifestly_public",
-        "legal claims" => "legal_claims",
-        "substantial public interest" => "substantial_public_interest",
-        "medical" => "health_social_care",
-        "public health interest" => "public_health",
+        "non-profit organisations" | "non-profit organizations" | "not-for-profit bodies" => {
+            "not_for_profit_body"
+        }
+        "public by data subject" | "made public by the data subject" => "manifestly_public",
+        "legal claims" | "legal claims or judicial acts" => "legal_claims",
+        "substantial public interest"
+        | "reasons of substantial public interest (with a basis in law)" => {
+            "substantial_public_interest"
+        }
+        "medical" | "health or social care (with a basis in law)" => "health_social_care",
+        "public health interest" | "public health (with a basis in law)" => "public_health",
+        "archiving, research and statistics (with a basis in law)" => {
+            "archiving_research_statistics"
+        }
         _ => return None,
     })
+}
+
+/// An ISO 8601 period as the manifest format reads it (`P3Y`, `P1Y6M`).
+fn is_period(text: &str) -> bool {
+    regex::Regex::new(crate::manifest::text::DURATION_PATTERN).is_ok_and(|r| r.is_match(text))
 }
 
 pub fn build(source: &Source) -> Imported {
@@ -431,6 +447,9 @@ fn write_purpose(
         // fides asks for the retention period in days; other text is kept as a sentence.
         if !days.is_empty() && days.chars().all(|c| c.is_ascii_digit()) {
             let _ = writeln!(t, "    retention: {{duration: P{days}D}}");
+        } else if is_period(days) {
+            // An ISO 8601 period (what `export fides` writes for a period not in days).
+            let _ = writeln!(t, "    retention: {{duration: {days}}}");
         } else if days.chars().any(|c| c.is_alphabetic()) {
             let _ = writeln!(t, "    retention: {}", quote_str(days));
         } else {

@@ -11,6 +11,7 @@ mod check;
 mod ci;
 mod determinism;
 mod dsr;
+mod export_fides;
 mod fides;
 mod fixtures;
 mod generated;
