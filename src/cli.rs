@@ -81,7 +81,7 @@ pub enum Command {
     /// What changed between two maps (two folders, or two git revisions with --git).
     Diff(DiffArgs),
     /// Write the map into a format other tools or a workshop use (the spreadsheet inventory,
-    /// fideslang YAML).
+    /// fideslang YAML, OpenLineage events).
     #[command(subcommand)]
     Export(ExportCommand),
     /// Read a map (or changes to one) from a format other tools or a workshop use.
@@ -124,6 +124,20 @@ pub enum ExportCommand {
         /// The folder to write (replaced if datacarto wrote it, or if it is empty).
         #[arg(long, short = 'o', value_name = "OUTDIR")]
         output: PathBuf,
+    },
+    /// The declared lineage as OpenLineage events (a JSON array): one dataset event per
+    /// store with its fields, one job event per flow with the column lineage of its fields.
+    Openlineage {
+        /// The map's folder (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The JSON file to write (replaced if it exists), or - for standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+        /// The time every event carries, RFC 3339 (default: 1970-01-01T00:00:00Z, so that
+        /// the same map gives the same bytes).
+        #[arg(long, value_name = "TIME")]
+        event_time: Option<String>,
     },
 }
 
@@ -809,6 +823,9 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             output: args.output,
             lang: args.lang.map(Into::into),
         }),
+        Command::Export(ExportCommand::Openlineage { dir, output, event_time }) => {
+            commands::openlineage::run(&commands::openlineage::Options { dir, output, event_time })
+        }
         Command::Export(ExportCommand::Fides { dir, output }) => {
             commands::fides::export(&commands::fides::ExportOptions { dir, output })
         }

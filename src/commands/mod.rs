@@ -11,6 +11,7 @@ pub mod init;
 pub mod inventory;
 pub mod lsp;
 pub mod map;
+pub mod openlineage;
 pub mod register;
 pub mod rules;
 pub mod scan;

@@ -12,6 +12,7 @@ mod ci;
 mod determinism;
 mod dsr;
 mod export_fides;
+mod export_openlineage;
 mod fides;
 mod fixtures;
 mod generated;
