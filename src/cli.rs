@@ -170,6 +170,19 @@ pub enum ImportCommand {
         #[arg(long, short = 'o', value_name = "OUT")]
         output: PathBuf,
     },
+    /// A Threagile model (technical assets, data assets, trust boundaries, communication
+    /// links) into a new map, with an import report (OUT/IMPORT-REPORT.md).
+    Threagile {
+        /// The Threagile model, YAML.
+        file: PathBuf,
+        /// Write the new map into this folder (no existing file is overwritten).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: PathBuf,
+        /// A YAML mapping from data asset ids to category keys (default: the category each
+        /// data asset's name suggests, reported to check).
+        #[arg(long, value_name = "FILE")]
+        categories: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -828,6 +841,9 @@ pub fn run_from_args() -> anyhow::Result<Status> {
         }
         Command::Export(ExportCommand::Fides { dir, output }) => {
             commands::fides::export(&commands::fides::ExportOptions { dir, output })
+        }
+        Command::Import(ImportCommand::Threagile { file, output, categories }) => {
+            commands::threagile::import(&commands::threagile::Options { file, output, categories })
         }
         Command::Import(ImportCommand::Fides { sources, output }) => {
             commands::fides::import(&commands::fides::Options { sources, output })

@@ -29,4 +29,5 @@ mod strange;
 #[doc(hidden)]
 pub mod synth;
 pub mod text;
+pub mod threagile;
 pub mod vocab;

@@ -17,6 +17,7 @@ pub mod rules;
 pub mod scan;
 mod scan_write;
 pub mod schema;
+pub mod threagile;
 pub mod trace;
 
 use std::io::Write as _;

@@ -27,3 +27,4 @@ mod realistic;
 mod register;
 mod scan;
 mod site;
+mod threagile;
