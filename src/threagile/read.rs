@@ -257,6 +257,41 @@ impl Reader<'_, '_> {
         }
         // The model's own description (title, author, risks…) has no place in a map.
         self.left_out(&top, node.start, "the Threagile model".to_owned());
+        self.repeated_ids();
+    }
+
+    /// Two entities of one kind with one id: Threagile refuses the model, and the links
+    /// could not tell which is meant, so the import does too.
+    fn repeated_ids(&mut self) {
+        let mut problems = Vec::new();
+        let mut check = |kind: &str, ids: Vec<(&String, &Place)>| {
+            let mut seen: std::collections::BTreeMap<&String, &Place> = Default::default();
+            for (id, place) in ids {
+                if let Some(first) = seen.get(id) {
+                    problems.push((
+                        place.clone(),
+                        format!("another {kind} has the id `{id}` (at {first})"),
+                    ));
+                } else {
+                    seen.insert(id, place);
+                }
+            }
+        };
+        check("data asset", self.out.data_assets.iter().map(|d| (&d.id, &d.place)).collect());
+        check(
+            "technical asset",
+            self.out.technical_assets.iter().map(|t| (&t.id, &t.place)).collect(),
+        );
+        check("trust boundary", self.out.boundaries.iter().map(|b| (&b.id, &b.place)).collect());
+        for (place, message) in problems {
+            let line = self.text.lines().nth(place.line - 1).unwrap_or("").to_owned();
+            self.out.problems.push(Note {
+                place,
+                message,
+                line,
+                help: Some("give each one its own id".to_owned()),
+            });
+        }
     }
 
     fn technical_asset(&mut self, title: String, at: u32, node: &Node<'_>) {

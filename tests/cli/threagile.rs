@@ -103,7 +103,7 @@ fn threagile_malformed_model_is_told_at_its_place_and_nothing_is_written() {
     let model = tmp.path().join("model.yaml");
     std::fs::write(
         &model,
-        "title: x\ntechnical_assets:\n  Web Shop:\n    type: process\n  Db:\n    id: db\n    data_assets_stored: yes\n",
+        "title: x\ntechnical_assets:\n  Web Shop:\n    type: process\n  Db:\n    id: db\n    data_assets_stored: yes\n  Db copy:\n    id: db\n",
     )
     .unwrap();
     let out_dir = tmp.path().join("map");
@@ -122,6 +122,17 @@ fn threagile_malformed_model_is_told_at_its_place_and_nothing_is_written() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "model.yaml:8:3: another technical asset has the id `db` (at model.yaml:5:3)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("3 problems in the Threagile model: nothing was written"),
+        "{}",
+        out.stderr
+    );
     assert!(!out_dir.exists());
 }
