@@ -22,6 +22,12 @@ pub struct Exported {
 struct Ctx<'m> {
     model: &'m Model,
     sources: &'m SourceMap,
+    /// Per store, the flows touching it (indexes into `model.flows`), in flow order: each
+    /// system reads its own, so the export stays linear in the size of the map.
+    flows: Vec<Vec<usize>>,
+    /// Per store, each purpose using its fields (index into `model.purposes`) with those
+    /// fields, in purpose order.
+    uses: Vec<Vec<(usize, Vec<FieldId>)>>,
     /// File, line, column, message: sorted by place once all are made.
     report: Vec<(String, usize, usize, String)>,
 }
@@ -116,7 +122,24 @@ fn list(items: &[String]) -> String {
 }
 
 pub fn export(model: &Model, sources: &SourceMap) -> Exported {
-    let mut ctx = Ctx { model, sources, report: Vec::new() };
+    let mut flows = vec![Vec::new(); model.stores.len()];
+    for (i, flow) in model.flows.iter().enumerate() {
+        flows[flow.from.index()].push(i);
+        if flow.to != flow.from {
+            flows[flow.to.index()].push(i);
+        }
+    }
+    let mut uses: Vec<Vec<(usize, Vec<FieldId>)>> = vec![Vec::new(); model.stores.len()];
+    for (pi, p) in model.purposes.iter().enumerate() {
+        let mut by_store: BTreeMap<StoreId, Vec<FieldId>> = BTreeMap::new();
+        for f in &p.uses {
+            by_store.entry(model.field(*f).store).or_default().push(*f);
+        }
+        for (store, fields) in by_store {
+            uses[store.index()].push((pi, fields));
+        }
+    }
+    let mut ctx = Ctx { model, sources, flows, uses, report: Vec::new() };
     let mut files = BTreeMap::new();
     let org = organization(&mut ctx);
     if let Some((_, text)) = &org {
@@ -224,7 +247,7 @@ fn categories(model: &Model, fields: impl Iterator<Item = FieldId>) -> Option<Ve
 /// when every flow between the two states its fields and every field its category.
 type Links = BTreeMap<StoreId, Option<BTreeSet<String>>>;
 
-fn links(model: &Model, store: StoreId) -> (Links, Links) {
+fn links(model: &Model, store: StoreId, touching: &[usize]) -> (Links, Links) {
     let mut egress: Links = BTreeMap::new();
     let mut ingress: Links = BTreeMap::new();
     let add = |map: &mut Links, other: StoreId, cats: Option<Vec<String>>| {
@@ -234,7 +257,7 @@ fn links(model: &Model, store: StoreId) -> (Links, Links) {
             _ => *entry = None,
         }
     };
-    for flow in &model.flows {
+    for flow in touching.iter().map(|i| &model.flows[*i]) {
         let cats = if flow.fields.is_empty() {
             None
         } else {
@@ -302,7 +325,7 @@ fn system(
     if has_dataset {
         let _ = writeln!(t, "    dataset_references: [{}]", quote_str(&store.id));
     }
-    let (egress, ingress) = links(model, id);
+    let (egress, ingress) = links(model, id, &ctx.flows[id.index()]);
     for (key, map) in [("egress", &egress), ("ingress", &ingress)] {
         if map.is_empty() {
             continue;
@@ -342,7 +365,7 @@ fn transfers(ctx: &mut Ctx<'_>, t: &mut String, id: StoreId, store: &Store) {
     if let Some(tr) = &store.transfer {
         stated.push(tr.mechanism.clone());
     }
-    for flow in model.flows.iter().filter(|f| f.from == id) {
+    for flow in ctx.flows[id.index()].iter().map(|i| &model.flows[*i]).filter(|f| f.from == id) {
         if let Some(tr) = &flow.transfer {
             stated.push(tr.mechanism.clone());
         }
@@ -404,12 +427,9 @@ fn profiling(ctx: &mut Ctx<'_>, t: &mut String, store: &Store, decls: &[(&Purpos
 fn declarations<'m>(ctx: &mut Ctx<'m>, id: StoreId, store: &Store) -> Vec<(&'m Purpose, String)> {
     let model = ctx.model;
     let mut out = Vec::new();
-    for p in &model.purposes {
-        let used: Vec<FieldId> =
-            p.uses.iter().copied().filter(|f| model.field(*f).store == id).collect();
-        if used.is_empty() {
-            continue;
-        }
+    let uses = std::mem::take(&mut ctx.uses[id.index()]);
+    for (pi, used) in uses {
+        let p = &model.purposes[pi];
         let Some(data_use) = &p.data_use else {
             ctx.note(
                 Some(p.span),
