@@ -331,7 +331,57 @@ pub fn build(source: &Source) -> Imported {
             format!("# Imported from fides privacy declarations.\npurposes:\n{purposes}"),
         );
     }
+    if let Some(text) = taxonomy(source, &mut notes) {
+        files.insert("taxonomy.yaml".to_owned(), text);
+    }
     Imported { files, notes }
+}
+
+/// Taxonomy extensions → the map's own categories and subjects; a key the map has built
+/// in is left out (with a note): its meaning is already known.
+fn taxonomy(source: &Source, notes: &mut Vec<Note>) -> Option<String> {
+    let mut categories = String::new();
+    let mut subjects = String::new();
+    for e in &source.taxonomy {
+        if e.category {
+            if crate::vocab::categories::is_builtin(&e.key) {
+                note(notes, &e.place, format!("data category `{}` is built in: left out", e.key));
+                continue;
+            }
+            let _ = writeln!(categories, "  - id: {}", quote_str(&e.key));
+            if let Some(p) = &e.parent {
+                let _ = writeln!(categories, "    parent: {}", quote_str(p));
+            }
+            for (k, v) in [("name", &e.name), ("description", &e.description)] {
+                if let Some(v) = v {
+                    let _ = writeln!(categories, "    {k}: {}", quote_str(v));
+                }
+            }
+        } else {
+            let id = slug(&e.key);
+            if crate::vocab::subjects::SUBJECTS.iter().any(|s| s.id == id) {
+                note(notes, &e.place, format!("data subject `{}` is built in: left out", e.key));
+                continue;
+            }
+            let _ = writeln!(subjects, "  - id: {id}");
+            for (k, v) in [("name", &e.name), ("description", &e.description)] {
+                if let Some(v) = v {
+                    let _ = writeln!(subjects, "    {k}: {}", quote_str(v));
+                }
+            }
+        }
+    }
+    if categories.is_empty() && subjects.is_empty() {
+        return None;
+    }
+    let mut t = String::from("# Imported from fides taxonomy extensions.\n");
+    if !categories.is_empty() {
+        let _ = write!(t, "categories:\n{categories}");
+    }
+    if !subjects.is_empty() {
+        let _ = write!(t, "subjects:\n{subjects}");
+    }
+    Some(t)
 }
 
 fn write_store(store: &Store) -> String {

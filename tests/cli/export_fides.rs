@@ -144,7 +144,16 @@ fn fides_round_trip_of_the_retail_example() {
     for f in back_json["findings"].as_array().expect("findings") {
         let rule = f["rule"].as_str().unwrap_or_default();
         assert!(
-            !["schema", "yaml-syntax", "duplicate-id", "unreadable-file"].contains(&rule),
+            // The map's own categories and subjects come back as taxonomy extensions.
+            ![
+                "schema",
+                "yaml-syntax",
+                "duplicate-id",
+                "unreadable-file",
+                "unknown-reference",
+                "unknown-category"
+            ]
+            .contains(&rule),
             "{f}"
         );
     }
