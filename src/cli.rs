@@ -87,7 +87,8 @@ pub enum Command {
     Impact(ImpactArgs),
     /// What changed between two maps (two folders, or two git revisions with --git).
     Diff(DiffArgs),
-    /// Write the map into a format other tools or a workshop use (the spreadsheet inventory).
+    /// Write the map into a format other tools or a workshop use (the spreadsheet inventory,
+    /// fideslang YAML, OpenLineage events).
     #[command(subcommand)]
     Export(ExportCommand),
     /// Read a map (or changes to one) from a format other tools or a workshop use.
@@ -123,6 +124,31 @@ pub enum ExportCommand {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// fideslang YAML: the organisation, one system per store (privacy declarations from
+    /// the purposes, egress/ingress from the flows), datasets of the fields, and an export
+    /// report of what has no place in fides (OUTDIR/EXPORT-REPORT.md).
+    Fides {
+        /// The map's folder (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The folder to write (replaced if datacarto wrote it, or if it is empty).
+        #[arg(long, short = 'o', value_name = "OUTDIR")]
+        output: PathBuf,
+    },
+    /// The declared lineage as OpenLineage events (a JSON array): one dataset event per
+    /// store with its fields, one job event per flow with the column lineage of its fields.
+    Openlineage {
+        /// The map's folder (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The JSON file to write (replaced if it exists), or - for standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+        /// The time every event carries, RFC 3339 (default: 1970-01-01T00:00:00Z, so that
+        /// the same map gives the same bytes).
+        #[arg(long, value_name = "TIME")]
+        event_time: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -153,6 +179,19 @@ pub enum ImportCommand {
         /// Write the new map into this folder (no existing file is overwritten).
         #[arg(long, short = 'o', value_name = "OUT")]
         output: PathBuf,
+    },
+    /// A Threagile model (technical assets, data assets, trust boundaries, communication
+    /// links) into a new map, with an import report (OUT/IMPORT-REPORT.md).
+    Threagile {
+        /// The Threagile model, YAML.
+        file: PathBuf,
+        /// Write the new map into this folder (no existing file is overwritten).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: PathBuf,
+        /// A YAML mapping from data asset ids to category keys (default: the category each
+        /// data asset's name suggests, reported to check).
+        #[arg(long, value_name = "FILE")]
+        categories: Option<PathBuf>,
     },
 }
 
@@ -837,6 +876,15 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             output: args.output,
             lang: args.lang.map(Into::into),
         }),
+        Command::Export(ExportCommand::Openlineage { dir, output, event_time }) => {
+            commands::openlineage::run(&commands::openlineage::Options { dir, output, event_time })
+        }
+        Command::Export(ExportCommand::Fides { dir, output }) => {
+            commands::fides::export(&commands::fides::ExportOptions { dir, output })
+        }
+        Command::Import(ImportCommand::Threagile { file, output, categories }) => {
+            commands::threagile::import(&commands::threagile::Options { file, output, categories })
+        }
         Command::Import(ImportCommand::Fides { sources, output }) => {
             commands::fides::import(&commands::fides::Options { sources, output })
         }

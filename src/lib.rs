@@ -31,5 +31,6 @@ mod strange;
 #[doc(hidden)]
 pub mod synth;
 pub mod text;
+pub mod threagile;
 pub mod vocab;
 pub mod words;

@@ -2,6 +2,8 @@
 //! new map, with the import report on stderr and in OUT/IMPORT-REPORT.md. Exit 0 when
 //! written, 1 when the fides input cannot be read (each problem at file:line:col; nothing
 //! is written), 2 when a file cannot be read or written.
+//! `datacarto export fides [DIR] -o OUTDIR`: the map as fideslang YAML, with the export
+//! report in OUTDIR/EXPORT-REPORT.md. Exit 0 when written, 2 when it cannot be.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -72,5 +74,58 @@ pub fn import(options: &Options) -> anyhow::Result<Status> {
     }
     let n = notes.len();
     writeln!(out, "wrote IMPORT-REPORT.md ({n} note{})", if n == 1 { "" } else { "s" })?;
+    Ok(Status::Clean)
+}
+
+pub struct ExportOptions {
+    pub dir: PathBuf,
+    pub output: PathBuf,
+}
+
+/// The rules that read the model cannot change what is exported: only the integrity rules
+/// (YAML, schema, references) run, so that a map read only in part is said to be so.
+pub(crate) fn integrity_only() -> Vec<(crate::config::Flag, String)> {
+    crate::checks::registry::CHECKS
+        .iter()
+        .map(|(r, _)| (crate::config::Flag::Allow, r.name.to_owned()))
+        .collect()
+}
+
+pub fn export(options: &ExportOptions) -> anyhow::Result<Status> {
+    let compiled = super::compile(
+        &options.dir,
+        &integrity_only(),
+        crate::date::Date::today(),
+        &crate::load::LoadOptions::default(),
+    )?;
+    let exported = fides::export::export(&compiled.model, &compiled.sources);
+    let mut report = String::from(
+        "# Export report\n\nWhat the map states that fides has no place for (left out), and what fides asks for that the map does not state (left out of the YAML, or written empty where fides requires the key). Each line starts at its place in the map.\n\n",
+    );
+    let errors = compiled.report.summary.errors;
+    if errors > 0 {
+        let warning = format!(
+            "the map has {errors} error{} in its files (run `datacarto check`): the export holds what could be read",
+            if errors == 1 { "" } else { "s" }
+        );
+        writeln!(std::io::stderr(), "warning: {warning}")?;
+        let _ = writeln!(report, "**Warning**: {warning}.\n");
+    }
+    if exported.report.is_empty() {
+        report.push_str("Everything the map states found its place in fides.\n");
+    }
+    for line in &exported.report {
+        let _ = writeln!(report, "- {}", crate::text::markdown(line, crate::text::Markdown::Cell));
+    }
+    let mut artifacts: Vec<Artifact> =
+        exported.files.iter().map(|(p, t)| Artifact::new(p.clone(), t.clone())).collect();
+    artifacts.push(Artifact::new("EXPORT-REPORT.md".to_owned(), report));
+    output::write_folder(&options.output, &artifacts)?;
+    let mut out = std::io::stdout().lock();
+    for path in exported.files.keys() {
+        writeln!(out, "wrote {path}")?;
+    }
+    let n = exported.report.len();
+    writeln!(out, "wrote EXPORT-REPORT.md ({n} note{})", if n == 1 { "" } else { "s" })?;
     Ok(Status::Clean)
 }

@@ -11,12 +11,14 @@ pub mod init;
 pub mod inventory;
 pub mod lsp;
 pub mod map;
+pub mod openlineage;
 pub mod register;
 pub mod rules;
 pub mod scan;
 mod scan_write;
 pub mod schema;
 pub mod serve;
+pub mod threagile;
 pub mod trace;
 
 use std::io::Write as _;

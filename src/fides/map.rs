@@ -90,18 +90,29 @@ fn legal_basis(text: &str) -> Option<&'static str> {
     })
 }
 
-/// fides `special_category_legal_basis` → the map's `special_condition` (art. 9(2)).
+/// fides `special_category_legal_basis` → the map's `special_condition` (art. 9(2)): the
+/// short names of fides 2.x and the values of fideslang 3's enumeration.
 fn special_condition(text: &str) -> Option<&'static str> {
     Some(match text.to_lowercase().as_str() {
         "consent" | "explicit consent" => "explicit_consent",
-        "employment" => "employment_social_security",
+        "employment" | "employment, social security and social protection" => {
+            "employment_social_security"
+        }
         "vital interests" => "vital_interests",
-        "non-profit organisations" | "non-profit organizations" => "not_for_profit_body",
-        "public by data subject" => "manifestly_public",
-        "legal claims" => "legal_claims",
-        "substantial public interest" => "substantial_public_interest",
-        "medical" => "health_social_care",
-        "public health interest" => "public_health",
+        "non-profit organisations" | "non-profit organizations" | "not-for-profit bodies" => {
+            "not_for_profit_body"
+        }
+        "public by data subject" | "made public by the data subject" => "manifestly_public",
+        "legal claims" | "legal claims or judicial acts" => "legal_claims",
+        "substantial public interest"
+        | "reasons of substantial public interest (with a basis in law)" => {
+            "substantial_public_interest"
+        }
+        "medical" | "health or social care (with a basis in law)" => "health_social_care",
+        "public health interest" | "public health (with a basis in law)" => "public_health",
+        "archiving, research and statistics (with a basis in law)" => {
+            "archiving_research_statistics"
+        }
         _ => return None,
     })
 }
@@ -195,6 +206,11 @@ fn transfer(s: &System, notes: &mut Vec<Note>) -> Option<&'static str> {
         }
     }
     found
+}
+
+/// An ISO 8601 period as the manifest format reads it (`P3Y`, `P1Y6M`).
+fn is_period(text: &str) -> bool {
+    regex::Regex::new(crate::manifest::text::DURATION_PATTERN).is_ok_and(|r| r.is_match(text))
 }
 
 pub fn build(source: &Source) -> Imported {
@@ -451,6 +467,9 @@ pub fn build(source: &Source) -> Imported {
             format!("# Imported from fides privacy declarations.\npurposes:\n{purposes}"),
         );
     }
+    if let Some(text) = taxonomy(source, &mut notes) {
+        files.insert("taxonomy.yaml".to_owned(), text);
+    }
     Imported { files, notes }
 }
 
@@ -539,6 +558,53 @@ fn organization(source: &Source, notes: &mut Vec<Note>) -> Option<String> {
     }
     if let Some(p) = policy {
         let _ = writeln!(t, "  privacy_policy: {}", quote_str(p));
+    }
+    Some(t)
+}
+
+/// Taxonomy extensions → the map's own categories and subjects; a key the map has built
+/// in is left out (with a note): its meaning is already known.
+fn taxonomy(source: &Source, notes: &mut Vec<Note>) -> Option<String> {
+    let mut categories = String::new();
+    let mut subjects = String::new();
+    for e in &source.taxonomy {
+        if e.category {
+            if crate::vocab::categories::is_builtin(&e.key) {
+                note(notes, &e.place, format!("data category `{}` is built in: left out", e.key));
+                continue;
+            }
+            let _ = writeln!(categories, "  - id: {}", quote_str(&e.key));
+            if let Some(p) = &e.parent {
+                let _ = writeln!(categories, "    parent: {}", quote_str(p));
+            }
+            for (k, v) in [("name", &e.name), ("description", &e.description)] {
+                if let Some(v) = v {
+                    let _ = writeln!(categories, "    {k}: {}", quote_str(v));
+                }
+            }
+        } else {
+            let id = slug(&e.key);
+            if crate::vocab::subjects::SUBJECTS.iter().any(|s| s.id == id) {
+                note(notes, &e.place, format!("data subject `{}` is built in: left out", e.key));
+                continue;
+            }
+            let _ = writeln!(subjects, "  - id: {id}");
+            for (k, v) in [("name", &e.name), ("description", &e.description)] {
+                if let Some(v) = v {
+                    let _ = writeln!(subjects, "    {k}: {}", quote_str(v));
+                }
+            }
+        }
+    }
+    if categories.is_empty() && subjects.is_empty() {
+        return None;
+    }
+    let mut t = String::from("# Imported from fides taxonomy extensions.\n");
+    if !categories.is_empty() {
+        let _ = write!(t, "categories:\n{categories}");
+    }
+    if !subjects.is_empty() {
+        let _ = write!(t, "subjects:\n{subjects}");
     }
     Some(t)
 }
@@ -679,6 +745,9 @@ fn write_purpose(
         // fides asks for the retention period in days; other text is kept as a sentence.
         if !days.is_empty() && days.chars().all(|c| c.is_ascii_digit()) {
             let _ = writeln!(t, "    retention: {{duration: P{days}D}}");
+        } else if is_period(days) {
+            // An ISO 8601 period (what `export fides` writes for a period not in days).
+            let _ = writeln!(t, "    retention: {{duration: {days}}}");
         } else if days.chars().any(|c| c.is_alphabetic()) {
             let _ = writeln!(t, "    retention: {}", quote_str(days));
         } else {

@@ -1,6 +1,7 @@
-//! `datacarto import fides`: fideslang YAML (systems, datasets, privacy declarations) into
-//! a new map, and the import report of every source attribute the map has no place for.
+//! `datacarto import fides` and `export fides`: fideslang YAML (systems, datasets, privacy
+//! declarations) into a new map and out of one, with the report of what has no place.
 
+pub mod export;
 pub mod map;
 pub mod read;
 

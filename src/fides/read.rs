@@ -10,6 +10,8 @@ pub struct Source {
     pub organizations: Vec<Organization>,
     pub systems: Vec<System>,
     pub datasets: Vec<Dataset>,
+    /// Taxonomy extensions: data categories and data subjects the sources declare.
+    pub taxonomy: Vec<TaxonomyEntry>,
     /// Attributes with no place in the map, v1 keys migrated.
     pub notes: Vec<Note>,
     /// Input the import cannot read: nothing is written.
@@ -34,6 +36,18 @@ pub struct Contact {
     pub address: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+}
+
+/// A `data_category` or `data_subject` entry.
+#[derive(Debug)]
+pub struct TaxonomyEntry {
+    /// `true` for a data category, `false` for a data subject.
+    pub category: bool,
+    pub key: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub parent: Option<String>,
+    pub place: Place,
 }
 
 #[derive(Debug)]
@@ -319,6 +333,13 @@ impl<'t> Reader<'_, 't> {
                 self.organization(item);
             }
         }
+        for (category, key) in [(true, "data_category"), (false, "data_subject")] {
+            if let Some(list) = top.take(key) {
+                for item in self.list(Some(list), key) {
+                    self.taxonomy(item, category);
+                }
+            }
+        }
         let file = &self.file;
         top.rest(file, "fides resources", &mut self.out.notes);
     }
@@ -358,6 +379,26 @@ impl<'t> Reader<'_, 't> {
         let file = &self.file;
         o.rest(file, what, &mut self.out.notes);
         (contact != Contact::default()).then_some(contact)
+    }
+
+    fn taxonomy(&mut self, node: &Node<'_>, category: bool) {
+        let what = if category { "data category" } else { "data subject" };
+        let Some(mut o) = self.obj(node, what) else { return };
+        let Some(key) = self.key(&mut o, node, what) else { return };
+        let name = o.take("name");
+        let name = self.text(name, "name");
+        let description = o.take("description");
+        let description = self.text(description, "description");
+        let parent = if category {
+            let parent = o.take("parent_key");
+            self.text(parent, "parent_key")
+        } else {
+            None
+        };
+        let file = &self.file;
+        o.rest(file, &format!("{what} `{key}`"), &mut self.out.notes);
+        let place = self.file.place(node.start);
+        self.out.taxonomy.push(TaxonomyEntry { category, key, name, description, parent, place });
     }
 
     fn system(&mut self, node: &Node<'_>) {

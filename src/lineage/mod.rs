@@ -6,6 +6,7 @@
 pub mod diff;
 pub mod impact;
 mod md;
+pub mod openlineage;
 mod target;
 pub mod trace;
 

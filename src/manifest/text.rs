@@ -59,7 +59,7 @@ const CATEGORY_PATTERN: &str = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$";
 const FIELD_REF_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*\\.([a-z0-9][a-z0-9_-]*|\\*)$";
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 // No look-ahead: the pattern must read the same in Rust's regex and in ECMA-262 editors.
-const DURATION_PATTERN: &str = "^P([0-9]+Y([0-9]+M)?([0-9]+W)?([0-9]+D)?|[0-9]+M([0-9]+W)?([0-9]+D)?|[0-9]+W([0-9]+D)?|[0-9]+D)$";
+pub(crate) const DURATION_PATTERN: &str = "^P([0-9]+Y([0-9]+M)?([0-9]+W)?([0-9]+D)?|[0-9]+M([0-9]+W)?([0-9]+D)?|[0-9]+W([0-9]+D)?|[0-9]+D)$";
 const COUNTRY_PATTERN: &str = "^[A-Z]{2}$";
 const ENV_REF_PATTERN: &str = "^env:[A-Za-z_][A-Za-z0-9_]*$";
 
