@@ -305,6 +305,8 @@ pub enum RegisterLayoutArg {
     Art30,
     Cnil,
     Ico,
+    /// The processor register (art. 30(2)): one row per store run by a vendor.
+    Processors,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -723,13 +725,14 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             commands::map::run(&options)
         }
         Command::Register(args) => {
-            use crate::register::{Format, Layout};
+            use crate::register::{Document, Format, Layout};
             let options = commands::register::Options {
                 dir: commands::map_dir(args.dir),
                 layout: match args.layout {
-                    RegisterLayoutArg::Art30 => Layout::Art30,
-                    RegisterLayoutArg::Cnil => Layout::Cnil,
-                    RegisterLayoutArg::Ico => Layout::Ico,
+                    RegisterLayoutArg::Art30 => Document::Activities(Layout::Art30),
+                    RegisterLayoutArg::Cnil => Document::Activities(Layout::Cnil),
+                    RegisterLayoutArg::Ico => Document::Activities(Layout::Ico),
+                    RegisterLayoutArg::Processors => Document::Processors,
                 },
                 format: match args.format {
                     Some(RegisterFormatArg::Csv) => Some(Format::Csv),

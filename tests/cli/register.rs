@@ -281,7 +281,7 @@ fn a_flow_to_a_us_store_changes_recipients_and_transfers() {
 fn deterministic_bytes() {
     let root = project_root();
     let dir = tempfile::tempdir().unwrap();
-    for layout in ["art30", "cnil", "ico"] {
+    for layout in ["art30", "cnil", "ico", "processors"] {
         for format in ["csv", "xlsx", "html", "md", "json"] {
             let bytes: Vec<Vec<u8>> = (0..2)
                 .map(|i| {
@@ -559,4 +559,81 @@ fn cnil_dates_from_git_history() {
     let md = map.run(&["register", "--layout", "cnil", "--format", "md"]);
     assert!(!md.stdout.contains("| Date of the last update | Not stated"), "{}", md.stdout);
     assert!(md.stdout.contains("| Date of the last update | 2025-07-14 |"), "{}", md.stdout);
+}
+
+/// The processor register of the example (art. 30(2)): one fiche per vendor store, in English
+/// and French.
+#[test]
+fn example_processors() {
+    insta::assert_snapshot!("example_processors_md", example(&["--layout", "processors"]));
+    let fr = example(&["--layout", "processors", "--lang", "fr", "--format", "md"]);
+    assert!(fr.starts_with("# Registre des sous-traitants — Maison Dupont SAS"), "{fr}");
+    assert!(fr.contains("| Sous-traitants ultérieurs (art. 28.2) | Aucun |"), "{fr}");
+    assert!(!fr.contains("|  |"), "no empty cell:\n{fr}");
+}
+
+/// The processor register in every format: the CSV has the eleven columns and one line per
+/// vendor store, the JSON is the processor model, the XLSX reads back to the same cells, and
+/// `--check` fails only on a mandatory gap.
+#[test]
+fn processors_in_every_format() {
+    let csv = example(&["--layout", "processors", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(headers.len(), 11);
+    assert_eq!(headers[7], "Sub-processors (art. 28(2))");
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 6);
+    assert!(records.iter().all(|r| r.iter().all(|c| !c.trim().is_empty())), "{csv}");
+
+    let json: Value =
+        serde_json::from_str(&example(&["--layout", "processors", "--format", "json"])).unwrap();
+    assert_eq!(json["version"], 1);
+    let wms = json["processors"].as_array().unwrap().iter().find(|p| p["store"]["id"] == "wms");
+    assert_eq!(wms.unwrap()["sub_processors"], serde_json::json!([]));
+    let crm = json["processors"].as_array().unwrap().iter().find(|p| p["store"]["id"] == "crm");
+    assert_eq!(crm.unwrap()["sub_processors"], Value::Null);
+
+    let html = example(&["--layout", "processors", "--format", "html"]);
+    assert!(html.contains("<h1>Register of processors — Maison Dupont SAS</h1>"), "{html}");
+    assert!(!html.contains("class=\"empty\""), "{html}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.xlsx");
+    let p = path.to_str().unwrap();
+    let out = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "processors", "-o", p],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut book: Xlsx<_> = open_workbook(&path).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["Controller", "Processors", "Coverage"]);
+    let range = book.worksheet_range("Processors").unwrap();
+    assert_eq!(range.get_size(), (records.len() + 1, 11));
+    for (r, record) in records.iter().enumerate() {
+        for (c, cell) in record.iter().enumerate() {
+            assert_eq!(text(range.get_value((r as u32 + 1, c as u32))), cell, "{r}:{c}");
+        }
+    }
+
+    let check = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "processors", "--check"],
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(check.stdout.ends_with(" (0 mandatory) in 6 processors\n"), "{}", check.stdout);
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Test SAS\n  email: privacy@test.example\n"),
+        (
+            "map.yaml",
+            "stores:\n  - {id: helpdesk, vendor: Helpora, fields: [{id: email, category: user.contact.email}]}\n",
+        ),
+    ]);
+    let check = map.run(&["register", "--layout", "processors", "--check", "--as-of", AS_OF]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(
+        check.stdout.contains("map.yaml:2: error[helpdesk] Country of processing (art. 30(2)(c))"),
+        "{}",
+        check.stdout
+    );
 }

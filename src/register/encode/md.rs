@@ -99,3 +99,68 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
     }
     out
 }
+
+/// A derived table (processors, retention schedule): the controller, then one fiche per row
+/// or one table of every row, then the coverage report.
+pub(super) fn encode_table(table: &crate::register::table::Table) -> String {
+    let lang = table.language;
+    let t = |l: L| l.get(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&table.title));
+    let _ = writeln!(out, "## {}\n", t(L::Controller));
+    let _ = writeln!(out, "| {} | {} |\n|---|---|", t(L::Cell), t(L::Value));
+    for (label, value) in &table.controller {
+        let _ = writeln!(out, "| {} | {} |", escape(label), escape(value));
+    }
+    let _ = writeln!(out, "\n## {}\n", t(table.contents));
+    if table.fiches {
+        for (i, row) in table.rows.iter().enumerate() {
+            let _ = writeln!(out, "{}. {} ({})", i + 1, escape(&row.name), escape(&row.reference));
+        }
+        for row in &table.rows {
+            let _ = writeln!(out, "\n## {} — {}\n", escape(&row.reference), escape(&row.name));
+            let _ = writeln!(out, "| {} | {} |\n|---|---|", t(L::Cell), t(L::Value));
+            for (title, lines) in table.columns.iter().zip(&row.cells) {
+                let _ = writeln!(out, "| {} | {} |", escape(t(*title)), escape(&lines.join("\n")));
+            }
+        }
+    } else {
+        let titles: Vec<String> = table.columns.iter().map(|c| escape(t(*c))).collect();
+        let _ = writeln!(out, "| {} |", titles.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(titles.len()));
+        for row in &table.rows {
+            let cells: Vec<String> = row.cells.iter().map(|l| escape(&l.join("\n"))).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
+    }
+    let _ = writeln!(out, "\n## {}\n", t(L::CoverageTitle));
+    if table.coverage.is_empty() {
+        let _ = writeln!(out, "{}", t(L::CoverageNone));
+    } else {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
+            t(table.row_title),
+            t(L::Cell),
+            t(L::Article),
+            t(L::Mandatory),
+            t(L::Why),
+            t(L::Fix),
+            t(L::Where)
+        );
+        for g in &table.coverage {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                escape(g.row.as_deref().unwrap_or(t(L::Header))),
+                escape(&g.cell.label),
+                escape(&g.article),
+                t(if g.mandatory { L::Yes } else { L::No }),
+                escape(&g.why),
+                escape(&g.fix),
+                escape(g.at.as_deref().unwrap_or(""))
+            );
+        }
+    }
+    out
+}

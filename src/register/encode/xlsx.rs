@@ -253,6 +253,85 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     Ok(workbook.save_to_buffer()?)
 }
 
+/// A derived table: a controller sheet with the list of rows, the table (frozen header,
+/// filters), and the coverage report.
+pub(super) fn encode_table(table: &crate::register::table::Table) -> anyhow::Result<Vec<u8>> {
+    let lang = table.language;
+    let f = formats();
+    let mut used = BTreeSet::new();
+    let mut workbook = Workbook::new();
+    workbook.set_zip_compression_level(3);
+    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let properties = DocProperties::new()
+        .set_title(&table.title)
+        .set_author("datacarto")
+        .set_creation_datetime(&date);
+    workbook.set_properties(&properties);
+
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(L::SheetController.get(lang), &mut used))?;
+    ws.set_column_width(0, 45)?;
+    ws.set_column_width(1, 70)?;
+    put(ws, 0, 0, &table.title, &f.title)?;
+    for (r, (label, value)) in (2..).zip(&table.controller) {
+        put(ws, r, 0, label, &f.label)?;
+        put(ws, r, 1, value, &f.text)?;
+    }
+
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(table.sheet.get(lang), &mut used))?;
+    for (c, column) in table.columns.iter().enumerate() {
+        let c16 = u16::try_from(c)?;
+        let header = column.get(lang);
+        put(ws, 0, c16, header, &f.header)?;
+        let joined: Vec<String> = table.rows.iter().map(|row| row.cells[c].join("\n")).collect();
+        let mut texts: Vec<&str> = joined.iter().map(String::as_str).collect();
+        let short: String = header.chars().take(header.chars().count() / 3 + 8).collect();
+        texts.push(&short);
+        ws.set_column_width(c16, width(&texts))?;
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        let r = u32::try_from(i + 1)?;
+        for (c, lines) in row.cells.iter().enumerate() {
+            put(ws, r, u16::try_from(c)?, &lines.join("\n"), &f.text)?;
+        }
+    }
+    let last_col = u16::try_from(table.columns.len().saturating_sub(1))?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, u32::try_from(table.rows.len())?, last_col)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(L::SheetCoverage.get(lang), &mut used))?;
+    let headers = [table.row_title, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
+    for (c, (h, w)) in headers.iter().zip([20, 28, 10, 12, 60, 45, 30]).enumerate() {
+        let c16 = u16::try_from(c)?;
+        put(ws, 0, c16, h.get(lang), &f.header)?;
+        ws.set_column_width(c16, w)?;
+    }
+    for (i, g) in table.coverage.iter().enumerate() {
+        let r = u32::try_from(i + 1)?;
+        let values = [
+            g.row.as_deref().unwrap_or(L::Header.get(lang)),
+            &g.cell.label,
+            &g.article,
+            if g.mandatory { L::Yes.get(lang) } else { L::No.get(lang) },
+            &g.why,
+            &g.fix,
+            g.at.as_deref().unwrap_or(""),
+        ];
+        for (c, v) in values.iter().enumerate() {
+            put(ws, r, u16::try_from(c)?, v, &f.text)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, u32::try_from(table.coverage.len())?, 6)?;
+
+    Ok(workbook.save_to_buffer()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
