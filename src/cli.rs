@@ -307,6 +307,8 @@ pub enum RegisterLayoutArg {
     Ico,
     /// The processor register (art. 30(2)): one row per store run by a vendor.
     Processors,
+    /// The retention schedule: per store and data category, period, trigger, end action.
+    Retention,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -733,6 +735,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                     RegisterLayoutArg::Cnil => Document::Activities(Layout::Cnil),
                     RegisterLayoutArg::Ico => Document::Activities(Layout::Ico),
                     RegisterLayoutArg::Processors => Document::Processors,
+                    RegisterLayoutArg::Retention => Document::Retention,
                 },
                 format: match args.format {
                     Some(RegisterFormatArg::Csv) => Some(Format::Csv),

@@ -87,6 +87,21 @@ fn dates_from_git(compiled: &mut super::Compiled) {
 /// Makes the bytes of the document asked for, when they are to be written.
 type Bytes<'a> = Box<dyn Fn() -> anyhow::Result<Vec<u8>> + 'a>;
 
+/// A derived table's bytes (its JSON is its own model), coverage report and verdict.
+fn derived<'a, M: serde::Serialize + 'a>(
+    table: register::table::Table,
+    model: M,
+    format: Format,
+) -> (Bytes<'a>, String, bool) {
+    let (report, mandatory) = (table.coverage_text(), table.has_mandatory_gaps());
+    let json = move || {
+        let mut bytes = serde_json::to_vec_pretty(&model)?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    };
+    (Box::new(move || register::encode_table(&table, &json, format)), report, mandatory)
+}
+
 pub fn run(options: &Options) -> anyhow::Result<Status> {
     let format = format_of(options);
     if !format.is_text() && options.output.is_none() && !options.check {
@@ -154,15 +169,11 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         ),
         Document::Processors => {
             let processors = register::processors::build(&inputs, &reg);
-            let table = processors.table();
-            let (report, mandatory) = (table.coverage_text(), table.has_mandatory_gaps());
-            let json = move || {
-                let mut bytes = serde_json::to_vec_pretty(&processors)?;
-                bytes.push(b'\n');
-                Ok(bytes)
-            };
-            let encode = move || register::encode_table(&table, &json, format);
-            (Box::new(encode), report, mandatory)
+            derived(processors.table(), processors, format)
+        }
+        Document::Retention => {
+            let schedule = register::schedule::build(&inputs, &reg);
+            derived(schedule.table(), schedule, format)
         }
     };
     // `--check` alone prints the coverage report only; `-o` writes the register as well.

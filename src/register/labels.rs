@@ -211,7 +211,7 @@ crate::vocab::tables::bilingual! {
 
     // The retention schedule: one row per store, data category and retention.
     ScheduleTitle = "Retention schedule" / "Calendrier de conservation",
-    ScheduleContents = "Stores" / "Systèmes",
+    ScheduleContents = "Retention by store and data category" / "Conservation par système et catégorie de données",
     SheetSchedule = "Retention schedule" / "Conservation",
     ScheduleCategory = "Data category" / "Catégorie de données",
     ScheduleStore = "Store" / "Système",

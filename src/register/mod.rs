@@ -16,6 +16,7 @@ mod lineage;
 pub mod processors;
 pub mod retention;
 pub mod rows;
+pub mod schedule;
 pub mod table;
 
 use std::fmt::Write as _;
@@ -36,6 +37,8 @@ pub enum Document {
     Activities(Layout),
     /// The processor register (art. 30(2)).
     Processors,
+    /// The retention schedule.
+    Retention,
 }
 
 impl Document {
@@ -43,7 +46,7 @@ impl Document {
     pub fn language_layout(self) -> Layout {
         match self {
             Document::Activities(layout) => layout,
-            Document::Processors => Layout::Art30,
+            Document::Processors | Document::Retention => Layout::Art30,
         }
     }
 }
@@ -131,5 +134,7 @@ fn coverage_report(
 mod journey_tests;
 #[cfg(test)]
 mod processor_tests;
+#[cfg(test)]
+mod schedule_tests;
 #[cfg(test)]
 mod tests;

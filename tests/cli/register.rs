@@ -281,7 +281,7 @@ fn a_flow_to_a_us_store_changes_recipients_and_transfers() {
 fn deterministic_bytes() {
     let root = project_root();
     let dir = tempfile::tempdir().unwrap();
-    for layout in ["art30", "cnil", "ico", "processors"] {
+    for layout in ["art30", "cnil", "ico", "processors", "retention"] {
         for format in ["csv", "xlsx", "html", "md", "json"] {
             let bytes: Vec<Vec<u8>> = (0..2)
                 .map(|i| {
@@ -633,6 +633,55 @@ fn processors_in_every_format() {
     assert_eq!(check.code, 1, "{}", check.stdout);
     assert!(
         check.stdout.contains("map.yaml:2: error[helpdesk] Country of processing (art. 30(2)(c))"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// The retention schedule of the example: one line per store, data category and retention;
+/// the CSV, XLSX and JSON say the same.
+#[test]
+fn example_retention_schedule() {
+    let md = example(&["--layout", "retention"]);
+    insta::assert_snapshot!("example_retention_md", md);
+    assert!(!md.contains("|  |"), "no empty cell");
+    let fr = example(&["--layout", "retention", "--lang", "fr"]);
+    assert!(fr.starts_with("# Calendrier de conservation — Maison Dupont SAS"), "{fr}");
+    assert!(fr.contains("| Sort final |"), "{fr}");
+
+    let csv = example(&["--layout", "retention", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(headers[3], "Retention period");
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let json: Value =
+        serde_json::from_str(&example(&["--layout", "retention", "--format", "json"])).unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().len(), records.len());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    let p = path.to_str().unwrap();
+    let out = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "retention", "-o", p],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut book: Xlsx<_> = open_workbook(&path).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["Controller", "Retention schedule", "Coverage"]);
+    let range = book.worksheet_range("Retention schedule").unwrap();
+    assert_eq!(range.get_size(), (records.len() + 1, 8));
+    for (r, record) in records.iter().enumerate() {
+        for (c, cell) in record.iter().enumerate() {
+            assert_eq!(text(range.get_value((r as u32 + 1, c as u32))), cell, "{r}:{c}");
+        }
+    }
+    let check = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "retention", "--check"],
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(
+        check.stdout.contains("warn[crm/user.loyalty.tier] Retention period"),
         "{}",
         check.stdout
     );
