@@ -5,7 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Register, controller_lines, title, yes_no};
+use super::{Register, controller_lines, title};
+use crate::manifest::enums::Language;
 use crate::register::cells;
 use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks};
@@ -121,40 +122,7 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
         let _ = writeln!(out, "</table>\n</section>");
     }
 
-    let _ = writeln!(out, "<section class=\"coverage\">\n<h2>{}</h2>", t(L::CoverageTitle));
-    if register.coverage.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", t(L::CoverageNone));
-    } else {
-        let _ = writeln!(
-            out,
-            "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            t(L::Activity),
-            t(L::Cell),
-            t(L::Article),
-            t(L::Mandatory),
-            t(L::Why),
-            t(L::Fix),
-            t(L::Where)
-        );
-        for g in &register.coverage {
-            let mandatory = if g.mandatory {
-                format!("<td class=\"mandatory\">{}</td>", yes_no(register, true))
-            } else {
-                td1(yes_no(register, false))
-            };
-            let _ = writeln!(
-                out,
-                "<tr>{}{}{}{mandatory}{}{}{}</tr>",
-                td1(g.row.as_deref().unwrap_or(t(L::Header))),
-                td1(&g.cell.label),
-                td1(&g.article),
-                td1(&g.why),
-                td1(&g.fix),
-                td(&g.at.iter().cloned().collect::<Vec<_>>())
-            );
-        }
-        let _ = writeln!(out, "</table>");
-    }
+    coverage(&mut out, &register.coverage, L::Activity, lang);
     let _ = writeln!(out, "</section>\n</body>\n</html>");
     out
 }
@@ -220,40 +188,46 @@ pub(super) fn encode_table(table: &crate::register::table::Table) -> String {
         }
         let _ = writeln!(out, "</table>\n</section>");
     }
-    let _ = writeln!(out, "<section class=\"coverage\">\n<h2>{}</h2>", t(L::CoverageTitle));
-    if table.coverage.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", t(L::CoverageNone));
-    } else {
-        let _ = writeln!(
-            out,
-            "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            t(table.row_title),
-            t(L::Cell),
-            t(L::Article),
-            t(L::Mandatory),
-            t(L::Why),
-            t(L::Fix),
-            t(L::Where)
-        );
-        for g in &table.coverage {
-            let mandatory = if g.mandatory {
-                format!("<td class=\"mandatory\">{}</td>", t(L::Yes))
-            } else {
-                td1(t(L::No))
-            };
-            let _ = writeln!(
-                out,
-                "<tr>{}{}{}{mandatory}{}{}{}</tr>",
-                td1(g.row.as_deref().unwrap_or(t(L::Header))),
-                td1(&g.cell.label),
-                td1(&g.article),
-                td1(&g.why),
-                td1(&g.fix),
-                td(&g.at.iter().cloned().collect::<Vec<_>>())
-            );
-        }
-        let _ = writeln!(out, "</table>");
-    }
+    coverage(&mut out, &table.coverage, table.row_title, lang);
     let _ = writeln!(out, "</section>\n</body>\n</html>");
     out
+}
+
+/// The coverage section: one row per gap, its first column titled `first`.
+fn coverage(out: &mut String, gaps: &[crate::register::rows::Gap], first: L, lang: Language) {
+    let t = |l: L| l.get(lang);
+    let _ = writeln!(out, "<section class=\"coverage\">\n<h2>{}</h2>", t(L::CoverageTitle));
+    if gaps.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", t(L::CoverageNone));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t(first),
+        t(L::Cell),
+        t(L::Article),
+        t(L::Mandatory),
+        t(L::Why),
+        t(L::Fix),
+        t(L::Where)
+    );
+    for g in gaps {
+        let mandatory = if g.mandatory {
+            format!("<td class=\"mandatory\">{}</td>", t(L::Yes))
+        } else {
+            td1(t(L::No))
+        };
+        let _ = writeln!(
+            out,
+            "<tr>{}{}{}{mandatory}{}{}{}</tr>",
+            td1(g.row.as_deref().unwrap_or(t(L::Header))),
+            td1(&g.cell.label),
+            td1(&g.article),
+            td1(&g.why),
+            td1(&g.fix),
+            td(&g.at.iter().cloned().collect::<Vec<_>>())
+        );
+    }
+    let _ = writeln!(out, "</table>");
 }

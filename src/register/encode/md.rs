@@ -5,7 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Register, controller_lines, title, yes_no};
+use super::{Register, controller_lines, title};
+use crate::manifest::enums::Language;
 use crate::register::cells;
 use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks};
@@ -68,35 +69,7 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
         }
     }
 
-    let _ = writeln!(out, "\n## {}\n", t(L::CoverageTitle));
-    if register.coverage.is_empty() {
-        let _ = writeln!(out, "{}", t(L::CoverageNone));
-    } else {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
-            t(L::Activity),
-            t(L::Cell),
-            t(L::Article),
-            t(L::Mandatory),
-            t(L::Why),
-            t(L::Fix),
-            t(L::Where)
-        );
-        for g in &register.coverage {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                escape(g.row.as_deref().unwrap_or(t(L::Header))),
-                escape(&g.cell.label),
-                escape(&g.article),
-                yes_no(register, g.mandatory),
-                escape(&g.why),
-                escape(&g.fix),
-                escape(g.at.as_deref().unwrap_or(""))
-            );
-        }
-    }
+    coverage(&mut out, &register.coverage, L::Activity, lang);
     out
 }
 
@@ -133,34 +106,40 @@ pub(super) fn encode_table(table: &crate::register::table::Table) -> String {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
     }
+    coverage(&mut out, &table.coverage, table.row_title, lang);
+    out
+}
+
+/// The coverage report: one line per gap, its first column titled `first`.
+fn coverage(out: &mut String, gaps: &[crate::register::rows::Gap], first: L, lang: Language) {
+    let t = |l: L| l.get(lang);
     let _ = writeln!(out, "\n## {}\n", t(L::CoverageTitle));
-    if table.coverage.is_empty() {
+    if gaps.is_empty() {
         let _ = writeln!(out, "{}", t(L::CoverageNone));
-    } else {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
+        t(first),
+        t(L::Cell),
+        t(L::Article),
+        t(L::Mandatory),
+        t(L::Why),
+        t(L::Fix),
+        t(L::Where)
+    );
+    for g in gaps {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
-            t(table.row_title),
-            t(L::Cell),
-            t(L::Article),
-            t(L::Mandatory),
-            t(L::Why),
-            t(L::Fix),
-            t(L::Where)
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            escape(g.row.as_deref().unwrap_or(t(L::Header))),
+            escape(&g.cell.label),
+            escape(&g.article),
+            t(if g.mandatory { L::Yes } else { L::No }),
+            escape(&g.why),
+            escape(&g.fix),
+            escape(g.at.as_deref().unwrap_or(""))
         );
-        for g in &table.coverage {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                escape(g.row.as_deref().unwrap_or(t(L::Header))),
-                escape(&g.cell.label),
-                escape(&g.article),
-                t(if g.mandatory { L::Yes } else { L::No }),
-                escape(&g.why),
-                escape(&g.fix),
-                escape(g.at.as_deref().unwrap_or(""))
-            );
-        }
     }
-    out
 }

@@ -74,11 +74,6 @@ fn title(register: &Register) -> String {
     }
 }
 
-/// "Yes" / "No" in the register's language.
-fn yes_no(register: &Register, b: bool) -> &'static str {
-    if b { L::Yes.get(register.language) } else { L::No.get(register.language) }
-}
-
 /// The lines of the controller block: (label, value) pairs, in the order of art. 30(1)(a).
 fn controller_lines(register: &Register) -> Vec<(String, String)> {
     controller_lines_of(register.controller.as_ref(), register.language)

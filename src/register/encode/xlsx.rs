@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Register, controller_lines, flat_title, title, yes_no};
+use super::{Register, controller_lines, flat_title, title};
 use crate::register::cells;
 use crate::register::labels::L;
 use crate::register::layout::{Layout, blocks, columns};
@@ -224,31 +224,7 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     }
 
     // The coverage report.
-    let ws = workbook.add_worksheet();
-    ws.set_name(sheet_name(L::SheetCoverage.get(lang), &mut used))?;
-    let headers = [L::Activity, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
-    for (c, (h, w)) in headers.iter().zip([20, 28, 10, 12, 60, 45, 30]).enumerate() {
-        let c16 = u16::try_from(c)?;
-        put(ws, 0, c16, h.get(lang), &f.header)?;
-        ws.set_column_width(c16, w)?;
-    }
-    for (i, g) in register.coverage.iter().enumerate() {
-        let r = u32::try_from(i + 1)?;
-        let values = [
-            g.row.as_deref().unwrap_or(L::Header.get(lang)),
-            &g.cell.label,
-            &g.article,
-            yes_no(register, g.mandatory),
-            &g.why,
-            &g.fix,
-            g.at.as_deref().unwrap_or(""),
-        ];
-        for (c, v) in values.iter().enumerate() {
-            put(ws, r, u16::try_from(c)?, v, &f.text)?;
-        }
-    }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, u32::try_from(register.coverage.len())?, 6)?;
+    coverage(&mut workbook, &f, &mut used, &register.coverage, L::Activity, lang)?;
 
     Ok(workbook.save_to_buffer()?)
 }
@@ -303,15 +279,30 @@ pub(super) fn encode_table(table: &crate::register::table::Table) -> anyhow::Res
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
 
+    coverage(&mut workbook, &f, &mut used, &table.coverage, table.row_title, lang)?;
+
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// The coverage sheet: one row per gap, its first column titled `first`, frozen header and
+/// filters.
+fn coverage(
+    workbook: &mut Workbook,
+    f: &Formats,
+    used: &mut BTreeSet<String>,
+    gaps: &[crate::register::rows::Gap],
+    first: L,
+    lang: crate::manifest::enums::Language,
+) -> anyhow::Result<()> {
     let ws = workbook.add_worksheet();
-    ws.set_name(sheet_name(L::SheetCoverage.get(lang), &mut used))?;
-    let headers = [table.row_title, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
+    ws.set_name(sheet_name(L::SheetCoverage.get(lang), used))?;
+    let headers = [first, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
     for (c, (h, w)) in headers.iter().zip([20, 28, 10, 12, 60, 45, 30]).enumerate() {
         let c16 = u16::try_from(c)?;
         put(ws, 0, c16, h.get(lang), &f.header)?;
         ws.set_column_width(c16, w)?;
     }
-    for (i, g) in table.coverage.iter().enumerate() {
+    for (i, g) in gaps.iter().enumerate() {
         let r = u32::try_from(i + 1)?;
         let values = [
             g.row.as_deref().unwrap_or(L::Header.get(lang)),
@@ -327,9 +318,8 @@ pub(super) fn encode_table(table: &crate::register::table::Table) -> anyhow::Res
         }
     }
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, u32::try_from(table.coverage.len())?, 6)?;
-
-    Ok(workbook.save_to_buffer()?)
+    ws.autofilter(0, 0, u32::try_from(gaps.len())?, 6)?;
+    Ok(())
 }
 
 #[cfg(test)]
