@@ -251,7 +251,8 @@ pub struct RegisterArgs {
     #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
     /// The layout: art30 (the cells of art. 30 and where they come from), cnil (one fiche
-    /// per activity, French by default) or ico (the ICO template's columns 1-30).
+    /// per activity, French by default), ico (the ICO template's columns 1-30), processors
+    /// (the register of processors, art. 30(2)) or retention (the retention schedule).
     #[arg(long, value_enum, default_value_t = RegisterLayoutArg::Art30)]
     pub layout: RegisterLayoutArg,
     /// The format (default: from the extension of -o, else md); xlsx needs -o.

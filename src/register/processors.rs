@@ -232,18 +232,15 @@ fn gaps(inputs: &Inputs<'_>, p: &Processor, language: Language, out: &mut Vec<Ga
     let model = inputs.model;
     let at = model.store_by_id(&p.store.id).map(|s| place(inputs.sources, model.store(s).span));
     let attr = |a: &str| format!("`{a}` {}", of(Kind::Store, &p.store.id, language));
-    let mut push =
-        |id: &str, title: L, article: &str, mandatory: bool, why: String, fix: String| {
-            out.push(Gap {
-                row: Some(p.store.id.clone()),
-                cell: cell(id, title, language),
-                article: article.to_owned(),
-                mandatory,
-                why,
-                fix,
-                at: at.clone(),
-            });
-        };
+    let gap = |id: &str, title: L, article: &str, mandatory: bool, why: String, fix: String| Gap {
+        row: Some(p.store.id.clone()),
+        cell: cell(id, title, language),
+        article: article.to_owned(),
+        mandatory,
+        why,
+        fix,
+        at: at.clone(),
+    };
     let why = |l: L| l.get(language).to_owned();
     if p.purposes.is_empty() {
         let fix = match language {
@@ -253,52 +250,73 @@ fn gaps(inputs: &Inputs<'_>, p: &Processor, language: Language, out: &mut Vec<Ga
             }
         };
         let why = why(L::GapProcessorNoPurpose);
-        push("purposes", L::ProcessorPurposes, "30(2)(b)", true, why, fix.to_owned());
+        out.push(gap("purposes", L::ProcessorPurposes, "30(2)(b)", true, why, fix.to_owned()));
     }
     for f in &p.uncategorised {
         let fix = format!("`category` {}", of(Kind::Field, f, language));
-        push(
+        out.push(gap(
             "categories",
             L::ProcessorCategories,
             "30(2)(b)",
             false,
             why(L::GapUncategorised),
             fix,
-        );
+        ));
     }
     if p.countries.is_empty() {
         let why = why(L::GapProcessorNoLocation);
-        push("countries", L::ProcessorCountries, "30(2)(c)", true, why, attr("location"));
+        out.push(gap("countries", L::ProcessorCountries, "30(2)(c)", true, why, attr("location")));
     }
     for t in p.transfers.iter().filter(|t| t.mechanism.is_none()) {
         let base = if t.flows.is_empty() { L::GapNoStoreSafeguard } else { L::GapNoSafeguard };
         let why = format!("{} ({}, {})", base.get(language), p.store.id, t.country.label);
-        let fix = if t.flows.is_empty() {
-            attr("transfer")
-        } else {
-            let flows: Vec<String> = t
-                .flows
-                .iter()
-                .map(|f| format!("`transfer` {}", of(Kind::Flow, f, language)))
-                .collect();
-            flows.join(", ")
-        };
-        push("transfers", L::ProcessorTransfers, "30(2)(c)", true, why, fix);
+        if t.flows.is_empty() {
+            out.push(gap(
+                "transfers",
+                L::ProcessorTransfers,
+                "30(2)(c)",
+                true,
+                why,
+                attr("transfer"),
+            ));
+            continue;
+        }
+        // One gap per flow, at the flow: that is where the safeguard is written.
+        for f in &t.flows {
+            let fix = format!("`transfer` {}", of(Kind::Flow, f, language));
+            let mut g = gap("transfers", L::ProcessorTransfers, "30(2)(c)", true, why.clone(), fix);
+            g.at = model.flow_by_id(f).map(|f| place(inputs.sources, model.flow(f).span));
+            out.push(g);
+        }
     }
     if p.contract.is_none() {
         let why = why(L::GapProcessorNoContract);
-        push("contract", L::ProcessorContract, "28(3)", false, why, attr("contract"));
+        out.push(gap("contract", L::ProcessorContract, "28(3)", false, why, attr("contract")));
     }
     if p.sub_processors.is_none() {
         let why = why(L::GapNoSubProcessors);
-        push("sub_processors", L::SubProcessors, "28(2)", false, why, attr("sub_processors"));
+        out.push(gap(
+            "sub_processors",
+            L::SubProcessors,
+            "28(2)",
+            false,
+            why,
+            attr("sub_processors"),
+        ));
     }
     if p.security.is_empty() {
         let why = why(L::GapProcessorNoSecurity);
-        push("security", L::ProcessorSecurity, "30(2)(d)", false, why, attr("security"));
+        out.push(gap("security", L::ProcessorSecurity, "30(2)(d)", false, why, attr("security")));
     }
     if p.review.is_none() {
-        push("review", L::ProcessorReview, "28(1)", false, why(L::GapNoReview), attr("review"));
+        out.push(gap(
+            "review",
+            L::ProcessorReview,
+            "28(1)",
+            false,
+            why(L::GapNoReview),
+            attr("review"),
+        ));
     }
 }
 

@@ -686,3 +686,70 @@ fn example_retention_schedule() {
         check.stdout
     );
 }
+
+/// Both layouts on the second example (a clinic network: special-category data, a US survey
+/// tool reached without safeguard, whose gap points at the flow).
+#[test]
+fn clinic_processors_and_retention() {
+    let run = |layout: &str| {
+        let args = ["register", "examples/02-clinic-network", "--as-of", AS_OF, "--layout", layout];
+        run_in(&project_root(), &args)
+    };
+    let processors = run("processors");
+    assert_eq!(processors.code, 0, "{}", processors.stderr);
+    insta::assert_snapshot!("clinic_processors_md", processors.stdout);
+    let retention = run("retention");
+    assert_eq!(retention.code, 0, "{}", retention.stderr);
+    insta::assert_snapshot!("clinic_retention_md", retention.stdout);
+    let check = run_in(
+        &project_root(),
+        &[
+            "register",
+            "examples/02-clinic-network",
+            "--as-of",
+            AS_OF,
+            "--layout",
+            "processors",
+            "--check",
+        ],
+    );
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("flows/patients.yaml:78: error[survey-tool] Transfers outside the EEA"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// Manifest text in the derived layouts is escaped: no tag in HTML, no table broken or
+/// link made in Markdown, no formula in CSV.
+#[test]
+fn derived_layouts_escape_manifest_text() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Test SAS\n  email: privacy@test.example\n"),
+        (
+            "map.yaml",
+            "stores:\n  - id: tool\n    vendor: \"<script>alert(1)</script> | x\"\n    location: FR\n    sub_processors: [{name: \"=HYPERLINK(1)\", country: FR}]\n    fields: [{id: email, category: user.contact.email, retention: \"[link](http://x) <b>\"}]\n",
+        ),
+    ]);
+    for layout in ["processors", "retention"] {
+        let html = map.run(&["register", "--layout", layout, "--format", "html", "--as-of", AS_OF]);
+        assert_eq!(html.code, 0, "{}", html.stderr);
+        assert!(
+            !html.stdout.contains("<script>") && !html.stdout.contains("<b>"),
+            "{}",
+            html.stdout
+        );
+        let md = map.run(&["register", "--layout", layout, "--format", "md", "--as-of", AS_OF]);
+        assert!(
+            !md.stdout.contains("<script>") && !md.stdout.contains("[link](http"),
+            "{}",
+            md.stdout
+        );
+        assert!(!md.stdout.contains("</script> | x"), "{}", md.stdout);
+    }
+    let csv = map.run(&["register", "--layout", "processors", "--format", "csv", "--as-of", AS_OF]);
+    assert!(csv.stdout.contains("'=HYPERLINK(1) — France"), "{}", csv.stdout);
+}
