@@ -300,7 +300,8 @@ pub struct RegisterArgs {
     #[arg(value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
     /// The layout: art30 (the cells of art. 30 and where they come from), cnil (one fiche
-    /// per activity, French by default) or ico (the ICO template's columns 1-30).
+    /// per activity, French by default), ico (the ICO template's columns 1-30), processors
+    /// (the register of processors, art. 30(2)) or retention (the retention schedule).
     #[arg(long, value_enum, default_value_t = RegisterLayoutArg::Art30)]
     pub layout: RegisterLayoutArg,
     /// The format (default: from the extension of -o, else md); xlsx needs -o.
@@ -354,6 +355,10 @@ pub enum RegisterLayoutArg {
     Art30,
     Cnil,
     Ico,
+    /// The processor register (art. 30(2)): one row per store run by a vendor.
+    Processors,
+    /// The retention schedule: per store and data category, period, trigger, end action.
+    Retention,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -802,13 +807,15 @@ pub fn run_from_args() -> anyhow::Result<Status> {
             commands::map::run(&options)
         }
         Command::Register(args) => {
-            use crate::register::{Format, Layout};
+            use crate::register::{Document, Format, Layout};
             let options = commands::register::Options {
                 dir: commands::map_dir(args.dir),
                 layout: match args.layout {
-                    RegisterLayoutArg::Art30 => Layout::Art30,
-                    RegisterLayoutArg::Cnil => Layout::Cnil,
-                    RegisterLayoutArg::Ico => Layout::Ico,
+                    RegisterLayoutArg::Art30 => Document::Activities(Layout::Art30),
+                    RegisterLayoutArg::Cnil => Document::Activities(Layout::Cnil),
+                    RegisterLayoutArg::Ico => Document::Activities(Layout::Ico),
+                    RegisterLayoutArg::Processors => Document::Processors,
+                    RegisterLayoutArg::Retention => Document::Retention,
                 },
                 format: match args.format {
                     Some(RegisterFormatArg::Csv) => Some(Format::Csv),

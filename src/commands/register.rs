@@ -18,12 +18,12 @@ use crate::diag::emit::{self, Context, Format as DiagFormat};
 use crate::load::LoadOptions;
 use crate::manifest::enums::Language;
 use crate::output;
-use crate::register::{self, Format, Inputs, Layout};
+use crate::register::{self, Document, Format, Inputs};
 use crate::rules::missing_organization;
 
 pub struct Options {
     pub dir: PathBuf,
-    pub layout: Layout,
+    pub layout: Document,
     /// `None`: from the extension of `output`, else Markdown.
     pub format: Option<Format>,
     pub output: Option<PathBuf>,
@@ -84,6 +84,24 @@ fn dates_from_git(compiled: &mut super::Compiled) {
     }
 }
 
+/// Makes the bytes of the document asked for, when they are to be written.
+type Bytes<'a> = Box<dyn Fn() -> anyhow::Result<Vec<u8>> + 'a>;
+
+/// A derived table's bytes (its JSON is its own model), coverage report and verdict.
+fn derived<'a, M: serde::Serialize + 'a>(
+    table: register::table::Table,
+    model: M,
+    format: Format,
+) -> (Bytes<'a>, String, bool) {
+    let (report, mandatory) = (table.coverage_text(), table.has_mandatory_gaps());
+    let json = move || {
+        let mut bytes = serde_json::to_vec_pretty(&model)?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    };
+    (Box::new(move || register::encode_table(&table, &json, format)), report, mandatory)
+}
+
 pub fn run(options: &Options) -> anyhow::Result<Status> {
     let format = format_of(options);
     if !format.is_text() && options.output.is_none() && !options.check {
@@ -91,8 +109,9 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     }
     let mut compiled = compile(&options.dir, &flags(), options.as_of, &LoadOptions::default())?;
     dates_from_git(&mut compiled);
-    let language =
-        options.lang.unwrap_or_else(|| register::default_language(&compiled.model, options.layout));
+    let language = options.lang.unwrap_or_else(|| {
+        register::default_language(&compiled.model, options.layout.language_layout())
+    });
     let inputs = Inputs {
         model: &compiled.model,
         graph: &compiled.graph,
@@ -139,25 +158,39 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         )?;
     }
 
+    // The document asked for: its bytes, its coverage report and whether a mandatory cell
+    // is empty.
+    let reg_ref = &reg;
+    let (bytes, report, mandatory): (Bytes<'_>, String, bool) = match options.layout {
+        Document::Activities(layout) => (
+            Box::new(move || register::encode(reg_ref, layout, format)),
+            register::coverage_text(&reg),
+            reg.has_mandatory_gaps(),
+        ),
+        Document::Processors => {
+            let processors = register::processors::build(&inputs, &reg);
+            derived(processors.table(), processors, format)
+        }
+        Document::Retention => {
+            let schedule = register::schedule::build(&inputs, &reg);
+            derived(schedule.table(), schedule, format)
+        }
+    };
     // `--check` alone prints the coverage report only; `-o` writes the register as well.
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let text = match &options.output {
         // `-o -` asks for the register on standard output, xlsx included (`-o - > r.xlsx`).
-        Some(path) if super::is_stdout(path) => {
-            Some(register::encode(&reg, options.layout, format)?)
-        }
+        Some(path) if super::is_stdout(path) => Some(bytes()?),
         Some(path) => {
-            output::write_file(path, &register::encode(&reg, options.layout, format)?)?;
+            output::write_file(path, &bytes()?)?;
             None
         }
-        None if !options.check => Some(register::encode(&reg, options.layout, format)?),
+        None if !options.check => Some(bytes()?),
         None => None,
     };
     // The coverage report quotes names from the map, for a terminal or a CI log.
-    let coverage = options
-        .check
-        .then(|| crate::text::terminal_lines(&register::coverage_text(&reg)).into_owned());
+    let coverage = options.check.then(|| crate::text::terminal_lines(&report).into_owned());
     super::stdout_written((|| {
         if let Some(text) = &text {
             out.write_all(text)?;
@@ -168,6 +201,6 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         out.flush()
     })())?;
     // An unreadable part of the map makes the register incomplete: CI must not pass it.
-    let failed = options.check && (reg.has_mandatory_gaps() || errors > 0);
+    let failed = options.check && (mandatory || errors > 0);
     Ok(if failed { Status::Findings } else { Status::Clean })
 }

@@ -194,6 +194,7 @@ pub static STORES: Sheet = Sheet {
         c("access", Yaml, "Access by team", "Accès par équipe"),
         c("quality", Yaml, "Quality audit", "Audit de qualité"),
         c("review", Yaml, "Processor review", "Revue du sous-traitant"),
+        c("sub_processors", Yaml, "Sub-processors", "Sous-traitants ultérieurs"),
         c("scan", Yaml, "Scan (where the schema lives)", "Scan (où lire le schéma)"),
         ALLOW,
         OTHERS,

@@ -9,6 +9,7 @@
 mod attrs;
 mod derived;
 mod findings;
+mod more;
 mod render;
 
 use std::cmp::Ordering;

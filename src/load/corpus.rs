@@ -76,6 +76,11 @@ fn template(def: &str) -> Option<Template> {
         "Access" => ("stores:\n  - {id: s, access: {", "}}\n", &[]),
         "StoreQuality" => ("stores:\n  - {id: s, quality: {", "}}\n", &[]),
         "Review" => ("stores:\n  - {id: s, review: {", "}}\n", &[]),
+        "SubProcessor" => (
+            "stores:\n  - {id: s, sub_processors: [{",
+            "}]}\n",
+            &[("name", "n"), ("country", "FR")],
+        ),
         "FieldQuality" => ("stores:\n  - {id: s, fields: [{id: f, quality: {", "}}]}\n", &[]),
         "Collect" => ("purposes:\n  - {id: p, collect: [{", "}]}\n", &[("category", "user.x")]),
         "Term" => ("terms:\n  - {", "}\n", &[("id", "t")]),

@@ -11,7 +11,7 @@ use super::enums::{
     SpecialCategory, StoreKind, StoreStatus,
 };
 use super::spanned::Spanned;
-use super::text::{CategoryKey, DateText, Duration, Id, Locations};
+use super::text::{CategoryKey, Country, DateText, Duration, Id, Locations};
 
 /// A place where data lives: an application, a database, a SaaS tool, a spreadsheet, a file
 /// share, or an outside party that receives data.
@@ -66,6 +66,9 @@ pub struct Store {
     /// The last review of the processor (the vendor's contract, security, sub-processors)
     /// and how often it is due (GDPR art. 28(1): sufficient guarantees, checked again).
     pub review: Option<Review>,
+    /// The sub-processors the vendor engages for this store (GDPR art. 28(2) and (4)): who,
+    /// where, for what. Absent: not stated; `[]`: the vendor engages none.
+    pub sub_processors: Option<Vec<SubProcessor>>,
     /// Where the real system lives, for `datacarto scan`.
     pub scan: Option<super::scan::Scan>,
     /// The fields the store holds.
@@ -140,6 +143,18 @@ pub struct Review {
     pub last: Option<Spanned<DateText>>,
     /// How often the review is due: an ISO 8601 period (`P1Y`, `P6M`).
     pub every: Option<Spanned<Duration>>,
+}
+
+/// A sub-processor engaged by a store's vendor.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubProcessor {
+    /// Its name (the company).
+    pub name: String,
+    /// Where it processes the data: an ISO 3166-1 alpha-2 code.
+    pub country: Spanned<Country>,
+    /// What it does for the vendor (hosting, e-mail delivery, support).
+    pub purpose: Option<String>,
 }
 
 /// A field's quality audit.

@@ -113,6 +113,8 @@ pub struct Store {
     pub quality: Option<Quality>,
     /// The processor's review (`review:`); `None`: not stated.
     pub review: Option<Review>,
+    /// The vendor's sub-processors as written; `None`: not stated, empty: none.
+    pub sub_processors: Option<Vec<crate::manifest::store::SubProcessor>>,
     /// Declared fields in file order, then inferred ones by id.
     pub fields: Vec<FieldId>,
     pub allow: Vec<Suppression>,

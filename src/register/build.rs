@@ -90,11 +90,11 @@ pub(super) fn term(table: &str, id: &str, language: Language) -> Term {
     }
 }
 
-fn term_l(id: &str, label: L, language: Language) -> Term {
+pub(super) fn term_l(id: &str, label: L, language: Language) -> Term {
     Term { id: id.to_owned(), label: label.get(language).to_owned(), article: None }
 }
 
-fn country(code: &str, language: Language) -> Term {
+pub(super) fn country(code: &str, language: Language) -> Term {
     let label = tables::country(code).map_or(code, |c| c.label.get(language));
     Term { id: code.to_owned(), label: label.to_owned(), article: None }
 }
@@ -126,7 +126,7 @@ fn controller(model: &Model, language: Language) -> Option<Controller> {
     })
 }
 
-fn store_ref(model: &Model, s: StoreId) -> StoreRef {
+pub(super) fn store_ref(model: &Model, s: StoreId) -> StoreRef {
     let store = model.store(s);
     StoreRef { id: store.id.clone(), name: store.name.clone() }
 }
@@ -255,7 +255,7 @@ fn row(
 }
 
 /// The categories of the used fields by CNIL family, families and keys in order.
-fn categories(model: &Model, used: &[FieldId], language: Language) -> Vec<FamilyGroup> {
+pub(super) fn categories(model: &Model, used: &[FieldId], language: Language) -> Vec<FamilyGroup> {
     let mut groups: BTreeMap<usize, BTreeSet<Option<&str>>> = BTreeMap::new();
     for f in used {
         let key = model.field(*f).category.as_ref().map(|c| c.value.as_str());

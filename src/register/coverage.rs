@@ -45,7 +45,7 @@ pub fn place(sources: &SourceMap, span: Span) -> String {
 }
 
 /// The label of a cell without its article ("Recipients (art. 30(1)(d))" → "Recipients").
-fn cell(id: &str, title: L, language: Language) -> Term {
+pub(super) fn cell(id: &str, title: L, language: Language) -> Term {
     let label = title.get(language);
     let short = label.split(" (art.").next().unwrap_or(label);
     Term { id: id.to_owned(), label: short.to_owned(), article: None }
@@ -79,7 +79,11 @@ pub(super) fn gaps(
     out
 }
 
-fn header(inputs: &Inputs<'_>, controller: Option<&Controller>, language: Language) -> Vec<Gap> {
+pub(super) fn header(
+    inputs: &Inputs<'_>,
+    controller: Option<&Controller>,
+    language: Language,
+) -> Vec<Gap> {
     let model = inputs.model;
     let at = model
         .organization

@@ -12,12 +12,15 @@ pub mod encode;
 pub mod families;
 pub mod layout;
 mod lineage;
+pub mod processors;
 pub mod retention;
 pub mod rows;
+pub mod schedule;
+pub mod table;
 
 use std::fmt::Write as _;
 
-pub use self::encode::{Format, encode};
+pub use self::encode::{Format, encode, encode_table};
 pub use self::layout::Layout;
 pub use self::rows::Register;
 use crate::config::Config;
@@ -25,6 +28,27 @@ use crate::graph::LineageGraph;
 use crate::manifest::enums::Language;
 use crate::model::Model;
 use crate::source::SourceMap;
+
+/// What `datacarto register --layout` writes: the activities in one of their three layouts,
+/// or a table derived from them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    Activities(Layout),
+    /// The processor register (art. 30(2)).
+    Processors,
+    /// The retention schedule.
+    Retention,
+}
+
+impl Document {
+    /// The layout whose default language the document takes.
+    pub fn language_layout(self) -> Layout {
+        match self {
+            Document::Activities(layout) => layout,
+            Document::Processors | Document::Retention => Layout::Art30,
+        }
+    }
+}
 
 /// What the register is derived from: a compiled map.
 #[derive(Clone, Copy)]
@@ -58,9 +82,19 @@ pub fn has_controller(register: &Register) -> bool {
 
 /// The coverage report as text, one gap a line, then a summary line.
 pub fn coverage_text(register: &Register) -> String {
-    let lang = register.language;
+    let unit = (crate::words::register::L::UnitActivity, crate::words::register::L::UnitActivities);
+    coverage_report(&register.coverage, register.rows.len(), unit, register.language)
+}
+
+/// Gaps as text, one a line, then "N empty cells (M mandatory) in K <unit>".
+fn coverage_report(
+    gaps: &[rows::Gap],
+    rows: usize,
+    unit: (crate::words::register::L, crate::words::register::L),
+    lang: Language,
+) -> String {
     let mut out = String::new();
-    for g in &register.coverage {
+    for g in gaps {
         let place = g.at.as_deref().map_or_else(String::new, |a| format!("{a}: "));
         let row = g.row.as_deref().unwrap_or(crate::words::register::L::Header.get(lang));
         let level = if g.mandatory { "error" } else { "warn" };
@@ -71,22 +105,25 @@ pub fn coverage_text(register: &Register) -> String {
             g.cell.label, g.article, g.why, g.fix
         );
     }
-    let (gaps, mandatory) =
-        (register.coverage.len(), register.coverage.iter().filter(|g| g.mandatory).count());
-    let rows = register.rows.len();
+    let mandatory = gaps.iter().filter(|g| g.mandatory).count();
+    let gaps = gaps.len();
+    let unit = if (lang == Language::Fr && rows > 1) || (lang == Language::En && rows != 1) {
+        unit.1
+    } else {
+        unit.0
+    }
+    .get(lang);
     let _ = match lang {
         Language::En => writeln!(
             out,
-            "{gaps} empty {} ({mandatory} mandatory) in {rows} {}",
+            "{gaps} empty {} ({mandatory} mandatory) in {rows} {unit}",
             if gaps == 1 { "cell" } else { "cells" },
-            if rows == 1 { "activity" } else { "activities" }
         ),
         Language::Fr => writeln!(
             out,
-            "{gaps} {} ({mandatory} {}) dans {rows} {}",
+            "{gaps} {} ({mandatory} {}) dans {rows} {unit}",
             if gaps > 1 { "cases vides" } else { "case vide" },
             if mandatory > 1 { "obligatoires" } else { "obligatoire" },
-            if rows > 1 { "activités" } else { "activité" }
         ),
     };
     out
@@ -94,5 +131,9 @@ pub fn coverage_text(register: &Register) -> String {
 
 #[cfg(test)]
 mod journey_tests;
+#[cfg(test)]
+mod processor_tests;
+#[cfg(test)]
+mod schedule_tests;
 #[cfg(test)]
 mod tests;

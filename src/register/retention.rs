@@ -67,7 +67,7 @@ fn period_sentence(p: &RetentionPeriod, language: Language, source: bool) -> Opt
 }
 
 /// The noun phrase of a trigger: the table's label, or the named event.
-fn trigger_phrase(trigger: &Trigger, language: Language) -> String {
+pub fn trigger_phrase(trigger: &Trigger, language: Language) -> String {
     match trigger {
         Trigger::Known(t) => gdpr_term("retention_trigger", t.as_str()).map_or_else(
             || t.as_str().replace('_', " "),

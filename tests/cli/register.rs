@@ -281,7 +281,7 @@ fn a_flow_to_a_us_store_changes_recipients_and_transfers() {
 fn deterministic_bytes() {
     let root = project_root();
     let dir = tempfile::tempdir().unwrap();
-    for layout in ["art30", "cnil", "ico"] {
+    for layout in ["art30", "cnil", "ico", "processors", "retention"] {
         for format in ["csv", "xlsx", "html", "md", "json"] {
             let bytes: Vec<Vec<u8>> = (0..2)
                 .map(|i| {
@@ -559,4 +559,197 @@ fn cnil_dates_from_git_history() {
     let md = map.run(&["register", "--layout", "cnil", "--format", "md"]);
     assert!(!md.stdout.contains("| Date of the last update | Not stated"), "{}", md.stdout);
     assert!(md.stdout.contains("| Date of the last update | 2025-07-14 |"), "{}", md.stdout);
+}
+
+/// The processor register of the example (art. 30(2)): one fiche per vendor store, in English
+/// and French.
+#[test]
+fn example_processors() {
+    insta::assert_snapshot!("example_processors_md", example(&["--layout", "processors"]));
+    let fr = example(&["--layout", "processors", "--lang", "fr", "--format", "md"]);
+    assert!(fr.starts_with("# Registre des sous-traitants — Maison Dupont SAS"), "{fr}");
+    assert!(fr.contains("| Sous-traitants ultérieurs (art. 28.2) | Aucun |"), "{fr}");
+    assert!(!fr.contains("|  |"), "no empty cell:\n{fr}");
+}
+
+/// The processor register in every format: the CSV has the eleven columns and one line per
+/// vendor store, the JSON is the processor model, the XLSX reads back to the same cells, and
+/// `--check` fails only on a mandatory gap.
+#[test]
+fn processors_in_every_format() {
+    let csv = example(&["--layout", "processors", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(headers.len(), 11);
+    assert_eq!(headers[7], "Sub-processors (art. 28(2))");
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 6);
+    assert!(records.iter().all(|r| r.iter().all(|c| !c.trim().is_empty())), "{csv}");
+
+    let json: Value =
+        serde_json::from_str(&example(&["--layout", "processors", "--format", "json"])).unwrap();
+    assert_eq!(json["version"], 1);
+    let wms = json["processors"].as_array().unwrap().iter().find(|p| p["store"]["id"] == "wms");
+    assert_eq!(wms.unwrap()["sub_processors"], serde_json::json!([]));
+    let crm = json["processors"].as_array().unwrap().iter().find(|p| p["store"]["id"] == "crm");
+    assert_eq!(crm.unwrap()["sub_processors"], Value::Null);
+
+    let html = example(&["--layout", "processors", "--format", "html"]);
+    assert!(html.contains("<h1>Register of processors — Maison Dupont SAS</h1>"), "{html}");
+    assert!(!html.contains("class=\"empty\""), "{html}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.xlsx");
+    let p = path.to_str().unwrap();
+    let out = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "processors", "-o", p],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut book: Xlsx<_> = open_workbook(&path).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["Controller", "Processors", "Coverage"]);
+    let range = book.worksheet_range("Processors").unwrap();
+    assert_eq!(range.get_size(), (records.len() + 1, 11));
+    for (r, record) in records.iter().enumerate() {
+        for (c, cell) in record.iter().enumerate() {
+            assert_eq!(text(range.get_value((r as u32 + 1, c as u32))), cell, "{r}:{c}");
+        }
+    }
+
+    let check = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "processors", "--check"],
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(check.stdout.ends_with(" (0 mandatory) in 6 processors\n"), "{}", check.stdout);
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Test SAS\n  email: privacy@test.example\n"),
+        (
+            "map.yaml",
+            "stores:\n  - {id: helpdesk, vendor: Helpora, fields: [{id: email, category: user.contact.email}]}\n",
+        ),
+    ]);
+    let check = map.run(&["register", "--layout", "processors", "--check", "--as-of", AS_OF]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(
+        check.stdout.contains("map.yaml:2: error[helpdesk] Country of processing (art. 30(2)(c))"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// The retention schedule of the example: one line per store, data category and retention;
+/// the CSV, XLSX and JSON say the same.
+#[test]
+fn example_retention_schedule() {
+    let md = example(&["--layout", "retention"]);
+    insta::assert_snapshot!("example_retention_md", md);
+    assert!(!md.contains("|  |"), "no empty cell");
+    let fr = example(&["--layout", "retention", "--lang", "fr"]);
+    assert!(fr.starts_with("# Calendrier de conservation — Maison Dupont SAS"), "{fr}");
+    assert!(fr.contains("| Sort final |"), "{fr}");
+
+    let csv = example(&["--layout", "retention", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(headers[3], "Retention period");
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let json: Value =
+        serde_json::from_str(&example(&["--layout", "retention", "--format", "json"])).unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().len(), records.len());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    let p = path.to_str().unwrap();
+    let out = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "retention", "-o", p],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut book: Xlsx<_> = open_workbook(&path).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["Controller", "Retention schedule", "Coverage"]);
+    let range = book.worksheet_range("Retention schedule").unwrap();
+    assert_eq!(range.get_size(), (records.len() + 1, 8));
+    for (r, record) in records.iter().enumerate() {
+        for (c, cell) in record.iter().enumerate() {
+            assert_eq!(text(range.get_value((r as u32 + 1, c as u32))), cell, "{r}:{c}");
+        }
+    }
+    let check = run_in(
+        &project_root(),
+        &["register", "examples/01-retail", "--as-of", AS_OF, "--layout", "retention", "--check"],
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    assert!(
+        check.stdout.contains("warn[crm/user.loyalty.tier] Retention period"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// Both layouts on the second example (a clinic network: special-category data, a US survey
+/// tool reached without safeguard, whose gap points at the flow).
+#[test]
+fn clinic_processors_and_retention() {
+    let run = |layout: &str| {
+        let args = ["register", "examples/02-clinic-network", "--as-of", AS_OF, "--layout", layout];
+        run_in(&project_root(), &args)
+    };
+    let processors = run("processors");
+    assert_eq!(processors.code, 0, "{}", processors.stderr);
+    insta::assert_snapshot!("clinic_processors_md", processors.stdout);
+    let retention = run("retention");
+    assert_eq!(retention.code, 0, "{}", retention.stderr);
+    insta::assert_snapshot!("clinic_retention_md", retention.stdout);
+    let check = run_in(
+        &project_root(),
+        &[
+            "register",
+            "examples/02-clinic-network",
+            "--as-of",
+            AS_OF,
+            "--layout",
+            "processors",
+            "--check",
+        ],
+    );
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("flows/patients.yaml:78: error[survey-tool] Transfers outside the EEA"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// Manifest text in the derived layouts is escaped: no tag in HTML, no table broken or
+/// link made in Markdown, no formula in CSV.
+#[test]
+fn derived_layouts_escape_manifest_text() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Test SAS\n  email: privacy@test.example\n"),
+        (
+            "map.yaml",
+            "stores:\n  - id: tool\n    vendor: \"<script>alert(1)</script> | x\"\n    location: FR\n    sub_processors: [{name: \"=HYPERLINK(1)\", country: FR}]\n    fields: [{id: email, category: user.contact.email, retention: \"[link](http://x) <b>\"}]\n",
+        ),
+    ]);
+    for layout in ["processors", "retention"] {
+        let html = map.run(&["register", "--layout", layout, "--format", "html", "--as-of", AS_OF]);
+        assert_eq!(html.code, 0, "{}", html.stderr);
+        assert!(
+            !html.stdout.contains("<script>") && !html.stdout.contains("<b>"),
+            "{}",
+            html.stdout
+        );
+        let md = map.run(&["register", "--layout", layout, "--format", "md", "--as-of", AS_OF]);
+        assert!(
+            !md.stdout.contains("<script>") && !md.stdout.contains("[link](http"),
+            "{}",
+            md.stdout
+        );
+        assert!(!md.stdout.contains("</script> | x"), "{}", md.stdout);
+    }
+    let csv = map.run(&["register", "--layout", "processors", "--format", "csv", "--as-of", AS_OF]);
+    assert!(csv.stdout.contains("'=HYPERLINK(1) — France"), "{}", csv.stdout);
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::manifest::store::{Retention, RetentionPeriod};
 use crate::model::{FieldId, FieldOrigin, FlowId, Model, PurposeId, Recipient, StoreId, TeamId};
 
-use super::{AttrChange, Entity};
+use super::{AttrChange, Entity, more};
 
 /// A value as the reviewer reads it, borrowed from the model where it can be: comparing two
 /// maps of 100,000 fields should not allocate a string per attribute.
@@ -124,6 +124,17 @@ pub(super) fn store<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
         ("referential", flag(s.referential)),
         ("records", number(s.records.map(|r| r as f64))),
         ("security", many(s.security.iter().map(|m| m.as_str()))),
+        ("zone", one(s.zone.as_deref())),
+        ("transfer", one(s.transfer.as_ref().map(|t| t.mechanism.value.as_str()))),
+        ("transfer reference", one(s.transfer.as_ref().and_then(|t| t.reference.as_deref()))),
+        ("erasure", more::erasure(s)),
+        ("defines", more::defines(model, s)),
+        ("access", more::access(model, s)),
+        ("quality", more::quality(s.quality.as_ref())),
+        ("review", more::review(s.review.as_ref())),
+        ("sub processors", more::sub_processors(s)),
+        ("scan", more::scan(s)),
+        ("allow", more::allow(&s.allow)),
     ]);
 }
 
@@ -160,10 +171,17 @@ pub(super) fn field<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
         ("format", one(f.format.as_deref())),
         ("source", one(f.source.map(|s| s.as_str()))),
         ("collection", one(f.collection.as_deref())),
+        ("table", one(f.table.as_deref())),
         ("retention", Attr::Retention(f.retention.as_ref().map(|r| &r.value))),
         ("description", one(f.description.as_deref())),
         ("deprecated", flag(f.deprecated)),
         ("declared", flag(f.origin == FieldOrigin::Declared)),
+        ("column", one(f.column.as_ref().map(|c| c.value.as_str()))),
+        ("collection cost", one(f.collection_cost.as_deref())),
+        ("update", one(f.update.as_deref())),
+        ("update cost", one(f.update_cost.as_deref())),
+        ("quality", more::quality(f.quality.as_ref())),
+        ("allow", more::allow(&f.allow)),
     ]);
 }
 
@@ -214,6 +232,8 @@ pub(super) fn flow<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
         ("description", one(f.description.as_deref())),
         ("transfer", one(f.transfer.as_ref().map(|t| t.mechanism.value.as_str()))),
         ("transfer reference", one(f.transfer.as_ref().and_then(|t| t.reference.as_deref()))),
+        ("purposes", many(f.purposes.iter().map(|p| model.purpose(*p).id.as_str()))),
+        ("allow", more::allow(&f.allow)),
     ]);
 }
 
@@ -266,6 +286,14 @@ pub(super) fn purpose<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
         ("dpia", one(p.dpia_status.map(|d| d.as_str()))),
         ("dpia link", one(p.dpia_link.as_deref())),
         ("status", name(p.status.as_str())),
+        ("collect", more::collect(&p.collect)),
+        ("schedule1 condition", one(p.schedule1_condition.as_deref())),
+        ("retention policy", one(p.retention_policy.as_deref())),
+        ("retention policy followed", stated_flag(p.retention_policy_followed)),
+        ("retention policy deviation", one(p.retention_policy_deviation.as_deref())),
+        ("created", Attr::One(p.created.map(|d| Cow::Owned(d.to_string())))),
+        ("updated", Attr::One(p.updated.map(|d| Cow::Owned(d.to_string())))),
+        ("allow", more::allow(&p.allow)),
     ]);
 }
 

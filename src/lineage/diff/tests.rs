@@ -227,3 +227,66 @@ fn an_attribute_first_stated_was_not_stated_before() {
     assert!(text.contains("(not stated) → Acme"), "{text}");
     assert!(!text.contains("(none)"), "{text}");
 }
+
+/// Every attribute of a store, field, flow and purpose in the manifest schema is compared by
+/// `diff` (under its name with spaces for underscores), except the id it matches on and a
+/// store's `fields` (compared as entities of their own). A new schema attribute fails here
+/// until `diff` compares it.
+#[test]
+fn every_schema_attribute_is_compared() {
+    let schema = crate::load::shape::schema_of::<crate::manifest::Document>();
+    let (model, _) = compile_yaml(
+        "stores:\n  - {id: s, fields: [{id: f}]}\nflows:\n  - {from: s, to: s}\npurposes:\n  - {id: p}\n",
+    );
+    type Fill = for<'m> fn(&'m Model, usize, &mut attrs::Attrs<'m>);
+    let names = |fill: Fill| {
+        let mut out = Vec::new();
+        fill(&model, 0, &mut out);
+        out.iter().map(|(n, _)| (*n).to_owned()).collect::<Vec<String>>()
+    };
+    let kinds = [
+        ("Store", names(attrs::store), &["id", "fields"][..]),
+        ("Field", names(attrs::field), &["id"][..]),
+        ("Flow", names(attrs::flow), &["id"][..]),
+        ("Purpose", names(attrs::purpose), &["id"][..]),
+    ];
+    let mut missing = Vec::new();
+    for (def, compared, skipped) in kinds {
+        let props = schema["$defs"][def]["properties"].as_object().expect(def);
+        for key in props.keys().filter(|k| !skipped.contains(&k.as_str())) {
+            if !compared.contains(&key.replace('_', " ")) {
+                missing.push(format!("{def}.{key}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "diff does not compare: {missing:?}");
+}
+
+/// The governance attributes are compared with readable values: a sub-processor added,
+/// the review redone, the erasure method changed, a suppression added, a store's access.
+#[test]
+fn governance_attributes_changes() {
+    let old = "stores:\n  - id: s\n    vendor: V\n    review: {last: 2025-01-10, every: P1Y}\n    erasure: {method: manual, how: the screen}\n    fields: [{id: f, category: user.contact.email}]\n";
+    let new = "teams:\n  - {id: t}\nstores:\n  - id: s\n    vendor: V\n    review: {last: 2026-01-12, every: P1Y}\n    erasure: {method: api}\n    access: {read: [t]}\n    sub_processors: [{name: Host, country: IE, purpose: hosting}]\n    allow: [{rule: orphan-store, reason: kept for the audit}]\n    fields: [{id: f, category: user.contact.email}]\n";
+    let (old_model, old_graph) = compile_yaml(old);
+    let (new_model, new_graph) = compile_yaml(new);
+    let d = diff(
+        &Map { model: &old_model, graph: &old_graph, findings: &[], root: "old" },
+        &Map { model: &new_model, graph: &new_graph, findings: &[], root: "new" },
+    );
+    let changes: Vec<(&str, Option<&str>, Option<&str>)> = d.stores.changed[0]
+        .changes
+        .iter()
+        .map(|c| (c.attribute, c.before.as_deref(), c.after.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("erasure", Some("manual: the screen"), Some("api")),
+            ("access", None, Some("t: read")),
+            ("review", Some("last 2025-01-10, every P1Y"), Some("last 2026-01-12, every P1Y")),
+            ("sub processors", None, Some("Host (IE): hosting")),
+            ("allow", None, Some("orphan-store: kept for the audit")),
+        ]
+    );
+}

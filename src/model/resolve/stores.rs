@@ -75,6 +75,7 @@ impl Resolver {
                 access,
                 quality,
                 review,
+                sub_processors: s.sub_processors,
                 fields,
                 allow,
                 scan: s.scan,

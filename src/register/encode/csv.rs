@@ -38,6 +38,22 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     writer.into_inner().map_err(|e| anyhow::anyhow!("cannot write CSV: {}", e.error()))
 }
 
+/// A derived table: one header line and one line per row.
+pub(super) fn encode_table(table: &crate::register::table::Table) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.as_bytes().to_vec());
+    let header: Vec<String> =
+        table.columns.iter().map(|c| neutralise(c.get(table.language)).into_owned()).collect();
+    writer.write_record(&header)?;
+    for row in &table.rows {
+        let record: Vec<String> =
+            row.cells.iter().map(|l| neutralise(&l.join("\n")).into_owned()).collect();
+        writer.write_record(&record)?;
+    }
+    writer.into_inner().map_err(|e| anyhow::anyhow!("cannot write CSV: {}", e.error()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

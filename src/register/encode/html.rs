@@ -5,7 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Register, controller_lines, title, yes_no};
+use super::{Register, controller_lines, title};
+use crate::manifest::enums::Language;
 use crate::register::cells;
 use crate::register::layout::{Layout, blocks};
 use crate::text::markup as escape;
@@ -123,40 +124,7 @@ pub(super) fn encode(register: &Register, layout: Layout) -> String {
         let _ = writeln!(out, "</table>\n</section>");
     }
 
-    let _ = writeln!(out, "<section class=\"coverage\">\n<h2>{}</h2>", t(L::CoverageTitle));
-    if register.coverage.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", t(L::CoverageNone));
-    } else {
-        let _ = writeln!(
-            out,
-            "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            t(L::Activity),
-            t(L::Cell),
-            t(L::Article),
-            t(L::Mandatory),
-            t(L::Why),
-            t(L::Fix),
-            t(L::Where)
-        );
-        for g in &register.coverage {
-            let mandatory = if g.mandatory {
-                format!("<td class=\"mandatory\">{}</td>", yes_no(register, true))
-            } else {
-                td1(yes_no(register, false))
-            };
-            let _ = writeln!(
-                out,
-                "<tr>{}{}{}{mandatory}{}{}{}</tr>",
-                td1(g.row.as_deref().unwrap_or(t(L::Header))),
-                td1(&g.cell.label),
-                td1(&g.article),
-                td1(&g.why),
-                td1(&g.fix),
-                td(&g.at.iter().cloned().collect::<Vec<_>>())
-            );
-        }
-        let _ = writeln!(out, "</table>");
-    }
+    coverage(&mut out, &register.coverage, L::Activity, lang);
     let _ = writeln!(out, "</section>\n</main>\n</body>\n</html>");
     out
 }
@@ -170,4 +138,109 @@ pub(crate) fn with_link_back(page: &str, href: &str, label: &str) -> String {
         escape(label)
     );
     page.replacen("<main>\n", &link, 1)
+}
+
+/// A derived table (processors, retention schedule): the controller, one fiche per row or one
+/// table of every row, and the coverage report, on one printable page.
+pub(super) fn encode_table(table: &crate::register::table::Table) -> String {
+    let lang = table.language;
+    let t = |l: L| l.get(lang);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n",
+        lang.as_str(),
+        escape(&table.title)
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&table.title));
+    let _ = writeln!(out, "<section class=\"controller\">\n<h2>{}</h2>\n<table>", t(L::Controller));
+    for (label, value) in &table.controller {
+        let _ = writeln!(out, "<tr><th>{}</th>{}</tr>", escape(label), td1(value));
+    }
+    let _ = writeln!(out, "</table>\n</section>");
+    if table.fiches {
+        let _ = writeln!(out, "<nav>\n<h2>{}</h2>\n<ol>", t(table.contents));
+        for (i, row) in table.rows.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<li><a href=\"#row-{}\">{}</a><span class=\"ref\">{}</span></li>",
+                i + 1,
+                escape(&row.name),
+                escape(&row.reference)
+            );
+        }
+        let _ = writeln!(out, "</ol>\n</nav>");
+        for (i, row) in table.rows.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<section class=\"fiche\" id=\"row-{}\">\n<h2>{}<span class=\"ref\">{}</span></h2>\n<table>",
+                i + 1,
+                escape(&row.name),
+                escape(&row.reference)
+            );
+            for (title, lines) in table.columns.iter().zip(&row.cells) {
+                let _ = writeln!(out, "<tr><th>{}</th>{}</tr>", escape(t(*title)), td(lines));
+            }
+            let _ = writeln!(out, "</table>\n</section>");
+        }
+    } else {
+        let _ = writeln!(
+            out,
+            "<section class=\"rows\">\n<h2>{}</h2>\n<table>\n<tr>",
+            t(table.contents)
+        );
+        for c in &table.columns {
+            let _ = write!(out, "<th>{}</th>", escape(t(*c)));
+        }
+        let _ = writeln!(out, "</tr>");
+        for row in &table.rows {
+            let cells: String = row.cells.iter().map(|l| td(l)).collect();
+            let _ = writeln!(out, "<tr>{cells}</tr>");
+        }
+        let _ = writeln!(out, "</table>\n</section>");
+    }
+    coverage(&mut out, &table.coverage, table.row_title, lang);
+    let _ = writeln!(out, "</section>\n</main>\n</body>\n</html>");
+    out
+}
+
+/// The coverage section: one row per gap, its first column titled `first`.
+fn coverage(out: &mut String, gaps: &[crate::register::rows::Gap], first: L, lang: Language) {
+    let t = |l: L| l.get(lang);
+    let _ = writeln!(out, "<section class=\"coverage\">\n<h2>{}</h2>", t(L::CoverageTitle));
+    if gaps.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", t(L::CoverageNone));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t(first),
+        t(L::Cell),
+        t(L::Article),
+        t(L::Mandatory),
+        t(L::Why),
+        t(L::Fix),
+        t(L::Where)
+    );
+    for g in gaps {
+        let mandatory = if g.mandatory {
+            format!("<td class=\"mandatory\">{}</td>", t(L::Yes))
+        } else {
+            td1(t(L::No))
+        };
+        let _ = writeln!(
+            out,
+            "<tr>{}{}{}{mandatory}{}{}{}</tr>",
+            td1(g.row.as_deref().unwrap_or(t(L::Header))),
+            td1(&g.cell.label),
+            td1(&g.article),
+            td1(&g.why),
+            td1(&g.fix),
+            td(&g.at.iter().cloned().collect::<Vec<_>>())
+        );
+    }
+    let _ = writeln!(out, "</table>");
 }

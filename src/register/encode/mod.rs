@@ -40,6 +40,22 @@ pub fn encode(register: &Register, layout: Layout, format: Format) -> anyhow::Re
     }
 }
 
+/// A derived table (processors, retention schedule) in `format`; `json` is the table's own
+/// model, serialised by its owner, so it is passed in.
+pub fn encode_table(
+    table: &super::table::Table,
+    json: impl FnOnce() -> anyhow::Result<Vec<u8>>,
+    format: Format,
+) -> anyhow::Result<Vec<u8>> {
+    match format {
+        Format::Csv => csv::encode_table(table),
+        Format::Xlsx => xlsx::encode_table(table),
+        Format::Html => Ok(html::encode_table(table).into_bytes()),
+        Format::Md => Ok(md::encode_table(table).into_bytes()),
+        Format::Json => json(),
+    }
+}
+
 /// A column's title in a flat table: prefixed with its CNIL block.
 fn flat_title(column: &Column, register: &Register) -> String {
     let lang = register.language;
@@ -58,15 +74,17 @@ fn title(register: &Register) -> String {
     }
 }
 
-/// "Yes" / "No" in the register's language.
-fn yes_no(register: &Register, b: bool) -> &'static str {
-    if b { L::Yes.get(register.language) } else { L::No.get(register.language) }
-}
-
 /// The lines of the controller block: (label, value) pairs, in the order of art. 30(1)(a).
 fn controller_lines(register: &Register) -> Vec<(String, String)> {
-    let lang = register.language;
-    let Some(c) = &register.controller else { return Vec::new() };
+    controller_lines_of(register.controller.as_ref(), register.language)
+}
+
+/// The lines of a controller block in `lang`.
+pub(crate) fn controller_lines_of(
+    controller: Option<&super::rows::Controller>,
+    lang: crate::manifest::enums::Language,
+) -> Vec<(String, String)> {
+    let Some(c) = controller else { return Vec::new() };
     let mut out = Vec::new();
     let mut put = |section: L, label: L, value: Option<&String>| {
         if let Some(v) = value {

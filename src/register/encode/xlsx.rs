@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Register, controller_lines, flat_title, title, yes_no};
+use super::{Register, controller_lines, flat_title, title};
 use crate::register::cells;
 use crate::register::layout::{Layout, blocks, columns};
 use crate::words::register::L;
@@ -269,22 +269,101 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     }
 
     // The coverage report.
+    coverage(&mut workbook, &f, &mut used, &register.coverage, L::Activity, lang)?;
+
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// A derived table: a controller sheet with the list of rows, the table (frozen header,
+/// filters), and the coverage report.
+pub(super) fn encode_table(table: &crate::register::table::Table) -> anyhow::Result<Vec<u8>> {
+    let lang = table.language;
+    let f = formats();
+    let mut used = BTreeSet::new();
+    let mut workbook = Workbook::new();
+    workbook.set_zip_compression_level(3);
+    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let properties = DocProperties::new()
+        .set_title(&table.title)
+        .set_author("datacarto")
+        .set_creation_datetime(&date);
+    workbook.set_properties(&properties);
+
     let ws = workbook.add_worksheet();
-    ws.set_name(sheet_name(L::SheetCoverage.get(lang), &mut used))?;
-    let headers = [L::Activity, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
+    ws.set_name(sheet_name(L::SheetController.get(lang), &mut used))?;
+    ws.set_column_width(0, 45)?;
+    ws.set_column_width(1, 70)?;
+    put(ws, 0, 0, &table.title, &f.title)?;
+    for (r, (label, value)) in (2..).zip(&table.controller) {
+        put(ws, r, 0, label, &f.label)?;
+        put(ws, r, 1, value, &f.text)?;
+        fit_row(ws, r, [(label.as_str(), 45.0), (value.as_str(), 70.0)])?;
+    }
+    print_readable(ws);
+
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(table.sheet.get(lang), &mut used))?;
+    let mut widths = Vec::with_capacity(table.columns.len());
+    for (c, column) in table.columns.iter().enumerate() {
+        let c16 = u16::try_from(c)?;
+        let header = column.get(lang);
+        put(ws, 0, c16, header, &f.header)?;
+        let joined: Vec<String> = table.rows.iter().map(|row| row.cells[c].join("\n")).collect();
+        let mut texts: Vec<&str> = joined.iter().map(String::as_str).collect();
+        let short: String = header.chars().take(header.chars().count() / 3 + 8).collect();
+        texts.push(&short);
+        let w = width(&texts);
+        ws.set_column_width(c16, w)?;
+        widths.push(w);
+    }
+    let headers = table.columns.iter().map(|c| c.get(lang));
+    fit_row(ws, 0, headers.zip(widths.iter().copied()))?;
+    for (i, row) in table.rows.iter().enumerate() {
+        let r = u32::try_from(i + 1)?;
+        let texts: Vec<String> = row.cells.iter().map(|lines| lines.join("\n")).collect();
+        for (c, text) in texts.iter().enumerate() {
+            put(ws, r, u16::try_from(c)?, text, &f.text)?;
+        }
+        fit_row(ws, r, texts.iter().map(String::as_str).zip(widths.iter().copied()))?;
+    }
+    let last_col = u16::try_from(table.columns.len().saturating_sub(1))?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, u32::try_from(table.rows.len())?, last_col)?;
+    print_readable(ws);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_repeat_columns(0, 0)?;
+
+    coverage(&mut workbook, &f, &mut used, &table.coverage, table.row_title, lang)?;
+
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// The coverage sheet: one row per gap, its first column titled `first`, frozen header and
+/// filters.
+fn coverage(
+    workbook: &mut Workbook,
+    f: &Formats,
+    used: &mut BTreeSet<String>,
+    gaps: &[crate::register::rows::Gap],
+    first: L,
+    lang: crate::manifest::enums::Language,
+) -> anyhow::Result<()> {
+    let ws = workbook.add_worksheet();
+    ws.set_name(sheet_name(L::SheetCoverage.get(lang), used))?;
+    let headers = [first, L::Cell, L::Article, L::Mandatory, L::Why, L::Fix, L::Where];
     let widths = [20.0, 28.0, 10.0, 12.0, 60.0, 45.0, 30.0];
     for (c, (h, w)) in headers.iter().zip(widths).enumerate() {
         let c16 = u16::try_from(c)?;
         put(ws, 0, c16, h.get(lang), &f.header)?;
         ws.set_column_width(c16, w)?;
     }
-    for (i, g) in register.coverage.iter().enumerate() {
+    for (i, g) in gaps.iter().enumerate() {
         let r = u32::try_from(i + 1)?;
         let values = [
             g.row.as_deref().unwrap_or(L::Header.get(lang)),
             &g.cell.label,
             &g.article,
-            yes_no(register, g.mandatory),
+            if g.mandatory { L::Yes.get(lang) } else { L::No.get(lang) },
             &g.why,
             &g.fix,
             g.at.as_deref().unwrap_or(""),
@@ -297,9 +376,8 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     print_readable(ws);
     ws.set_repeat_rows(0, 0)?;
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, u32::try_from(register.coverage.len())?, 6)?;
-
-    Ok(workbook.save_to_buffer()?)
+    ws.autofilter(0, 0, u32::try_from(gaps.len())?, 6)?;
+    Ok(())
 }
 
 #[cfg(test)]
