@@ -4,7 +4,7 @@
 //! figures.
 
 use super::layout::{Geometry, Path, Rect};
-use super::shape::{NodeBox, PAD, SUBTITLE_SIZE, TITLE_SIZE};
+use super::shape::{NodeBox, PAD};
 use super::text::width;
 use super::view::View;
 
@@ -26,9 +26,9 @@ pub fn problems(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> Vec<Stri
         let widest = b
             .title
             .iter()
-            .map(|l| width(l, TITLE_SIZE, true))
+            .map(|l| width(l, b.title_size, true))
             .fold(0.0, f64::max)
-            .max(width(&b.subtitle, SUBTITLE_SIZE, false))
+            .max(width(&b.subtitle, b.subtitle_size, false))
             .max(
                 b.pills.iter().map(|p| p.width).sum::<f64>()
                     + NodeBox::pill_gap() * b.pills.len().saturating_sub(1) as f64,
@@ -239,6 +239,16 @@ fn segments_cross(p1: (f64, f64), p2: (f64, f64), p3: (f64, f64), p4: (f64, f64)
     };
     let (d1, d2, d3, d4) = (d(p3, p4, p1), d(p3, p4, p2), d(p1, p2, p3), d(p1, p2, p4));
     d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+/// The size, in pixels, of the smallest name of a box once the whole picture (title,
+/// legend and list of findings included) is fitted to a 1920×1080 projector: the bar
+/// is 14 px.
+pub fn names_at_1080p(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> f64 {
+    let canvas = super::svg::canvas(view, geometry, None);
+    let scale = (1920.0 / canvas.width).min(1080.0 / canvas.height);
+    let smallest = boxes.iter().map(|b| b.title_size).fold(f64::INFINITY, f64::min);
+    if smallest.is_finite() { smallest * scale } else { 0.0 }
 }
 
 /// The area of the drawing's bounding box, in square pixels.
