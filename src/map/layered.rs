@@ -742,6 +742,7 @@ mod tests {
             },
             tooltip: String::new(),
             dimmed: false,
+            link: None,
         };
         let edge = |&(from, to, both, labelled): &(usize, usize, bool, bool)| Edge {
             from,

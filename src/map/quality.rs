@@ -289,6 +289,7 @@ mod tests {
             marks: Vec::new(),
             tooltip: String::new(),
             dimmed: false,
+            link: None,
         };
         let edge = |from, to| Edge {
             from,

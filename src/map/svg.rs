@@ -360,6 +360,10 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
     let node = &view.nodes[i];
     let colors = palette.node(node);
     let opacity = if node.dimmed { r#" opacity="0.5""# } else { "" };
+    if let Some(link) = &node.link {
+        // A domain's box in the overview opens its focused map.
+        let _ = writeln!(out, r#"<a href="{}">"#, esc(link));
+    }
     let _ =
         writeln!(out, r#"<g class="{}" data-id="{}"{opacity}>"#, node.kind.class(), esc(&node.id));
     let _ = writeln!(out, "<title>{}</title>", esc(&node.tooltip));
@@ -432,6 +436,9 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
         x += pill.width + NodeBox::pill_gap();
     }
     out.push_str("</g>\n");
+    if node.link.is_some() {
+        out.push_str("</a>\n");
+    }
 }
 
 fn write_pill(out: &mut String, x: f64, y: f64, pill: &shape::Pill) {
@@ -463,6 +470,8 @@ pub(super) struct Legend {
     /// An overview's lines join domains and count flows, not fields; a line with two heads
     /// stands for flows going each way, not only for synchronisations.
     pub(super) group_lines: bool,
+    /// Lines between stores too (a domain's map, whose outside stores are domain boxes).
+    pub(super) store_lines: bool,
 }
 
 const LEGEND_ROW: f64 = 20.0;
@@ -492,18 +501,25 @@ impl Legend {
             sync: view.edges.iter().any(|e| e.both && e.style != EdgeStyle::Uses),
             field_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Field),
             group_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Group),
+            store_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Store),
         }
     }
 
     /// What a line with a head at each end means.
     pub(super) fn both_text(&self, lang: Language) -> &'static str {
-        i18n::t(if self.group_lines { Text::GroupBothEdge } else { Text::SyncEdge }, lang)
+        let text = match (self.group_lines, self.store_lines) {
+            (true, true) => Text::MixedBothEdge,
+            (true, false) => Text::GroupBothEdge,
+            _ => Text::SyncEdge,
+        };
+        i18n::t(text, lang)
     }
 
     /// What a kind of line means, in the legend of either engine.
     pub(super) fn edge_text(&self, style_kind: EdgeStyle, lang: Language) -> &'static str {
         let text = match style_kind {
             EdgeStyle::Flow if self.field_lines => Text::FieldFlowEdge,
+            EdgeStyle::Flow if self.group_lines && self.store_lines => Text::MixedFlowEdge,
             EdgeStyle::Flow if self.group_lines => Text::GroupFlowEdge,
             EdgeStyle::Flow => Text::FlowEdge,
             EdgeStyle::Uses => Text::UsesEdge,

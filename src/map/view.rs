@@ -16,11 +16,18 @@ use crate::vocab::tables;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Selection {
     System,
-    Focus { store: StoreId, depth: usize },
+    Focus {
+        store: StoreId,
+        depth: usize,
+    },
     Purpose(PurposeId),
     Field(FieldId),
     Subject(SubjectId),
     Team(TeamId),
+    /// A domain's stores and the flows in and out of them, by the domain's index in
+    /// `Model::domains`; the stores at the other end are collapsed into one box per domain
+    /// by `overview::when_large`.
+    Domain(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -72,6 +79,9 @@ pub struct Node {
     pub tooltip: String,
     /// Context around the selection, drawn lighter.
     pub dimmed: bool,
+    /// Where the box links to (a domain's box in the overview: its focused map), relative
+    /// to the map's own file.
+    pub link: Option<String>,
 }
 
 /// How an edge is drawn; with `--findings`, the worst problem among its flows.
@@ -223,22 +233,18 @@ pub fn build(src: &Sources<'_>, selection: Selection) -> View {
             )
         }
         Selection::Team(team) => {
-            let own: BTreeSet<StoreId> =
-                model.store_ids().filter(|s| model.store(*s).owner == Some(team)).collect();
-            let touching: Vec<FlowId> = model
-                .flow_ids()
-                .filter(|f| own.contains(&model.flow(*f).from) || own.contains(&model.flow(*f).to))
-                .collect();
-            let mut all = own.clone();
-            for f in &touching {
-                all.insert(model.flow(*f).from);
-                all.insert(model.flow(*f).to);
-            }
-            for s in &all {
-                b.store(*s, !own.contains(s));
-            }
-            b.flows(touching.into_iter(), |_| true);
+            b.owned(model.store_ids().filter(|s| model.store(*s).owner == Some(team)).collect());
             format!("{} — {}", i18n::t(Text::Team, lang), model.team(team).name)
+        }
+        Selection::Domain(d) => {
+            let name = model.domains().get(d).map_or("", String::as_str);
+            b.owned(
+                model
+                    .store_ids()
+                    .filter(|s| model.store(*s).domain.as_deref() == Some(name))
+                    .collect(),
+            );
+            format!("{} — {name}", i18n::t(Text::DomainView, lang))
         }
         Selection::Purpose(p) => {
             b.purposes(&[p]);
@@ -370,6 +376,7 @@ impl Builder<'_, '_> {
             marks,
             tooltip,
             dimmed,
+            link: None,
         })
     }
 
@@ -403,6 +410,7 @@ impl Builder<'_, '_> {
             marks,
             tooltip,
             dimmed: false,
+            link: None,
         })
     }
 
@@ -433,7 +441,27 @@ impl Builder<'_, '_> {
             marks: Vec::new(),
             tooltip,
             dimmed: false,
+            link: None,
         })
+    }
+
+    /// `own` stores, the flows in and out of them, and the stores at their other end,
+    /// drawn lighter.
+    fn owned(&mut self, own: BTreeSet<StoreId>) {
+        let model = self.src.model;
+        let touching: Vec<FlowId> = model
+            .flow_ids()
+            .filter(|f| own.contains(&model.flow(*f).from) || own.contains(&model.flow(*f).to))
+            .collect();
+        let mut all = own.clone();
+        for f in &touching {
+            all.insert(model.flow(*f).from);
+            all.insert(model.flow(*f).to);
+        }
+        for s in &all {
+            self.store(*s, !own.contains(s));
+        }
+        self.flows(touching.into_iter(), |_| true);
     }
 
     /// Adds the flows accepted by `keep`, between stores already drawn.

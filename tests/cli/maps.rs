@@ -702,3 +702,63 @@ fn the_overview_draws_its_findings() {
     let plain = map.run(&["map"]).stdout;
     assert!(!plain.contains("class=\"callout\"") && !plain.contains("class=\"findings\""));
 }
+
+/// `map --domain` draws a domain's stores and the flows among them as the whole map does,
+/// and the stores outside the domain collapsed into one lighter box per domain that links to
+/// that domain's map; an unknown domain is refused with the closest one suggested.
+#[test]
+fn a_domain_map_collapses_what_lies_outside_the_domain() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: crm, domain: marketing, fields: [{id: x}]}\n  - {id: mail, domain: marketing, fields: [{id: x}]}\n  - {id: shop, domain: sales, fields: [{id: x}]}\n  - {id: pos, domain: sales, fields: [{id: x}]}\n  - {id: dwh, domain: data, fields: [{id: x}]}\nflows:\n  - {from: shop, to: crm, fields: [x]}\n  - {from: pos, to: crm, fields: [x]}\n  - {from: crm, to: mail, fields: [x]}\n  - {from: shop, to: dwh, fields: [x]}\n",
+    )]);
+    let out = map.run(&["map", "--domain", "marketing"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let svg = out.stdout;
+    assert!(svg.contains("<title id=\"map-title\">Domain — marketing</title>"));
+    for store in ["crm", "mail"] {
+        assert!(svg.contains(&format!(r#"<g class="store" data-id="{store}">"#)), "{store}");
+    }
+    for outside in ["shop", "pos", "dwh"] {
+        assert!(!svg.contains(&format!(r#"data-id="{outside}""#)), "{outside} is collapsed");
+    }
+    assert!(
+        svg.contains("<a href=\"domain-sales.svg\">\n<g class=\"group\" data-id=\"group:sales\" opacity=\"0.5\">"),
+        "{svg}"
+    );
+    assert!(!svg.contains("group:data"), "a domain with no flow to marketing is not drawn");
+    let sales = svg.split(r#"data-from="group:sales" data-to="crm""#).nth(1).expect("a line");
+    assert!(sales[..sales.find("</g>").unwrap()].contains(">2 flows</text>"));
+    let wrong = map.run(&["map", "--domain", "marketin"]);
+    assert_eq!(wrong.code, 2);
+    assert!(wrong.stderr.contains("unknown domain 'marketin' (did you mean 'marketing'?)"));
+}
+
+/// Each domain box of the overview links to its domain's map, and `datacarto build` writes
+/// those maps where the links point, lists them on the home page, and no link is broken.
+#[test]
+fn the_overview_boxes_open_the_domains_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = datacarto::synth::Spec { stores: 80, fields: 400, flows: 120, purposes: 8, seed: 1 };
+    datacarto::synth::write(&spec, dir.path()).unwrap();
+    let svg = run_in(dir.path(), &["map"]).stdout;
+    let links: Vec<&str> =
+        svg.split("<a href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    assert!(links.len() >= 5 && links.iter().all(|l| l.starts_with("domain-")), "{links:?}");
+    assert_eq!(links.len(), svg.matches(r#"<g class="group""#).count(), "every box links");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = run_in(dir.path(), &["build", "-o", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for link in &links {
+        let file = std::fs::read_to_string(site.join("maps").join(link)).expect(link);
+        assert!(file.contains(r#"<g class="store""#), "{link}: the domain's stores");
+    }
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let listed = index.split(r#"class="domain-maps""#).nth(1).expect("the list of domain maps");
+    let listed = &listed[..listed.find("</p>").unwrap()];
+    for link in &links {
+        assert!(listed.contains(&format!("href=\"maps/{link}\"")), "{link} listed");
+        assert!(index.contains(&format!("<a href=\"maps/{link}\">\n<g class=\"group\"")));
+    }
+}
