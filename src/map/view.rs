@@ -310,7 +310,24 @@ struct PairData {
     flows: BTreeSet<String>,
     /// Field pairs, smaller id first, so that a synchronised field counts once.
     fields: BTreeSet<(FieldId, FieldId)>,
+    /// The same, by flow: a pair's synchronisations and one-way flows are drawn apart.
+    by_flow: BTreeMap<String, BTreeSet<(FieldId, FieldId)>>,
     uses: bool,
+}
+
+impl PairData {
+    /// The part of this direction carried by the flows `keep` accepts.
+    fn only(&self, keep: impl Fn(&str) -> bool) -> PairData {
+        let flows: BTreeSet<String> = self.flows.iter().filter(|f| keep(f)).cloned().collect();
+        let by_flow: BTreeMap<String, BTreeSet<(FieldId, FieldId)>> = self
+            .by_flow
+            .iter()
+            .filter(|(f, _)| keep(f))
+            .map(|(f, pairs)| (f.clone(), pairs.clone()))
+            .collect();
+        let fields = by_flow.values().flatten().copied().collect();
+        PairData { flows, fields, by_flow, uses: false }
+    }
 }
 
 impl Builder<'_, '_> {
@@ -502,7 +519,9 @@ impl Builder<'_, '_> {
     fn carry(&mut self, a: usize, b: usize, flow: &str, source: FieldId, target: FieldId) {
         let data = self.pairs.entry((a, b)).or_default();
         data.flows.insert(flow.to_owned());
-        data.fields.insert((source.min(target), source.max(target)));
+        let pair = (source.min(target), source.max(target));
+        data.fields.insert(pair);
+        data.by_flow.entry(flow.to_owned()).or_default().insert(pair);
     }
 
     /// What purposes rely on: the stores holding their fields and everything upstream,
@@ -612,12 +631,26 @@ impl Builder<'_, '_> {
                 };
             let goes = |d: &PairData| !d.fields.is_empty() || !d.flows.is_empty();
             let both = goes(&main) && goes(&other);
-            let sync = main.flows.iter().chain(&other.flows).any(|f| {
+            let is_sync = |f: &str| {
                 model.flow_by_id(f).is_some_and(|id| model.flow(id).direction == Direction::Both)
-            });
-            if both && !sync && !uses {
-                edges.push(self.edge(from, to, &main.flows, &main.fields, false, false));
-                edges.push(self.edge(to, from, &other.flows, &other.fields, false, false));
+            };
+            let sync = main.flows.iter().chain(&other.flows).any(|f| is_sync(f));
+            if both && !uses {
+                // Synchronisations are one line with two heads; one-way flows each way are
+                // lines of their own, never merged into the synchronisation's, so that a
+                // pair with both reads as both.
+                if sync {
+                    let (there, back) = (main.only(is_sync), other.only(is_sync));
+                    let flows: BTreeSet<String> = there.flows.union(&back.flows).cloned().collect();
+                    let fields = there.fields.union(&back.fields).copied().collect();
+                    edges.push(self.edge(from, to, &flows, &fields, true, false));
+                }
+                for (a, b, d) in [(from, to, &main), (to, from, &other)] {
+                    let one_way = d.only(|f| !is_sync(f));
+                    if goes(&one_way) {
+                        edges.push(self.edge(a, b, &one_way.flows, &one_way.fields, false, false));
+                    }
+                }
                 continue;
             }
             let flows: BTreeSet<String> = main.flows.union(&other.flows).cloned().collect();

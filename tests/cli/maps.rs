@@ -762,3 +762,55 @@ fn the_overview_boxes_open_the_domains_maps() {
         assert!(index.contains(&format!("<a href=\"maps/{link}\">\n<g class=\"group\"")));
     }
 }
+
+/// A pair of stores with a synchronisation and one-way flows is drawn as distinct lines: the
+/// synchronisation one line with a head at each end, each one-way flow's direction a line
+/// with one head, each labelled with what it carries; the lines leave and enter their boxes
+/// at distinct places, and the drawing is clean.
+#[test]
+fn a_synchronisation_and_one_way_flows_between_two_stores_are_distinct_lines() {
+    let map = Map::new(&[(
+        "map.yaml",
+        "stores:\n  - {id: a, fields: [{id: x}, {id: y}, {id: z}]}\n  - {id: b, fields: [{id: x}, {id: y}, {id: z}]}\n  - {id: c, fields: [{id: x}, {id: y}]}\n  - {id: d, fields: [{id: x}, {id: y}]}\nflows:\n  - {id: ab-sync, from: a, to: b, direction: both, fields: [x]}\n  - {id: ab, from: a, to: b, fields: [y, z]}\n  - {id: ba, from: b, to: a, fields: [z]}\n  - {id: cd-sync, from: c, to: d, direction: both, fields: [x]}\n  - {id: cd, from: c, to: d, fields: [y]}\n",
+    )]);
+    let svg = map.run(&["map"]).stdout;
+    let lines: Vec<&str> = svg.split(r#"<g class="flow" "#).skip(1).collect();
+    let line = |flows: &str| {
+        let found: Vec<&&str> =
+            lines.iter().filter(|l| l.contains(&format!(r#"data-flows="{flows}""#))).collect();
+        assert_eq!(found.len(), 1, "one line for {flows}: {lines:#?}");
+        found[0][..found[0].find("</g>").unwrap()].to_owned()
+    };
+    assert_eq!(lines.len(), 5, "three lines between a and b, two between c and d");
+    for sync in ["ab-sync", "cd-sync"] {
+        let l = line(sync);
+        assert!(l.contains("marker-start") && l.contains(">1 field</text>"), "{l}");
+    }
+    for (one_way, from, label) in
+        [("ab", "a", "2 fields"), ("ba", "b", "1 field"), ("cd", "c", "1 field")]
+    {
+        let l = line(one_way);
+        assert!(!l.contains("marker-start"), "{l}");
+        assert!(l.starts_with(&format!(r#"data-from="{from}""#)), "{l}");
+        assert!(l.contains(&format!(">{label}</text>")), "{l}");
+    }
+    let compiled =
+        compile(map.path(), &[], Date::parse("2026-11-22").unwrap(), &LoadOptions::default())
+            .unwrap();
+    let src = Sources::new(&compiled.model, &compiled.graph, None, Language::En);
+    let drawing = map::draw(view::build(&src, Selection::System));
+    let problems = quality::problems(&drawing.view, &drawing.boxes, &drawing.geometry);
+    assert!(problems.is_empty(), "{problems:#?}");
+    // Distinct lines: no two of them leave or enter a box at the same place.
+    let mut ends: Vec<(i64, i64)> = drawing
+        .geometry
+        .paths
+        .iter()
+        .flat_map(|p| [p.start, p.end()])
+        .map(|(x, y)| ((x * 10.0).round() as i64, (y * 10.0).round() as i64))
+        .collect();
+    let count = ends.len();
+    ends.sort_unstable();
+    ends.dedup();
+    assert_eq!(ends.len(), count, "lines share an end point");
+}
