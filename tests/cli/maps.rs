@@ -814,3 +814,40 @@ fn a_synchronisation_and_one_way_flows_between_two_stores_are_distinct_lines() {
     ends.dedup();
     assert_eq!(ends.len(), count, "lines share an end point");
 }
+
+/// The ten-second question, "where does the customer e-mail go?", measured instead of timed
+/// (no person can be timed here; docs/maps.md says what this measures): on the whole map of
+/// the retail example, the lines carrying `eshop.email`'s data, and the field view of
+/// `eshop.email`, are few, cross few other lines, run left to right and are named at 14 px
+/// or more on a 1080p projector. The figures are printed for docs/maps.md.
+#[test]
+fn where_the_customer_email_goes_reads_at_a_glance() {
+    let root = project_root().join("examples/01-retail");
+    let compiled =
+        compile(&root, &[], Date::parse("2026-11-22").unwrap(), &LoadOptions::default()).unwrap();
+    let src = Sources::new(&compiled.model, &compiled.graph, None, Language::En);
+    let email = compiled.model.field_by_path("eshop.email").unwrap();
+    let field = map::draw(view::build(&src, Selection::Field(email)));
+    let carrying: std::collections::BTreeSet<&String> = field
+        .view
+        .edges
+        .iter()
+        .filter(|e| e.style != datacarto::map::view::EdgeStyle::Uses)
+        .flat_map(|e| &e.flows)
+        .collect();
+    let whole = map::draw(view::build(&src, Selection::System));
+    let path: Vec<usize> = (0..whole.view.edges.len())
+        .filter(|&i| whole.view.edges[i].flows.iter().any(|f| carrying.contains(f)))
+        .collect();
+    let on_whole = quality::reading(&whole.view, &whole.boxes, &whole.geometry, &path);
+    let all: Vec<usize> = (0..field.view.edges.len()).collect();
+    let on_field = quality::reading(&field.view, &field.boxes, &field.geometry, &all);
+    eprintln!("whole map: {on_whole:?}\nfield view: {on_field:?}");
+    // e-shop → CRM → ads, emailing, loyalty, service desk: five lines, six boxes.
+    assert_eq!((on_whole.lines, on_whole.boxes), (5, 6), "{on_whole:?}");
+    assert!(on_whole.crossings <= 3, "{on_whole:?}");
+    assert_eq!(on_whole.backward, 0, "{on_whole:?}");
+    assert!(on_whole.names >= 14.0, "{on_whole:?}");
+    assert!(on_field.crossings <= 2 && on_field.backward == 0, "{on_field:?}");
+    assert!(on_field.names >= 14.0, "{on_field:?}");
+}
