@@ -115,11 +115,6 @@ fn graphviz_quality(plain: &str) -> String {
 
 /// The figures of one of our drawings.
 fn figures(d: &map::Drawing) -> String {
-    let svg = d.svg(None);
-    let size = |name: &str| -> f64 {
-        let rest = svg.split(&format!(r#" {name}=""#)).nth(1).unwrap_or("1\"");
-        rest.split('"').next().unwrap_or("1").parse().unwrap_or(1.0)
-    };
     let ends: Vec<(usize, usize)> = d.view.edges.iter().map(|e| (e.from, e.to)).collect();
     format!(
         "{} crossings, {} through boxes, {} hidden heads, {:.0} k px², names {:.1} px",
@@ -127,7 +122,7 @@ fn figures(d: &map::Drawing) -> String {
         quality::lines_through_boxes(&d.geometry.boxes, &ends, &d.geometry.paths),
         quality::hidden_heads(&d.view, &d.geometry),
         quality::area(&d.geometry) / 1e3,
-        14.0 * (1920.0 / size("width")).min(1080.0 / size("height")),
+        quality::names_at_1080p(&d.view, &d.boxes, &d.geometry),
     )
 }
 

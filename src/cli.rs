@@ -461,6 +461,10 @@ pub struct MapArgs {
     /// A team's stores and the flows in and out of them.
     #[arg(long, value_name = "ID", group = "view")]
     pub team: Option<String>,
+    /// A domain's stores and the flows in and out of them, the stores outside the domain
+    /// collapsed into one box per domain (the map a box of the overview opens).
+    #[arg(long, value_name = "DOMAIN", group = "view")]
+    pub domain: Option<String>,
     /// Where to write the map (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -784,6 +788,8 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 commands::map::ViewArg::Subject(s)
             } else if let Some(t) = args.team {
                 commands::map::ViewArg::Team(t)
+            } else if let Some(d) = args.domain {
+                commands::map::ViewArg::Domain(d)
             } else {
                 commands::map::ViewArg::System
             };

@@ -24,6 +24,7 @@ pub enum ViewArg {
     Field(String),
     Subject(String),
     Team(String),
+    Domain(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +117,14 @@ fn selection(compiled: &Compiled, view: &ViewArg) -> anyhow::Result<Selection> {
         ViewArg::Team(t) => Selection::Team(model.team_by_id(t).ok_or_else(|| {
             unknown("team", t, model.teams.iter().map(|x| x.id.as_str()).collect())
         })?),
+        ViewArg::Domain(d) => {
+            let domains = model.domains();
+            Selection::Domain(
+                domains.binary_search(d).map_err(|_| {
+                    unknown("domain", d, domains.iter().map(String::as_str).collect())
+                })?,
+            )
+        }
     })
 }
 

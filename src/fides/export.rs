@@ -904,6 +904,9 @@ mod tests {
             datasets.contains("      - name: customers\n        fields:\n          - name: address\n            fields:\n              - name: street\n"),
             "{datasets}"
         );
-        assert!(datasets.contains("      - name: orders\n        fields:\n          - name: total\n"), "{datasets}");
+        assert!(
+            datasets.contains("      - name: orders\n        fields:\n          - name: total\n"),
+            "{datasets}"
+        );
     }
 }

@@ -167,7 +167,7 @@ fn legend(out: &mut String, view: &View, palette: &Palette) {
         line(&style::edge(*kind), false, legend.edge_text(*kind, lang));
     }
     if legend.sync {
-        line(&style::edge(EdgeStyle::Flow), true, i18n::t(Text::SyncEdge, lang));
+        line(&style::edge(EdgeStyle::Flow), true, legend.both_text(lang));
     }
     let _ = writeln!(out, "  subgraph legend {{");
     out.push_str("    graph [rank=sink];\n");

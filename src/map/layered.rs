@@ -49,8 +49,24 @@ pub fn label_width(label: &str) -> f64 {
 
 /// Lays out `view`, whose node boxes measure `sizes`, in the zones of `zoning`.
 pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
+    layout_in(view, zoning, sizes, None)
+}
+
+/// `layout`, with the boxes spread over `columns` columns in all when given (at least one
+/// per zone): the overview of a large map, whose domains are so interconnected that one
+/// column per rank would make a strip no projector shows readably. Boxes keep the order of
+/// their ranks; an edge between two boxes of one column turns in the gap on their right.
+pub fn layout_in(
+    view: &View,
+    zoning: &Zoning,
+    sizes: &[(f64, f64)],
+    columns: Option<usize>,
+) -> Geometry {
     let n = view.nodes.len();
-    let rank = ranks(view, zoning);
+    let mut rank = ranks(view, zoning);
+    if let Some(k) = columns {
+        rank = spread(zoning, &rank, k);
+    }
     // The first node column of each zone; a zone spans its ranks.
     let zones = zoning.titles.len();
     let mut depth = vec![0usize; zones];
@@ -61,7 +77,7 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
     }
     // Projector mode: a deep zone folds onto laps stacked one under the other, so that the
     // map stays near 16:9 instead of becoming a long strip.
-    let wrap = laps(view, zoning, &rank, &depth);
+    let wrap = if columns.is_some() { depth.clone() } else { laps(view, zoning, &rank, &depth) };
     let lap: Vec<usize> = (0..n).map(|i| zoning.zone[i].map_or(0, |z| rank[i] / wrap[z])).collect();
     let rank: Vec<usize> =
         (0..n).map(|i| zoning.zone[i].map_or(rank[i], |z| rank[i] % wrap[z])).collect();
@@ -87,11 +103,31 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
         .collect();
     let mut chains: Vec<Vec<usize>> = Vec::with_capacity(view.edges.len());
     let mut reversed = Vec::with_capacity(view.edges.len());
+    let mut turns = Vec::with_capacity(view.edges.len());
     let mut label_vertex = vec![None; view.edges.len()];
     for (e, edge) in view.edges.iter().enumerate() {
         let back = vertices[edge.from].column > vertices[edge.to].column;
         let (a, b) = if back { (edge.to, edge.from) } else { (edge.from, edge.to) };
         let (ca, cb) = (vertices[a].column, vertices[b].column);
+        if ca == cb {
+            // Both ends in one column: the line goes out into the gap column on the right
+            // (its label there), turns, and comes back to the other box's right side, each
+            // way on a vertex of its own.
+            let lap = vertices[a].lap;
+            let labelled = !edge.label.is_empty();
+            let (height, width) =
+                if labelled { (LABEL_HEIGHT, label_width(&edge.label)) } else { (LINE, 0.0) };
+            let out = vertices.len();
+            if labelled {
+                label_vertex[e] = Some(out);
+            }
+            vertices.push(Vertex { column: ca + 1, height, width, is_box: false, lap });
+            vertices.push(Vertex { column: ca + 1, height: LINE, width: 0.0, is_box: false, lap });
+            chains.push(vec![a, out, out + 1, b]);
+            reversed.push(false);
+            turns.push(true);
+            continue;
+        }
         let mut chain = vec![a];
         // The label goes in the gap column nearest the middle of the edge.
         let middle = ca + 1 + 2 * (((cb - ca) / 2).saturating_sub(1) / 2);
@@ -110,8 +146,16 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
         chain.push(b);
         chains.push(chain);
         reversed.push(back);
+        turns.push(false);
     }
-    let columns = (2 * node_columns).saturating_sub(1);
+    // A turn in the last column needs the gap column after it.
+    let columns = vertices
+        .iter()
+        .filter(|v| v.column != usize::MAX)
+        .map(|v| v.column + 1)
+        .max()
+        .unwrap_or(0)
+        .max((2 * node_columns).saturating_sub(1));
     let mut layers: Vec<Vec<usize>> = vec![Vec::new(); columns];
     for (v, vertex) in vertices.iter().enumerate() {
         if vertex.column != usize::MAX {
@@ -120,7 +164,17 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
     }
     let mut up = vec![Vec::new(); vertices.len()];
     let mut down = vec![Vec::new(); vertices.len()];
-    for chain in &chains {
+    for (chain, &turn) in chains.iter().zip(&turns) {
+        if turn {
+            // Each end links to its own vertex in the gap column: the turn itself, within
+            // that column, is no link between columns.
+            let (a, out, back, b) = (chain[0], chain[1], chain[2], chain[3]);
+            down[a].push(out);
+            up[out].push(a);
+            down[b].push(back);
+            up[back].push(b);
+            continue;
+        }
         for pair in chain.windows(2) {
             down[pair[0]].push(pair[1]);
             up[pair[1]].push(pair[0]);
@@ -165,12 +219,31 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
             }
         })
         .collect();
-    let ports = ports(n, &chains, &boxes, &y);
+    let ports = ports(n, &chains, &turns, &boxes, &y);
     let mut paths = Vec::with_capacity(chains.len());
     let mut labels = Vec::with_capacity(chains.len());
     for (e, chain) in chains.iter().enumerate() {
         let (a, b) = (chain[0], chain[chain.len() - 1]);
         let (out_y, in_y) = ports[e];
+        labels.push(label_vertex[e].map(|v| {
+            let c = vertices[v].column;
+            (left[c] + widths[c] / 2.0, y[v])
+        }));
+        if turns[e] {
+            let (c, g) = (vertices[a].column, vertices[chain[1]].column);
+            let (right, gl, gr) = (left[c] + widths[c], left[g], left[g] + widths[g]);
+            let (y1, y2) = (y[chain[1]], y[chain[2]]);
+            let out = through(&[(boxes[a].right(), out_y), (right, out_y), (gl, y1), (gr, y1)]);
+            let back = through(&[(gr, y2), (gl, y2), (right, in_y), (boxes[b].right(), in_y)]);
+            // The turn bulges three quarters of `reach` into the gap after the column: never
+            // as far as the boxes of the next column.
+            let reach = GAP * 0.9;
+            let mut segments = out.segments;
+            segments.push([(gr + reach, y1), (gr + reach, y2), (gr, y2)]);
+            segments.extend(back.segments);
+            paths.push(Path { start: out.start, segments });
+            continue;
+        }
         let mut points = vec![
             (boxes[a].right(), out_y),
             (left[vertices[a].column] + widths[vertices[a].column], out_y),
@@ -184,15 +257,41 @@ pub fn layout(view: &View, zoning: &Zoning, sizes: &[(f64, f64)]) -> Geometry {
         points.push((boxes[b].x, in_y));
         let path = through(&points);
         paths.push(if reversed[e] { path.reversed() } else { path });
-        labels.push(label_vertex[e].map(|v| {
-            let c = vertices[v].column;
-            (left[c] + widths[c] / 2.0, y[v])
-        }));
     }
     let columns = Columns { first: &first, depth: &depth, left: &left, widths: &widths };
     let mut bands = zone_bands(&columns, zoning, &vertices, &y);
     tray(view, zoning, &mut boxes, &mut bands);
     Geometry { boxes, paths, labels, bands }
+}
+
+/// Ranks that spread each zone's boxes over a share of `columns` columns, in the order of
+/// their `rank`: every zone has one column, and each further column goes to the zone with
+/// the most boxes per column (no zone gets more columns than boxes).
+fn spread(zoning: &Zoning, rank: &[usize], columns: usize) -> Vec<usize> {
+    let zones = zoning.titles.len();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); zones];
+    for (i, zone) in zoning.zone.iter().enumerate() {
+        if let Some(z) = *zone {
+            members[z].push(i);
+        }
+    }
+    let mut count = vec![1usize; zones];
+    for _ in zones..columns {
+        let fullest = (0..zones)
+            .filter(|&z| count[z] < members[z].len())
+            .max_by_key(|&z| (members[z].len().div_ceil(count[z]), std::cmp::Reverse(z)));
+        let Some(z) = fullest else { break };
+        count[z] += 1;
+    }
+    let mut out = rank.to_vec();
+    for (list, &k) in members.iter_mut().zip(&count) {
+        list.sort_by_key(|&i| (rank[i], i));
+        let m = list.len();
+        for (p, &i) in list.iter().enumerate() {
+            out[i] = p * k / m;
+        }
+    }
+    out
 }
 
 /// How many columns each zone keeps before folding onto a new lap. A column is about
@@ -472,24 +571,35 @@ fn fit(layer: &[usize], vertices: &[Vertex], desired: &[f64]) -> Vec<f64> {
 }
 
 /// Where each edge leaves its first box and enters its last: spread along the box's side,
-/// in the order of where the edge goes next, so that edges leaving one box do not cross.
-fn ports(n: usize, chains: &[Vec<usize>], boxes: &[Rect], y: &[f64]) -> Vec<(f64, f64)> {
-    let mut out_side: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
-    let mut in_side: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
+/// in the order of where the edge goes next, so that edges leaving one box do not cross. An
+/// edge turning back into its own column enters its last box on the right side, among the
+/// edges leaving it.
+fn ports(
+    n: usize,
+    chains: &[Vec<usize>],
+    turns: &[bool],
+    boxes: &[Rect],
+    y: &[f64],
+) -> Vec<(f64, f64)> {
+    // Per box and side: (where the edge goes next, edge, whether it starts here).
+    let mut right: Vec<Vec<(f64, usize, bool)>> = vec![Vec::new(); n];
+    let mut left: Vec<Vec<(f64, usize, bool)>> = vec![Vec::new(); n];
     for (e, chain) in chains.iter().enumerate() {
-        out_side[chain[0]].push((y[chain[1]], e));
-        in_side[chain[chain.len() - 1]].push((y[chain[chain.len() - 2]], e));
+        let last = chain.len() - 1;
+        right[chain[0]].push((y[chain[1]], e, true));
+        let side = if turns[e] { &mut right } else { &mut left };
+        side[chain[last]].push((y[chain[last - 1]], e, false));
     }
     let mut ports = vec![(0.0, 0.0); chains.len()];
-    for (leaving, sides) in [(true, &mut out_side), (false, &mut in_side)] {
+    for sides in [&mut right, &mut left] {
         for (i, list) in sides.iter_mut().enumerate() {
-            list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
             let r = boxes[i];
             let span = (r.height - 16.0).max(0.0);
             let count = list.len() as f64;
-            for (k, &(_, e)) in list.iter().enumerate() {
+            for (k, &(_, e, starts)) in list.iter().enumerate() {
                 let py = r.y + 8.0 + span * (k as f64 + 1.0) / (count + 1.0);
-                if leaving { ports[e].0 = py } else { ports[e].1 = py }
+                if starts { ports[e].0 = py } else { ports[e].1 = py }
             }
         }
     }
@@ -607,6 +717,7 @@ mod tests {
     use proptest::prelude::*;
 
     use crate::manifest::enums::Language;
+    use crate::map::layout::Rect;
     use crate::map::quality;
     use crate::map::view::{Edge, EdgeStyle, Mark, Node, NodeKind, View};
 
@@ -631,6 +742,7 @@ mod tests {
             },
             tooltip: String::new(),
             dimmed: false,
+            link: None,
         };
         let edge = |&(from, to, both, labelled): &(usize, usize, bool, bool)| Edge {
             from,
@@ -695,8 +807,65 @@ mod tests {
         assert!(w / (h * h) < 4.0, "near 16:9, not a strip");
     }
 
+    /// Three stores in one column, each pair joined: the lines turn in the gap on the
+    /// column's right, each with its label, and enter their boxes from the right, heads
+    /// outside, drawn clean.
+    #[test]
+    fn lines_within_a_column_turn_in_the_gap_on_its_right() {
+        let nodes = [(0, Some(0), 0), (1, Some(0), 0), (2, Some(0), 0)];
+        let edges = [(0, 1, false, true), (1, 2, true, true), (0, 2, false, true)];
+        let v = view(&nodes, &edges, 1);
+        let (boxes, zoning, sizes) = measured(&v);
+        let g = super::layout_in(&v, &zoning, &sizes, Some(1));
+        let centre = |b: &Rect| b.x + b.width / 2.0;
+        assert!(g.boxes.iter().all(|b| (centre(b) - centre(&g.boxes[0])).abs() < 0.5));
+        for (e, path) in v.edges.iter().zip(&g.paths) {
+            let (from, to) = (g.boxes[e.from], g.boxes[e.to]);
+            assert!((path.start.0 - from.right()).abs() < 0.5, "leaves on the right");
+            assert!((path.end().0 - to.right()).abs() < 0.5, "enters on the right");
+        }
+        let column = g.boxes.iter().map(Rect::right).fold(0.0, f64::max);
+        assert!(g.labels.iter().all(|l| l.is_some_and(|(x, _)| x > column)), "labels in the gap");
+        let found = quality::problems(&v, &boxes, &g);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// The boxes, zones and sizes `map::draw` would measure.
+    fn measured(
+        v: &View,
+    ) -> (Vec<crate::map::shape::NodeBox>, crate::map::zones::Zoning, Vec<(f64, f64)>) {
+        let boxes: Vec<_> =
+            v.nodes.iter().map(|n| crate::map::shape::measure(n, v.language)).collect();
+        let sizes = boxes.iter().map(|b| (b.width, b.height)).collect();
+        (boxes, crate::map::zones::assign(v), sizes)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
+        /// The same maps with their boxes spread over a few columns, as the overview does:
+        /// lines between two boxes of one column turn in the gap, and the drawing is still
+        /// clean.
+        #[test]
+        fn generated_maps_spread_over_few_columns_are_drawn_clean(
+            nodes in prop::collection::vec((0usize..8, prop::option::of(0usize..4), 0u8..5), 2..20),
+            raw in prop::collection::vec((0usize..20, 0usize..20, any::<bool>(), any::<bool>()), 0..40),
+            zones in 0usize..4,
+            columns in 1usize..6,
+        ) {
+            let n = nodes.len();
+            let mut seen = std::collections::BTreeSet::new();
+            let edges: Vec<_> = raw
+                .into_iter()
+                .map(|(a, b, both, label)| (a % n, b % n, both, label))
+                .filter(|&(a, b, _, _)| a != b && seen.insert((a.min(b), a.max(b))))
+                .collect();
+            let v = view(&nodes, &edges, zones);
+            let (boxes, zoning, sizes) = measured(&v);
+            let g = super::layout_in(&v, &zoning, &sizes, Some(columns));
+            let found = quality::problems(&v, &boxes, &g);
+            prop_assert!(found.is_empty(), "{found:#?}");
+        }
+
         /// On generated maps (cycles, synchronisations, declared zones or none, masters,
         /// partners, purposes): no overlapping boxes or labels, no line through a box that
         /// is not one of its ends, every head outside its box, every label on its own line.

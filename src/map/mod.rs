@@ -34,8 +34,38 @@ pub fn draw(view: View) -> Drawing {
     let boxes: Vec<NodeBox> = view.nodes.iter().map(|n| shape::measure(n, view.language)).collect();
     let sizes: Vec<(f64, f64)> = boxes.iter().map(|b| (b.width, b.height)).collect();
     let zoning = zones::assign(&view);
-    let geometry = layered::layout(&view, &zoning, &sizes);
+    let geometry = if overview::is(&view) {
+        overview_layout(&view, &boxes, &zoning, &sizes)
+    } else {
+        layered::layout(&view, &zoning, &sizes)
+    };
     Drawing { view, boxes, geometry }
+}
+
+/// The overview's domains are few and most pairs of them exchange data: one column per rank
+/// would be a strip as wide as there are domains, its names a few pixels high on a
+/// projector. Its boxes are spread over a few columns instead, as many as make the names
+/// read largest once the whole picture is fitted to 1920×1080 (a dozen boxes: a few
+/// layouts of a few dozen lines, tried in a few milliseconds).
+fn overview_layout(
+    view: &View,
+    boxes: &[NodeBox],
+    zoning: &zones::Zoning,
+    sizes: &[(f64, f64)],
+) -> Geometry {
+    let zones = zoning.titles.len().max(1);
+    let placed = zoning.zone.iter().filter(|z| z.is_some()).count();
+    let most = placed.min(zones + overview::MAX_EXTRA_COLUMNS).max(zones);
+    let mut best: Option<(f64, Geometry)> = None;
+    for columns in zones..=most {
+        let geometry = layered::layout_in(view, zoning, sizes, Some(columns));
+        let size = quality::names_at_1080p(view, boxes, &geometry);
+        // Fewer columns win a tie: the first best is kept.
+        if best.as_ref().is_none_or(|(s, _)| size > *s + 0.05) {
+            best = Some((size, geometry));
+        }
+    }
+    best.map_or_else(|| layered::layout(view, zoning, sizes), |(_, g)| g)
 }
 
 impl Drawing {

@@ -4,7 +4,7 @@
 //! figures.
 
 use super::layout::{Geometry, Path, Rect};
-use super::shape::{NodeBox, PAD, SUBTITLE_SIZE, TITLE_SIZE};
+use super::shape::{NodeBox, PAD};
 use super::text::width;
 use super::view::View;
 
@@ -26,9 +26,9 @@ pub fn problems(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> Vec<Stri
         let widest = b
             .title
             .iter()
-            .map(|l| width(l, TITLE_SIZE, true))
+            .map(|l| width(l, b.title_size, true))
             .fold(0.0, f64::max)
-            .max(width(&b.subtitle, SUBTITLE_SIZE, false))
+            .max(width(&b.subtitle, b.subtitle_size, false))
             .max(
                 b.pills.iter().map(|p| p.width).sum::<f64>()
                     + NodeBox::pill_gap() * b.pills.len().saturating_sub(1) as f64,
@@ -241,6 +241,83 @@ fn segments_cross(p1: (f64, f64), p2: (f64, f64), p3: (f64, f64), p4: (f64, f64)
     d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
+/// The size, in pixels, of the smallest name of a box once the whole picture (title,
+/// legend and list of findings included) is fitted to a 1920×1080 projector: the issue's bar
+/// is 14 px.
+pub fn names_at_1080p(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> f64 {
+    let canvas = super::svg::canvas(view, geometry, None);
+    let scale = (1920.0 / canvas.width).min(1080.0 / canvas.height);
+    let smallest = boxes.iter().map(|b| b.title_size).fold(f64::INFINITY, f64::min);
+    if smallest.is_finite() { smallest * scale } else { 0.0 }
+}
+
+/// How hard the lines a reader follows are to follow: the proxy for "where does the customer
+/// e-mail go?" answered from a map, since no person can be timed here (docs/maps.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// The lines to follow, and the boxes they join.
+    pub lines: usize,
+    pub boxes: usize,
+    /// Crossings of those lines with any line (each crossing once).
+    pub crossings: usize,
+    /// Curves on those lines: each change of height the eye follows.
+    pub jogs: usize,
+    /// Those lines whose head is left of their start: read against the map's direction.
+    pub backward: usize,
+    /// Other lines that share an end box with them: where the eye may take a wrong turn.
+    pub branches: usize,
+    /// Names at 1080p (`names_at_1080p`).
+    pub names: f64,
+}
+
+/// The `Reading` of the lines `path` (indices into the view's edges) of a drawing.
+pub fn reading(view: &View, boxes: &[NodeBox], geometry: &Geometry, path: &[usize]) -> Reading {
+    let on = |i: usize| path.contains(&i);
+    let lines: Vec<Vec<(f64, f64)>> = geometry.paths.iter().map(|p| p.polyline(12)).collect();
+    let mut crossings = 0;
+    for i in 0..lines.len() {
+        for j in i + 1..lines.len() {
+            if on(i) || on(j) {
+                crossings += polyline_crossings(&lines[i], &lines[j]);
+            }
+        }
+    }
+    let mut ends: Vec<usize> =
+        path.iter().flat_map(|&i| [view.edges[i].from, view.edges[i].to]).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let jogs = path
+        .iter()
+        .map(|&i| {
+            let p = &geometry.paths[i];
+            let mut last = p.start;
+            p.segments
+                .iter()
+                .filter(|s| {
+                    let jog = (s[2].1 - last.1).abs() > 1.0;
+                    last = s[2];
+                    jog
+                })
+                .count()
+        })
+        .sum();
+    let backward =
+        path.iter().filter(|&&i| geometry.paths[i].end().0 < geometry.paths[i].start.0).count();
+    let branches = (0..view.edges.len())
+        .filter(|&i| !on(i))
+        .filter(|&i| ends.contains(&view.edges[i].from) || ends.contains(&view.edges[i].to))
+        .count();
+    Reading {
+        lines: path.len(),
+        boxes: ends.len(),
+        crossings,
+        jogs,
+        backward,
+        branches,
+        names: names_at_1080p(view, boxes, geometry),
+    }
+}
+
 /// The area of the drawing's bounding box, in square pixels.
 pub fn area(geometry: &Geometry) -> f64 {
     let (mut x0, mut y0, mut x1, mut y1) =
@@ -279,6 +356,7 @@ mod tests {
             marks: Vec::new(),
             tooltip: String::new(),
             dimmed: false,
+            link: None,
         };
         let edge = |from, to| Edge {
             from,

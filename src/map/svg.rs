@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::layout::{Band, Geometry, Path, Rect};
-use super::shape::{self, NodeBox, PILL_SIZE, SUBTITLE_SIZE, TITLE_SIZE};
+use super::shape::{self, NodeBox, PILL_SIZE};
 use super::style::{self, Palette};
 use super::text::{FONT_FAMILY, width};
 use super::view::{Callout, EdgeStyle, Mark, NodeKind, Target, View};
@@ -33,17 +33,22 @@ pub fn num(x: f64) -> String {
 /// Text for XML content and attributes: the one escaper's.
 pub use crate::text::markup as esc;
 
-/// The whole picture, laid out: where the drawing sits on the canvas, and its size.
+/// The whole picture, laid out: where the drawing sits on the canvas, its size, and where
+/// the legend and the list of findings go.
 pub struct Canvas {
     pub dx: f64,
     pub dy: f64,
     pub width: f64,
     pub height: f64,
+    legend_x: f64,
+    legend_top: f64,
+    list_x: f64,
+    header: f64,
 }
 
-/// Writes the SVG of a laid-out view. `date` is printed under the title when given.
-pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&str>) -> String {
-    let palette = Palette::new(&view.palette);
+/// Where everything of the picture goes, and the canvas size: shared by the writer and by
+/// the measure of how large names read on a projector (`quality::names_at_1080p`).
+pub fn canvas(view: &View, geometry: &Geometry, date: Option<&str>) -> Canvas {
     let legend = Legend::of(view);
     let (min, max) = bounds(geometry);
     let header = TITLE_FONT + 12.0 + if date.is_some() { 18.0 } else { 0.0 };
@@ -77,7 +82,32 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
         .max(MARGIN + header + drawing_height)
         .max(MARGIN + header + list_height)
         + MARGIN;
-    let canvas_height = canvas_height.ceil();
+    Canvas {
+        dx,
+        dy,
+        width: canvas_width,
+        height: canvas_height.ceil(),
+        legend_x,
+        legend_top,
+        list_x,
+        header,
+    }
+}
+
+/// Writes the SVG of a laid-out view. `date` is printed under the title when given.
+pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&str>) -> String {
+    let palette = Palette::new(&view.palette);
+    let legend = Legend::of(view);
+    let Canvas {
+        dx,
+        dy,
+        width: canvas_width,
+        height: canvas_height,
+        legend_x,
+        legend_top,
+        list_x,
+        header,
+    } = canvas(view, geometry, date);
 
     let mut out = String::new();
     let _ = writeln!(
@@ -330,6 +360,10 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
     let node = &view.nodes[i];
     let colors = palette.node(node);
     let opacity = if node.dimmed { r#" opacity="0.5""# } else { "" };
+    if let Some(link) = &node.link {
+        // A domain's box in the overview opens its focused map.
+        let _ = writeln!(out, r#"<a href="{}">"#, esc(link));
+    }
     let _ =
         writeln!(out, r#"<g class="{}" data-id="{}"{opacity}>"#, node.kind.class(), esc(&node.id));
     let _ = writeln!(out, "<title>{}</title>", esc(&node.tooltip));
@@ -393,8 +427,8 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
             out,
             r##"<text x="{}" y="{}" font-size="{}" font-weight="bold" fill="#1a1a1a">{}</text>"##,
             num(left),
-            num(r.y + title_y + k as f64 * NodeBox::title_line()),
-            num(TITLE_SIZE),
+            num(r.y + title_y + k as f64 * b.title_line()),
+            num(b.title_size),
             esc(line)
         );
     }
@@ -404,7 +438,7 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
             r##"<text x="{}" y="{}" font-size="{}" fill="#4d4d4d">{}</text>"##,
             num(left),
             num(r.y + subtitle_y),
-            num(SUBTITLE_SIZE),
+            num(b.subtitle_size),
             esc(&b.subtitle)
         );
     }
@@ -414,6 +448,9 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
         x += pill.width + NodeBox::pill_gap();
     }
     out.push_str("</g>\n");
+    if node.link.is_some() {
+        out.push_str("</a>\n");
+    }
 }
 
 fn write_pill(out: &mut String, x: f64, y: f64, pill: &shape::Pill) {
@@ -442,6 +479,11 @@ pub(super) struct Legend {
     pub(super) sync: bool,
     /// A field view's lines join fields and are labelled mechanism · frequency, not a count.
     pub(super) field_lines: bool,
+    /// An overview's lines join domains and count flows, not fields; a line with two heads
+    /// stands for flows going each way, not only for synchronisations.
+    pub(super) group_lines: bool,
+    /// Lines between stores too (a domain's map, whose outside stores are domain boxes).
+    pub(super) store_lines: bool,
 }
 
 const LEGEND_ROW: f64 = 20.0;
@@ -470,13 +512,27 @@ impl Legend {
             edges,
             sync: view.edges.iter().any(|e| e.both && e.style != EdgeStyle::Uses),
             field_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Field),
+            group_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Group),
+            store_lines: view.nodes.iter().any(|n| n.kind == NodeKind::Store),
         }
+    }
+
+    /// What a line with a head at each end means.
+    pub(super) fn both_text(&self, lang: Language) -> &'static str {
+        let text = match (self.group_lines, self.store_lines) {
+            (true, true) => Text::MixedBothEdge,
+            (true, false) => Text::GroupBothEdge,
+            _ => Text::SyncEdge,
+        };
+        i18n::t(text, lang)
     }
 
     /// What a kind of line means, in the legend of either engine.
     pub(super) fn edge_text(&self, style_kind: EdgeStyle, lang: Language) -> &'static str {
         let text = match style_kind {
             EdgeStyle::Flow if self.field_lines => Text::FieldFlowEdge,
+            EdgeStyle::Flow if self.group_lines && self.store_lines => Text::MixedFlowEdge,
+            EdgeStyle::Flow if self.group_lines => Text::GroupFlowEdge,
             EdgeStyle::Flow => Text::FlowEdge,
             EdgeStyle::Uses => Text::UsesEdge,
             EdgeStyle::Unused => Text::UnusedEdge,
@@ -581,7 +637,7 @@ impl Legend {
             line(out, &style::edge(*style_kind), false, self.edge_text(*style_kind, lang));
         }
         if self.sync {
-            line(out, &style::edge(EdgeStyle::Flow), true, i18n::t(Text::SyncEdge, lang));
+            line(out, &style::edge(EdgeStyle::Flow), true, self.both_text(lang));
         }
         out.push_str("</g>\n");
     }

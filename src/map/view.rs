@@ -16,11 +16,18 @@ use crate::words::map::{self as i18n, Text};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Selection {
     System,
-    Focus { store: StoreId, depth: usize },
+    Focus {
+        store: StoreId,
+        depth: usize,
+    },
     Purpose(PurposeId),
     Field(FieldId),
     Subject(SubjectId),
     Team(TeamId),
+    /// A domain's stores and the flows in and out of them, by the domain's index in
+    /// `Model::domains`; the stores at the other end are collapsed into one box per domain
+    /// by `overview::when_large`.
+    Domain(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -74,6 +81,9 @@ pub struct Node {
     pub tooltip: String,
     /// Context around the selection, drawn lighter.
     pub dimmed: bool,
+    /// Where the box links to (a domain's box in the overview: its focused map), relative
+    /// to the map's own file.
+    pub link: Option<String>,
 }
 
 /// How an edge is drawn; with `--findings`, the worst problem among its flows.
@@ -225,22 +235,18 @@ pub fn build(src: &Sources<'_>, selection: Selection) -> View {
             )
         }
         Selection::Team(team) => {
-            let own: BTreeSet<StoreId> =
-                model.store_ids().filter(|s| model.store(*s).owner == Some(team)).collect();
-            let touching: Vec<FlowId> = model
-                .flow_ids()
-                .filter(|f| own.contains(&model.flow(*f).from) || own.contains(&model.flow(*f).to))
-                .collect();
-            let mut all = own.clone();
-            for f in &touching {
-                all.insert(model.flow(*f).from);
-                all.insert(model.flow(*f).to);
-            }
-            for s in &all {
-                b.store(*s, !own.contains(s));
-            }
-            b.flows(touching.into_iter(), |_| true);
+            b.owned(model.store_ids().filter(|s| model.store(*s).owner == Some(team)).collect());
             format!("{} — {}", i18n::t(Text::Team, lang), model.team(team).name)
+        }
+        Selection::Domain(d) => {
+            let name = model.domains().get(d).map_or("", String::as_str);
+            b.owned(
+                model
+                    .store_ids()
+                    .filter(|s| model.store(*s).domain.as_deref() == Some(name))
+                    .collect(),
+            );
+            format!("{} — {name}", i18n::t(Text::DomainView, lang))
         }
         Selection::Purpose(p) => {
             b.purposes(&[p]);
@@ -306,7 +312,24 @@ struct PairData {
     flows: BTreeSet<String>,
     /// Field pairs, smaller id first, so that a synchronised field counts once.
     fields: BTreeSet<(FieldId, FieldId)>,
+    /// The same, by flow: a pair's synchronisations and one-way flows are drawn apart.
+    by_flow: BTreeMap<String, BTreeSet<(FieldId, FieldId)>>,
     uses: bool,
+}
+
+impl PairData {
+    /// The part of this direction carried by the flows `keep` accepts.
+    fn only(&self, keep: impl Fn(&str) -> bool) -> PairData {
+        let flows: BTreeSet<String> = self.flows.iter().filter(|f| keep(f)).cloned().collect();
+        let by_flow: BTreeMap<String, BTreeSet<(FieldId, FieldId)>> = self
+            .by_flow
+            .iter()
+            .filter(|(f, _)| keep(f))
+            .map(|(f, pairs)| (f.clone(), pairs.clone()))
+            .collect();
+        let fields = by_flow.values().flatten().copied().collect();
+        PairData { flows, fields, by_flow, uses: false }
+    }
 }
 
 impl Builder<'_, '_> {
@@ -378,6 +401,7 @@ impl Builder<'_, '_> {
             marks,
             tooltip,
             dimmed,
+            link: None,
         })
     }
 
@@ -411,6 +435,7 @@ impl Builder<'_, '_> {
             marks,
             tooltip,
             dimmed: false,
+            link: None,
         })
     }
 
@@ -441,7 +466,27 @@ impl Builder<'_, '_> {
             marks: Vec::new(),
             tooltip,
             dimmed: false,
+            link: None,
         })
+    }
+
+    /// `own` stores, the flows in and out of them, and the stores at their other end,
+    /// drawn lighter.
+    fn owned(&mut self, own: BTreeSet<StoreId>) {
+        let model = self.src.model;
+        let touching: Vec<FlowId> = model
+            .flow_ids()
+            .filter(|f| own.contains(&model.flow(*f).from) || own.contains(&model.flow(*f).to))
+            .collect();
+        let mut all = own.clone();
+        for f in &touching {
+            all.insert(model.flow(*f).from);
+            all.insert(model.flow(*f).to);
+        }
+        for s in &all {
+            self.store(*s, !own.contains(s));
+        }
+        self.flows(touching.into_iter(), |_| true);
     }
 
     /// Adds the flows accepted by `keep`, between stores already drawn.
@@ -482,7 +527,9 @@ impl Builder<'_, '_> {
     fn carry(&mut self, a: usize, b: usize, flow: &str, source: FieldId, target: FieldId) {
         let data = self.pairs.entry((a, b)).or_default();
         data.flows.insert(flow.to_owned());
-        data.fields.insert((source.min(target), source.max(target)));
+        let pair = (source.min(target), source.max(target));
+        data.fields.insert(pair);
+        data.by_flow.entry(flow.to_owned()).or_default().insert(pair);
     }
 
     /// What purposes rely on: the stores holding their fields and everything upstream,
@@ -592,12 +639,26 @@ impl Builder<'_, '_> {
                 };
             let goes = |d: &PairData| !d.fields.is_empty() || !d.flows.is_empty();
             let both = goes(&main) && goes(&other);
-            let sync = main.flows.iter().chain(&other.flows).any(|f| {
+            let is_sync = |f: &str| {
                 model.flow_by_id(f).is_some_and(|id| model.flow(id).direction == Direction::Both)
-            });
-            if both && !sync && !uses {
-                edges.push(self.edge(from, to, &main.flows, &main.fields, false, false));
-                edges.push(self.edge(to, from, &other.flows, &other.fields, false, false));
+            };
+            let sync = main.flows.iter().chain(&other.flows).any(|f| is_sync(f));
+            if both && !uses {
+                // Synchronisations are one line with two heads; one-way flows each way are
+                // lines of their own, never merged into the synchronisation's, so that a
+                // pair with both reads as both.
+                if sync {
+                    let (there, back) = (main.only(is_sync), other.only(is_sync));
+                    let flows: BTreeSet<String> = there.flows.union(&back.flows).cloned().collect();
+                    let fields = there.fields.union(&back.fields).copied().collect();
+                    edges.push(self.edge(from, to, &flows, &fields, true, false));
+                }
+                for (a, b, d) in [(from, to, &main), (to, from, &other)] {
+                    let one_way = d.only(|f| !is_sync(f));
+                    if goes(&one_way) {
+                        edges.push(self.edge(a, b, &one_way.flows, &one_way.fields, false, false));
+                    }
+                }
                 continue;
             }
             let flows: BTreeSet<String> = main.flows.union(&other.flows).cloned().collect();

@@ -12,15 +12,15 @@ use serde::Serialize;
 use super::Inputs;
 use super::build::{categories, country, store_ref, term};
 use super::cells::with_article;
-use crate::words::colon;
 use super::coverage::{Kind, cell, header, of, place};
-use crate::words::register::L;
 use super::rows::{Controller, FamilyGroup, Gap, Register, StoreRef, Term};
 use super::table::{Table, TableRow};
 use crate::checks::facts::{live_stores, outside_eea};
 use crate::manifest::enums::Language;
 use crate::model::{FieldId, Model, StoreId};
 use crate::vocab::tables;
+use crate::words::colon;
+use crate::words::register::L;
 
 /// The processor register: its JSON is this model (`--format json`).
 #[derive(Clone, Debug, Serialize)]

@@ -11,7 +11,6 @@ use serde::Serialize;
 use super::Inputs;
 use super::build::{store_ref, term};
 use super::coverage::{Kind, cell, header, of, place};
-use crate::words::register::L;
 use super::rows::{Controller, Gap, Register, StoreRef, Term};
 use super::table::{Table, TableRow};
 use crate::checks::facts::live_stores;
@@ -19,6 +18,7 @@ use crate::manifest::enums::Language;
 use crate::manifest::store::Retention;
 use crate::model::{FieldId, Model};
 use crate::vocab::tables;
+use crate::words::register::L;
 
 /// The retention schedule: its JSON is this model (`--format json`).
 #[derive(Clone, Debug, Serialize)]

@@ -3,9 +3,9 @@
 //! table out in CSV, XLSX, HTML and Markdown the same way, so a derived layout needs only to
 //! say what its cells hold.
 
-use crate::words::register::L;
 use super::rows::Gap;
 use crate::manifest::enums::Language;
+use crate::words::register::L;
 
 /// A derived table, its words already in `language`.
 #[derive(Clone, Debug)]

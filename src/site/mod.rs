@@ -71,6 +71,9 @@ enum Job {
     Store(StoreId),
     Purpose(PurposeId),
     Subject(SubjectId),
+    /// A domain's map, which its box in the overview opens (an index into
+    /// `Model::domains`).
+    Domain(usize),
     PlanXlsx,
 }
 
@@ -122,6 +125,9 @@ pub fn build_into(
     jobs.extend(model.store_ids().map(Job::Store));
     jobs.extend(model.purpose_ids().map(Job::Purpose));
     jobs.extend(rights::subjects(model).into_iter().map(Job::Subject));
+    if maps::has_domain_maps(model) {
+        jobs.extend((0..model.domains().len()).map(Job::Domain));
+    }
     jobs.push(Job::PlanXlsx);
     let total = jobs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -208,6 +214,7 @@ impl Site<'_> {
                     Artifact::new(format!("maps/purposes/{id}.svg"), svg),
                 ]
             }
+            Job::Domain(d) => vec![maps::domain(&self.maps, d)],
             Job::PlanXlsx => {
                 let rows = crate::plan::build(model, self.language);
                 vec![Artifact::new("plan.xlsx", crate::plan::xlsx(&rows, self.language)?)]

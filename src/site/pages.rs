@@ -63,7 +63,11 @@ pub(super) fn home(inputs: &Inputs<'_>, site: &Site, map: &str) -> Value {
             "objectives.html#unused",
         ),
     ];
-    obj! {"page_title": site.title.as_str(), "figures": figures, "map": map}
+    let domains: Vec<Value> = super::maps::domain_links(model)
+        .into_iter()
+        .map(|(name, href)| obj! {"name": name, "href": href})
+        .collect();
+    obj! {"page_title": site.title.as_str(), "figures": figures, "map": map, "domain_maps": domains}
 }
 
 /// A store's page and its focused map.

@@ -45,6 +45,7 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("destinations", "Goes to", "Va vers"),
     ("direction", "Direction", "Sens"),
     ("domain", "Domain", "Domaine"),
+    ("domain_maps", "Each domain's map", "La carte de chaque domaine"),
     ("downstream_only", "used downstream", "utilisé en aval"),
     ("field", "Field", "Champ"),
     ("fields", "Fields", "Champs"),
