@@ -2,7 +2,11 @@
 //! it is typed: open buffers are overlaid on the map's files and go through the loader and
 //! the rules of `check`, so diagnostics are exactly `check`'s, in every file of the map.
 
+mod definition;
+mod describe;
 mod diagnostics;
+mod index;
+mod snapshot;
 mod uri;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,19 +16,20 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
+use lsp_types::request::{GotoDefinition, References, Request as _};
 use lsp_types::{
-    InitializeParams, PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Uri,
+    InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
+use serde_json::Value;
 
-use crate::commands;
-use crate::date::Date;
-use crate::load::{self, LoadOptions};
+use self::snapshot::Snapshot;
+use crate::load;
 
 /// How long typing must pause before the map is checked again: one check per burst of
 /// keystrokes, not one per keystroke, on maps where a check takes a noticeable time.
@@ -35,6 +40,8 @@ pub fn run() -> anyhow::Result<()> {
     let (connection, io_threads) = Connection::stdio();
     let capabilities = ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     };
     let params = connection
@@ -77,6 +84,8 @@ struct Server {
     published: BTreeSet<String>,
     /// When the map must be checked again (the end of the debounce), if it must.
     due: Option<Instant>,
+    /// The map as last checked, when it could be read.
+    snapshot: Option<Snapshot>,
 }
 
 impl Server {
@@ -87,6 +96,7 @@ impl Server {
             open: BTreeMap::new(),
             published: BTreeSet::new(),
             due: Some(Instant::now()),
+            snapshot: None,
         }
     }
 
@@ -112,17 +122,54 @@ impl Server {
                     if connection.handle_shutdown(&request)? {
                         return Ok(());
                     }
-                    let response = Response::new_err(
-                        request.id,
-                        ErrorCode::MethodNotFound as i32,
-                        format!("datacarto lsp does not answer {}", request.method),
-                    );
+                    // A request reads the map as typed so far: a pending check runs first.
+                    if self.due.take().is_some() {
+                        self.publish(connection)?;
+                    }
+                    let response = self.answer(connection, request)?;
                     connection.sender.send(response.into())?;
                 }
                 Message::Notification(notification) => self.notified(notification),
                 Message::Response(_) => {}
             }
         }
+    }
+
+    /// The answer to a request; a request on a map that could not be read answers nothing.
+    fn answer(&self, connection: &Connection, request: Request) -> anyhow::Result<Response> {
+        let id = request.id.clone();
+        let result: Option<Value> = match request.method.as_str() {
+            GotoDefinition::METHOD => {
+                let params = match params::<GotoDefinition>(request) {
+                    Ok(params) => params,
+                    Err(response) => return Ok(*response),
+                };
+                self.snapshot.as_ref().and_then(|snapshot| {
+                    let (found, said) = definition::definition(snapshot, &params);
+                    if let Some(said) = said {
+                        show(connection, &said).ok()?;
+                    }
+                    serde_json::to_value(found).ok()
+                })
+            }
+            References::METHOD => {
+                let params = match params::<References>(request) {
+                    Ok(params) => params,
+                    Err(response) => return Ok(*response),
+                };
+                self.snapshot
+                    .as_ref()
+                    .and_then(|s| serde_json::to_value(definition::references(s, &params)).ok())
+            }
+            method => {
+                return Ok(Response::new_err(
+                    id,
+                    ErrorCode::MethodNotFound as i32,
+                    format!("datacarto lsp does not answer {method}"),
+                ));
+            }
+        };
+        Ok(Response::new_ok(id, result.unwrap_or(Value::Null)))
     }
 
     /// Keeps the open buffers; any change to the map schedules a check.
@@ -177,10 +224,8 @@ impl Server {
     /// Checks the whole map with the open buffers and publishes every file's diagnostics,
     /// clearing those of files that became clean.
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
-        let options =
-            LoadOptions { within_map: true, overlay: self.open.clone(), ..LoadOptions::default() };
-        let compiled = match commands::compile(&self.root, &[], Date::today(), &options) {
-            Ok(compiled) => compiled,
+        let snapshot = match snapshot::take(&self.root, &self.open) {
+            Ok(snapshot) => snapshot,
             Err(err) => {
                 // The map's folder cannot be read: say so in the editor's log, keep serving.
                 let params = lsp_types::LogMessageParams {
@@ -189,9 +234,11 @@ impl Server {
                 };
                 let method = lsp_types::notification::LogMessage::METHOD.to_owned();
                 connection.sender.send(Notification::new(method, params).into())?;
+                self.snapshot = None;
                 return Ok(());
             }
         };
+        let compiled = &snapshot.compiled;
         let root = self.root.clone();
         let uri_of = |path: &str| file_uri(&root, path);
         let files = diagnostics::by_file(
@@ -209,8 +256,30 @@ impl Server {
             send_diagnostics(connection, &root, path, diagnostics.clone())?;
         }
         self.published = files.into_keys().collect();
+        self.snapshot = Some(snapshot);
         Ok(())
     }
+}
+
+/// The parameters of a request; the editor sent what the protocol says, or it is told so
+/// (and the server goes on serving).
+fn params<R: lsp_types::request::Request>(request: Request) -> Result<R::Params, Box<Response>> {
+    let id = request.id.clone();
+    request.extract::<R::Params>(R::METHOD).map(|(_, params)| params).map_err(|err| {
+        let message = format!("the editor's {} request is not valid: {err:?}", R::METHOD);
+        Box::new(Response::new_err(id, ErrorCode::InvalidParams as i32, message))
+    })
+}
+
+/// A message the editor shows its user (an answer with no place to go to).
+fn show(connection: &Connection, message: &str) -> anyhow::Result<()> {
+    let params = lsp_types::ShowMessageParams {
+        typ: lsp_types::MessageType::INFO,
+        message: message.to_owned(),
+    };
+    let method = lsp_types::notification::ShowMessage::METHOD.to_owned();
+    connection.sender.send(Notification::new(method, params).into())?;
+    Ok(())
 }
 
 fn file_uri(root: &Path, path: &str) -> Option<Uri> {

@@ -79,6 +79,49 @@ impl Server {
         }
     }
 
+    /// Sends a request and waits for its answer's result.
+    fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let answer = self.wait(&format!("the answer to {method}"), |m| m["id"] == id);
+        assert!(answer.get("error").is_none(), "{answer}");
+        answer["result"].clone()
+    }
+
+    /// `initialize` and `initialized`, with the capabilities the server announces.
+    fn initialize(&mut self) -> Value {
+        let root = self.root.clone();
+        let init = self.request(
+            0,
+            "initialize",
+            json!({"processId": null, "rootUri": root, "capabilities": {}}),
+        );
+        self.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+        init["capabilities"].clone()
+    }
+
+    fn open(&mut self, rel: &str, text: &str) {
+        let uri = self.uri(rel);
+        self.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}}));
+    }
+
+    /// `{"textDocument": …, "position": …}` at the `n`th `needle` of `text` (ASCII lines).
+    fn at(&self, rel: &str, text: &str, needle: &str, n: usize) -> Value {
+        let byte = text.match_indices(needle).nth(n).expect("the needle").0;
+        let line = text[..byte].matches('\n').count();
+        let character = byte - text[..byte].rfind('\n').map_or(0, |i| i + 1);
+        json!({"textDocument": {"uri": self.uri(rel)},
+            "position": {"line": line, "character": character}})
+    }
+
+    fn stop(mut self) {
+        self.send(json!({"jsonrpc": "2.0", "id": 9999, "method": "shutdown"}));
+        self.wait("the shutdown response", |m| m["id"] == 9999);
+        self.send(json!({"jsonrpc": "2.0", "method": "exit"}));
+        let status = self.child.wait().expect("the server ends");
+        assert!(status.success(), "{status}");
+    }
+
     /// The next diagnostics published for `rel`.
     fn diagnostics(&self, rel: &str) -> Vec<Value> {
         let uri = self.uri(rel);
@@ -166,4 +209,76 @@ fn unsaved_typo_gives_diagnostics_across_the_map_then_clears() {
         (checked["line"].as_u64(), checked["column"].as_u64()),
         (Some(2), Some(before.chars().count() as u64 + 1))
     );
+}
+
+/// `file:line:character` of each location, the file relative to the map.
+fn places(server: &Server, locations: &Value) -> Vec<String> {
+    let prefix = format!("{}/", server.root);
+    let mut found: Vec<String> = locations
+        .as_array()
+        .expect("locations")
+        .iter()
+        .map(|l| {
+            let file = l["uri"].as_str().expect("a URI").trim_start_matches(&prefix);
+            let start = &l["range"]["start"];
+            format!("{file}:{}:{}", start["line"], start["character"])
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn definition_and_references_across_files_and_unsaved_buffers() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["definitionProvider"], true);
+    assert_eq!(capabilities["referencesProvider"], true);
+
+    // Unsaved: a second purpose naming the CRM, its email field and a team.
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml")
+        + "  - id: newsletter\n    owner: digital\n    uses: [crm.email]\n";
+    server.open("purposes.yaml", &purposes);
+
+    // The field part of `crm.email` leads to the field, the store part to the store.
+    let at = server.at("purposes.yaml", &purposes, "email]", 0);
+    let found = server.request(1, "textDocument/definition", at);
+    assert_eq!(places(&server, &found), ["stores/crm.yaml:16:12"]);
+    let at = server.at("purposes.yaml", &purposes, "crm.email]", 0);
+    let found = server.request(2, "textDocument/definition", at);
+    assert_eq!(places(&server, &found), ["stores/crm.yaml:1:8"]);
+    let at = server.at("purposes.yaml", &purposes, "digital", 0);
+    let found = server.request(3, "textDocument/definition", at);
+    assert_eq!(places(&server, &found), ["teams.yaml:1:8"]);
+
+    // A built-in key has nowhere to go: it is described instead.
+    let at = server.at("purposes.yaml", &purposes, "user.contact.email", 0);
+    server.send(json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/definition",
+        "params": at}));
+    // The message comes before the (empty) answer.
+    let shown = server.wait("a message about the key", |m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().expect("a message");
+    assert!(message.contains("`user.contact.email`: "), "{message}");
+    assert!(message.contains("built-in category key"), "{message}");
+    assert_eq!(server.wait("the answer", |m| m["id"] == 4)["result"], json!([]));
+
+    // Every place naming the CRM's email field, the unsaved one included; a flow that
+    // carries `email` names it too.
+    let crm = std::fs::read_to_string(map.join("stores/crm.yaml")).expect("crm.yaml");
+    let at = server.at("stores/crm.yaml", &crm, "email", 0);
+    let mut params = at;
+    params["context"] = json!({"includeDeclaration": true});
+    let found = server.request(5, "textDocument/references", params.clone());
+    assert_eq!(
+        places(&server, &found),
+        ["flows.yaml:4:26", "purposes.yaml:12:15", "purposes.yaml:7:32", "stores/crm.yaml:16:12"]
+    );
+    // Without the declaration; the shop's field of the same name is not this one.
+    params["context"] = json!({"includeDeclaration": false});
+    let found = server.request(6, "textDocument/references", params);
+    assert_eq!(places(&server, &found).len(), 3);
+    assert!(!places(&server, &found).iter().any(|p| p.starts_with("stores/shop.yaml")));
+    server.stop();
 }
