@@ -57,21 +57,7 @@ mod tests {
     use lsp_types::{PartialResultParams, ReferenceContext, WorkDoneProgressParams};
 
     use super::*;
-    use crate::lsp::snapshot::{Snapshot, cursor_at, of_files};
-
-    pub(crate) const STORES: &str = "stores:\n  - id: crm\n    owner: sales\n    fields:\n      - id: email\n        category: user.contact.email\n  - id: shop\n    owner: sales\n    fields:\n      - {id: email, category: user.contact.email}\n";
-    pub(crate) const FLOWS: &str =
-        "flows:\n  - {from: shop, to: crm, fields: [email, email: copy], owner: sales}\n";
-    pub(crate) const PURPOSES: &str = "teams:\n  - id: sales\npurposes:\n  - id: follow-up\n    owner: sales\n    subjects: [customer, member]\n    uses: [crm.email, \"crm.copy\"]\nsubjects:\n  - id: member\n";
-
-    pub(crate) fn map() -> (tempfile::TempDir, Snapshot) {
-        of_files(&[
-            ("datacarto.yaml", "organization: {name: Example}\n"),
-            ("stores.yaml", STORES),
-            ("flows.yaml", FLOWS),
-            ("purposes.yaml", PURPOSES),
-        ])
-    }
+    use crate::lsp::snapshot::{Snapshot, cursor_at, sample as map};
 
     fn goto(snapshot: &Snapshot, path: &str, needle: &str, n: usize) -> Vec<String> {
         let params = GotoDefinitionParams {

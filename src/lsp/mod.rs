@@ -2,10 +2,12 @@
 //! it is typed: open buffers are overlaid on the map's files and go through the loader and
 //! the rules of `check`, so diagnostics are exactly `check`'s, in every file of the map.
 
+mod completion;
 mod definition;
 mod describe;
 mod diagnostics;
 mod index;
+mod place;
 mod snapshot;
 mod uri;
 
@@ -21,7 +23,7 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{GotoDefinition, References, Request as _};
+use lsp_types::request::{Completion, GotoDefinition, References, Request as _};
 use lsp_types::{
     InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
     TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
@@ -42,6 +44,12 @@ pub fn run() -> anyhow::Result<()> {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(lsp_types::CompletionOptions {
+            trigger_characters: Some(
+                completion::TRIGGERS.iter().map(|t| (*t).to_owned()).collect(),
+            ),
+            ..lsp_types::CompletionOptions::default()
+        }),
         ..ServerCapabilities::default()
     };
     let params = connection
@@ -160,6 +168,15 @@ impl Server {
                 self.snapshot
                     .as_ref()
                     .and_then(|s| serde_json::to_value(definition::references(s, &params)).ok())
+            }
+            Completion::METHOD => {
+                let params = match params::<Completion>(request) {
+                    Ok(params) => params,
+                    Err(response) => return Ok(*response),
+                };
+                self.snapshot
+                    .as_ref()
+                    .and_then(|s| serde_json::to_value(completion::complete(s, &params)).ok())
             }
             method => {
                 return Ok(Response::new_err(

@@ -108,3 +108,23 @@ pub(super) fn cursor_at(
         text_document: lsp_types::TextDocumentIdentifier { uri },
     }
 }
+
+#[cfg(test)]
+const STORES: &str = "stores:\n  - id: crm\n    owner: sales\n    fields:\n      - id: email\n        category: user.contact.email\n  - id: shop\n    owner: sales\n    fields:\n      - {id: email, category: user.contact.email}\n";
+#[cfg(test)]
+const FLOWS: &str =
+    "flows:\n  - {from: shop, to: crm, fields: [email, email: copy], owner: sales}\n";
+#[cfg(test)]
+const PURPOSES: &str = "teams:\n  - id: sales\npurposes:\n  - id: follow-up\n    owner: sales\n    subjects: [customer, member]\n    uses: [crm.email, \"crm.copy\"]\nsubjects:\n  - id: member\n";
+
+/// A small map in three files: stores, a flow with a plain and a renamed mapping, a
+/// purpose with a team, a declared and a built-in subject.
+#[cfg(test)]
+pub(super) fn sample() -> (tempfile::TempDir, Snapshot) {
+    of_files(&[
+        ("datacarto.yaml", "organization: {name: Example}\n"),
+        ("stores.yaml", STORES),
+        ("flows.yaml", FLOWS),
+        ("purposes.yaml", PURPOSES),
+    ])
+}

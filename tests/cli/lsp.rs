@@ -282,3 +282,54 @@ fn definition_and_references_across_files_and_unsaved_buffers() {
     assert!(!places(&server, &found).iter().any(|p| p.starts_with("stores/shop.yaml")));
     server.stop();
 }
+
+#[test]
+fn completion_of_stores_fields_teams_and_enumerations_while_typing() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["completionProvider"]["triggerCharacters"], json!(["."]));
+
+    // Unsaved and not valid yet: a purpose being typed.
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml")
+        + "  - id: newsletter\n    owner: \n    legal_basis: \n    uses: [crm.\n";
+    server.open("purposes.yaml", &purposes);
+    let labels = |result: &Value| -> Vec<String> {
+        let items = result.as_array().expect("completion items");
+        items.iter().map(|i| i["label"].as_str().expect("a label").to_owned()).collect()
+    };
+    // Just after the second `needle` (the first is in the saved purpose).
+    let end_of = |server: &Server, needle: &str| {
+        let mut at = server.at("purposes.yaml", &purposes, needle, 1);
+        let character = at["position"]["character"].as_u64().expect("a column");
+        at["position"]["character"] = json!(character + needle.len() as u64);
+        at
+    };
+
+    // `crm.` → the CRM's fields (and `*`), replacing only what follows the dot.
+    let at = end_of(&server, "uses: [crm.");
+    let found = server.request(1, "textDocument/completion", at);
+    assert_eq!(labels(&found), ["*", "customer_id", "email"]);
+    let email = &found[2];
+    assert_eq!(email["detail"], "Email address");
+    let doc = email["documentation"]["value"].as_str().expect("documentation");
+    assert!(doc.contains("user.contact.email") && doc.contains("personal data"), "{doc}");
+    let edit = &email["textEdit"];
+    assert_eq!(edit["newText"], "email");
+    assert_eq!(edit["range"]["start"]["character"], 15);
+    assert_eq!(edit["range"]["end"]["character"], 15);
+
+    let at = end_of(&server, "owner: ");
+    let found = server.request(2, "textDocument/completion", at);
+    assert_eq!(labels(&found), ["digital", "sales"]);
+    let at = end_of(&server, "legal_basis: ");
+    let found = server.request(3, "textDocument/completion", at);
+    let consent = found.as_array().expect("items").iter().find(|i| i["label"] == "consent");
+    let consent = consent.expect("consent is a legal basis");
+    assert_eq!(consent["detail"], "Consent");
+    assert_eq!(consent["documentation"]["value"], "GDPR 6(1)(a)");
+    // Not a store's kinds, nor stores, for a legal basis.
+    assert!(!labels(&found).iter().any(|l| l == "crm" || l == "ecommerce"));
+    server.stop();
+}
