@@ -6,6 +6,7 @@ mod completion;
 mod definition;
 mod describe;
 mod diagnostics;
+mod hover;
 mod index;
 mod place;
 mod snapshot;
@@ -23,7 +24,7 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{Completion, GotoDefinition, References, Request as _};
+use lsp_types::request::{Completion, GotoDefinition, HoverRequest, References, Request as _};
 use lsp_types::{
     InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
     TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
@@ -44,6 +45,7 @@ pub fn run() -> anyhow::Result<()> {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
         completion_provider: Some(lsp_types::CompletionOptions {
             trigger_characters: Some(
                 completion::TRIGGERS.iter().map(|t| (*t).to_owned()).collect(),
@@ -177,6 +179,16 @@ impl Server {
                 self.snapshot
                     .as_ref()
                     .and_then(|s| serde_json::to_value(completion::complete(s, &params)).ok())
+            }
+            HoverRequest::METHOD => {
+                let params = match params::<HoverRequest>(request) {
+                    Ok(params) => params,
+                    Err(response) => return Ok(*response),
+                };
+                self.snapshot
+                    .as_ref()
+                    .and_then(|s| hover::hover(s, &params))
+                    .and_then(|h| serde_json::to_value(h).ok())
             }
             method => {
                 return Ok(Response::new_err(

@@ -333,3 +333,38 @@ fn completion_of_stores_fields_teams_and_enumerations_while_typing() {
     assert!(!labels(&found).iter().any(|l| l == "crm" || l == "ecommerce"));
     server.stop();
 }
+
+#[test]
+fn hover_tells_a_fields_lineage_and_a_stores_findings_as_typed() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["hoverProvider"], true);
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml");
+    let markdown = |hover: &Value| hover["contents"]["value"].as_str().expect("text").to_owned();
+
+    // The CRM's email: its category, where it comes from, the purpose using it.
+    let at = server.at("purposes.yaml", &purposes, "email]", 0);
+    let hover = server.request(1, "textDocument/hover", at);
+    let text = markdown(&hover);
+    assert!(text.starts_with("**crm.email**: Email address (field)"), "{text}");
+    assert!(text.contains("category: `user.contact.email`, personal data"), "{text}");
+    assert!(text.contains("source: received"), "{text}");
+    assert!(text.contains("comes from: `shop.email`"), "{text}");
+    assert!(text.contains("used by purposes: `order-follow-up` (legal basis: contract)"));
+    assert_eq!(hover["range"]["start"], json!({"line": 7, "character": 32}));
+
+    // A typo in an unsaved flow: the CRM's hover shows the findings it causes there.
+    let flows = std::fs::read_to_string(map.join("flows.yaml")).expect("flows.yaml");
+    server.open("flows.yaml", &flows.replace("to: crm", "to: crn"));
+    let at = server.at("purposes.yaml", &purposes, "crm.", 0);
+    let text = markdown(&server.request(2, "textDocument/hover", at));
+    assert!(text.starts_with("**crm**: CRM (store)"), "{text}");
+    assert!(text.contains("kind: crm  \nowner: sales (Sales operations)  \nlocation: FR"));
+    assert!(text.contains("[unsourced-field]"), "{text}");
+    let at = server.at("purposes.yaml", &purposes, "email]", 0);
+    let text = markdown(&server.request(3, "textDocument/hover", at));
+    assert!(text.contains("comes from: no flow brings it here"), "{text}");
+    server.stop();
+}
