@@ -25,6 +25,46 @@ pub(super) enum Target {
     Category(String),
 }
 
+impl Target {
+    /// The id as a user writes it where the entity is named: `crm.email` for a field.
+    pub(super) fn display(&self) -> String {
+        match self {
+            Target::Field(store, field) => format!("{store}.{field}"),
+            Target::Store(id)
+            | Target::Team(id)
+            | Target::Objective(id)
+            | Target::Subject(id)
+            | Target::Purpose(id)
+            | Target::Category(id) => id.clone(),
+        }
+    }
+
+    /// The id a rename replaces: the last part of a field's path.
+    pub(super) fn own_id(&self) -> &str {
+        match self {
+            Target::Field(_, field) => field,
+            Target::Store(id)
+            | Target::Team(id)
+            | Target::Objective(id)
+            | Target::Subject(id)
+            | Target::Purpose(id)
+            | Target::Category(id) => id,
+        }
+    }
+
+    pub(super) fn kind(&self) -> &'static str {
+        match self {
+            Target::Store(_) => "store",
+            Target::Field(..) => "field",
+            Target::Team(_) => "team",
+            Target::Objective(_) => "objective",
+            Target::Subject(_) => "subject",
+            Target::Purpose(_) => "purpose",
+            Target::Category(_) => "category",
+        }
+    }
+}
+
 /// How a place names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Role {

@@ -9,6 +9,7 @@ mod diagnostics;
 mod hover;
 mod index;
 mod place;
+mod rename;
 mod snapshot;
 mod uri;
 
@@ -24,7 +25,10 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{Completion, GotoDefinition, HoverRequest, References, Request as _};
+use lsp_types::request::{
+    Completion, GotoDefinition, HoverRequest, PrepareRenameRequest, References, Rename,
+    Request as _,
+};
 use lsp_types::{
     InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
     TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
@@ -46,6 +50,10 @@ pub fn run() -> anyhow::Result<()> {
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
+        rename_provider: Some(OneOf::Right(lsp_types::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: lsp_types::WorkDoneProgressOptions::default(),
+        })),
         completion_provider: Some(lsp_types::CompletionOptions {
             trigger_characters: Some(
                 completion::TRIGGERS.iter().map(|t| (*t).to_owned()).collect(),
@@ -190,6 +198,34 @@ impl Server {
                     .and_then(|s| hover::hover(s, &params))
                     .and_then(|h| serde_json::to_value(h).ok())
             }
+            PrepareRenameRequest::METHOD => {
+                let params = match params::<PrepareRenameRequest>(request) {
+                    Ok(params) => params,
+                    Err(response) => return Ok(*response),
+                };
+                let Some(snapshot) = &self.snapshot else { return Ok(Response::new_ok(id, ())) };
+                match rename::renamable(snapshot, &params) {
+                    Ok(occurrence) => serde_json::to_value(
+                        lsp_types::PrepareRenameResponse::RangeWithPlaceholder {
+                            range: snapshot.range(occurrence.span),
+                            placeholder: occurrence.target.own_id().to_owned(),
+                        },
+                    )
+                    .ok(),
+                    Err(why) => return Ok(refused(id, why)),
+                }
+            }
+            Rename::METHOD => {
+                let params = match params::<Rename>(request) {
+                    Ok(params) => params,
+                    Err(response) => return Ok(*response),
+                };
+                let Some(snapshot) = &self.snapshot else { return Ok(Response::new_ok(id, ())) };
+                match rename::rename(snapshot, &params) {
+                    Ok(edit) => serde_json::to_value(edit).ok(),
+                    Err(why) => return Ok(refused(id, why)),
+                }
+            }
             method => {
                 return Ok(Response::new_err(
                     id,
@@ -298,6 +334,11 @@ fn params<R: lsp_types::request::Request>(request: Request) -> Result<R::Params,
         let message = format!("the editor's {} request is not valid: {err:?}", R::METHOD);
         Box::new(Response::new_err(id, ErrorCode::InvalidParams as i32, message))
     })
+}
+
+/// A request that cannot be done: the editor shows `why` to its user.
+fn refused(id: lsp_server::RequestId, why: String) -> Response {
+    Response::new_err(id, ErrorCode::RequestFailed as i32, why)
 }
 
 /// A message the editor shows its user (an answer with no place to go to).

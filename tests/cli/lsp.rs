@@ -368,3 +368,80 @@ fn hover_tells_a_fields_lineage_and_a_stores_findings_as_typed() {
     assert!(text.contains("comes from: no flow brings it here"), "{text}");
     server.stop();
 }
+
+/// Applies a workspace edit's changes to the files of the map (as an editor does).
+#[expect(clippy::disallowed_methods, reason = "the test plays the editor saving the edits")]
+fn apply(root: &str, map: &std::path::Path, edit: &Value) {
+    let prefix = format!("{root}/");
+    for (uri, edits) in edit["changes"].as_object().expect("changes by file") {
+        let path = map.join(uri.trim_start_matches(&prefix));
+        let text = std::fs::read_to_string(&path).expect("a file of the map");
+        let offset = |position: &Value| {
+            let line = position["line"].as_u64().expect("a line") as usize;
+            let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+            start + position["character"].as_u64().expect("a column") as usize
+        };
+        let mut edits: Vec<(usize, usize, String)> = edits
+            .as_array()
+            .expect("edits")
+            .iter()
+            .map(|e| {
+                let new = e["newText"].as_str().expect("text").to_owned();
+                (offset(&e["range"]["start"]), offset(&e["range"]["end"]), new)
+            })
+            .collect();
+        edits.sort();
+        let mut out = text.clone();
+        for (start, end, new) in edits.into_iter().rev() {
+            out.replace_range(start..end, &new);
+        }
+        std::fs::write(&path, out).expect("the edited file");
+    }
+}
+
+#[test]
+fn rename_edits_every_file_and_the_map_stays_clean() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["renameProvider"]["prepareProvider"], true);
+    let crm = std::fs::read_to_string(map.join("stores/crm.yaml")).expect("crm.yaml");
+    let at = server.at("stores/crm.yaml", &crm, "email", 0);
+
+    let prepared = server.request(1, "textDocument/prepareRename", at.clone());
+    assert_eq!(prepared["placeholder"], "email");
+    assert_eq!(prepared["range"]["start"], json!({"line": 16, "character": 12}));
+
+    // A name taken, a name that is not an id: refused, saying why; nothing edited.
+    let mut params = at;
+    params["newName"] = json!("customer_id");
+    server.send(json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/rename",
+        "params": params}));
+    let refused = server.wait("the refusal", |m| m["id"] == 2);
+    let message = refused["error"]["message"].as_str().expect("why");
+    assert_eq!(message, "field 'crm.customer_id' already exists: choose another name");
+    params["newName"] = json!("E-mail");
+    server.send(json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/rename",
+        "params": params}));
+    let refused = server.wait("the refusal", |m| m["id"] == 3);
+    let message = refused["error"]["message"].as_str().expect("why");
+    assert!(message.starts_with("'E-mail' is not a valid field id"), "{message}");
+
+    params["newName"] = json!("contact_email");
+    let edit = server.request(4, "textDocument/rename", params);
+    let root = server.root.clone();
+    server.stop();
+    apply(&root, &map, &edit);
+    let flows = std::fs::read_to_string(map.join("flows.yaml")).expect("flows.yaml");
+    assert!(flows.contains("fields: [customer_id, email: contact_email]"), "{flows}");
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml");
+    assert!(purposes.contains("uses: [crm.customer_id, crm.contact_email]"), "{purposes}");
+    let crm = std::fs::read_to_string(map.join("stores/crm.yaml")).expect("crm.yaml");
+    assert!(crm.contains("- id: contact_email\n"), "{crm}");
+    // The shop's field of the same name is another field: untouched.
+    let shop = std::fs::read_to_string(map.join("stores/shop.yaml")).expect("shop.yaml");
+    assert!(shop.contains("- id: email\n"), "{shop}");
+    let out = run_in(&map, &["check", "."]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
