@@ -2,6 +2,7 @@
 //! it is typed: open buffers are overlaid on the map's files and go through the loader and
 //! the rules of `check`, so diagnostics are exactly `check`'s, in every file of the map.
 
+mod actions;
 mod completion;
 mod definition;
 mod describe;
@@ -26,8 +27,8 @@ use lsp_types::notification::{
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, GotoDefinition, HoverRequest, PrepareRenameRequest, References, Rename,
-    Request as _,
+    CodeActionRequest, Completion, GotoDefinition, HoverRequest, PrepareRenameRequest, References,
+    Rename, Request as _,
 };
 use lsp_types::{
     InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
@@ -50,6 +51,12 @@ pub fn run() -> anyhow::Result<()> {
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Options(
+            lsp_types::CodeActionOptions {
+                code_action_kinds: Some(vec![lsp_types::CodeActionKind::QUICKFIX]),
+                ..lsp_types::CodeActionOptions::default()
+            },
+        )),
         rename_provider: Some(OneOf::Right(lsp_types::RenameOptions {
             prepare_provider: Some(true),
             work_done_progress_options: lsp_types::WorkDoneProgressOptions::default(),
@@ -225,6 +232,15 @@ impl Server {
                     Ok(edit) => serde_json::to_value(edit).ok(),
                     Err(why) => return Ok(refused(id, why)),
                 }
+            }
+            CodeActionRequest::METHOD => {
+                let params = match params::<CodeActionRequest>(request) {
+                    Ok(params) => params,
+                    Err(response) => return Ok(*response),
+                };
+                self.snapshot
+                    .as_ref()
+                    .and_then(|s| serde_json::to_value(actions::actions(s, &params)).ok())
             }
             method => {
                 return Ok(Response::new_err(

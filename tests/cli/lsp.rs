@@ -445,3 +445,37 @@ fn rename_edits_every_file_and_the_map_stays_clean() {
     let out = run_in(&map, &["check", "."]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
 }
+
+#[test]
+fn did_you_mean_findings_get_a_quick_fix() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["codeActionProvider"]["codeActionKinds"], json!(["quickfix"]));
+    let flows = std::fs::read_to_string(map.join("flows.yaml")).expect("flows.yaml");
+    let typo = flows.replace("to: crm", "to: crn");
+    server.open("flows.yaml", &typo);
+    let found = server.diagnostics("flows.yaml");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let diagnostic = found[0].clone();
+
+    let params = json!({"textDocument": {"uri": server.uri("flows.yaml")},
+        "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}});
+    let actions = server.request(1, "textDocument/codeAction", params);
+    let actions = actions.as_array().expect("actions");
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    let fix = &actions[0];
+    assert_eq!(fix["title"], "Replace 'crn' with 'crm'");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["diagnostics"], json!([diagnostic]));
+    let edits = &fix["edit"]["changes"][server.uri("flows.yaml")];
+    assert_eq!(edits, &json!([{"range": diagnostic["range"], "newText": "crm"}]));
+
+    // Elsewhere in the file, nothing to fix.
+    let params = json!({"textDocument": {"uri": server.uri("flows.yaml")},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}},
+        "context": {"diagnostics": []}});
+    assert_eq!(server.request(2, "textDocument/codeAction", params), json!([]));
+    server.stop();
+}
