@@ -11,6 +11,7 @@ mod hover;
 mod index;
 mod place;
 mod rename;
+mod requests;
 mod snapshot;
 mod uri;
 
@@ -21,20 +22,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{Connection, Message, Notification};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
-};
-use lsp_types::request::{
-    CodeActionRequest, Completion, GotoDefinition, HoverRequest, PrepareRenameRequest, References,
-    Rename, Request as _,
 };
 use lsp_types::{
     InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
     TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
-use serde_json::Value;
 
 use self::snapshot::Snapshot;
 use crate::load;
@@ -151,106 +147,13 @@ impl Server {
                     if self.due.take().is_some() {
                         self.publish(connection)?;
                     }
-                    let response = self.answer(connection, request)?;
+                    let response = requests::answer(self.snapshot.as_ref(), connection, request);
                     connection.sender.send(response.into())?;
                 }
                 Message::Notification(notification) => self.notified(notification),
                 Message::Response(_) => {}
             }
         }
-    }
-
-    /// The answer to a request; a request on a map that could not be read answers nothing.
-    fn answer(&self, connection: &Connection, request: Request) -> anyhow::Result<Response> {
-        let id = request.id.clone();
-        let result: Option<Value> = match request.method.as_str() {
-            GotoDefinition::METHOD => {
-                let params = match params::<GotoDefinition>(request) {
-                    Ok(params) => params,
-                    Err(response) => return Ok(*response),
-                };
-                self.snapshot.as_ref().and_then(|snapshot| {
-                    let (found, said) = definition::definition(snapshot, &params);
-                    if let Some(said) = said {
-                        show(connection, &said).ok()?;
-                    }
-                    serde_json::to_value(found).ok()
-                })
-            }
-            References::METHOD => {
-                let params = match params::<References>(request) {
-                    Ok(params) => params,
-                    Err(response) => return Ok(*response),
-                };
-                self.snapshot
-                    .as_ref()
-                    .and_then(|s| serde_json::to_value(definition::references(s, &params)).ok())
-            }
-            Completion::METHOD => {
-                let params = match params::<Completion>(request) {
-                    Ok(params) => params,
-                    Err(response) => return Ok(*response),
-                };
-                self.snapshot
-                    .as_ref()
-                    .and_then(|s| serde_json::to_value(completion::complete(s, &params)).ok())
-            }
-            HoverRequest::METHOD => {
-                let params = match params::<HoverRequest>(request) {
-                    Ok(params) => params,
-                    Err(response) => return Ok(*response),
-                };
-                self.snapshot
-                    .as_ref()
-                    .and_then(|s| hover::hover(s, &params))
-                    .and_then(|h| serde_json::to_value(h).ok())
-            }
-            PrepareRenameRequest::METHOD => {
-                let params = match params::<PrepareRenameRequest>(request) {
-                    Ok(params) => params,
-                    Err(response) => return Ok(*response),
-                };
-                let Some(snapshot) = &self.snapshot else { return Ok(Response::new_ok(id, ())) };
-                match rename::renamable(snapshot, &params) {
-                    Ok(occurrence) => serde_json::to_value(
-                        lsp_types::PrepareRenameResponse::RangeWithPlaceholder {
-                            range: snapshot.range(occurrence.span),
-                            placeholder: occurrence.target.own_id().to_owned(),
-                        },
-                    )
-                    .ok(),
-                    Err(why) => return Ok(refused(id, why)),
-                }
-            }
-            Rename::METHOD => {
-                let params = match params::<Rename>(request) {
-                    Ok(params) => params,
-                    Err(response) => return Ok(*response),
-                };
-                let Some(snapshot) = &self.snapshot else { return Ok(Response::new_ok(id, ())) };
-                match rename::rename(snapshot, &params) {
-                    Ok(edit) => serde_json::to_value(edit).ok(),
-                    Err(why) => return Ok(refused(id, why)),
-                }
-            }
-            CodeActionRequest::METHOD => {
-                let params = match params::<CodeActionRequest>(request) {
-                    Ok(params) => params,
-                    Err(response) => return Ok(*response),
-                };
-                self.snapshot
-                    .as_ref()
-                    .and_then(|s| serde_json::to_value(actions::actions(s, &params)).ok())
-            }
-            method => {
-                return Ok(Response::new_err(
-                    id,
-                    ErrorCode::MethodNotFound as i32,
-                    format!("datacarto lsp does not answer {method}"),
-                ));
-            }
-        };
-        Ok(Response::new_ok(id, result.unwrap_or(Value::Null)))
     }
 
     /// Keeps the open buffers; any change to the map schedules a check.
@@ -340,32 +243,6 @@ impl Server {
         self.snapshot = Some(snapshot);
         Ok(())
     }
-}
-
-/// The parameters of a request; the editor sent what the protocol says, or it is told so
-/// (and the server goes on serving).
-fn params<R: lsp_types::request::Request>(request: Request) -> Result<R::Params, Box<Response>> {
-    let id = request.id.clone();
-    request.extract::<R::Params>(R::METHOD).map(|(_, params)| params).map_err(|err| {
-        let message = format!("the editor's {} request is not valid: {err:?}", R::METHOD);
-        Box::new(Response::new_err(id, ErrorCode::InvalidParams as i32, message))
-    })
-}
-
-/// A request that cannot be done: the editor shows `why` to its user.
-fn refused(id: lsp_server::RequestId, why: String) -> Response {
-    Response::new_err(id, ErrorCode::RequestFailed as i32, why)
-}
-
-/// A message the editor shows its user (an answer with no place to go to).
-fn show(connection: &Connection, message: &str) -> anyhow::Result<()> {
-    let params = lsp_types::ShowMessageParams {
-        typ: lsp_types::MessageType::INFO,
-        message: message.to_owned(),
-    };
-    let method = lsp_types::notification::ShowMessage::METHOD.to_owned();
-    connection.sender.send(Notification::new(method, params).into())?;
-    Ok(())
 }
 
 fn file_uri(root: &Path, path: &str) -> Option<Uri> {

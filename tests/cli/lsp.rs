@@ -366,6 +366,13 @@ fn hover_tells_a_fields_lineage_and_a_stores_findings_as_typed() {
     let at = server.at("purposes.yaml", &purposes, "email]", 0);
     let text = markdown(&server.request(3, "textDocument/hover", at));
     assert!(text.contains("comes from: no flow brings it here"), "{text}");
+
+    // A request the protocol does not allow is refused, and the server goes on serving.
+    server.send(json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/hover", "params": {}}));
+    let refused = server.wait("the refusal", |m| m["id"] == 4);
+    assert_eq!(refused["error"]["code"], -32602, "{refused}");
+    let at = server.at("purposes.yaml", &purposes, "needs", 0);
+    assert_eq!(server.request(5, "textDocument/hover", at), Value::Null);
     server.stop();
 }
 
