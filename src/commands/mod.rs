@@ -154,6 +154,16 @@ pub fn compile(
 ) -> anyhow::Result<Compiled> {
     let loaded = load::load(dir, options)?;
     say_what_was_read(dir, loaded.sources.len());
+    compile_loaded(loaded, flags, as_of)
+}
+
+/// [`compile`] after loading: the language server reads the loaded manifests (their spans
+/// name every reference) before they are resolved.
+pub fn compile_loaded(
+    loaded: load::Loaded,
+    flags: &[(Flag, String)],
+    as_of: Date,
+) -> anyhow::Result<Compiled> {
     let (config, config_findings) = Config::build(&loaded.project, &loaded.sources, flags, as_of)?;
     let mut findings = loaded.findings;
     findings.extend(config_findings);

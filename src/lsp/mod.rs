@@ -2,7 +2,17 @@
 //! it is typed: open buffers are overlaid on the map's files and go through the loader and
 //! the rules of `check`, so diagnostics are exactly `check`'s, in every file of the map.
 
+mod actions;
+mod completion;
+mod definition;
+mod describe;
 mod diagnostics;
+mod hover;
+mod index;
+mod place;
+mod rename;
+mod requests;
+mod snapshot;
 mod uri;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,19 +22,18 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Response};
+use lsp_server::{Connection, Message, Notification};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::{
-    InitializeParams, PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Uri,
+    InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 
-use crate::commands;
-use crate::date::Date;
-use crate::load::{self, LoadOptions};
+use self::snapshot::Snapshot;
+use crate::load;
 
 /// How long typing must pause before the map is checked again: one check per burst of
 /// keystrokes, not one per keystroke, on maps where a check takes a noticeable time.
@@ -35,6 +44,25 @@ pub fn run() -> anyhow::Result<()> {
     let (connection, io_threads) = Connection::stdio();
     let capabilities = ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Options(
+            lsp_types::CodeActionOptions {
+                code_action_kinds: Some(vec![lsp_types::CodeActionKind::QUICKFIX]),
+                ..lsp_types::CodeActionOptions::default()
+            },
+        )),
+        rename_provider: Some(OneOf::Right(lsp_types::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: lsp_types::WorkDoneProgressOptions::default(),
+        })),
+        completion_provider: Some(lsp_types::CompletionOptions {
+            trigger_characters: Some(
+                completion::TRIGGERS.iter().map(|t| (*t).to_owned()).collect(),
+            ),
+            ..lsp_types::CompletionOptions::default()
+        }),
         ..ServerCapabilities::default()
     };
     let params = connection
@@ -77,6 +105,8 @@ struct Server {
     published: BTreeSet<String>,
     /// When the map must be checked again (the end of the debounce), if it must.
     due: Option<Instant>,
+    /// The map as last checked, when it could be read.
+    snapshot: Option<Snapshot>,
 }
 
 impl Server {
@@ -87,6 +117,7 @@ impl Server {
             open: BTreeMap::new(),
             published: BTreeSet::new(),
             due: Some(Instant::now()),
+            snapshot: None,
         }
     }
 
@@ -112,11 +143,11 @@ impl Server {
                     if connection.handle_shutdown(&request)? {
                         return Ok(());
                     }
-                    let response = Response::new_err(
-                        request.id,
-                        ErrorCode::MethodNotFound as i32,
-                        format!("datacarto lsp does not answer {}", request.method),
-                    );
+                    // A request reads the map as typed so far: a pending check runs first.
+                    if self.due.take().is_some() {
+                        self.publish(connection)?;
+                    }
+                    let response = requests::answer(self.snapshot.as_ref(), connection, request);
                     connection.sender.send(response.into())?;
                 }
                 Message::Notification(notification) => self.notified(notification),
@@ -177,10 +208,8 @@ impl Server {
     /// Checks the whole map with the open buffers and publishes every file's diagnostics,
     /// clearing those of files that became clean.
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
-        let options =
-            LoadOptions { within_map: true, overlay: self.open.clone(), ..LoadOptions::default() };
-        let compiled = match commands::compile(&self.root, &[], Date::today(), &options) {
-            Ok(compiled) => compiled,
+        let snapshot = match snapshot::take(&self.root, &self.open) {
+            Ok(snapshot) => snapshot,
             Err(err) => {
                 // The map's folder cannot be read: say so in the editor's log, keep serving.
                 let params = lsp_types::LogMessageParams {
@@ -189,9 +218,11 @@ impl Server {
                 };
                 let method = lsp_types::notification::LogMessage::METHOD.to_owned();
                 connection.sender.send(Notification::new(method, params).into())?;
+                self.snapshot = None;
                 return Ok(());
             }
         };
+        let compiled = &snapshot.compiled;
         let root = self.root.clone();
         let uri_of = |path: &str| file_uri(&root, path);
         let files = diagnostics::by_file(
@@ -209,6 +240,7 @@ impl Server {
             send_diagnostics(connection, &root, path, diagnostics.clone())?;
         }
         self.published = files.into_keys().collect();
+        self.snapshot = Some(snapshot);
         Ok(())
     }
 }

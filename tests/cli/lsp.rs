@@ -79,6 +79,49 @@ impl Server {
         }
     }
 
+    /// Sends a request and waits for its answer's result.
+    fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let answer = self.wait(&format!("the answer to {method}"), |m| m["id"] == id);
+        assert!(answer.get("error").is_none(), "{answer}");
+        answer["result"].clone()
+    }
+
+    /// `initialize` and `initialized`, with the capabilities the server announces.
+    fn initialize(&mut self) -> Value {
+        let root = self.root.clone();
+        let init = self.request(
+            0,
+            "initialize",
+            json!({"processId": null, "rootUri": root, "capabilities": {}}),
+        );
+        self.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+        init["capabilities"].clone()
+    }
+
+    fn open(&mut self, rel: &str, text: &str) {
+        let uri = self.uri(rel);
+        self.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}}));
+    }
+
+    /// `{"textDocument": …, "position": …}` at the `n`th `needle` of `text` (ASCII lines).
+    fn at(&self, rel: &str, text: &str, needle: &str, n: usize) -> Value {
+        let byte = text.match_indices(needle).nth(n).expect("the needle").0;
+        let line = text[..byte].matches('\n').count();
+        let character = byte - text[..byte].rfind('\n').map_or(0, |i| i + 1);
+        json!({"textDocument": {"uri": self.uri(rel)},
+            "position": {"line": line, "character": character}})
+    }
+
+    fn stop(mut self) {
+        self.send(json!({"jsonrpc": "2.0", "id": 9999, "method": "shutdown"}));
+        self.wait("the shutdown response", |m| m["id"] == 9999);
+        self.send(json!({"jsonrpc": "2.0", "method": "exit"}));
+        let status = self.child.wait().expect("the server ends");
+        assert!(status.success(), "{status}");
+    }
+
     /// The next diagnostics published for `rel`.
     fn diagnostics(&self, rel: &str) -> Vec<Value> {
         let uri = self.uri(rel);
@@ -166,4 +209,280 @@ fn unsaved_typo_gives_diagnostics_across_the_map_then_clears() {
         (checked["line"].as_u64(), checked["column"].as_u64()),
         (Some(2), Some(before.chars().count() as u64 + 1))
     );
+}
+
+/// `file:line:character` of each location, the file relative to the map.
+fn places(server: &Server, locations: &Value) -> Vec<String> {
+    let prefix = format!("{}/", server.root);
+    let mut found: Vec<String> = locations
+        .as_array()
+        .expect("locations")
+        .iter()
+        .map(|l| {
+            let file = l["uri"].as_str().expect("a URI").trim_start_matches(&prefix);
+            let start = &l["range"]["start"];
+            format!("{file}:{}:{}", start["line"], start["character"])
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn definition_and_references_across_files_and_unsaved_buffers() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["definitionProvider"], true);
+    assert_eq!(capabilities["referencesProvider"], true);
+
+    // Unsaved: a second purpose naming the CRM, its email field and a team.
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml")
+        + "  - id: newsletter\n    owner: digital\n    uses: [crm.email]\n";
+    server.open("purposes.yaml", &purposes);
+
+    // The field part of `crm.email` leads to the field, the store part to the store.
+    let at = server.at("purposes.yaml", &purposes, "email]", 0);
+    let found = server.request(1, "textDocument/definition", at);
+    assert_eq!(places(&server, &found), ["stores/crm.yaml:16:12"]);
+    let at = server.at("purposes.yaml", &purposes, "crm.email]", 0);
+    let found = server.request(2, "textDocument/definition", at);
+    assert_eq!(places(&server, &found), ["stores/crm.yaml:1:8"]);
+    let at = server.at("purposes.yaml", &purposes, "digital", 0);
+    let found = server.request(3, "textDocument/definition", at);
+    assert_eq!(places(&server, &found), ["teams.yaml:1:8"]);
+
+    // A built-in key has nowhere to go: it is described instead.
+    let at = server.at("purposes.yaml", &purposes, "user.contact.email", 0);
+    server.send(json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/definition",
+        "params": at}));
+    // The message comes before the (empty) answer.
+    let shown = server.wait("a message about the key", |m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().expect("a message");
+    assert!(message.contains("`user.contact.email`: "), "{message}");
+    assert!(message.contains("built-in category key"), "{message}");
+    assert_eq!(server.wait("the answer", |m| m["id"] == 4)["result"], json!([]));
+
+    // Every place naming the CRM's email field, the unsaved one included; a flow that
+    // carries `email` names it too.
+    let crm = std::fs::read_to_string(map.join("stores/crm.yaml")).expect("crm.yaml");
+    let at = server.at("stores/crm.yaml", &crm, "email", 0);
+    let mut params = at;
+    params["context"] = json!({"includeDeclaration": true});
+    let found = server.request(5, "textDocument/references", params.clone());
+    assert_eq!(
+        places(&server, &found),
+        ["flows.yaml:4:26", "purposes.yaml:12:15", "purposes.yaml:7:32", "stores/crm.yaml:16:12"]
+    );
+    // Without the declaration; the shop's field of the same name is not this one.
+    params["context"] = json!({"includeDeclaration": false});
+    let found = server.request(6, "textDocument/references", params);
+    assert_eq!(places(&server, &found).len(), 3);
+    assert!(!places(&server, &found).iter().any(|p| p.starts_with("stores/shop.yaml")));
+    server.stop();
+}
+
+#[test]
+fn completion_of_stores_fields_teams_and_enumerations_while_typing() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["completionProvider"]["triggerCharacters"], json!(["."]));
+
+    // Unsaved and not valid yet: a purpose being typed.
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml")
+        + "  - id: newsletter\n    owner: \n    legal_basis: \n    uses: [crm.\n";
+    server.open("purposes.yaml", &purposes);
+    let labels = |result: &Value| -> Vec<String> {
+        let items = result.as_array().expect("completion items");
+        items.iter().map(|i| i["label"].as_str().expect("a label").to_owned()).collect()
+    };
+    // Just after the second `needle` (the first is in the saved purpose).
+    let end_of = |server: &Server, needle: &str| {
+        let mut at = server.at("purposes.yaml", &purposes, needle, 1);
+        let character = at["position"]["character"].as_u64().expect("a column");
+        at["position"]["character"] = json!(character + needle.len() as u64);
+        at
+    };
+
+    // `crm.` → the CRM's fields (and `*`), replacing only what follows the dot.
+    let at = end_of(&server, "uses: [crm.");
+    let found = server.request(1, "textDocument/completion", at);
+    assert_eq!(labels(&found), ["*", "customer_id", "email"]);
+    let email = &found[2];
+    assert_eq!(email["detail"], "Email address");
+    let doc = email["documentation"]["value"].as_str().expect("documentation");
+    assert!(doc.contains("user.contact.email") && doc.contains("personal data"), "{doc}");
+    let edit = &email["textEdit"];
+    assert_eq!(edit["newText"], "email");
+    assert_eq!(edit["range"]["start"]["character"], 15);
+    assert_eq!(edit["range"]["end"]["character"], 15);
+
+    let at = end_of(&server, "owner: ");
+    let found = server.request(2, "textDocument/completion", at);
+    assert_eq!(labels(&found), ["digital", "sales"]);
+    let at = end_of(&server, "legal_basis: ");
+    let found = server.request(3, "textDocument/completion", at);
+    let consent = found.as_array().expect("items").iter().find(|i| i["label"] == "consent");
+    let consent = consent.expect("consent is a legal basis");
+    assert_eq!(consent["detail"], "Consent");
+    assert_eq!(consent["documentation"]["value"], "GDPR 6(1)(a)");
+    // Not a store's kinds, nor stores, for a legal basis.
+    assert!(!labels(&found).iter().any(|l| l == "crm" || l == "ecommerce"));
+    server.stop();
+}
+
+#[test]
+fn hover_tells_a_fields_lineage_and_a_stores_findings_as_typed() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["hoverProvider"], true);
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml");
+    let markdown = |hover: &Value| hover["contents"]["value"].as_str().expect("text").to_owned();
+
+    // The CRM's email: its category, where it comes from, the purpose using it.
+    let at = server.at("purposes.yaml", &purposes, "email]", 0);
+    let hover = server.request(1, "textDocument/hover", at);
+    let text = markdown(&hover);
+    assert!(text.starts_with("**crm.email**: Email address (field)"), "{text}");
+    assert!(text.contains("category: `user.contact.email`, personal data"), "{text}");
+    assert!(text.contains("source: received"), "{text}");
+    assert!(text.contains("comes from: `shop.email`"), "{text}");
+    assert!(text.contains("used by purposes: `order-follow-up` (legal basis: contract)"));
+    assert_eq!(hover["range"]["start"], json!({"line": 7, "character": 32}));
+
+    // A typo in an unsaved flow: the CRM's hover shows the findings it causes there.
+    let flows = std::fs::read_to_string(map.join("flows.yaml")).expect("flows.yaml");
+    server.open("flows.yaml", &flows.replace("to: crm", "to: crn"));
+    let at = server.at("purposes.yaml", &purposes, "crm.", 0);
+    let text = markdown(&server.request(2, "textDocument/hover", at));
+    assert!(text.starts_with("**crm**: CRM (store)"), "{text}");
+    assert!(text.contains("kind: crm  \nowner: sales (Sales operations)  \nlocation: FR"));
+    assert!(text.contains("[unsourced-field]"), "{text}");
+    let at = server.at("purposes.yaml", &purposes, "email]", 0);
+    let text = markdown(&server.request(3, "textDocument/hover", at));
+    assert!(text.contains("comes from: no flow brings it here"), "{text}");
+
+    // A request the protocol does not allow is refused, and the server goes on serving.
+    server.send(json!({"jsonrpc": "2.0", "id": 4, "method": "textDocument/hover", "params": {}}));
+    let refused = server.wait("the refusal", |m| m["id"] == 4);
+    assert_eq!(refused["error"]["code"], -32602, "{refused}");
+    let at = server.at("purposes.yaml", &purposes, "needs", 0);
+    assert_eq!(server.request(5, "textDocument/hover", at), Value::Null);
+    server.stop();
+}
+
+/// Applies a workspace edit's changes to the files of the map (as an editor does).
+#[expect(clippy::disallowed_methods, reason = "the test plays the editor saving the edits")]
+fn apply(root: &str, map: &std::path::Path, edit: &Value) {
+    let prefix = format!("{root}/");
+    for (uri, edits) in edit["changes"].as_object().expect("changes by file") {
+        let path = map.join(uri.trim_start_matches(&prefix));
+        let text = std::fs::read_to_string(&path).expect("a file of the map");
+        let offset = |position: &Value| {
+            let line = position["line"].as_u64().expect("a line") as usize;
+            let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+            start + position["character"].as_u64().expect("a column") as usize
+        };
+        let mut edits: Vec<(usize, usize, String)> = edits
+            .as_array()
+            .expect("edits")
+            .iter()
+            .map(|e| {
+                let new = e["newText"].as_str().expect("text").to_owned();
+                (offset(&e["range"]["start"]), offset(&e["range"]["end"]), new)
+            })
+            .collect();
+        edits.sort();
+        let mut out = text.clone();
+        for (start, end, new) in edits.into_iter().rev() {
+            out.replace_range(start..end, &new);
+        }
+        std::fs::write(&path, out).expect("the edited file");
+    }
+}
+
+#[test]
+fn rename_edits_every_file_and_the_map_stays_clean() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["renameProvider"]["prepareProvider"], true);
+    let crm = std::fs::read_to_string(map.join("stores/crm.yaml")).expect("crm.yaml");
+    let at = server.at("stores/crm.yaml", &crm, "email", 0);
+
+    let prepared = server.request(1, "textDocument/prepareRename", at.clone());
+    assert_eq!(prepared["placeholder"], "email");
+    assert_eq!(prepared["range"]["start"], json!({"line": 16, "character": 12}));
+
+    // A name taken, a name that is not an id: refused, saying why; nothing edited.
+    let mut params = at;
+    params["newName"] = json!("customer_id");
+    server.send(json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/rename",
+        "params": params}));
+    let refused = server.wait("the refusal", |m| m["id"] == 2);
+    let message = refused["error"]["message"].as_str().expect("why");
+    assert_eq!(message, "field 'crm.customer_id' already exists: choose another name");
+    params["newName"] = json!("E-mail");
+    server.send(json!({"jsonrpc": "2.0", "id": 3, "method": "textDocument/rename",
+        "params": params}));
+    let refused = server.wait("the refusal", |m| m["id"] == 3);
+    let message = refused["error"]["message"].as_str().expect("why");
+    assert!(message.starts_with("'E-mail' is not a valid field id"), "{message}");
+
+    params["newName"] = json!("contact_email");
+    let edit = server.request(4, "textDocument/rename", params);
+    let root = server.root.clone();
+    server.stop();
+    apply(&root, &map, &edit);
+    let flows = std::fs::read_to_string(map.join("flows.yaml")).expect("flows.yaml");
+    assert!(flows.contains("fields: [customer_id, email: contact_email]"), "{flows}");
+    let purposes = std::fs::read_to_string(map.join("purposes.yaml")).expect("purposes.yaml");
+    assert!(purposes.contains("uses: [crm.customer_id, crm.contact_email]"), "{purposes}");
+    let crm = std::fs::read_to_string(map.join("stores/crm.yaml")).expect("crm.yaml");
+    assert!(crm.contains("- id: contact_email\n"), "{crm}");
+    // The shop's field of the same name is another field: untouched.
+    let shop = std::fs::read_to_string(map.join("stores/shop.yaml")).expect("shop.yaml");
+    assert!(shop.contains("- id: email\n"), "{shop}");
+    let out = run_in(&map, &["check", "."]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn did_you_mean_findings_get_a_quick_fix() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    let capabilities = server.initialize();
+    assert_eq!(capabilities["codeActionProvider"]["codeActionKinds"], json!(["quickfix"]));
+    let flows = std::fs::read_to_string(map.join("flows.yaml")).expect("flows.yaml");
+    let typo = flows.replace("to: crm", "to: crn");
+    server.open("flows.yaml", &typo);
+    let found = server.diagnostics("flows.yaml");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let diagnostic = found[0].clone();
+
+    let params = json!({"textDocument": {"uri": server.uri("flows.yaml")},
+        "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}});
+    let actions = server.request(1, "textDocument/codeAction", params);
+    let actions = actions.as_array().expect("actions");
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    let fix = &actions[0];
+    assert_eq!(fix["title"], "Replace 'crn' with 'crm'");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["diagnostics"], json!([diagnostic]));
+    let edits = &fix["edit"]["changes"][server.uri("flows.yaml")];
+    assert_eq!(edits, &json!([{"range": diagnostic["range"], "newText": "crm"}]));
+
+    // Elsewhere in the file, nothing to fix.
+    let params = json!({"textDocument": {"uri": server.uri("flows.yaml")},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}},
+        "context": {"diagnostics": []}});
+    assert_eq!(server.request(2, "textDocument/codeAction", params), json!([]));
+    server.stop();
 }

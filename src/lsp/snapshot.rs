@@ -1,0 +1,130 @@
+//! The map as last checked (open buffers included) and the index of its names: what every
+//! request of the editor reads, and the conversions between its places and the editor's.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr as _;
+
+use lsp_types::{Location, Range, TextDocumentPositionParams, Uri};
+
+use super::index::{Index, Occurrence};
+use super::uri;
+use crate::commands::{self, Compiled};
+use crate::date::Date;
+use crate::load::{self, LoadOptions};
+use crate::manifest::enums::Language;
+use crate::source::{FileId, Span};
+
+pub(super) struct Snapshot {
+    pub root: PathBuf,
+    pub compiled: Compiled,
+    pub index: Index,
+}
+
+impl Snapshot {
+    /// The file a document is, when the map read it.
+    pub(super) fn file(&self, document: &Uri) -> Option<FileId> {
+        let path = uri::to_path(document.as_str())?;
+        let below = path.strip_prefix(&self.root).ok()?;
+        let rel = below.to_string_lossy().replace('\\', "/");
+        let sources = &self.compiled.sources;
+        sources.files().find(|(_, f)| f.path == rel).map(|(id, _)| id)
+    }
+
+    /// The file and byte an editor's cursor is at.
+    pub(super) fn cursor(&self, at: &TextDocumentPositionParams) -> Option<(FileId, usize)> {
+        let file = self.file(&at.text_document.uri)?;
+        let source = self.compiled.sources.get(file);
+        Some((file, source.utf16_offset(at.position.line, at.position.character)))
+    }
+
+    /// The names written under the cursor, narrowest first.
+    pub(super) fn under(&self, at: &TextDocumentPositionParams) -> Vec<&Occurrence> {
+        self.cursor(at).map(|(file, byte)| self.index.at(file, byte)).unwrap_or_default()
+    }
+
+    pub(super) fn uri(&self, file: FileId) -> Option<Uri> {
+        let path = self.root.join(&self.compiled.sources.get(file).path);
+        Uri::from_str(&uri::from_path(&path)).ok()
+    }
+
+    pub(super) fn range(&self, span: Span) -> Range {
+        super::diagnostics::range(&self.compiled.sources, span)
+    }
+
+    pub(super) fn location(&self, span: Span) -> Option<Location> {
+        Some(Location { uri: self.uri(span.file)?, range: self.range(span) })
+    }
+
+    /// The language the map is written in (`language:`), English when not stated.
+    pub(super) fn language(&self) -> Language {
+        self.compiled.model.language.unwrap_or(Language::En)
+    }
+}
+
+/// Checks the map at `root` with the open buffers in `open` (by path within the map) and
+/// indexes its names.
+pub(super) fn take(root: &Path, open: &BTreeMap<String, String>) -> anyhow::Result<Snapshot> {
+    let options = LoadOptions { within_map: true, overlay: open.clone(), ..LoadOptions::default() };
+    let loaded = load::load(root, &options)?;
+    let names = Index::collect(&loaded.manifests, &loaded.sources);
+    let compiled = commands::compile_loaded(loaded, &[], Date::today())?;
+    let index = names.settle(&compiled.model);
+    Ok(Snapshot { root: root.to_path_buf(), compiled, index })
+}
+
+/// A snapshot of a map written in a temporary folder, for the handlers' tests.
+#[cfg(test)]
+#[expect(clippy::disallowed_methods, reason = "a test writes the map it reads")]
+pub(super) fn of_files(files: &[(&str, &str)]) -> (tempfile::TempDir, Snapshot) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folders");
+        std::fs::write(path, text).expect("a manifest");
+    }
+    let root = dir.path().canonicalize().expect("the folder");
+    let snapshot = take(&root, &BTreeMap::new()).expect("the map compiles");
+    (dir, snapshot)
+}
+
+/// Where the `n`th (0-based) `needle` of `path` is, as the editor says it, plus `offset`
+/// characters (ASCII text): a cursor for the handlers' tests.
+#[cfg(test)]
+pub(super) fn cursor_at(
+    snapshot: &Snapshot,
+    path: &str,
+    needle: &str,
+    n: usize,
+    offset: usize,
+) -> TextDocumentPositionParams {
+    let uri = Uri::from_str(&uri::from_path(&snapshot.root.join(path))).expect("a URI");
+    let file = snapshot.file(&uri).expect("a file of the map");
+    let text = &snapshot.compiled.sources.get(file).text;
+    let byte = text.match_indices(needle).nth(n).expect("the needle").0 + offset;
+    let (line, character) = snapshot.compiled.sources.get(file).utf16_position(byte);
+    TextDocumentPositionParams {
+        position: lsp_types::Position { line, character },
+        text_document: lsp_types::TextDocumentIdentifier { uri },
+    }
+}
+
+#[cfg(test)]
+const STORES: &str = "stores:\n  - id: crm\n    owner: sales\n    fields:\n      - id: email\n        category: user.contact.email\n  - id: shop\n    owner: sales\n    fields:\n      - {id: email, category: user.contact.email}\n";
+#[cfg(test)]
+const FLOWS: &str =
+    "flows:\n  - {from: shop, to: crm, fields: [email, email: copy], owner: sales}\n";
+#[cfg(test)]
+const PURPOSES: &str = "teams:\n  - id: sales\npurposes:\n  - id: follow-up\n    owner: sales\n    subjects: [customer, member]\n    uses: [crm.email, \"crm.copy\"]\nsubjects:\n  - id: member\n";
+
+/// A small map in three files: stores, a flow with a plain and a renamed mapping, a
+/// purpose with a team, a declared and a built-in subject.
+#[cfg(test)]
+pub(super) fn sample() -> (tempfile::TempDir, Snapshot) {
+    of_files(&[
+        ("datacarto.yaml", "organization: {name: Example}\n"),
+        ("stores.yaml", STORES),
+        ("flows.yaml", FLOWS),
+        ("purposes.yaml", PURPOSES),
+    ])
+}
