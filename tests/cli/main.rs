@@ -28,5 +28,6 @@ mod mistakes;
 mod realistic;
 mod register;
 mod scan;
+mod serve;
 mod site;
 mod threagile;
