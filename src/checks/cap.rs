@@ -16,7 +16,12 @@ pub(super) fn cap(mut findings: Vec<Finding>, sources: &SourceMap) -> Vec<Findin
     // File order decides which are kept, whatever order the rules ran in.
     let place = |f: &Finding| f.primary.as_ref().map(|l| (l.span.file, l.span.start, l.span.end));
     findings.sort_by(|a, b| {
-        (place(a), a.rule, &a.key, &a.message).cmp(&(place(b), b.rule, &b.key, &b.message))
+        (place(a), a.rule, &a.key, a.message.as_str()).cmp(&(
+            place(b),
+            b.rule,
+            &b.key,
+            b.message.as_str(),
+        ))
     });
     let mut seen: BTreeMap<(Option<FileId>, &'static str), (usize, Level)> = BTreeMap::new();
     let mut kept = Vec::with_capacity(findings.len());

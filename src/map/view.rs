@@ -759,7 +759,7 @@ fn callouts(report: Option<&Report>, nodes: &[Node], edges: &[Edge]) -> Vec<Call
             _ => None,
         };
         if let Some(target) = target {
-            found.entry(target).or_default().push((f.rule.to_owned(), f.message.clone()));
+            found.entry(target).or_default().push((f.rule.to_owned(), f.message.en.clone()));
         }
     }
     found

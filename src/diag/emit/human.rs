@@ -11,13 +11,15 @@ use codespan_reporting::term::{self, Config};
 
 use super::{Context, summary_line};
 use crate::diag::{Accepted, Finding, Level, Report};
+use crate::manifest::enums::Language;
 use crate::source::{FileId, SourceMap};
 use crate::text;
 
 pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let mut diagnostics: Vec<_> = report.findings.iter().map(to_codespan).collect();
+    let mut diagnostics: Vec<_> =
+        report.findings.iter().map(|f| to_codespan(f, cx.language)).collect();
     if cx.show_suppressed {
-        diagnostics.extend(report.accepted.iter().map(accepted));
+        diagnostics.extend(report.accepted.iter().map(|a| accepted(a, cx.language)));
     }
     let config = Config::default();
     let files = Shown::new(cx.sources, report);
@@ -93,17 +95,21 @@ impl<'b> Files<'b> for Shown<'_> {
 }
 
 /// An accepted risk: the finding as a note, with the `allow:` that accepts it and its reason.
-fn accepted(a: &Accepted) -> Diagnostic<FileId> {
-    let mut d = to_codespan(&a.finding);
+fn accepted(a: &Accepted, language: Language) -> Diagnostic<FileId> {
+    let mut d = to_codespan(&a.finding, language);
     d.severity = Severity::Note;
-    d.message = format!("accepted {}: {}", a.finding.level, text::terminal(&a.finding.message));
+    d.message = format!(
+        "accepted {}: {}",
+        a.finding.level,
+        text::terminal(a.finding.message.get(language))
+    );
     d.labels.push(CsLabel::secondary(a.allow.file, a.allow.range()).with_message("accepted here"));
     let until = a.until.map_or_else(String::new, |u| format!(" (until {u})"));
     d.notes.insert(0, format!("reason: {}{until}", text::terminal(&a.reason)));
     d
 }
 
-fn to_codespan(f: &Finding) -> Diagnostic<FileId> {
+fn to_codespan(f: &Finding, language: Language) -> Diagnostic<FileId> {
     let severity = match f.level {
         Level::Error => Severity::Error,
         Level::Warn => Severity::Warning,
@@ -113,22 +119,26 @@ fn to_codespan(f: &Finding) -> Diagnostic<FileId> {
     if let Some(primary) = &f.primary {
         labels.push(
             CsLabel::primary(primary.span.file, primary.span.range())
-                .with_message(text::terminal(&primary.message)),
+                .with_message(text::terminal(primary.message.get(language))),
         );
     }
     for related in &f.related {
         labels.push(
             CsLabel::secondary(related.span.file, related.span.range())
-                .with_message(text::terminal(&related.message)),
+                .with_message(text::terminal(related.message.get(language))),
         );
     }
     let mut notes = Vec::new();
     if let Some(help) = &f.help {
-        notes.push(format!("help: {}", text::terminal(help)));
+        notes.push(format!(
+            "{}{}",
+            super::help_prefix(language),
+            text::terminal(help.get(language))
+        ));
     }
     Diagnostic::new(severity)
         .with_code(f.rule)
-        .with_message(text::terminal(&f.message))
+        .with_message(text::terminal(f.message.get(language)))
         .with_labels(labels)
         .with_notes(notes)
 }

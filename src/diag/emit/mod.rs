@@ -9,6 +9,7 @@ mod sarif;
 use std::io::{self, Write};
 
 use super::{Finding, Level, Report};
+use crate::manifest::enums::Language;
 use crate::source::{SourceMap, Span};
 
 /// A format of `check`'s output.
@@ -57,6 +58,18 @@ pub struct Context<'a> {
     /// List the accepted risks too (human format; JSON and SARIF always carry them).
     pub show_suppressed: bool,
     pub origin: Origin,
+    /// The language of the findings' messages, labels and help (the map's `language`, or
+    /// `--lang`); ids and order are the same in both.
+    pub language: Language,
+}
+
+/// "help: " before a finding's help line, in the output's language.
+pub(crate) fn help_prefix(language: Language) -> String {
+    format!(
+        "{}{}",
+        if language == Language::Fr { "aide" } else { "help" },
+        crate::words::colon(language)
+    )
 }
 
 pub fn emit(
