@@ -7,6 +7,7 @@ use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::StoreSubjects;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::silo::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -65,10 +66,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             format!("store '{}' holds personal data{about} that no flow links to the customer master {}", s.id, quoted_list(&masters, 3)),
         )
         .entity(store_entity(model, store))
-        .at(s.span, "not linked to the referential")
-        .help("declare the flow that reconciles its customers with the master, or stop keeping the data");
+        .at(s.span, t!("not linked to the referential", "non relié au référentiel"))
+        .help(t!("declare the flow that reconciles its customers with the master, or stop keeping the data", "déclarez le flux qui rapproche ses clients du référentiel, ou cessez de conserver les données"));
         for r in &referentials {
-            finding = finding.related(model.store(*r).span, "the customer master");
+            finding = finding
+                .related(model.store(*r).span, t!("the customer master", "le référentiel client"));
         }
         out.push(finding);
     }

@@ -3,7 +3,7 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{outside_eea, quoted_list};
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::manifest::enums::Direction;
 use crate::model::{FieldId, Flow, Model, StoreId};
 use crate::rules::transfer_without_safeguard::RULE;
@@ -71,8 +71,8 @@ fn store_finding(
     };
     Finding::new(
         RULE.name,
-        format!(
-            "store '{}' collects personal data ({}) directly, hosted in {} outside the EEA, with no transfer safeguard",
+        t!(
+            "store '{}' collects personal data ({}) directly, hosted in {} outside the EEA, with no transfer safeguard", "l'outil '{}' collecte directement des données personnelles ({}), hébergé en {} hors de l'EEE, sans garantie de transfert",
             store.id,
             quoted_list(collected, 3),
             countries.join(", ")
@@ -80,7 +80,7 @@ fn store_finding(
     )
     .entity(Entity::new(EntityKind::Store, store.id.as_str()))
     .key(store.id.clone())
-    .at(store.span, "no 'transfer:'")
+    .at(store.span, t!("no 'transfer:'", "'transfer:' non renseigné"))
     .help(help)
 }
 
@@ -119,8 +119,8 @@ fn finding(
     };
     Finding::new(
         RULE.name,
-        format!(
-            "flow '{}' carries personal data ({}) to '{}', hosted in {} outside the EEA, with no transfer safeguard",
+        t!(
+            "flow '{}' carries personal data ({}) to '{}', hosted in {} outside the EEA, with no transfer safeguard", "le flux '{}' transporte des données personnelles ({}) vers '{}', hébergé en {} hors de l'EEE, sans garantie de transfert",
             flow.id,
             quoted_list(&fields, 3),
             model.store(to).id,
@@ -129,7 +129,7 @@ fn finding(
     )
     .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
     .key(format!("{}->{}", flow.id, model.store(to).id))
-    .at(flow.span, "no 'transfer:'")
-    .related(model.store(to).span, format!("hosted in {}", countries.join(", ")))
+    .at(flow.span, t!("no 'transfer:'", "'transfer:' non renseigné"))
+    .related(model.store(to).span, t!("hosted in {}", "hébergé en {}", countries.join(", ")))
     .help(help)
 }

@@ -4,7 +4,7 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{field_entity, purpose_entity};
-use crate::diag::{Entity, Finding, Level, suggest};
+use crate::diag::{Entity, Finding, Level, suggest, t};
 use crate::model::{FieldOrigin, Model};
 use crate::rules::unknown_category::RULE;
 use crate::source::Span;
@@ -88,7 +88,7 @@ fn unknown(
     Finding::new(RULE.name, format!("unknown {what} '{key}'"))
         .key(format!("{}/{key}", entity.path))
         .entity(entity)
-        .at(span, "in no vocabulary")
+        .at(span, t!("in no vocabulary", "dans aucun vocabulaire"))
         .help(help)
 }
 
