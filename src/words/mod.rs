@@ -3,6 +3,7 @@
 //! area. One place, so that one test holds them all to both languages.
 
 pub mod dsr;
+pub mod finding;
 pub mod map;
 pub mod register;
 pub mod site;

@@ -14,6 +14,7 @@ mod determinism;
 mod dsr;
 mod fides;
 mod fixtures;
+mod french;
 mod generated;
 mod harden;
 mod hostile;
