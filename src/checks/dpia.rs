@@ -133,7 +133,7 @@ pub(crate) fn criteria_from(
             let shown: Vec<String> = names.iter().take(max).map(|s| format!("'{s}'")).collect();
             format!("{} and more", shown.join(", "))
         } else {
-            quoted_list(names, max)
+            quoted_list(names, max).en
         }
     };
     if entry.stores.len() >= 3 || !entry.external.is_empty() {

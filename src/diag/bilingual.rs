@@ -2,6 +2,7 @@
 //! caps and ids use (so that order and ids never depend on the language), and its French
 //! when the construction site gave one. Emitters pick the language with `Text::get`.
 
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
 
@@ -49,10 +50,26 @@ impl Deref for Text {
     }
 }
 
+/// Displays in French while `t!` formats its French sentence, else in English: a `Text`
+/// built from parts (a list `a, b et c`, a clause) then reads in the sentence's language.
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.en)
+        let language = if FRENCH.with(Cell::get) { Language::Fr } else { Language::En };
+        f.pad(self.get(language))
     }
+}
+
+thread_local! {
+    /// Set while `t!` formats a French sentence (`in_french`).
+    static FRENCH: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `format` with `Text` arguments displaying their French; for `t!`.
+pub fn in_french(format: impl FnOnce() -> String) -> String {
+    let before = FRENCH.with(|c| c.replace(true));
+    let text = format();
+    FRENCH.with(|c| c.set(before));
+    text
 }
 
 impl From<String> for Text {
@@ -89,10 +106,13 @@ impl PartialEq<&str> for Text {
 /// languages, each a `format!` string (arguments by capture, or after the two strings).
 macro_rules! t {
     ($en:literal, $fr:literal $(,)?) => {
-        $crate::diag::Text::new(format!($en), format!($fr))
+        $crate::diag::Text::new(format!($en), $crate::diag::in_french(|| format!($fr)))
     };
     ($en:literal, $fr:literal, $($arg:tt)+) => {
-        $crate::diag::Text::new(format!($en, $($arg)+), format!($fr, $($arg)+))
+        $crate::diag::Text::new(
+            format!($en, $($arg)+),
+            $crate::diag::in_french(|| format!($fr, $($arg)+)),
+        )
     };
 }
 pub(crate) use t;
@@ -114,5 +134,13 @@ mod tests {
         let n = 2;
         let args = t!("{} of {n}", "{} sur {n}", 1);
         assert_eq!(args.get(Language::Fr), "1 sur 2");
+        // A part built in both languages reads in the sentence's language.
+        let list = t!("a and b", "a et b");
+        let whole = t!("uses {list}", "utilise {list}");
+        assert_eq!(
+            (whole.en.as_str(), whole.get(Language::Fr)),
+            ("uses a and b", "utilise a et b")
+        );
+        assert_eq!(format!("{list}"), "a and b");
     }
 }

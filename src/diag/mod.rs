@@ -8,8 +8,8 @@ pub mod suggest;
 
 use std::fmt;
 
-pub use bilingual::Text;
 pub(crate) use bilingual::t;
+pub use bilingual::{Text, in_french};
 
 use serde::Serialize;
 

@@ -27,9 +27,9 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let subjects = subjects.get_or_insert_with(|| StoreSubjects::compute(model, cx.graph));
         let people = StoreSubjects::names(model, subjects.of(store));
         let whom = if people.is_empty() {
-            "a person".to_owned()
+            t!("a person", "une personne")
         } else {
-            format!("each person ({})", quoted_list(&people, 4))
+            t!("each person ({})", "chaque personne ({})", quoted_list(&people, 4))
         };
         out.push(
             Finding::new(RULE.name, t!("store '{}' holds personal data but no identifier field", "l'outil '{}' contient des données personnelles mais aucun champ identifiant", s.id))

@@ -57,9 +57,9 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let names: Vec<String> = reconcilable.iter().map(|s| model.store(*s).id.clone()).collect();
     let people = if shared.is_empty() {
-        "people".to_owned()
+        t!("people", "des personnes")
     } else {
-        format!("the same people ({})", quoted_list(&shared, 4))
+        t!("the same people ({})", "les mêmes personnes ({})", quoted_list(&shared, 4))
     };
     let mut finding = Finding::new(
         RULE.name,
