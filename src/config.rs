@@ -123,6 +123,7 @@ impl Config {
         let Some(option) = rule.options.iter().find(|o| o.name == key) else {
             let names = rule.options.iter().map(|o| o.name);
             let help = suggest::help(key, names)
+                .map(|h| h.en)
                 .or_else(|| Some(format!("'{}' has no options", rule.name)));
             return Err((format!("unknown option '{key}' of rule '{}'", rule.name), help));
         };

@@ -411,7 +411,7 @@ fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Findin
             "",
             Span::new(file, second.start as usize, second.start as usize),
             format!("{PROJECT_FILE} holds one document; this one is ignored"),
-            None,
+            None::<String>,
         ));
     }
     let Some(doc) = docs.first_mut() else { return (Project::default(), findings) };
@@ -441,7 +441,7 @@ fn exclude_set(project: &Project, sources: &SourceMap, findings: &mut Vec<Findin
                     "exclude",
                     glob.span,
                     format!("invalid glob '{}': {}", glob.value, err.kind()),
-                    None,
+                    None::<String>,
                 ));
             }
         }
@@ -578,7 +578,7 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
                     "",
                     Span::file_start(file),
                     format!("{more} more problems in this file are not shown"),
-                    None,
+                    None::<String>,
                 )
                 .key(format!("{display}#more")),
             );

@@ -8,15 +8,16 @@ use std::fmt::Write as _;
 use super::scalar;
 use super::shape::{ObjectShape, Shape, ShapeId, Shapes, StrShape};
 use super::yaml::{Node, NodeKind};
-use crate::diag::suggest;
+use crate::diag::{Text, suggest, t};
+use crate::words::finding::kind;
 
 /// A schema problem at a byte range of the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SchemaError {
     pub start: u32,
     pub end: u32,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
     /// Where in the document: `stores[crm].fields[email].completeness`.
     pub path: String,
     /// A repeated key (YAML syntax, not schema), with where it first appears.
@@ -100,10 +101,17 @@ impl Validator<'_, '_> {
         Some(format!("write '{key}: {{{inner}: {value}}}'"))
     }
 
-    fn report(&mut self, start: u32, end: u32, message: String, help: Option<String>) {
+    fn report<M: Into<Text>, H: Into<Text>>(
+        &mut self,
+        start: u32,
+        end: u32,
+        message: M,
+        help: Option<H>,
+    ) {
         if self.silent > 0 {
             return;
         }
+        let (message, help) = (message.into(), help.map(Into::into));
         let path = self.path_string();
         self.errors.push(SchemaError { start, end, message, help, path, repeats: None });
     }
@@ -311,7 +319,9 @@ impl Validator<'_, '_> {
                 return Verdict::Good;
             }
             let help = suggest::help(&raw, values.iter().map(String::as_str));
-            let message = format!("unknown {what} '{raw}'");
+            let k = kind(&what);
+            let (noun, unknown) = (k.noun, k.agree("inconnu", "inconnue"));
+            let message = t!("unknown {what} '{raw}'", "{noun} {unknown} '{raw}'");
             self.report(node.start, node.end, message, help);
             return Verdict::Bad;
         }
@@ -354,7 +364,7 @@ impl Validator<'_, '_> {
                 node.start,
                 node.end,
                 format!("'{raw}' is not a date of the calendar"),
-                None,
+                None::<Text>,
             );
             return Verdict::Bad;
         }
@@ -444,14 +454,15 @@ impl Validator<'_, '_> {
                     self.errors.push(SchemaError {
                         start: k.start,
                         end: k.end,
-                        message: format!(
+                        message: t!(
                             "duplicate key '{}': it appears twice in this mapping",
+                            "clé en double '{}' : elle apparaît deux fois dans ce mapping",
                             k.name
                         ),
-                        help: Some(
-                            "a key appears once per mapping: remove or rename one of them"
-                                .to_owned(),
-                        ),
+                        help: Some(t!(
+                            "a key appears once per mapping: remove or rename one of them",
+                            "une clé apparaît une fois par mapping : retirez ou renommez l'une d'elles"
+                        )),
                         path: self.path_string(),
                         repeats: Some(first),
                     });
@@ -479,12 +490,17 @@ impl Validator<'_, '_> {
                 (None, None) => {
                     let known = shape.properties.iter().map(|(p, _)| p.as_str());
                     let owner = shape.name.as_deref().map(humanize);
+                    let name = &k.name;
                     let message = match owner {
-                        Some("datacarto manifest") => format!("unknown top-level key '{}'", k.name),
+                        Some("datacarto manifest") => t!(
+                            "unknown top-level key '{name}'",
+                            "clé de premier niveau inconnue '{name}'"
+                        ),
                         Some(owner) => {
-                            format!("unknown key '{}' in {}", k.name, with_article(owner))
+                            let (en, fr) = (with_article(owner), with_article_fr(owner));
+                            t!("unknown key '{name}' in {en}", "clé inconnue '{name}' dans {fr}")
                         }
-                        None => format!("unknown key '{}'", k.name),
+                        None => t!("unknown key '{name}'", "clé inconnue '{name}'"),
                     };
                     let help = suggest::help(&k.name, known.clone());
                     self.report(k.start, k.end, message, help);
@@ -517,8 +533,12 @@ impl Validator<'_, '_> {
             let present = entries.iter().any(|(k, _)| k.name == *required);
             if !present && !bad_required.contains(required) {
                 let owner = shape.name.as_deref().map_or("this mapping", humanize);
-                let message = format!("{} has no '{required}'", with_article(owner));
-                let help = Some(format!("add '{required}:'; it is required"));
+                let (en, fr) = (with_article(owner), with_article_fr(owner));
+                let message = t!("{en} has no '{required}'", "{fr} sans '{required}'");
+                let help = Some(t!(
+                    "add '{required}:'; it is required",
+                    "ajoutez '{required}:' ; la clé est obligatoire"
+                ));
                 self.report(node_start, node_end.max(node_start), message, help);
                 valid = false;
             }
@@ -531,7 +551,7 @@ impl Validator<'_, '_> {
                 node_start,
                 node_end,
                 "a field mapping has exactly one 'source: destination' entry".to_owned(),
-                None,
+                None::<Text>,
             );
             valid = false;
         }
@@ -680,6 +700,11 @@ pub(crate) fn humanize(name: &str) -> &str {
         "Project" | "datacarto project" => "datacarto.yaml",
         other => other,
     }
+}
+
+/// « un outil », « une finalité »; a file name as it is.
+fn with_article_fr(noun: &str) -> String {
+    if noun.contains(".yaml") { noun.to_owned() } else { kind(noun).a() }
 }
 
 fn with_article(noun: &str) -> String {

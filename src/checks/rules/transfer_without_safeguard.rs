@@ -61,13 +61,17 @@ fn store_finding(
     let store = cx.model.store(s);
     let adequate = countries.iter().all(|c| tables::adequacy_on(c, cx.config.as_of).is_some());
     let help = if adequate {
-        format!(
-            "{} {} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' on the store (and check its scope)",
-            countries.join(", "),
-            if countries.len() == 1 { "has" } else { "have" }
+        let (list, has) = (countries.join(", "), if countries.len() == 1 { "has" } else { "have" });
+        let benefit = if countries.len() == 1 { "bénéficie" } else { "bénéficient" };
+        t!(
+            "{list} {has} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' on the store (and check its scope)",
+            "{list} {benefit} d'une décision d'adéquation : déclarez 'transfer: {{mechanism: adequacy}}' sur l'outil (et vérifiez sa portée)"
         )
     } else {
-        "declare the safeguard on the store: 'transfer: {mechanism: scc_commission, reference: …}' (or bcr, adequacy, …)".to_owned()
+        t!(
+            "declare the safeguard on the store: 'transfer: {{mechanism: scc_commission, reference: …}}' (or bcr, adequacy, …)",
+            "déclarez la garantie sur l'outil : 'transfer: {{mechanism: scc_commission, reference: …}}' (ou bcr, adequacy, …)"
+        )
     };
     Finding::new(
         RULE.name,
@@ -109,13 +113,17 @@ fn finding(
         .filter(|c| tables::adequacy_on(c, cx.config.as_of).is_some())
         .collect();
     let help = if adequate.len() == countries.len() {
-        format!(
-            "{} {} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' (and check its scope)",
-            adequate.join(", "),
-            if adequate.len() == 1 { "has" } else { "have" }
+        let (list, has) = (adequate.join(", "), if adequate.len() == 1 { "has" } else { "have" });
+        let benefit = if adequate.len() == 1 { "bénéficie" } else { "bénéficient" };
+        t!(
+            "{list} {has} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' (and check its scope)",
+            "{list} {benefit} d'une décision d'adéquation : déclarez 'transfer: {{mechanism: adequacy}}' (et vérifiez sa portée)"
         )
     } else {
-        "declare the safeguard: 'transfer: {mechanism: scc_commission, reference: …}' (or bcr, adequacy, …)".to_owned()
+        t!(
+            "declare the safeguard: 'transfer: {{mechanism: scc_commission, reference: …}}' (or bcr, adequacy, …)",
+            "déclarez la garantie : 'transfer: {{mechanism: scc_commission, reference: …}}' (ou bcr, adequacy, …)"
+        )
     };
     Finding::new(
         RULE.name,

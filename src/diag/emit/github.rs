@@ -30,7 +30,7 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
         }
         writeln!(out, "::{command} {}::{}", properties.join(","), escape_data(&message))?;
     }
-    writeln!(out, "{}", summary_line(report))
+    writeln!(out, "{}", summary_line(report, cx.language))
 }
 
 /// Escaping of a command's message (the GitHub Actions toolkit's `escapeData`), then the

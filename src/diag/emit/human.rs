@@ -36,9 +36,11 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
         })?;
     }
     if report.findings.is_empty() {
-        writeln!(out, "no findings: {}", summary_line(report))
+        let none = if cx.language == Language::Fr { "aucun constat" } else { "no findings" };
+        let colon = crate::words::colon(cx.language);
+        writeln!(out, "{none}{colon}{}", summary_line(report, cx.language))
     } else {
-        writeln!(out, "{}", summary_line(report))
+        writeln!(out, "{}", summary_line(report, cx.language))
     }
 }
 
@@ -98,14 +100,18 @@ impl<'b> Files<'b> for Shown<'_> {
 fn accepted(a: &Accepted, language: Language) -> Diagnostic<FileId> {
     let mut d = to_codespan(&a.finding, language);
     d.severity = Severity::Note;
-    d.message = format!(
-        "accepted {}: {}",
-        a.finding.level,
-        text::terminal(a.finding.message.get(language))
-    );
-    d.labels.push(CsLabel::secondary(a.allow.file, a.allow.range()).with_message("accepted here"));
-    let until = a.until.map_or_else(String::new, |u| format!(" (until {u})"));
-    d.notes.insert(0, format!("reason: {}{until}", text::terminal(&a.reason)));
+    let fr = language == Language::Fr;
+    let colon = crate::words::colon(language);
+    let (accepted, here) =
+        if fr { ("accepté", "accepté ici") } else { ("accepted", "accepted here") };
+    let message = text::terminal(a.finding.message.get(language));
+    d.message = format!("{accepted} {}{colon}{message}", a.finding.level);
+    d.labels.push(CsLabel::secondary(a.allow.file, a.allow.range()).with_message(here));
+    let until = a.until.map_or_else(String::new, |u| {
+        if fr { format!(" (jusqu'au {u})") } else { format!(" (until {u})") }
+    });
+    let reason = if fr { "raison" } else { "reason" };
+    d.notes.insert(0, format!("{reason}{colon}{}{until}", text::terminal(&a.reason)));
     d
 }
 
