@@ -828,7 +828,7 @@ mod tests {
             let (_, errs) = validate(doc, shape::document(), text);
             out.extend(errs.into_iter().map(|e| {
                 let at = &text[e.start as usize..e.end as usize];
-                format!("{} @{at:?} [{}] help={:?}", e.message, e.path, e.help)
+                format!("{} @{at:?} [{}] help={:?}", e.message, e.path, e.help.as_deref())
             }));
         }
         out
