@@ -125,3 +125,36 @@ fn the_maps_language_chooses() {
     let en = map.run(&["check", "--format", "concise", "--lang", "en"]).stdout;
     assert!(en.contains("store 'crm' has no owner"), "{en}");
 }
+
+/// The loader's findings (schema, duplicate ids, unknown references) are French too, with
+/// the French agreeing with the kind (`type d'outil inconnu`, `un flux sans 'to'`).
+#[test]
+fn loader_findings_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        (
+            "stores/crm.yaml",
+            "stores:\n  - id: crm\n    kind: crmm\n    external: yes\n    nmae: CRM\n    fields:\n      - {id: email, completeness: 94}\n  - id: CRM2\n  - id: crm\n",
+        ),
+        ("flows.yaml", "flows:\n  - from: crm\n    fields: email\n  - {from: crm, to: crm3}\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    for french in [
+        "type d'outil inconnu 'crmm' (vouliez-vous dire 'crm'\u{a0}?)",
+        "'external' attend true ou false",
+        "clé inconnue 'nmae' dans un outil",
+        "'completeness' vaut 94, hors limites",
+        "'CRM2' n'est pas un identifiant valide",
+        "l'outil 'crm' est déclaré deux fois",
+        "un flux sans 'to'",
+        "'fields' attend une liste",
+        "outil inconnu 'crm3'",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in
+        ["unknown ", "did you mean", "expects", "is not a valid", "declared twice", "has no"]
+    {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
