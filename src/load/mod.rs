@@ -453,9 +453,12 @@ fn schema_finding(display: &str, file: FileId, e: validate::SchemaError) -> Find
     let span = Span::new(file, e.start as usize, e.end as usize);
     if let Some((start, end)) = e.repeats {
         // A repeated key breaks YAML itself: yaml-syntax, with both places.
-        return yaml_syntax::finding(display, span, &e.message)
+        return yaml_syntax::finding(display, span, e.message)
             .key(format!("{display}#{}/{}", e.path, e.start))
-            .related(Span::new(file, start as usize, end as usize), "first here")
+            .related(
+                Span::new(file, start as usize, end as usize),
+                crate::diag::t!("first here", "première ici"),
+            )
             .maybe_help(e.help);
     }
     schema::finding(
