@@ -188,7 +188,7 @@ impl Resolver {
                 self.field_candidates(store),
             );
             if let Some(help) = self.help_from_duplicates(store, mapping.source.as_str()) {
-                finding.help = Some(help.into());
+                finding.help = Some(help);
             }
             self.findings.push(finding);
         }

@@ -173,7 +173,7 @@ impl Resolver {
                         self.field_candidates(store),
                     );
                     if let Some(help) = self.help_from_duplicates(store, field_name) {
-                        finding.help = Some(help.into());
+                        finding.help = Some(help);
                     }
                     self.findings.push(finding);
                     Vec::new()
