@@ -134,7 +134,7 @@ fn loader_findings_in_french() {
         ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
         (
             "stores/crm.yaml",
-            "stores:\n  - id: crm\n    kind: crmm\n    external: yes\n    nmae: CRM\n    fields:\n      - {id: email, completeness: 94}\n  - id: CRM2\n  - id: crm\n",
+            "stores:\n  - id: crm\n    location: [UK]\n    kind: crmm\n    external: yes\n    nmae: CRM\n    fields:\n      - {id: email, completeness: 94}\n  - id: CRM2\n  - id: crm\n",
         ),
         ("flows.yaml", "flows:\n  - from: crm\n    fields: email\n  - {from: crm, to: crm3}\n"),
     ]);
@@ -149,6 +149,7 @@ fn loader_findings_in_french() {
         "un flux sans 'to'",
         "'fields' attend une liste",
         "outil inconnu 'crm3'",
+        "'UK' n'est pas un code pays ISO 3166-1 alpha-2\u{a0}: ce pays s'écrit 'GB'",
     ] {
         assert!(out.contains(french), "{french:?} not in:\n{out}");
     }
