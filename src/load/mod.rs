@@ -410,7 +410,10 @@ fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Findin
             display,
             "",
             Span::new(file, second.start as usize, second.start as usize),
-            format!("{PROJECT_FILE} holds one document; this one is ignored"),
+            crate::diag::t!(
+                "{PROJECT_FILE} holds one document; this one is ignored",
+                "{PROJECT_FILE} contient un seul document ; celui-ci est ignoré"
+            ),
             None::<String>,
         ));
     }
