@@ -530,6 +530,10 @@ pub struct CheckArgs {
     /// Also list the findings silenced by an `allow:` (the accepted risks), with the reason.
     #[arg(long)]
     pub show_suppressed: bool,
+    /// The language of the findings' messages, labels and help (default: `language` in
+    /// datacarto.yaml, else en). Finding ids and order are the same in both.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Args)]
@@ -736,6 +740,7 @@ pub fn run_from_args() -> anyhow::Result<Status> {
                 as_of: args.as_of.unwrap_or_else(Date::today),
                 color,
                 show_suppressed: args.show_suppressed,
+                lang: args.lang.map(Into::into),
             };
             commands::check::run(&options)
         }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use anyhow::bail;
 
 use crate::date::Date;
-use crate::diag::{Finding, Level, suggest};
+use crate::diag::{Finding, Level, Text, suggest, t};
 use crate::manifest::enums::LevelName;
 use crate::manifest::project::{OptionValue, Project, RuleSetting};
 use crate::rules::{self, Rule, schema};
@@ -119,24 +119,34 @@ impl Config {
         rule: &'static Rule,
         key: &str,
         value: &OptionValue,
-    ) -> Result<(), (String, Option<String>)> {
+    ) -> Result<(), (Text, Option<Text>)> {
+        let name = rule.name;
         let Some(option) = rule.options.iter().find(|o| o.name == key) else {
             let names = rule.options.iter().map(|o| o.name);
             let help = suggest::help(key, names)
-                .or_else(|| Some(format!("'{}' has no options", rule.name)));
-            return Err((format!("unknown option '{key}' of rule '{}'", rule.name), help));
+                .or_else(|| Some(t!("'{name}' has no options", "'{name}' n'a pas d'options")));
+            let message = t!(
+                "unknown option '{key}' of rule '{name}'",
+                "option inconnue '{key}' de la règle '{name}'"
+            );
+            return Err((message, help));
         };
         let number = match value {
             OptionValue::Int(i) => *i as f64,
             OptionValue::Number(n) => *n,
             OptionValue::Bool(_) | OptionValue::Text(_) => {
-                return Err((format!("option '{key}' of '{}' is a number", rule.name), None));
+                let message = t!(
+                    "option '{key}' of '{name}' is a number",
+                    "l'option '{key}' de '{name}' est un nombre"
+                );
+                return Err((message, None));
             }
         };
         if !(option.min..=option.max).contains(&number) {
-            let message = format!(
-                "option '{key}' of '{}' is {number}, out of range: it must be between {} and {}",
-                rule.name, option.min, option.max
+            let (min, max) = (option.min, option.max);
+            let message = t!(
+                "option '{key}' of '{name}' is {number}, out of range: it must be between {min} and {max}",
+                "l'option '{key}' de '{name}' vaut {number}, hors limites : elle doit être entre {min} et {max}"
             );
             return Err((message, None));
         }

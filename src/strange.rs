@@ -262,6 +262,7 @@ fn pipeline(files: &[(String, String)]) {
         color: false,
         show_suppressed: true,
         origin: Default::default(),
+        language: crate::manifest::enums::Language::En,
     };
     for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
         let mut out = Vec::new();

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::registry;
-use crate::diag::{Finding, Level};
+use crate::diag::{Finding, Level, t};
 use crate::load::MAX_FINDINGS_PER_FILE;
 use crate::source::{FileId, SourceMap, Span};
 
@@ -16,7 +16,12 @@ pub(super) fn cap(mut findings: Vec<Finding>, sources: &SourceMap) -> Vec<Findin
     // File order decides which are kept, whatever order the rules ran in.
     let place = |f: &Finding| f.primary.as_ref().map(|l| (l.span.file, l.span.start, l.span.end));
     findings.sort_by(|a, b| {
-        (place(a), a.rule, &a.key, &a.message).cmp(&(place(b), b.rule, &b.key, &b.message))
+        (place(a), a.rule, &a.key, a.message.as_str()).cmp(&(
+            place(b),
+            b.rule,
+            &b.key,
+            b.message.as_str(),
+        ))
     });
     let mut seen: BTreeMap<(Option<FileId>, &'static str), (usize, Level)> = BTreeMap::new();
     let mut kept = Vec::with_capacity(findings.len());
@@ -40,12 +45,18 @@ pub(super) fn cap(mut findings: Vec<Finding>, sources: &SourceMap) -> Vec<Findin
         }
         let more = count - MAX_FINDINGS_PER_FILE;
         let path = file.map_or("", |f| sources.get(f).path.as_str());
-        let mut finding =
-            Finding::new(rule, format!("{more} more {rule} findings in this file are not shown"))
-                .key(format!("{path}#more"))
-                .help(format!(
-                    "fix the {MAX_FINDINGS_PER_FILE} shown first, or configure the rule"
-                ));
+        let mut finding = Finding::new(
+            rule,
+            t!(
+                "{more} more {rule} findings in this file are not shown",
+                "{more} autres constats {rule} de ce fichier ne sont pas affichés"
+            ),
+        )
+        .key(format!("{path}#more"))
+        .help(t!(
+            "fix the {MAX_FINDINGS_PER_FILE} shown first, or configure the rule",
+            "corrigez d'abord les {MAX_FINDINGS_PER_FILE} affichés, ou configurez la règle"
+        ));
         if let Some(file) = file {
             finding = finding.at(Span::file_start(file), "");
         }

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::checks::facts::{personal_uses, quoted_list};
+use crate::diag::{Text, t};
 use crate::graph::{LineageGraph, OriginStores};
 use crate::manifest::enums::SpecialCategory;
 use crate::model::{FieldId, Model, PurposeId, StoreId};
@@ -15,7 +16,8 @@ use crate::vocab::categories::covers;
 pub(crate) struct Criterion {
     /// The id in the `dpia_criterion` table: `special_data`, `profiling`, …
     pub id: &'static str,
-    pub evidence: String,
+    /// What meets the criterion, in both languages.
+    pub evidence: Text,
 }
 
 const MONITORING: &[&str] = &[
@@ -95,7 +97,7 @@ pub(crate) fn criteria_from(
 ) -> Vec<Criterion> {
     let purpose = model.purpose(id);
     let mut met = Vec::new();
-    let mut push = |id: &'static str, evidence: String| met.push(Criterion { id, evidence });
+    let mut push = |id: &'static str, evidence: Text| met.push(Criterion { id, evidence });
 
     let special: Vec<String> = purpose
         .uses
@@ -106,13 +108,14 @@ pub(crate) fn criteria_from(
         .map(|f| model.field_path(*f))
         .collect();
     if !special.is_empty() {
-        push("special_data", format!("special-category data ({})", quoted_list(&special, 2)));
+        let list = quoted_list(&special, 2);
+        push("special_data", t!("special-category data ({list})", "données sensibles ({list})"));
     }
     if purpose.profiling == Some(true) {
-        push("profiling", "profiling".to_owned());
+        push("profiling", t!("profiling", "profilage"));
     }
     if purpose.automated_decision == Some(true) {
-        push("automated_decision", "automated decisions".to_owned());
+        push("automated_decision", t!("automated decisions", "décisions automatisées"));
     }
     let stores: BTreeSet<_> = purpose.uses.iter().map(|f| model.field(*f).store).collect();
     if let Some(big) =
@@ -121,7 +124,12 @@ pub(crate) fn criteria_from(
         let s = model.store(*big);
         push(
             "large_scale",
-            format!("large scale ('{}' holds {} records)", s.id, s.records.unwrap_or(0)),
+            t!(
+                "large scale ('{}' holds {} records)",
+                "grande échelle ('{}' contient {} enregistrements)",
+                s.id,
+                s.records.unwrap_or(0)
+            ),
         );
     }
     let names = |stores: &[StoreId]| -> Vec<String> {
@@ -131,28 +139,30 @@ pub(crate) fn criteria_from(
     let listed = |names: &[String], more: bool, max: usize| {
         if more {
             let shown: Vec<String> = names.iter().take(max).map(|s| format!("'{s}'")).collect();
-            format!("{} and more", shown.join(", "))
+            let shown = shown.join(", ");
+            t!("{shown} and more", "{shown} et d'autres")
         } else {
             quoted_list(names, max)
         }
     };
     if entry.stores.len() >= 3 || !entry.external.is_empty() {
         let evidence = if !entry.external.is_empty() {
-            format!(
-                "combining data from external {}",
-                listed(&names(&entry.external), entry.external_more, 2)
+            let list = listed(&names(&entry.external), entry.external_more, 2);
+            t!(
+                "combining data from external {list}",
+                "croisement de données venant de l'extérieur {list}"
             )
         } else if entry.more {
-            format!(
-                "combining data that enters the map in more than {} stores ({})",
-                entry.stores.len(),
-                listed(&names(&entry.stores), true, 4)
+            let (n, list) = (entry.stores.len(), listed(&names(&entry.stores), true, 4));
+            t!(
+                "combining data that enters the map in more than {n} stores ({list})",
+                "croisement de données qui entrent dans la carte par plus de {n} outils ({list})"
             )
         } else {
-            format!(
-                "combining data that enters the map in {} stores ({})",
-                entry.stores.len(),
-                quoted_list(&names(&entry.stores), 4)
+            let (n, list) = (entry.stores.len(), quoted_list(&names(&entry.stores), 4));
+            t!(
+                "combining data that enters the map in {n} stores ({list})",
+                "croisement de données qui entrent dans la carte par {n} outils ({list})"
             )
         };
         push("combining", evidence);
@@ -164,7 +174,11 @@ pub(crate) fn criteria_from(
         .map(|s| model.subject(*s).id.clone())
         .collect();
     if !vulnerable.is_empty() {
-        push("vulnerable_subjects", format!("vulnerable people ({})", quoted_list(&vulnerable, 3)));
+        let list = quoted_list(&vulnerable, 3);
+        push(
+            "vulnerable_subjects",
+            t!("vulnerable people ({list})", "personnes vulnérables ({list})"),
+        );
     }
     let monitoring: Vec<String> = purpose
         .uses
@@ -179,10 +193,10 @@ pub(crate) fn criteria_from(
         .map(|f| model.field_path(*f))
         .collect();
     if !monitoring.is_empty() {
-        push(
-            "systematic_monitoring",
-            format!("systematic monitoring ({})", quoted_list(&monitoring, 2)),
-        );
+        push("systematic_monitoring", {
+            let list = quoted_list(&monitoring, 2);
+            t!("systematic monitoring ({list})", "surveillance systématique ({list})")
+        });
     }
     met
 }
@@ -222,7 +236,7 @@ mod tests {
         criteria_from(&model, p, 1e9, &entry)
             .into_iter()
             .find(|c| c.id == "combining")
-            .map(|c| c.evidence)
+            .map(|c| c.evidence.en)
     }
 
     /// Counted exactly while the map's origins fit the list the check keeps; beyond, "more

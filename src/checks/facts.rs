@@ -1,8 +1,8 @@
 //! Facts several rules share, computed from the model on demand: who holds personal data,
 //! which purposes use it, where stores are hosted.
 
-use crate::diag::{Entity, EntityKind};
-use crate::manifest::enums::StoreStatus;
+use crate::diag::{Entity, EntityKind, Text, t};
+use crate::manifest::enums::{Language, StoreStatus};
 use crate::model::{FieldId, Model, Purpose, PurposeId, StoreId};
 
 /// Whether a store holds at least one personal field.
@@ -59,25 +59,29 @@ pub(crate) fn purpose_entity(purpose: &Purpose) -> Entity {
     Entity::new(EntityKind::Purpose, purpose.id.as_str())
 }
 
-/// `a, b and c`.
-pub(crate) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+/// `a, b and c` (`a, b et c` in a French sentence).
+pub(crate) fn and_list<S: AsRef<str>>(items: &[S]) -> Text {
     match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
+        [] => Text::default(),
+        [one] => Text::from(one.as_ref()),
         [rest @ .., last] => {
             let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", rest.join(", "), last.as_ref())
+            let (rest, last) = (rest.join(", "), last.as_ref());
+            t!("{rest} and {last}", "{rest} et {last}")
         }
     }
 }
 
 /// Quoted names, the first `max` of them, and how many more.
-pub(crate) fn quoted_list(items: &[String], max: usize) -> String {
-    let mut shown: Vec<String> = items.iter().take(max).map(|s| format!("'{s}'")).collect();
-    if items.len() > max {
-        shown.push(format!("{} more", items.len() - max));
+pub(crate) fn quoted_list(items: &[String], max: usize) -> Text {
+    let shown: Vec<String> = items.iter().take(max).map(|s| format!("'{s}'")).collect();
+    if items.len() <= max {
+        return and_list(&shown);
     }
-    and_list(&shown)
+    let more = items.len() - max;
+    let with = |last: String| and_list(&[shown.clone(), vec![last]].concat());
+    let (en, fr) = (with(format!("{more} more")), with(format!("{more} autres")));
+    Text::new(en.en, fr.get(Language::Fr))
 }
 
 /// Whether category `need` covers `key`: `key` is `need` or below it, through dotted

@@ -8,6 +8,7 @@ use crate::config::Flag;
 use crate::date::Date;
 use crate::diag::emit::{self, Context, Format, Origin};
 use crate::load::{LoadOptions, root};
+use crate::manifest::enums::Language;
 
 pub struct Options {
     pub dir: PathBuf,
@@ -16,6 +17,8 @@ pub struct Options {
     pub as_of: Date,
     pub color: bool,
     pub show_suppressed: bool,
+    /// `--lang`; default: the map's `language`, else English.
+    pub lang: Option<Language>,
 }
 
 pub fn run(options: &Options) -> anyhow::Result<Status> {
@@ -28,6 +31,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         color: options.color && options.format == Format::Human,
         show_suppressed: options.show_suppressed,
         origin: origin(&options.dir, &compiled),
+        language: options.lang.or(compiled.model.language).unwrap_or(Language::En),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

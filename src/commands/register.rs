@@ -136,6 +136,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
                     color: false,
                     show_suppressed: false,
                     origin: Default::default(),
+                    language,
                 };
                 emit::emit(DiagFormat::Human, &report, &cx, &mut stderr)?;
             }

@@ -88,6 +88,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
             model.project_file.is_some(),
             config.help_uri.clone(),
         ),
+        language: model.language.unwrap_or(crate::manifest::enums::Language::En),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -2,10 +2,14 @@
 //! help) and the report that orders them, gives them ids and counts them. Emitters, one
 //! file each under `emit/`, turn a report into text; none knows any particular rule.
 
+mod bilingual;
 pub mod emit;
 pub mod suggest;
 
 use std::fmt;
+
+pub(crate) use bilingual::t;
+pub use bilingual::{Text, in_french};
 
 use serde::Serialize;
 
@@ -87,11 +91,11 @@ impl Entity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 impl Label {
-    pub fn new(span: Span, message: impl Into<String>) -> Label {
+    pub fn new(span: Span, message: impl Into<Text>) -> Label {
         Label { span, message: message.into() }
     }
 }
@@ -104,20 +108,21 @@ pub struct Finding {
     pub level: Level,
     /// A level of the finding's own, below its rule's (an expired suppression is `info`).
     pub own_level: Option<Level>,
-    pub message: String,
+    /// In English and French; sorting, caps and ids read the English only.
+    pub message: Text,
     pub entity: Option<Entity>,
     /// What makes the finding id unique for its rule: the entity path by default.
     pub key: String,
     pub primary: Option<Label>,
     pub related: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// Set by the report: `<rule>:<key>`, unique within the report.
     pub id: String,
 }
 
 impl Finding {
     /// A finding of `rule` about `entity`, at `span`.
-    pub fn new(rule: &'static str, message: impl Into<String>) -> Finding {
+    pub fn new(rule: &'static str, message: impl Into<Text>) -> Finding {
         Finding {
             rule,
             level: Level::Error,
@@ -145,23 +150,23 @@ impl Finding {
         self
     }
 
-    pub fn at(mut self, span: Span, message: impl Into<String>) -> Finding {
+    pub fn at(mut self, span: Span, message: impl Into<Text>) -> Finding {
         self.primary = Some(Label::new(span, message));
         self
     }
 
-    pub fn related(mut self, span: Span, message: impl Into<String>) -> Finding {
+    pub fn related(mut self, span: Span, message: impl Into<Text>) -> Finding {
         self.related.push(Label::new(span, message));
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Finding {
+    pub fn help(mut self, help: impl Into<Text>) -> Finding {
         self.help = Some(help.into());
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Finding {
-        self.help = help;
+    pub fn maybe_help<T: Into<Text>>(mut self, help: Option<T>) -> Finding {
+        self.help = help.map(Into::into);
         self
     }
 
@@ -250,9 +255,9 @@ fn sort_key<'a>(f: &'a Finding, sources: &'a SourceMap) -> SortKey<'a> {
             std::cmp::Reverse(f.level),
             f.rule,
             &f.key,
-            &f.message,
+            f.message.as_str(),
         ),
-        None => (1, "", 0, 0, std::cmp::Reverse(f.level), f.rule, &f.key, &f.message),
+        None => (1, "", 0, 0, std::cmp::Reverse(f.level), f.rule, &f.key, f.message.as_str()),
     }
 }
 

@@ -45,18 +45,21 @@ fn normalise(s: &str) -> String {
 }
 
 /// "did you mean `x`?" or, when nothing is close, the list of valid names (when short).
-pub fn help<'a, I>(input: &str, candidates: I) -> Option<String>
+pub fn help<'a, I>(input: &str, candidates: I) -> Option<super::Text>
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
     if let Some(best) = closest(input, candidates.clone()) {
-        return Some(format!("did you mean '{best}'?"));
+        return Some(super::t!("did you mean '{best}'?", "vouliez-vous dire '{best}' ?"));
     }
     let all: Vec<&str> = candidates.into_iter().collect();
     match all.len() {
         0 => None,
         // A store has 25 keys: its list still reads on one screen; a map's thousand ids do not.
-        1..=32 => Some(format!("expected one of: {}", all.join(", "))),
+        1..=32 => {
+            let all = all.join(", ");
+            Some(super::t!("expected one of: {all}", "valeurs attendues : {all}"))
+        }
         _ => None,
     }
 }

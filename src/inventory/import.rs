@@ -491,8 +491,8 @@ pub fn validate(generated: &Generated, read: &Read) -> Vec<Problem> {
         };
         problems.push(Problem {
             place,
-            message: finding.message.clone(),
-            help: finding.help.clone(),
+            message: finding.message.en.clone(),
+            help: finding.help.as_ref().map(|h| h.en.clone()),
         });
     }
     problems

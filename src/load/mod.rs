@@ -410,8 +410,11 @@ fn load_project(text: &str, file: FileId, display: &str) -> (Project, Vec<Findin
             display,
             "",
             Span::new(file, second.start as usize, second.start as usize),
-            format!("{PROJECT_FILE} holds one document; this one is ignored"),
-            None,
+            crate::diag::t!(
+                "{PROJECT_FILE} holds one document; this one is ignored",
+                "{PROJECT_FILE} contient un seul document ; celui-ci est ignoré"
+            ),
+            None::<String>,
         ));
     }
     let Some(doc) = docs.first_mut() else { return (Project::default(), findings) };
@@ -441,7 +444,7 @@ fn exclude_set(project: &Project, sources: &SourceMap, findings: &mut Vec<Findin
                     "exclude",
                     glob.span,
                     format!("invalid glob '{}': {}", glob.value, err.kind()),
-                    None,
+                    None::<String>,
                 ));
             }
         }
@@ -453,9 +456,12 @@ fn schema_finding(display: &str, file: FileId, e: validate::SchemaError) -> Find
     let span = Span::new(file, e.start as usize, e.end as usize);
     if let Some((start, end)) = e.repeats {
         // A repeated key breaks YAML itself: yaml-syntax, with both places.
-        return yaml_syntax::finding(display, span, &e.message)
+        return yaml_syntax::finding(display, span, e.message)
             .key(format!("{display}#{}/{}", e.path, e.start))
-            .related(Span::new(file, start as usize, end as usize), "first here")
+            .related(
+                Span::new(file, start as usize, end as usize),
+                crate::diag::t!("first here", "première ici"),
+            )
             .maybe_help(e.help);
     }
     schema::finding(
@@ -578,7 +584,7 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
                     "",
                     Span::file_start(file),
                     format!("{more} more problems in this file are not shown"),
-                    None,
+                    None::<String>,
                 )
                 .key(format!("{display}#more")),
             );

@@ -8,15 +8,17 @@ use std::fmt::Write as _;
 use super::scalar;
 use super::shape::{ObjectShape, Shape, ShapeId, Shapes, StrShape};
 use super::yaml::{Node, NodeKind};
-use crate::diag::suggest;
+use crate::diag::{Text, suggest, t};
+use crate::manifest::enums::Language;
+use crate::words::finding::kind;
 
 /// A schema problem at a byte range of the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SchemaError {
     pub start: u32,
     pub end: u32,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
     /// Where in the document: `stores[crm].fields[email].completeness`.
     pub path: String,
     /// A repeated key (YAML syntax, not schema), with where it first appears.
@@ -82,7 +84,7 @@ struct Validator<'s, 't> {
 impl Validator<'_, '_> {
     /// `dpia: done` where a mapping is expected: when the value is one of the values of a
     /// key of that mapping, say how to write it (`dpia: {status: done}`).
-    fn wrapped_help(&self, shape: &Shape, node: &Node<'_>, key: Option<&str>) -> Option<String> {
+    fn wrapped_help(&self, shape: &Shape, node: &Node<'_>, key: Option<&str>) -> Option<Text> {
         let Shape::Object(object) = shape else { return None };
         let written = scalar::as_text(node, self.text)?;
         let values = |p: ShapeId| enum_values(self.shapes, self.shapes.get(p)).unwrap_or(&[]);
@@ -96,14 +98,21 @@ impl Validator<'_, '_> {
                     suggest::closest(written, values(*p).iter().map(String::as_str)).map(|v| (k, v))
                 })
             })?;
-        let key = key.unwrap_or("the key");
-        Some(format!("write '{key}: {{{inner}: {value}}}'"))
+        let (en, fr) = key.map_or(("the key", "la clé"), |k| (k, k));
+        Some(t!("write '{en}: {{{inner}: {value}}}'", "écrivez '{fr}: {{{inner}: {value}}}'"))
     }
 
-    fn report(&mut self, start: u32, end: u32, message: String, help: Option<String>) {
+    fn report<M: Into<Text>, H: Into<Text>>(
+        &mut self,
+        start: u32,
+        end: u32,
+        message: M,
+        help: Option<H>,
+    ) {
         if self.silent > 0 {
             return;
         }
+        let (message, help) = (message.into(), help.map(Into::into));
         let path = self.path_string();
         self.errors.push(SchemaError { start, end, message, help, path, repeats: None });
     }
@@ -146,9 +155,16 @@ impl Validator<'_, '_> {
             Shape::AnyOf(branches) => self.check_any_of(node, branches, key),
             other if !accepts_kind(other, &node.kind) => {
                 let found = found_text(node, self.text);
+                let expected = describe(other);
                 let message = match key {
-                    Some(k) => format!("'{k}' expects {}, found {found}", describe(other)),
-                    None => format!("{} is expected here, found {found}", describe(other)),
+                    Some(k) => t!(
+                        "'{k}' expects {expected}, found {found}",
+                        "'{k}' attend {expected}, trouvé {found}"
+                    ),
+                    None => t!(
+                        "{expected} is expected here, found {found}",
+                        "{expected} est attendu ici, trouvé {found}"
+                    ),
                 };
                 let help = bool_help(other, &node.kind)
                     .or_else(|| too_large_help(other, &node.kind))
@@ -183,7 +199,7 @@ impl Validator<'_, '_> {
             .collect();
         match candidates.as_slice() {
             [] => {
-                let mut expected: Vec<String> = Vec::with_capacity(branches.len());
+                let mut expected: Vec<Text> = Vec::with_capacity(branches.len());
                 for branch in branches.iter().filter(|b| !matches!(shapes.get(**b), Shape::Null)) {
                     // `a retention trigger or a retention trigger`: the vocabulary and the
                     // `event:` form share a name.
@@ -193,10 +209,20 @@ impl Validator<'_, '_> {
                     }
                 }
                 let found = found_text(node, self.text);
-                let expected = expected.join(" or ");
+                let join = |language| {
+                    let parts: Vec<&str> = expected.iter().map(|e| e.get(language)).collect();
+                    parts.join(if language == Language::Fr { " ou " } else { " or " })
+                };
+                let expected = Text::new(join(Language::En), join(Language::Fr));
                 let message = match key {
-                    Some(k) => format!("'{k}' expects {expected}, found {found}"),
-                    None => format!("{expected} is expected here, found {found}"),
+                    Some(k) => t!(
+                        "'{k}' expects {expected}, found {found}",
+                        "'{k}' attend {expected}, trouvé {found}"
+                    ),
+                    None => t!(
+                        "{expected} is expected here, found {found}",
+                        "{expected} est attendu ici, trouvé {found}"
+                    ),
                 };
                 let help = branches
                     .iter()
@@ -210,7 +236,7 @@ impl Validator<'_, '_> {
                         branches.iter().find_map(|b| match shapes.get(*b) {
                             Shape::Str(s) if s.pattern.is_some() => {
                                 let what = s.name.as_deref().map_or("value", humanize);
-                                pattern_help(what, "", s)
+                                pattern_help(what, "", s).map(Text::from)
                             }
                             _ => None,
                         })
@@ -252,22 +278,30 @@ impl Validator<'_, '_> {
         let below = min.is_some_and(|m| value < m);
         let above = max.is_some_and(|m| value > m);
         if below || above || value.is_nan() {
-            let what = key.map_or_else(|| "the value".to_owned(), |k| format!("'{k}'"));
+            let what = key.map_or_else(|| t!("the value", "la valeur"), |k| t!("'{k}'", "'{k}'"));
             let raw = self.raw(node).into_owned();
             let range = match (min, max) {
-                (Some(a), Some(b)) => format!("between {a} and {b}"),
-                (Some(a), None) => format!("at least {a}"),
-                (None, Some(b)) => format!("at most {b}"),
-                (None, None) => "a number".to_owned(),
+                (Some(a), Some(b)) => t!("between {a} and {b}", "entre {a} et {b}"),
+                (Some(a), None) => t!("at least {a}", "au moins {a}"),
+                (None, Some(b)) => t!("at most {b}", "au plus {b}"),
+                (None, None) => t!("a number", "un nombre"),
             };
             // `94` for 94 % is the usual slip.
             let percent = value.fract() == 0.0 && (2.0..=100.0).contains(&value);
-            let help = (key == Some("completeness") && percent)
-                .then(|| format!("completeness is a share: write {} for {raw} %", value / 100.0));
+            let share = value / 100.0;
+            let help = (key == Some("completeness") && percent).then(|| {
+                t!(
+                    "completeness is a share: write {share} for {raw} %",
+                    "la complétude est une part : écrivez {share} pour {raw} %"
+                )
+            });
             self.report(
                 node.start,
                 node.end,
-                format!("{what} is {raw}, out of range: it must be {range}"),
+                t!(
+                    "{what} is {raw}, out of range: it must be {range}",
+                    "{what} vaut {raw}, hors limites : la valeur doit être {range}"
+                ),
                 help,
             );
             return false;
@@ -311,7 +345,9 @@ impl Validator<'_, '_> {
                 return Verdict::Good;
             }
             let help = suggest::help(&raw, values.iter().map(String::as_str));
-            let message = format!("unknown {what} '{raw}'");
+            let k = kind(&what);
+            let (noun, unknown) = (k.noun, k.agree("inconnu", "inconnue"));
+            let message = t!("unknown {what} '{raw}'", "{noun} {unknown} '{raw}'");
             self.report(node.start, node.end, message, help);
             return Verdict::Bad;
         }
@@ -354,7 +390,7 @@ impl Validator<'_, '_> {
                 node.start,
                 node.end,
                 format!("'{raw}' is not a date of the calendar"),
-                None,
+                None::<Text>,
             );
             return Verdict::Bad;
         }
@@ -393,20 +429,35 @@ impl Validator<'_, '_> {
         let (read_as, help) = match fixed {
             Some(fixed) => {
                 let help = if what == "id" {
-                    format!("ids use lower case letters, digits, '_' and '-': write '{fixed}'")
+                    t!(
+                        "ids use lower case letters, digits, '_' and '-': write '{fixed}'",
+                        "les identifiants s'écrivent en minuscules, chiffres, '_' et '-' : écrivez '{fixed}'"
+                    )
                 } else {
-                    format!("write '{fixed}' (ids use lower case letters, digits, '_' and '-')")
+                    t!(
+                        "write '{fixed}' (ids use lower case letters, digits, '_' and '-')",
+                        "écrivez '{fixed}' (les identifiants s'écrivent en minuscules, chiffres, '_' et '-')"
+                    )
                 };
                 (fixed.clone(), help)
             }
             None if what == "id" && key == Some("id") => (
                 format!("invalid-id-line-{line}"),
-                "ids use lower case letters, digits, '_' and '-', and start with a letter or a digit".to_owned(),
+                t!(
+                    "ids use lower case letters, digits, '_' and '-', and start with a letter or a digit",
+                    "les identifiants s'écrivent en minuscules, chiffres, '_' et '-', et commencent par une lettre ou un chiffre"
+                ),
             ),
             None => return None,
         };
-        let help = format!("{help}; until then it is read as '{read_as}'");
-        self.report(node.start, node.end, format!("'{raw}' is not a valid {what}"), Some(help));
+        let help = t!(
+            "{help}; until then it is read as '{read_as}'",
+            "{help} ; d'ici là, il est lu comme '{read_as}'"
+        );
+        let k = kind(what);
+        let (a, noun) = (k.agree("un", "une"), k.noun);
+        let message = t!("'{raw}' is not a valid {what}", "'{raw}' n'est pas {a} {noun} valide");
+        self.report(node.start, node.end, message, Some(help));
         Some(Verdict::ReadAs(read_as))
     }
 
@@ -444,14 +495,15 @@ impl Validator<'_, '_> {
                     self.errors.push(SchemaError {
                         start: k.start,
                         end: k.end,
-                        message: format!(
+                        message: t!(
                             "duplicate key '{}': it appears twice in this mapping",
+                            "clé en double '{}' : elle apparaît deux fois dans ce mapping",
                             k.name
                         ),
-                        help: Some(
-                            "a key appears once per mapping: remove or rename one of them"
-                                .to_owned(),
-                        ),
+                        help: Some(t!(
+                            "a key appears once per mapping: remove or rename one of them",
+                            "une clé apparaît une fois par mapping : retirez ou renommez l'une d'elles"
+                        )),
                         path: self.path_string(),
                         repeats: Some(first),
                     });
@@ -479,12 +531,17 @@ impl Validator<'_, '_> {
                 (None, None) => {
                     let known = shape.properties.iter().map(|(p, _)| p.as_str());
                     let owner = shape.name.as_deref().map(humanize);
+                    let name = &k.name;
                     let message = match owner {
-                        Some("datacarto manifest") => format!("unknown top-level key '{}'", k.name),
+                        Some("datacarto manifest") => t!(
+                            "unknown top-level key '{name}'",
+                            "clé de premier niveau inconnue '{name}'"
+                        ),
                         Some(owner) => {
-                            format!("unknown key '{}' in {}", k.name, with_article(owner))
+                            let (en, fr) = (with_article(owner), with_article_fr(owner));
+                            t!("unknown key '{name}' in {en}", "clé inconnue '{name}' dans {fr}")
                         }
-                        None => format!("unknown key '{}'", k.name),
+                        None => t!("unknown key '{name}'", "clé inconnue '{name}'"),
                     };
                     let help = suggest::help(&k.name, known.clone());
                     self.report(k.start, k.end, message, help);
@@ -517,8 +574,12 @@ impl Validator<'_, '_> {
             let present = entries.iter().any(|(k, _)| k.name == *required);
             if !present && !bad_required.contains(required) {
                 let owner = shape.name.as_deref().map_or("this mapping", humanize);
-                let message = format!("{} has no '{required}'", with_article(owner));
-                let help = Some(format!("add '{required}:'; it is required"));
+                let (en, fr) = (with_article(owner), with_article_fr(owner));
+                let message = t!("{en} has no '{required}'", "{fr} sans '{required}'");
+                let help = Some(t!(
+                    "add '{required}:'; it is required",
+                    "ajoutez '{required}:' ; la clé est obligatoire"
+                ));
                 self.report(node_start, node_end.max(node_start), message, help);
                 valid = false;
             }
@@ -531,7 +592,7 @@ impl Validator<'_, '_> {
                 node_start,
                 node_end,
                 "a field mapping has exactly one 'source: destination' entry".to_owned(),
-                None,
+                None::<Text>,
             );
             valid = false;
         }
@@ -555,43 +616,62 @@ fn accepts_kind(shape: &Shape, kind: &NodeKind<'_>) -> bool {
     }
 }
 
-fn describe(shape: &Shape) -> String {
+fn describe(shape: &Shape) -> Text {
     match shape {
-        Shape::Any => "a value".to_owned(),
-        Shape::Null => "nothing".to_owned(),
-        Shape::Bool => "true or false".to_owned(),
-        Shape::Int { .. } => "a whole number".to_owned(),
-        Shape::Number { .. } => "a number".to_owned(),
+        Shape::Any => t!("a value", "une valeur"),
+        Shape::Null => t!("nothing", "rien"),
+        Shape::Bool => t!("true or false", "true ou false"),
+        Shape::Int { .. } => t!("a whole number", "un nombre entier"),
+        Shape::Number { .. } => t!("a number", "un nombre"),
         Shape::Str(s) => match (&s.name, &s.values) {
             // The text form of a retention is a sentence ("3 years after the last order").
-            (Some(name), _) if humanize(name) == "retention" => "a sentence".to_owned(),
-            (Some(name), _) => with_article(humanize(name)),
-            (None, Some(_)) => "one of the listed values".to_owned(),
-            (None, None) => "text".to_owned(),
+            (Some(name), _) if humanize(name) == "retention" => t!("a sentence", "une phrase"),
+            (Some(name), _) => {
+                let (en, fr) = (with_article(humanize(name)), with_article_fr(humanize(name)));
+                t!("{en}", "{fr}")
+            }
+            (None, Some(_)) => t!("one of the listed values", "l'une des valeurs listées"),
+            (None, None) => t!("text", "du texte"),
         },
-        Shape::Array { .. } => "a list".to_owned(),
+        Shape::Array { .. } => t!("a list", "une liste"),
         Shape::Object(o) => match o.name.as_deref() {
             Some(name) if name != "datacarto manifest" => {
-                format!("{} (a mapping)", with_article(humanize(name)))
+                let (en, fr) = (with_article(humanize(name)), with_article_fr(humanize(name)));
+                t!("{en} (a mapping)", "{fr} (un mapping)")
             }
-            _ => "a mapping".to_owned(),
+            _ => t!("a mapping", "un mapping"),
         },
-        Shape::AnyOf(_) => "one of several forms".to_owned(),
+        Shape::AnyOf(_) => t!("one of several forms", "l'une de plusieurs formes"),
     }
 }
 
-fn found_text(node: &Node<'_>, text: &str) -> String {
+/// What YAML node was found, in both languages (`NodeKind::describe` is the English).
+fn node_kind(kind: &NodeKind<'_>) -> Text {
+    let fr = match kind {
+        NodeKind::Null => "null",
+        NodeKind::Bool(_) => "un booléen",
+        NodeKind::Int(_) => "un entier",
+        NodeKind::Float(_) => "un nombre",
+        NodeKind::Str(_) => "une chaîne",
+        NodeKind::Seq(_) => "une liste",
+        NodeKind::Map(_) => "un mapping",
+    };
+    Text::new(kind.describe(), fr)
+}
+
+fn found_text(node: &Node<'_>, text: &str) -> Text {
     match &node.kind {
-        NodeKind::Seq(_) | NodeKind::Map(_) | NodeKind::Null => node.kind.describe().to_owned(),
+        NodeKind::Seq(_) | NodeKind::Map(_) | NodeKind::Null => node_kind(&node.kind),
         _ => {
             let raw = text.get(node.start as usize..node.end as usize).unwrap_or("");
             let raw: String = raw.chars().take(40).collect();
-            format!("{} '{raw}'", node.kind.describe())
+            let kind = node_kind(&node.kind);
+            t!("{kind} '{raw}'", "{kind} '{raw}'")
         }
     }
 }
 
-fn bool_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<String> {
+fn bool_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<Text> {
     match (shape, kind) {
         (Shape::Bool, NodeKind::Str(s)) => {
             let lower = s.to_lowercase();
@@ -600,25 +680,38 @@ fn bool_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<String> {
                 "no" | "n" | "off" => Some("false"),
                 _ => None,
             };
-            value.map(|v| format!("write '{v}': in YAML 1.2 '{s}' is text, not a boolean"))
+            value.map(|v| {
+                t!(
+                    "write '{v}': in YAML 1.2 '{s}' is text, not a boolean",
+                    "écrivez '{v}' : en YAML 1.2 '{s}' est du texte, pas un booléen"
+                )
+            })
         }
         (Shape::Array { .. }, NodeKind::Str(s)) => {
             let item: String = s.chars().take(40).collect();
-            Some(format!("write a list: '[{item}]', or one '- {item}' per line"))
+            Some(t!(
+                "write a list: '[{item}]', or one '- {item}' per line",
+                "écrivez une liste : '[{item}]', ou un '- {item}' par ligne"
+            ))
         }
         (Shape::Str(s), NodeKind::Bool(b)) if s.pattern.is_none() && s.values.is_none() => {
-            Some(format!("quote it (\"{b}\") if you mean the word"))
+            Some(t!(
+                "quote it (\"{b}\") if you mean the word",
+                "mettez-le entre guillemets (\"{b}\") si vous voulez dire le mot"
+            ))
         }
         _ => None,
     }
 }
 
 /// `records: 18446744073709551616`: a whole number past what 64 bits hold.
-fn too_large_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<String> {
+fn too_large_help(shape: &Shape, kind: &NodeKind<'_>) -> Option<Text> {
     match (shape, kind) {
-        (Shape::Int { .. }, NodeKind::Float(f)) if f.fract() == 0.0 => {
-            Some(format!("the number is too large: the largest is {}", i64::MAX))
-        }
+        (Shape::Int { .. }, NodeKind::Float(f)) if f.fract() == 0.0 => Some(t!(
+            "the number is too large: the largest is {}",
+            "le nombre est trop grand : le plus grand est {}",
+            i64::MAX
+        )),
         _ => None,
     }
 }
@@ -680,6 +773,11 @@ pub(crate) fn humanize(name: &str) -> &str {
         "Project" | "datacarto project" => "datacarto.yaml",
         other => other,
     }
+}
+
+/// « un outil », « une finalité »; a file name as it is.
+fn with_article_fr(noun: &str) -> String {
+    if noun.contains(".yaml") { noun.to_owned() } else { kind(noun).a() }
 }
 
 fn with_article(noun: &str) -> String {
@@ -803,7 +901,7 @@ mod tests {
             let (_, errs) = validate(doc, shape::document(), text);
             out.extend(errs.into_iter().map(|e| {
                 let at = &text[e.start as usize..e.end as usize];
-                format!("{} @{at:?} [{}] help={:?}", e.message, e.path, e.help)
+                format!("{} @{at:?} [{}] help={:?}", e.message, e.path, e.help.as_deref())
             }));
         }
         out

@@ -9,6 +9,7 @@ use lsp_types::{
 };
 
 use crate::diag::{Finding, Level};
+use crate::manifest::enums::Language;
 use crate::source::{SourceMap, Span};
 
 /// The diagnostics of each file with findings, by path within the map. A finding with no
@@ -18,6 +19,7 @@ pub(super) fn by_file(
     sources: &SourceMap,
     project_file: Option<crate::source::FileId>,
     uri_of: &dyn Fn(&str) -> Option<lsp_types::Uri>,
+    language: Language,
 ) -> BTreeMap<String, Vec<Diagnostic>> {
     let mut files: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     for finding in findings {
@@ -33,11 +35,11 @@ pub(super) fn by_file(
                 let uri = uri_of(&sources.get(label.span.file).path)?;
                 Some(DiagnosticRelatedInformation {
                     location: Location { uri, range: range(sources, label.span) },
-                    message: label.message.clone(),
+                    message: label.message.get(language).to_owned(),
                 })
             })
             .collect::<Vec<_>>();
-        let mut message = finding.message.clone();
+        let mut message = finding.message.get(language).to_owned();
         // The label says what is wrong at the place (`no store has this id`), as `check`
         // prints it under the line.
         if let Some(label) = finding
@@ -45,10 +47,12 @@ pub(super) fn by_file(
             .as_ref()
             .filter(|l| !l.message.is_empty() && l.message != finding.message)
         {
-            message.push_str(&format!(" ({})", label.message));
+            message.push_str(&format!(" ({})", label.message.get(language)));
         }
         if let Some(help) = &finding.help {
-            message.push_str(&format!("\nhelp: {help}"));
+            message.push('\n');
+            message.push_str(&crate::diag::emit::help_prefix(language));
+            message.push_str(help.get(language));
         }
         let diagnostic = Diagnostic {
             range: range(sources, span),

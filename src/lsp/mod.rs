@@ -15,6 +15,7 @@ mod requests;
 mod snapshot;
 mod uri;
 
+use crate::manifest::enums::Language;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::str::FromStr as _;
@@ -230,6 +231,8 @@ impl Server {
             &compiled.sources,
             compiled.model.project_file,
             &uri_of,
+            // The map's language: French maps get French diagnostics, as `check` prints them.
+            compiled.model.language.unwrap_or(Language::En),
         );
         let cleared: Vec<String> =
             self.published.iter().filter(|p| !files.contains_key(*p)).cloned().collect();

@@ -699,7 +699,7 @@ impl Builder<'_, '_> {
         named.sort();
         named.dedup();
         zones.extend(named);
-        let callouts = callouts(self.src.report, &nodes, &edges);
+        let callouts = callouts(self.src.report, &nodes, &edges, self.src.language);
         View { title, nodes, edges, domains, palette, zones, callouts, language: self.src.language }
     }
 
@@ -801,7 +801,12 @@ impl Builder<'_, '_> {
 /// Every finding about a drawn store, field, purpose or flow, numbered by what it marks
 /// (nodes in their order, then lines): a finding about a field of a store drawn whole marks
 /// the store.
-fn callouts(report: Option<&Report>, nodes: &[Node], edges: &[Edge]) -> Vec<Callout> {
+fn callouts(
+    report: Option<&Report>,
+    nodes: &[Node],
+    edges: &[Edge],
+    language: Language,
+) -> Vec<Callout> {
     let Some(report) = report else { return Vec::new() };
     let node_of: BTreeMap<&str, usize> =
         nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
@@ -828,7 +833,10 @@ fn callouts(report: Option<&Report>, nodes: &[Node], edges: &[Edge]) -> Vec<Call
             _ => None,
         };
         if let Some(target) = target {
-            found.entry(target).or_default().push((f.rule.to_owned(), f.message.clone()));
+            found
+                .entry(target)
+                .or_default()
+                .push((f.rule.to_owned(), f.message.get(language).to_owned()));
         }
     }
     found

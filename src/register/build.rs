@@ -244,7 +244,7 @@ fn row(
                 .map(|c| Criterion {
                     id: c.id.to_owned(),
                     label: term("dpia_criterion", c.id, language).label,
-                    evidence: c.evidence,
+                    evidence: c.evidence.get(language).to_owned(),
                 })
                 .collect(),
             status: p.dpia_status.map(|s| term("dpia_status", s.as_str(), language)),

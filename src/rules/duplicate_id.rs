@@ -1,6 +1,6 @@
 //! `duplicate-id`: two entities of one kind with one id; both places shown.
 
-use crate::diag::{Entity, Finding, Level};
+use crate::diag::{Entity, Finding, Level, t};
 use crate::rules::{Family, Rule};
 use crate::source::Span;
 
@@ -48,10 +48,16 @@ None.
 
 /// `kind` `id` declared at `span` and already at `first`.
 pub fn finding(entity: Entity, what: &str, span: Span, first: Span) -> Finding {
-    let message = format!("{what} '{}' is declared twice", entity.path);
+    let kind = crate::words::finding::kind(what);
+    let (the, again) = (kind.the(), kind.agree("déclaré", "déclarée"));
+    let message =
+        t!("{what} '{}' is declared twice", "{the} '{}' est {again} deux fois", entity.path);
     Finding::new(RULE.name, message)
         .entity(entity)
-        .at(span, "declared again here")
-        .related(first, "first declared here")
-        .help("ids are unique per kind of entity: rename one of them")
+        .at(span, t!("declared again here", "déclaré à nouveau ici"))
+        .related(first, t!("first declared here", "déclaré une première fois ici"))
+        .help(t!(
+            "ids are unique per kind of entity: rename one of them",
+            "les identifiants sont uniques par sorte d'entité : renommez l'un des deux"
+        ))
 }

@@ -1,7 +1,7 @@
 //! `invalid-suppression`: an `allow:` without a reason, naming an unknown rule, or expired.
 
 use crate::date::Date;
-use crate::diag::{Entity, Finding, Level, suggest};
+use crate::diag::{Entity, Finding, Level, suggest, t};
 use crate::rules::{Family, Rule};
 use crate::source::Span;
 
@@ -55,11 +55,17 @@ stores:
 };
 
 pub fn missing_reason(entity: Entity, rule: &str, span: Span) -> Finding {
-    Finding::new(RULE.name, format!("the suppression of '{rule}' has no reason"))
+    Finding::new(
+        RULE.name,
+        t!("the suppression of '{rule}' has no reason", "la suppression de '{rule}' n'a pas de raison"),
+    )
         .key(format!("{}/{rule}/reason", entity.path))
         .entity(entity)
-        .at(span, "this suppression")
-        .help("add 'reason:' saying why the finding is accepted; until then it silences nothing")
+        .at(span, t!("this suppression", "cette suppression"))
+        .help(t!(
+            "add 'reason:' saying why the finding is accepted; until then it silences nothing",
+            "ajoutez 'reason:' disant pourquoi le constat est accepté ; d'ici là, elle ne fait rien taire"
+        ))
 }
 
 pub fn unknown_rule<'a, I>(entity: Entity, rule: &str, span: Span, rules: I) -> Finding
@@ -67,21 +73,36 @@ where
     I: IntoIterator<Item = &'a str> + Clone,
 {
     let help = suggest::closest(rule, rules).map_or_else(
-        || "'datacarto rules' lists the rules".to_owned(),
-        |c| format!("did you mean '{c}'?"),
+        || t!("'datacarto rules' lists the rules", "'datacarto rules' liste les règles"),
+        |c| t!("did you mean '{c}'?", "vouliez-vous dire '{c}' ?"),
     );
-    Finding::new(RULE.name, format!("the suppression names an unknown rule '{rule}'"))
-        .key(format!("{}/{rule}/rule", entity.path))
-        .entity(entity)
-        .at(span, "no rule has this name")
-        .help(help)
+    Finding::new(
+        RULE.name,
+        t!(
+            "the suppression names an unknown rule '{rule}'",
+            "la suppression nomme une règle inconnue '{rule}'"
+        ),
+    )
+    .key(format!("{}/{rule}/rule", entity.path))
+    .entity(entity)
+    .at(span, t!("no rule has this name", "aucune règle ne porte ce nom"))
+    .help(help)
 }
 
 pub fn expired(entity: Entity, rule: &str, until: Date, span: Span) -> Finding {
-    Finding::new(RULE.name, format!("the suppression of '{rule}' expired on {until}"))
-        .key(format!("{}/{rule}/until", entity.path))
-        .entity(entity)
-        .at(span, "expired")
-        .own_level(Level::Info)
-        .help("fix what it silenced, or extend 'until' with a reason that still holds")
+    Finding::new(
+        RULE.name,
+        t!(
+            "the suppression of '{rule}' expired on {until}",
+            "la suppression de '{rule}' a expiré le {until}"
+        ),
+    )
+    .key(format!("{}/{rule}/until", entity.path))
+    .entity(entity)
+    .at(span, t!("expired", "expirée"))
+    .own_level(Level::Info)
+    .help(t!(
+        "fix what it silenced, or extend 'until' with a reason that still holds",
+        "corrigez ce qu'elle faisait taire, ou prolongez 'until' avec une raison toujours valable"
+    ))
 }

@@ -1,7 +1,7 @@
 //! `schema`: what the manifest format does not allow: unknown keys, wrong types, values
 //! outside an enumeration, broken id syntax, values out of range.
 
-use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::diag::{Entity, EntityKind, Finding, Level, Text};
 use crate::rules::{Family, Rule};
 use crate::source::Span;
 
@@ -72,8 +72,8 @@ pub fn finding(
     file: &str,
     path: &str,
     span: Span,
-    message: String,
-    help: Option<String>,
+    message: impl Into<Text>,
+    help: Option<impl Into<Text>>,
 ) -> Finding {
     let key = if path.is_empty() { file.to_owned() } else { format!("{file}#{path}") };
     Finding::new(RULE.name, message)

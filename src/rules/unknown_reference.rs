@@ -1,7 +1,7 @@
 //! `unknown-reference`: a reference to a store, field, team, objective, subject, purpose or
 //! category that does not exist; the closest existing id suggested.
 
-use crate::diag::{Entity, Finding, Level, suggest};
+use crate::diag::{Entity, Finding, Level, Text, suggest, t};
 use crate::rules::{Family, Rule};
 use crate::source::Span;
 
@@ -53,8 +53,12 @@ pub fn finding<'a, I>(entity: Entity, what: &str, name: &str, span: Span, candid
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
-    let label = format!("no {what} has this id");
-    make(entity, format!("unknown {what} '{name}'"), label, name, span, candidates)
+    let kind = crate::words::finding::kind(what);
+    let (noun, unknown) = (kind.noun, kind.agree("inconnu", "inconnue"));
+    let none = kind.agree("aucun", "aucune");
+    let label = t!("no {what} has this id", "{none} {noun} n'a cet identifiant");
+    let message = t!("unknown {what} '{name}'", "{noun} {unknown} '{name}'");
+    make(entity, message, label, name, span, candidates)
 }
 
 /// A reference to a field that `store` does not have.
@@ -62,16 +66,20 @@ pub fn field<'a, I>(entity: Entity, store: &str, name: &str, span: Span, candida
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
-    let message = format!("unknown field '{name}' in store '{store}'");
-    let label = format!("'{store}' has no field with this id");
+    let message = t!(
+        "unknown field '{name}' in store '{store}'",
+        "champ inconnu '{name}' dans l'outil '{store}'"
+    );
+    let label =
+        t!("'{store}' has no field with this id", "'{store}' n'a aucun champ de cet identifiant");
     let key = format!("{}->{store}.{name}", entity.path);
     make(entity, message, label, name, span, candidates).key(key)
 }
 
 fn make<'a, I>(
     entity: Entity,
-    message: String,
-    label: String,
+    message: Text,
+    label: Text,
     name: &str,
     span: Span,
     candidates: I,
@@ -80,6 +88,7 @@ where
     I: IntoIterator<Item = &'a str> + Clone,
 {
     let key = format!("{}->{name}", entity.path);
-    let help = suggest::closest(name, candidates).map(|c| format!("did you mean '{c}'?"));
+    let help = suggest::closest(name, candidates)
+        .map(|c| t!("did you mean '{c}'?", "vouliez-vous dire '{c}' ?"));
     Finding::new(RULE.name, message).entity(entity).key(key).at(span, label).maybe_help(help)
 }

@@ -1,7 +1,7 @@
 //! `unreadable-file`: a manifest that cannot be read at all (permissions, size, not a regular
 //! file), and symbolic links, which are never followed.
 
-use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::diag::{Entity, EntityKind, Finding, Level, Text, t};
 use crate::rules::{Family, Rule};
 use crate::source::Span;
 
@@ -43,13 +43,18 @@ None.
 };
 
 /// A file that could not be read.
-pub fn finding(path: &str, span: Span, message: String) -> Finding {
+pub fn finding(path: &str, span: Span, message: impl Into<Text>) -> Finding {
     Finding::new(RULE.name, message).entity(Entity::new(EntityKind::File, path)).at(span, "")
 }
 
 /// A symbolic link, which is not followed.
 pub fn symlink(path: &str, span: Span) -> Finding {
-    finding(path, span, format!("{path} is a symbolic link; datacarto does not follow links"))
-        .own_level(Level::Info)
-        .help("replace the link by the file, or exclude it in datacarto.yaml")
+    let message = t!(
+        "{path} is a symbolic link; datacarto does not follow links",
+        "{path} est un lien symbolique ; datacarto ne suit pas les liens"
+    );
+    finding(path, span, message).own_level(Level::Info).help(t!(
+        "replace the link by the file, or exclude it in datacarto.yaml",
+        "remplacez le lien par le fichier, ou excluez-le dans datacarto.yaml"
+    ))
 }

@@ -1,7 +1,7 @@
 //! `unused-suppression`: an `allow:` that silences nothing (the finding it accepted is gone,
 //! or was never there).
 
-use crate::diag::{Entity, Finding, Level};
+use crate::diag::{Entity, Finding, Level, t};
 use crate::rules::{Family, Rule};
 use crate::source::Span;
 
@@ -50,9 +50,18 @@ stores:
 };
 
 pub fn finding(entity: Entity, rule: &str, span: Span) -> Finding {
-    Finding::new(RULE.name, format!("the suppression of '{rule}' silences nothing"))
-        .key(format!("{}/{rule}", entity.path))
-        .entity(entity)
-        .at(span, "no finding of this rule here")
-        .help(format!("'{rule}' reports nothing on this entity: remove this entry"))
+    Finding::new(
+        RULE.name,
+        t!(
+            "the suppression of '{rule}' silences nothing",
+            "la suppression de '{rule}' ne fait rien taire"
+        ),
+    )
+    .key(format!("{}/{rule}", entity.path))
+    .entity(entity)
+    .at(span, t!("no finding of this rule here", "aucun constat de cette règle ici"))
+    .help(t!(
+        "'{rule}' reports nothing on this entity: remove this entry",
+        "'{rule}' ne signale rien sur cette entité : retirez cette entrée"
+    ))
 }

@@ -1,6 +1,6 @@
 //! `yaml-syntax`: a manifest that is not valid YAML (or not text at all), at the exact position.
 
-use crate::diag::{Entity, EntityKind, Finding, Level};
+use crate::diag::{Entity, EntityKind, Finding, Level, Text, t};
 use crate::rules::{Family, Rule};
 use crate::source::Span;
 
@@ -43,6 +43,8 @@ None. The loader's limits are in `docs/manifest.md`.
 };
 
 /// A YAML error in `path` at `span`.
-pub fn finding(path: &str, span: Span, message: &str) -> Finding {
-    Finding::new(RULE.name, message).entity(Entity::new(EntityKind::File, path)).at(span, "here")
+pub fn finding(path: &str, span: Span, message: impl Into<Text>) -> Finding {
+    Finding::new(RULE.name, message)
+        .entity(Entity::new(EntityKind::File, path))
+        .at(span, t!("here", "ici"))
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::engine::Table;
 use super::guess::{Guess, guess, tokens};
 use super::patterns::Pattern;
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, Text, t};
 use crate::manifest::scan::ScanTable;
 use crate::model::{FieldId, FieldOrigin, Model, StoreId};
 use crate::rules::{missing_column, undeclared_column};
@@ -267,37 +267,52 @@ fn missing(model: &Model, f: FieldId, wanted: &[Wanted<'_>]) -> Finding {
     let field = model.field(f);
     let store = &model.store(field.store).id;
     let (span, looked) = match &field.column {
-        Some(column) => (column.span, format!("column '{}'", column.value)),
-        None => (field.span, format!("a column '{}'", field.id)),
+        Some(column) => {
+            let c = &column.value;
+            (column.span, t!("column '{c}'", "de colonne '{c}'"))
+        }
+        None => {
+            let c = &field.id;
+            (field.span, t!("a column '{c}'", "de colonne '{c}'"))
+        }
     };
     let tables: Vec<&str> = wanted.iter().map(|w| w.name).collect();
-    let tables = if tables.is_empty() { "none".to_owned() } else { tables.join(", ") };
+    let tables =
+        if tables.is_empty() { t!("none", "aucune") } else { Text::from(tables.join(", ")) };
     Finding::new(
         missing_column::RULE.name,
-        format!(
+        t!(
             "field '{}' of store '{store}' has no column in the scanned system: no table has \
              {looked}",
+            "le champ '{}' de l'outil '{store}' n'a pas de colonne dans le système scanné : \
+             aucune table n'a {looked}",
             field.id
         ),
     )
     .entity(Entity::new(EntityKind::Field, model.field_path(f)))
-    .at(span, "declared here")
-    .help(format!(
+    .at(span, t!("declared here", "déclaré ici"))
+    .help(t!(
         "remove the field, or write `column: TABLE.COLUMN` on it when the column has another \
-         name (tables: {tables})"
+         name (tables: {tables})",
+        "retirez le champ, ou écrivez-y `column: TABLE.COLUMN` quand la colonne a un autre nom \
+         (tables : {tables})"
     ))
 }
 
 fn missing_table(store: &str, want: &Wanted<'_>, place: Span) -> Finding {
     Finding::new(
         missing_column::RULE.name,
-        format!(
+        t!(
             "store '{store}' lists table '{}', which the scanned system does not have",
+            "l'outil '{store}' liste la table '{}', que le système scanné n'a pas",
             want.name
         ),
     )
     .entity(Entity::new(EntityKind::Store, store))
     .key(format!("{store}.{}", want.name))
-    .at(want.span.unwrap_or(place), "listed here")
-    .help("remove it from `scan.tables`, or fix its name")
+    .at(want.span.unwrap_or(place), t!("listed here", "listée ici"))
+    .help(t!(
+        "remove it from `scan.tables`, or fix its name",
+        "retirez-la de `scan.tables`, ou corrigez son nom"
+    ))
 }

@@ -82,12 +82,13 @@ pub fn rebuild(shared: &Shared, options: &Options) -> anyhow::Result<()> {
     let previous = shared.current();
     let load = LoadOptions { within_map: true, ..LoadOptions::default() };
     let compiled = compile(&options.dir, &[], options.as_of, &load)?;
+    let language = options.lang.or(compiled.model.language).unwrap_or(Language::En);
     let blocking: Vec<String> = compiled
         .report
         .findings
         .iter()
         .filter(|f| UNREADABLE.contains(&f.rule))
-        .map(|f| located(f, &compiled.sources))
+        .map(|f| located(f, &compiled.sources, language))
         .collect();
     let s = &compiled.report.summary;
     let summary = (s.errors, s.warnings, s.infos);
@@ -98,12 +99,8 @@ pub fn rebuild(shared: &Shared, options: &Options) -> anyhow::Result<()> {
         shared.publish(Build { files, generation, blocking, summary, took: start.elapsed() });
         return Ok(());
     }
-    let site_options = site::Options {
-        language: options.lang.or(compiled.model.language).unwrap_or(Language::En),
-        date: None,
-        templates: Vec::new(),
-        progress: None,
-    };
+    let site_options =
+        site::Options { language, date: None, templates: Vec::new(), progress: None };
     let inputs = site::Inputs {
         model: &compiled.model,
         graph: &compiled.graph,
@@ -123,8 +120,8 @@ pub fn rebuild(shared: &Shared, options: &Options) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `file:line:col: message` of a finding.
-fn located(f: &Finding, sources: &SourceMap) -> String {
+/// `file:line:col: message` of a finding, in the site's language.
+fn located(f: &Finding, sources: &SourceMap, language: Language) -> String {
     let level = match f.level {
         Level::Error => "error",
         Level::Warn => "warning",
@@ -134,8 +131,8 @@ fn located(f: &Finding, sources: &SourceMap) -> String {
         Some(label) => {
             let (line, col) = sources.line_col(label.span);
             let path = &sources.get(label.span.file).path;
-            format!("{path}:{line}:{col}: {level}[{}] {}", f.rule, f.message)
+            format!("{path}:{line}:{col}: {level}[{}] {}", f.rule, f.message.get(language))
         }
-        None => format!("{level}[{}] {}", f.rule, f.message),
+        None => format!("{level}[{}] {}", f.rule, f.message.get(language)),
     }
 }

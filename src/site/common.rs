@@ -226,8 +226,8 @@ pub(super) fn findings_json(
                 "level": f.level.as_str(),
                 "level_label": level_label(f.level.as_str(), language),
                 "rule": f.rule,
-                "message": f.message.as_str(),
-                "help": f.help.as_deref(),
+                "message": f.message.get(language),
+                "help": f.help.as_ref().map(|h| h.get(language)),
                 "place": f.primary.as_ref().map(|l| place(inputs, l.span)).unwrap_or_default(),
             }
         })

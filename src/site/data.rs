@@ -177,7 +177,10 @@ pub(super) fn graph_json(inputs: &Inputs<'_>) -> String {
 }
 
 /// The findings, in the JSON contract of `check --format json`.
-pub(super) fn findings_json(inputs: &Inputs<'_>) -> String {
+pub(super) fn findings_json(
+    inputs: &Inputs<'_>,
+    language: crate::manifest::enums::Language,
+) -> String {
     let rules = crate::rules::metadata();
     let cx = crate::diag::emit::Context {
         sources: inputs.sources,
@@ -185,6 +188,7 @@ pub(super) fn findings_json(inputs: &Inputs<'_>) -> String {
         color: false,
         show_suppressed: false,
         origin: Default::default(),
+        language,
     };
     let mut out = Vec::new();
     crate::diag::emit::emit(crate::diag::emit::Format::Json, inputs.report, &cx, &mut out)

@@ -347,7 +347,7 @@ pub(super) fn accepted(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
                 "level": f.level.as_str(),
                 "level_label": level_label(f.level.as_str(), lang),
                 "rule": f.rule,
-                "message": f.message.as_str(),
+                "message": f.message.get(lang),
                 "place": f.primary.as_ref().map(|l| place(inputs, l.span)).unwrap_or_default(),
                 "reason": a.reason.as_str(),
                 "until": a.until.map(|d| d.to_string()),

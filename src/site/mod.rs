@@ -163,7 +163,9 @@ impl Site<'_> {
                 vec![Artifact::new("assets/search-index.js", data::search_index(inputs))]
             }
             Job::Graph => vec![Artifact::new("graph.json", data::graph_json(inputs))],
-            Job::Findings => vec![Artifact::new("findings.json", data::findings_json(inputs))],
+            Job::Findings => {
+                vec![Artifact::new("findings.json", data::findings_json(inputs, self.language))]
+            }
             Job::Register(i) => vec![register::file(&self.register, i)?],
             Job::Home => {
                 let (mut files, system_map) = maps::system(&self.maps, &self.maps_findings);

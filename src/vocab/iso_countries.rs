@@ -3,6 +3,8 @@
 //! by name (`France` → `FR`). The labelled table of `countries.tsv` covers the countries the
 //! register names; this list decides what a map may write.
 
+use crate::diag::{Text, t};
+
 use super::tables;
 
 /// The 249 officially assigned codes (ISO 3166-1, as maintained by the ISO 3166/MA).
@@ -32,38 +34,57 @@ const MISTAKEN: &[(&str, &str, &str)] = &[
     ("USA", "US", "the United States"),
 ];
 
-/// Why `text` is not a country code, in a message and a suggestion.
-pub fn problem(text: &str) -> (String, Option<String>) {
+/// Why `text` is not a country code, in a message and a suggestion (English and French).
+pub fn problem(text: &str) -> (Text, Option<Text>) {
     let upper = text.trim().to_uppercase();
     if let Some((_, code, name)) = MISTAKEN.iter().find(|(m, _, _)| *m == upper) {
         return (
-            format!("'{text}' is not an ISO 3166-1 alpha-2 country code: {name} is '{code}'"),
-            Some(format!("write '{code}'")),
+            t!(
+                "'{text}' is not an ISO 3166-1 alpha-2 country code: {name} is '{code}'",
+                "'{text}' n'est pas un code pays ISO 3166-1 alpha-2 : ce pays s'écrit '{code}'"
+            ),
+            Some(t!("write '{code}'", "écrivez '{code}'")),
         );
     }
     if upper == "EU" || upper == "EEA" || upper == "EUROPE" {
         return (
-            format!(
-                "'{text}' is not a country: a location names the countries where the data is hosted"
+            t!(
+                "'{text}' is not a country: a location names the countries where the data is hosted",
+                "'{text}' n'est pas un pays : une localisation nomme les pays où les données sont hébergées"
             ),
-            Some("list the countries, such as '[FR, DE, IE]'".to_owned()),
+            Some(t!(
+                "list the countries, such as '[FR, DE, IE]'",
+                "listez les pays, par exemple '[FR, DE, IE]'"
+            )),
         );
     }
     if is_assigned(&upper) {
         return (
-            format!("'{text}' is not a valid country code: codes are upper case"),
-            Some(format!("write '{upper}'")),
+            t!(
+                "'{text}' is not a valid country code: codes are upper case",
+                "'{text}' n'est pas un code pays valide : les codes s'écrivent en majuscules"
+            ),
+            Some(t!("write '{upper}'", "écrivez '{upper}'")),
         );
     }
     if let Some(code) = by_name(text) {
         return (
-            format!("'{text}' is not a country code"),
-            Some(format!("write '{code}', its ISO 3166-1 alpha-2 code")),
+            t!("'{text}' is not a country code", "'{text}' n'est pas un code pays"),
+            Some(t!(
+                "write '{code}', its ISO 3166-1 alpha-2 code",
+                "écrivez '{code}', son code ISO 3166-1 alpha-2"
+            )),
         );
     }
     (
-        format!("'{text}' is not an ISO 3166-1 alpha-2 country code"),
-        Some("use the two-letter code of the country, such as FR, DE or US".to_owned()),
+        t!(
+            "'{text}' is not an ISO 3166-1 alpha-2 country code",
+            "'{text}' n'est pas un code pays ISO 3166-1 alpha-2"
+        ),
+        Some(t!(
+            "use the two-letter code of the country, such as FR, DE or US",
+            "utilisez le code à deux lettres du pays, par exemple FR, DE ou US"
+        )),
     )
 }
 

@@ -3,6 +3,7 @@
 //! area. One place, so that one test holds them all to both languages.
 
 pub mod dsr;
+pub mod finding;
 pub mod map;
 pub mod register;
 pub mod site;
@@ -15,6 +16,27 @@ pub fn colon(language: Language) -> &'static str {
         Language::En => ": ",
         Language::Fr => " : ",
     }
+}
+
+/// French typography on a French sentence: a no-break space inside « » and before : ; ? !,
+/// so that a line never breaks between the mark and its word. Written sentences use plain
+/// spaces; this turns them (idempotent: a no-break space already there stays).
+pub fn french(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '«' if chars.peek() == Some(&' ') => {
+                chars.next();
+                out.push_str("«\u{a0}");
+            }
+            ' ' if matches!(chars.peek(), Some('»' | ':' | ';' | '?' | '!')) => {
+                out.push('\u{a0}');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -76,6 +98,16 @@ mod tests {
         for key in SAME_ON_PURPOSE {
             assert!(words.iter().any(|(k, _)| k == key), "{key} is listed but is no word");
         }
+    }
+
+    /// French typography: no-break spaces inside quotes and before high punctuation only.
+    #[test]
+    fn french_typography() {
+        assert_eq!(
+            super::french("magasin « crm » : inconnu ; pourquoi ? voilà !"),
+            "magasin «\u{a0}crm\u{a0}»\u{a0}: inconnu\u{a0}; pourquoi\u{a0}? voilà\u{a0}!"
+        );
+        assert_eq!(super::french("a:b, c ·d"), "a:b, c ·d");
     }
 
     /// The maps' list is complete and in declaration order: a word added in the middle of the

@@ -13,7 +13,7 @@ use crate::site::{build, chromium, open};
 use crate::support::{project_root, run_in};
 
 /// `None` (skip) when a tool is missing outside `scripts/test`; a failure under it.
-fn tool<T>(found: Option<T>, what: &str) -> Option<T> {
+pub(crate) fn tool<T>(found: Option<T>, what: &str) -> Option<T> {
     if found.is_none() {
         assert!(
             std::env::var("DATACARTO_TEST_TOOLS").as_deref() != Ok("required"),

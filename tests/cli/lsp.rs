@@ -486,3 +486,34 @@ fn did_you_mean_findings_get_a_quick_fix() {
     assert_eq!(server.request(2, "textDocument/codeAction", params), json!([]));
     server.stop();
 }
+
+/// A map with `language: fr` gets its diagnostics in French, as `check` prints them.
+#[test]
+fn a_french_map_gets_french_diagnostics() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let project = std::fs::read_to_string(map.join("datacarto.yaml")).expect("datacarto.yaml");
+    let french = project.replace("language: en", "language: fr");
+    assert_ne!(project, french, "the starter map states its language");
+    std::fs::write(map.join("datacarto.yaml"), french).expect("write datacarto.yaml");
+    let mut server = Server::start(&map);
+    server.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": server.root, "capabilities": {}}}));
+    server.wait("the initialize response", |m| m["id"] == 1);
+    server.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    let typo = "flows:\n  - {id: shop-to-crm, from: shop, to: crn, fields: [email]}\n";
+    server.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": server.uri("flows.yaml"), "languageId": "yaml", "version": 1,
+            "text": typo}}}));
+    let found = server.diagnostics("flows.yaml");
+    let store = found.iter().find(|d| d["code"] == "unknown-reference").expect("the typo");
+    let message = store["message"].as_str().expect("a message");
+    assert!(message.starts_with("outil inconnu 'crn'"), "{message}");
+    assert!(message.contains("vouliez-vous dire 'crm'\u{a0}?"), "{message}");
+    assert!(message.contains("aide\u{a0}: ") || message.contains("(aucun"), "{message}");
+    assert!(!message.contains("unknown") && !message.contains("help:"), "{message}");
+    server.send(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
+    server.wait("the shutdown response", |m| m["id"] == 2);
+    server.send(json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert!(server.child.wait().expect("the server ends").success());
+}

@@ -16,6 +16,7 @@ mod export_fides;
 mod export_openlineage;
 mod fides;
 mod fixtures;
+mod french;
 mod generated;
 mod harden;
 mod hostile;

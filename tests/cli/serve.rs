@@ -44,14 +44,38 @@ fn start(map: &Map) -> Server {
     Server { child, port }
 }
 
-/// `GET path` with `host`: the status line and the body.
+/// `GET path` with `host`: the status line and the body (read to its `Content-Length`:
+/// Chromium's DevTools server keeps the connection open whatever the request says).
 fn get(port: u16, path: &str, host: &str) -> (String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-    (head.lines().next().unwrap_or_default().to_owned(), body.to_owned())
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse::<usize>().ok();
+        }
+    }
+    let mut body = Vec::new();
+    match length {
+        Some(n) => {
+            body.resize(n, 0);
+            reader.read_exact(&mut body).unwrap();
+        }
+        None => {
+            reader.read_to_end(&mut body).unwrap();
+        }
+    }
+    (status.trim_end().to_owned(), String::from_utf8_lossy(&body).into_owned())
 }
 
 /// The event stream, read event by event.
@@ -136,4 +160,130 @@ fn serve_answers_from_memory_and_announces_builds() {
     let script = get(server.port, "/__datacarto/live.js", &host).1;
     assert!(script.contains("EventSource") && script.contains("textContent"));
     assert!(!script.contains("innerHTML"), "problems are shown as text, never as markup");
+}
+
+/// Node with the WebSocket client the CDP driver uses (node 20 behind a flag, 22 without).
+fn node() -> Option<&'static str> {
+    let out = std::process::Command::new("node")
+        .args([
+            "--experimental-websocket",
+            "-e",
+            "process.exit(typeof WebSocket === 'function' ? 0 : 1)",
+        ])
+        .output()
+        .ok()?;
+    out.status.success().then_some("node")
+}
+
+/// A headless Chromium with its DevTools endpoint, killed when dropped.
+struct Browser {
+    child: Child,
+    _profile: tempfile::TempDir,
+    port: u16,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn browser(program: &str) -> Browser {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(program)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("about:blank")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    let port = loop {
+        line.clear();
+        assert!(err.read_line(&mut line).unwrap() > 0, "chromium said no DevTools address");
+        if let Some(rest) = line.trim().strip_prefix("DevTools listening on ws://127.0.0.1:") {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    // Keep reading its log, or it blocks on a full pipe.
+    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+    Browser { child, _profile: profile, port }
+}
+
+/// The CDP driver (tests/browser/cdp.mjs) attached to the browser's page.
+struct Page {
+    child: Child,
+    out: BufReader<std::process::ChildStdout>,
+}
+
+impl Page {
+    fn attach(node: &str, browser: &Browser) -> Page {
+        let (_, list) = get(browser.port, "/json/list", &format!("127.0.0.1:{}", browser.port));
+        let targets: serde_json::Value = serde_json::from_str(&list).expect("the targets");
+        let ws = targets
+            .as_array()
+            .and_then(|t| t.iter().find(|t| t["type"] == "page"))
+            .and_then(|t| t["webSocketDebuggerUrl"].as_str())
+            .expect("a page target")
+            .to_owned();
+        let script = crate::support::project_root().join("tests/browser/cdp.mjs");
+        let mut child = std::process::Command::new(node)
+            .arg("--experimental-websocket")
+            .arg("--no-warnings")
+            .arg(script)
+            .arg(ws)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("node starts");
+        let out = BufReader::new(child.stdout.take().unwrap());
+        Page { child, out }
+    }
+
+    fn ask(&mut self, command: &str) -> String {
+        let stdin = self.child.stdin.as_mut().unwrap();
+        writeln!(stdin, "{command}").unwrap();
+        stdin.flush().unwrap();
+        let mut line = String::new();
+        self.out.read_line(&mut line).unwrap();
+        line.trim().to_owned()
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// In Chromium: an open page repaints after an edit without the test reloading it; a file
+/// broken mid-edit puts its problem over the page, which keeps its content.
+#[test]
+fn an_open_page_repaints_after_an_edit() {
+    let Some(program) = crate::a11y::tool(crate::site::chromium(), "chromium") else { return };
+    let Some(node) = crate::a11y::tool(node(), "node with WebSocket") else { return };
+    let map = Map::new(&[("stores.yaml", STORES)]);
+    let server = start(&map);
+    let browser = browser(program);
+    let mut page = Page::attach(node, &browser);
+    let url = format!("http://127.0.0.1:{}/stores/crm.html", server.port);
+    assert_eq!(page.ask(&format!("goto {url}")), "ok");
+    let h1 = "(document.querySelector('h1') || {}).textContent";
+    assert_eq!(page.ask(&format!("wait {h1}")), "ok \"Customer master\"");
+    // The live script is connected before the edit: wait for its stream to be open.
+    map.write("stores.yaml", STORES.replace("Customer master", "Golden record").as_bytes());
+    assert_eq!(
+        page.ask(&format!("wait {h1} === 'Golden record' && {h1}")),
+        "ok \"Golden record\"",
+        "the page repainted"
+    );
+    map.write("stores.yaml", b"stores:\n  - id: crm\n    name: [unclosed\n");
+    let problems = "(document.getElementById('datacarto-live-problems') || {}).textContent";
+    let shown = page.ask(&format!("wait {problems}"));
+    assert!(shown.contains("stores.yaml:3:11: error[yaml-syntax]"), "{shown}");
+    assert_eq!(page.ask(&format!("wait {h1}")), "ok \"Golden record\"", "the page stays");
 }

@@ -344,6 +344,18 @@ fn the_french_site_of_an_english_map_is_french() {
     }
     let teams = std::fs::read_to_string(site.join("teams.html")).unwrap();
     assert!(teams.contains("<h1>Équipes</h1>"), "{teams}");
+    // The findings too: in the pages and in findings.json, ids unchanged.
+    let findings = std::fs::read_to_string(site.join("findings.json")).unwrap();
+    assert!(findings.contains("l'outil 'promo-sheet' est un silo isolé"), "{findings}");
+    assert!(findings.contains("\"id\": \"orphan-store:promo-sheet\""), "{findings}");
+    assert!(!findings.contains("is an isolated silo"), "{findings}");
+    let pages: String = walk(&site)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(pages.contains("est un silo isolé"), "no French finding in the pages");
+    assert!(!pages.contains("is an isolated silo"), "an English finding in the pages");
 }
 
 /// A flow that declares no field says so in the flows page, in both languages, instead of

@@ -5,6 +5,7 @@
 use crate::checks::Context;
 use crate::checks::facts::purpose_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::SpecialCategory;
 use crate::rules::condition_without_special_data::RULE;
 
@@ -24,8 +25,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "purpose '{}' states an art. 9(2) condition ({}) but uses no special-category data",
+                t!(
+                    "purpose '{}' states an art. 9(2) condition ({}) but uses no special-category data", "la finalité '{}' invoque une condition de l'art. 9(2) ({}) mais n'utilise aucune donnée sensible",
                     purpose.id,
                     condition.as_str()
                 ),
@@ -33,7 +34,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .entity(purpose_entity(purpose))
             .key(format!("{}/art9", purpose.id))
             .at(purpose.span, "")
-            .help("give the field that holds special-category data its category (or 'special:'), or remove 'special_condition:'"),
+            .help(t!("give the field that holds special-category data its category (or 'special:'), or remove 'special_condition:'", "donnez au champ qui contient les données sensibles sa catégorie (ou 'special:'), ou retirez 'special_condition:'")),
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::checks::Context;
 use crate::checks::people::StoreSubjects;
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::model::{Defined, Model};
 use crate::rules::conflicting_definitions::RULE;
 
@@ -31,8 +31,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     RULE.name,
-                    format!(
-                        "flow '{}' links '{}' ({}: {}) and '{}' ({}: {}), which hold the same people ({}) under different definitions of '{}'",
+                    t!(
+                        "flow '{}' links '{}' ({}: {}) and '{}' ({}: {}), which hold the same people ({}) under different definitions of '{}'", "le flux '{}' relie '{}' ({} : {}) et '{}' ({} : {}), qui contiennent les mêmes personnes ({}) sous des définitions différentes de '{}'",
                         flow.id,
                         a.id,
                         term.id,
@@ -45,11 +45,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                 )
                 .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
-                .at(flow.span, "crosses two definitions")
-                .related(da.span, format!("'{}' follows this definition", a.id))
-                .related(db.span, format!("'{}' follows this one", b.id))
-                .help(format!(
-                    "align '{}' and '{}' on one definition of '{}', or make the flow filter what it carries and say so in an 'allow:'",
+                .at(flow.span, t!("crosses two definitions", "traverse deux définitions"))
+                .related(da.span, t!("'{}' follows this definition", "'{}' suit cette définition", a.id))
+                .related(db.span, t!("'{}' follows this one", "'{}' suit celle-ci", b.id))
+                .help(t!(
+                    "align '{}' and '{}' on one definition of '{}', or make the flow filter what it carries and say so in an 'allow:'", "alignez '{}' et '{}' sur une seule définition de '{}', ou faites filtrer au flux ce qu'il transporte et dites-le dans un 'allow:'",
                     a.id, b.id, term.id
                 )),
             );

@@ -6,6 +6,7 @@ use crate::checks::Context;
 use crate::checks::dpia::{Entries, criteria_from};
 use crate::checks::facts::{purpose_entity, register_purposes};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::DpiaStatus;
 use crate::rules::dpia_required::RULE;
 
@@ -24,15 +25,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if met.len() < 2 {
             continue;
         }
-        let evidence: Vec<&str> = met.iter().map(|c| c.evidence.as_str()).collect();
+        // The list in each language: the criteria's words and the "and" between them.
+        let fr = crate::manifest::enums::Language::Fr;
+        let en_parts: Vec<&str> = met.iter().map(|c| c.evidence.en.as_str()).collect();
+        let fr_parts: Vec<&str> = met.iter().map(|c| c.evidence.get(fr)).collect();
+        let evidence = crate::diag::Text::new(
+            crate::checks::facts::and_list(&en_parts).en,
+            crate::checks::facts::and_list(&fr_parts).get(fr),
+        );
         out.push(
             Finding::new(
                 RULE.name,
-                format!("purpose '{}' meets {} DPIA criteria: {}", purpose.id, met.len(), crate::checks::facts::and_list(&evidence)),
+                t!("purpose '{}' meets {} DPIA criteria: {}", "la finalité '{}' remplit {} critères d'AIPD : {}", purpose.id, met.len(), evidence),
             )
             .entity(purpose_entity(purpose))
             .at(purpose.span, "")
-            .help("carry out a data protection impact assessment (GDPR art. 35) and record it: 'dpia: {status: done, link: …}'"),
+            .help(crate::diag::Text::new("carry out a data protection impact assessment (GDPR art. 35) and record it: 'dpia: {status: done, link: …}'", "menez une analyse d'impact relative à la protection des données (RGPD art. 35) et consignez-la : 'dpia: {status: done, link: …}'")),
         );
     }
 }

@@ -6,6 +6,7 @@ use petgraph::algo::has_path_connecting;
 use crate::checks::Context;
 use crate::checks::facts::{live_stores, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::graph::node;
 use crate::rules::duplicates_into_referential::RULE;
 
@@ -34,16 +35,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "store '{}' holds {:.0} % duplicate records (over {:.0} %) and its data flows into the customer master '{master}'",
+                t!(
+                    "store '{}' holds {:.0} % duplicate records (over {:.0} %) and its data flows into the customer master '{master}'", "l'outil '{}' contient {:.0} % d'enregistrements en doublon (plus de {:.0} %) et ses données alimentent le référentiel client '{master}'",
                     s.id,
                     rate.value * 100.0,
                     threshold * 100.0
                 ),
             )
             .entity(store_entity(model, store))
-            .at(rate.span, "duplicates rate")
-            .help("deduplicate at the source, or match records on an identifier before they reach the master"),
+            .at(rate.span, t!("duplicates rate", "taux de doublons"))
+            .help(t!("deduplicate at the source, or match records on an identifier before they reach the master", "dédoublonnez à la source, ou rapprochez les enregistrements sur un identifiant avant qu'ils n'atteignent le référentiel")),
         );
     }
 }

@@ -8,6 +8,7 @@ use petgraph::visit::{EdgeFiltered, EdgeRef};
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::graph::{FieldEdge, node};
 use crate::manifest::enums::Direction;
 use crate::model::{FieldId, FlowId, Model};
@@ -45,20 +46,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             cycle.iter().map(|(_, flow)| format!("'{}'", model.flow(*flow).id)).collect();
         let mut finding = Finding::new(
             RULE.name,
-            format!("'{}' travels back to itself: {} (flows {})", model.field_path(start), hops.join(" → "), flows.join(", ")),
+            t!("'{}' travels back to itself: {} (flows {})", "'{}' revient à lui-même : {} (flux {})", model.field_path(start), hops.join(" → "), flows.join(", ")),
         )
         .entity(field_entity(model, start))
         .at(model.field(start).span, "")
-        .help("remove the flow that goes back, or declare the pair as one synchronisation ('direction: both')");
+        .help(t!("remove the flow that goes back, or declare the pair as one synchronisation ('direction: both')", "supprimez le flux qui revient en arrière, ou déclarez la paire comme une synchronisation ('direction: both')"));
         if group.len() > cycle.len() {
-            finding = finding.help(format!(
-                "{} fields are caught in loops with it; remove the flows that go back, or declare synchronisations ('direction: both')",
+            finding = finding.help(t!(
+                "{} fields are caught in loops with it; remove the flows that go back, or declare synchronisations ('direction: both')", "{} champs sont pris dans des boucles avec lui ; supprimez les flux qui reviennent en arrière, ou déclarez des synchronisations ('direction: both')",
                 group.len()
             ));
         }
         for (_, flow) in &cycle {
-            finding =
-                finding.related(model.flow(*flow).span, format!("flow '{}'", model.flow(*flow).id));
+            finding = finding.related(
+                model.flow(*flow).span,
+                t!("flow '{}'", "flux '{}'", model.flow(*flow).id),
+            );
         }
         out.push(finding);
     }

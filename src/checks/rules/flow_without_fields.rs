@@ -2,7 +2,7 @@
 //! (nothing says what it carries); the finding asks for the list.
 
 use crate::checks::Context;
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::rules::flow_without_fields::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -11,16 +11,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "flow '{}' from '{}' to '{}' declares no field: what it carries is not stated",
+                t!(
+                    "flow '{}' from '{}' to '{}' declares no field: what it carries is not stated", "le flux '{}' de '{}' vers '{}' ne déclare aucun champ : ce qu'il transporte n'est pas renseigné",
                     flow.id,
                     model.store(flow.from).id,
                     model.store(flow.to).id
                 ),
             )
             .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
-            .at(flow.span, "fields not stated")
-            .help("add 'fields:' with the fields of the source store that the flow carries"),
+            .at(flow.span, t!("fields not stated", "champs non renseignés"))
+            .help(t!("add 'fields:' with the fields of the source store that the flow carries", "ajoutez 'fields:' avec les champs de l'outil source que le flux transporte")),
         );
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::checks::Context;
 use crate::checks::facts::outside_eea;
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::manifest::enums::{Direction, TransferMechanism};
 use crate::rules::invalid_adequacy::RULE;
 use crate::vocab::tables;
@@ -27,16 +27,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::new(
                         RULE.name,
-                        format!(
-                            "flow '{}' relies on adequacy, but {name} ({country}) has no adequacy decision valid on {}",
+                        t!(
+                            "flow '{}' relies on adequacy, but {name} ({country}) has no adequacy decision valid on {}", "le flux '{}' repose sur l'adéquation, mais {name} ({country}) n'a pas de décision d'adéquation valide au {}",
                             flow.id, cx.config.as_of
                         ),
                     )
                     .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
                     .key(format!("{}->{country}", flow.id))
-                    .at(transfer.mechanism.span, "adequacy")
-                    .related(model.store(end).span, format!("hosted in {country}"))
-                    .help("declare the safeguard really in place (scc_commission, bcr, …), or host the data elsewhere"),
+                    .at(transfer.mechanism.span, t!("adequacy", "adéquation"))
+                    .related(model.store(end).span, t!("hosted in {country}", "hébergé en {country}"))
+                    .help(t!("declare the safeguard really in place (scc_commission, bcr, …), or host the data elsewhere", "déclarez la garantie réellement en place (scc_commission, bcr, …), ou hébergez les données ailleurs")),
                 );
             }
         }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::checks::Context;
 use crate::checks::facts::purpose_entity;
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::manifest::enums::StoreStatus;
 use crate::rules::legacy_in_use::RULE;
 
@@ -21,16 +21,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     RULE.name,
-                    format!(
+                    t!(
                         "purpose '{}' uses fields of {} store '{}'",
-                        purpose.id, s.status, s.id
+                        "la finalité '{}' utilise des champs de l'outil {} '{}'",
+                        purpose.id,
+                        s.status,
+                        s.id
                     ),
                 )
                 .entity(purpose_entity(purpose))
                 .key(format!("{}->{}", purpose.id, s.id))
                 .at(purpose.span, "")
-                .related(s.span, format!("status: {}", s.status))
-                .help("move the purpose to the store that replaces it"),
+                .related(s.span, t!("status: {}", "statut : {}", s.status))
+                .help(t!(
+                    "move the purpose to the store that replaces it",
+                    "déplacez la finalité vers l'outil qui remplace celui-ci"
+                )),
             );
         }
     }
@@ -43,13 +49,21 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     RULE.name,
-                    format!("flow '{}' touches retired store '{}'", flow.id, s.id),
+                    t!(
+                        "flow '{}' touches retired store '{}'",
+                        "le flux '{}' touche l'outil retiré '{}'",
+                        flow.id,
+                        s.id
+                    ),
                 )
                 .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
                 .key(format!("{}->{}", flow.id, s.id))
                 .at(flow.span, "")
-                .related(s.span, "status: retired")
-                .help("stop the flow, or reconnect it to the store that replaced it"),
+                .related(s.span, t!("status: retired", "statut : retiré"))
+                .help(t!(
+                    "stop the flow, or reconnect it to the store that replaced it",
+                    "arrêtez le flux, ou reconnectez-le à l'outil qui l'a remplacé"
+                )),
             );
             if flow.from == flow.to {
                 break;

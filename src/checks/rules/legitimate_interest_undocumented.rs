@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::purpose_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::LegalBasis;
 use crate::rules::legitimate_interest_undocumented::RULE;
 
@@ -13,10 +14,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(RULE.name, format!("purpose '{}' relies on legitimate interests without saying which", purpose.id))
+            Finding::new(RULE.name, t!("purpose '{}' relies on legitimate interests without saying which", "la finalité '{}' repose sur l'intérêt légitime sans dire lequel", purpose.id))
                 .entity(purpose_entity(purpose))
-                .at(basis.span, "legitimate_interests")
-                .help("add 'legitimate_interest:' stating the interest, and 'lia:' linking the balancing test"),
+                .at(basis.span, t!("legitimate_interests", "intérêt légitime"))
+                .help(t!("add 'legitimate_interest:' stating the interest, and 'lia:' linking the balancing test", "ajoutez 'legitimate_interest:' énonçant l'intérêt, et 'lia:' liant le test de mise en balance")),
         );
     }
 }

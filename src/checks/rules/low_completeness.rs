@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::low_completeness::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -23,8 +24,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "field '{}' is filled in {:.0} % of records, below {:.0} %, and purpose {} uses it",
+                t!(
+                    "field '{}' is filled in {:.0} % of records, below {:.0} %, and purpose {} uses it", "le champ '{}' est rempli dans {:.0} % des enregistrements, sous {:.0} %, et la finalité {} l'utilise",
                     model.field_path(id),
                     completeness.value * 100.0,
                     threshold * 100.0,
@@ -32,8 +33,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
             )
             .entity(field_entity(model, id))
-            .at(completeness.span, "completeness")
-            .help("improve its collection or enrich it by a flow, or base the purpose on a better-filled field"),
+            .at(completeness.span, t!("completeness", "complétude"))
+            .help(t!("improve its collection or enrich it by a flow, or base the purpose on a better-filled field", "améliorez sa collecte ou enrichissez-le par un flux, ou fondez la finalité sur un champ mieux rempli")),
         );
     }
 }

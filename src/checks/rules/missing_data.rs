@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{category_covers, purpose_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::PurposeStatus;
 use crate::rules::missing_data::RULE;
 
@@ -26,12 +27,12 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     RULE.name,
-                    format!("purpose '{}' needs '{}' but uses no field of that category: data to collect", purpose.id, need.value),
+                    t!("purpose '{}' needs '{}' but uses no field of that category: data to collect", "la finalité '{}' a besoin de '{}' mais n'utilise aucun champ de cette catégorie : donnée à collecter", purpose.id, need.value),
                 )
                 .entity(purpose_entity(purpose))
                 .key(format!("{}/{}", purpose.id, need.value))
-                .at(need.span, "needed, not used")
-                .help(format!("collect a field of category '{}' and list it in 'uses', or drop the need", need.value)),
+                .at(need.span, t!("needed, not used", "nécessaire, non utilisé"))
+                .help(t!("collect a field of category '{}' and list it in 'uses', or drop the need", "collectez un champ de catégorie '{}' et listez-le dans 'uses', ou retirez le besoin", need.value)),
             );
         }
     }

@@ -4,6 +4,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{keeps_personal, live_stores, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::ErasureMethod;
 use crate::rules::missing_erasure::RULE;
 
@@ -17,17 +18,17 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let finding = match &s.erasure {
             None => Finding::new(
                 RULE.name,
-                format!("store '{}' holds personal data but how to erase one person's data there is not stated", s.id),
+                t!("store '{}' holds personal data but how to erase one person's data there is not stated", "l'outil '{}' contient des données personnelles mais la façon d'y effacer les données d'une personne n'est pas renseignée", s.id),
             )
-            .at(s.span, "erasure not stated")
-            .help("add 'erasure:' with its method: api, manual, automatic-retention or not-possible (with a reason)"),
+            .at(s.span, t!("erasure not stated", "effacement non renseigné"))
+            .help(t!("add 'erasure:' with its method: api, manual, automatic-retention or not-possible (with a reason)", "ajoutez 'erasure:' avec sa méthode : api, manual, automatic-retention ou not-possible (avec une raison)")),
             Some(e) if e.method.value == ErasureMethod::NotPossible && e.reason.is_none() => {
                 Finding::new(
                     RULE.name,
-                    format!("store '{}' cannot erase one person's data, and the reason is not stated", s.id),
+                    t!("store '{}' cannot erase one person's data, and the reason is not stated", "l'outil '{}' ne peut pas effacer les données d'une personne, et la raison n'est pas renseignée", s.id),
                 )
-                .at(e.method.span, "no reason")
-                .help("add 'reason:' under 'erasure:': why the data cannot be erased (the answer to the person quotes it)")
+                .at(e.method.span, t!("no reason", "raison non renseignée"))
+                .help(t!("add 'reason:' under 'erasure:': why the data cannot be erased (the answer to the person quotes it)", "ajoutez 'reason:' sous 'erasure:' : pourquoi les données ne peuvent être effacées (la réponse à la personne la cite)"))
             }
             Some(_) => continue,
         };

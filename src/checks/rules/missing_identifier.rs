@@ -4,6 +4,7 @@ use crate::checks::Context;
 use crate::checks::facts::{keeps_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::missing_identifier::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -26,15 +27,15 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let subjects = subjects.get_or_insert_with(|| StoreSubjects::compute(model, cx.graph));
         let people = StoreSubjects::names(model, subjects.of(store));
         let whom = if people.is_empty() {
-            "a person".to_owned()
+            t!("a person", "une personne")
         } else {
-            format!("each person ({})", quoted_list(&people, 4))
+            t!("each person ({})", "chaque personne ({})", quoted_list(&people, 4))
         };
         out.push(
-            Finding::new(RULE.name, format!("store '{}' holds personal data but no identifier field", s.id))
+            Finding::new(RULE.name, t!("store '{}' holds personal data but no identifier field", "l'outil '{}' contient des données personnelles mais aucun champ identifiant", s.id))
                 .entity(store_entity(model, store))
                 .at(s.span, "")
-                .help(format!("mark the field that identifies {whom} with 'identifier: true', or bring their identifier by a flow")),
+                .help(t!("mark the field that identifies {whom} with 'identifier: true', or bring their identifier by a flow", "marquez le champ qui identifie {whom} avec 'identifier: true', ou apportez leur identifiant par un flux")),
         );
     }
 }

@@ -4,6 +4,7 @@
 use crate::checks::Context;
 use crate::checks::facts::purpose_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::{LegalBasis, SpecialCategory};
 use crate::rules::missing_legal_reference::RULE;
 
@@ -29,11 +30,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!("purpose '{}' relies on {word} but names no law (legal reference not stated)", purpose.id),
+                t!("purpose '{}' relies on {word} but names no law (legal reference not stated)", "la finalité '{}' repose sur {word} mais ne nomme aucun texte (référence légale non renseignée)", purpose.id),
             )
             .entity(purpose_entity(purpose))
             .at(basis.span, basis.value.as_str())
-            .help("add 'legal_reference:' naming the law that imposes the processing (GDPR art. 6(3)), or choose the basis that fits"),
+            .help(t!("add 'legal_reference:' naming the law that imposes the processing (GDPR art. 6(3)), or choose the basis that fits", "ajoutez 'legal_reference:' nommant le texte qui impose le traitement (RGPD art. 6(3)), ou choisissez la base qui convient")),
         );
     }
 }

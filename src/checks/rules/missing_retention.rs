@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{personal_uses, purpose_entity, register_purposes};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::missing_retention::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -15,10 +16,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(RULE.name, format!("purpose '{}' uses personal data with no retention period", purpose.id))
+            Finding::new(RULE.name, t!("purpose '{}' uses personal data with no retention period", "la finalité '{}' utilise des données personnelles sans durée de conservation", purpose.id))
                 .entity(purpose_entity(purpose))
                 .at(purpose.span, "")
-                .help("add 'retention:' to the purpose (duration, trigger, end action), or to the fields it uses"),
+                .help(t!("add 'retention:' to the purpose (duration, trigger, end action), or to the fields it uses", "ajoutez 'retention:' à la finalité (durée, déclencheur, action finale), ou aux champs qu'elle utilise")),
         );
     }
 }

@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::missing_security::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -13,10 +14,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(RULE.name, format!("store '{}' holds personal data and lists no security measures", s.id))
+            Finding::new(RULE.name, t!("store '{}' holds personal data and lists no security measures", "l'outil '{}' contient des données personnelles et ne liste aucune mesure de sécurité", s.id))
                 .entity(store_entity(model, store))
                 .at(s.span, "")
-                .help("add 'security:' with the measures in place: access_control, traceability, backup, encryption, …"),
+                .help(t!("add 'security:' with the measures in place: access_control, traceability, backup, encryption, …", "ajoutez 'security:' avec les mesures en place : access_control, traceability, backup, encryption, …")),
         );
     }
 }

@@ -4,6 +4,7 @@ use crate::checks::Context;
 use crate::checks::facts::{keeps_personal, live_stores, quoted_list};
 use crate::checks::people::{StoreSubjects, has_identifier, identifiers};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::no_referential::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -56,27 +57,31 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let names: Vec<String> = reconcilable.iter().map(|s| model.store(*s).id.clone()).collect();
     let people = if shared.is_empty() {
-        "people".to_owned()
+        t!("people", "des personnes")
     } else {
-        format!("the same people ({})", quoted_list(&shared, 4))
+        t!("the same people ({})", "les mêmes personnes ({})", quoted_list(&shared, 4))
     };
     let mut finding = Finding::new(
         RULE.name,
-        format!(
+        t!(
             "{} stores identify {people}: {}, and none is marked as their master",
+            "{} outils identifient {people} : {}, et aucun n'est marqué comme leur référentiel",
             names.len(),
             quoted_list(&names, 4)
         ),
     )
     .key("map")
-    .help("mark the customer master with 'referential: true'");
+    .help(t!(
+        "mark the customer master with 'referential: true'",
+        "marquez le référentiel client avec 'referential: true'"
+    ));
     // The first store carries the finding, so that it has a place in a file.
     for (i, s) in reconcilable.iter().take(5).enumerate() {
         let span = model.store(*s).span;
         finding = if i == 0 {
-            finding.at(span, "identifies people")
+            finding.at(span, t!("identifies people", "identifie des personnes"))
         } else {
-            finding.related(span, "identifies people")
+            finding.related(span, t!("identifies people", "identifie des personnes"))
         };
     }
     out.push(finding);

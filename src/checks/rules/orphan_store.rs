@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{live_stores, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::orphan_store::RULE;
 use petgraph::Direction::{Incoming, Outgoing};
 
@@ -18,10 +19,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let s = model.store(store);
         out.push(
-            Finding::new(RULE.name, format!("store '{}' is an isolated silo: no flow touches it and no purpose uses its fields", s.id))
+            Finding::new(RULE.name, t!("store '{}' is an isolated silo: no flow touches it and no purpose uses its fields", "l'outil '{}' est un silo isolé : aucun flux ne le touche et aucune finalité n'utilise ses champs", s.id))
                 .entity(store_entity(model, store))
-                .at(s.span, "no flow in or out, no use")
-                .help("declare the flows that feed or read it, use its fields in a purpose, or retire it"),
+                .at(s.span, t!("no flow in or out, no use", "aucun flux entrant ni sortant, aucun usage"))
+                .help(t!("declare the flows that feed or read it, use its fields in a purpose, or retire it", "déclarez les flux qui l'alimentent ou le lisent, utilisez ses champs dans une finalité, ou retirez-le")),
         );
     }
 }

@@ -4,6 +4,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{purpose_entity, quoted_list};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::model::StoreId;
 use crate::rules::owner_without_access::RULE;
 
@@ -30,15 +31,15 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "purpose '{}' is owned by team '{team}', which has no access to {} whose data it uses",
+                t!(
+                    "purpose '{}' is owned by team '{team}', which has no access to {} whose data it uses", "la finalité '{}' a pour responsable l'équipe '{team}', qui n'a pas accès à {} dont elle utilise les données",
                     purpose.id,
                     quoted_list(&denied, 8)
                 ),
             )
             .entity(purpose_entity(purpose))
             .at(purpose.span, "")
-            .help(format!("add '{team}' to 'access:' of those stores (read or write), or correct the purpose's 'owner'")),
+            .help(t!("add '{team}' to 'access:' of those stores (read or write), or correct the purpose's 'owner'", "ajoutez '{team}' à 'access:' de ces outils (read ou write), ou corrigez le 'owner' de la finalité")),
         );
     }
 }

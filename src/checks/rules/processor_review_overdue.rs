@@ -4,6 +4,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{live_stores, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::processor_review_overdue::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -23,14 +24,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "the processor of store '{}'{who} was last reviewed on {}; the next review ({} later) was due on {due}",
+                t!(
+                    "the processor of store '{}'{who} was last reviewed on {}; the next review ({} later) was due on {due}", "le sous-traitant de l'outil '{}'{who} a été revu pour la dernière fois le {} ; la revue suivante ({} plus tard) était due le {due}",
                     s.id, last.value, every.value
                 ),
             )
             .entity(store_entity(model, store))
-            .at(last.span, "last review")
-            .help("review the processor again, then update 'last' under 'review:'"),
+            .at(last.span, t!("last review", "dernière revue"))
+            .help(t!("review the processor again, then update 'last' under 'review:'", "revoyez le sous-traitant, puis mettez à jour 'last' sous 'review:'")),
         );
     }
 }

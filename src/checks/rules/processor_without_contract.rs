@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::processor_without_contract::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -14,10 +15,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(RULE.name, format!("store '{}' is run by processor {vendor} and holds personal data, with no contract", s.id))
+            Finding::new(RULE.name, t!("store '{}' is run by processor {vendor} and holds personal data, with no contract", "l'outil '{}' est opéré par le sous-traitant {vendor} et contient des données personnelles, sans contrat", s.id))
                 .entity(store_entity(model, store))
                 .at(s.span, "")
-                .help("add 'contract:' with a link to the data processing agreement (GDPR art. 28)"),
+                .help(t!("add 'contract:' with a link to the data processing agreement (GDPR art. 28)", "ajoutez 'contract:' avec un lien vers le contrat de sous-traitance (RGPD art. 28)")),
         );
     }
 }

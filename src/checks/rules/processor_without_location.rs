@@ -4,6 +4,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::processor_without_location::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -17,11 +18,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!("store '{}' is run by processor {vendor} and holds personal data, but its location is not stated: whether the data leaves the EEA cannot be told", s.id),
+                t!("store '{}' is run by processor {vendor} and holds personal data, but its location is not stated: whether the data leaves the EEA cannot be told", "l'outil '{}' est opéré par le sous-traitant {vendor} et contient des données personnelles, mais sa localisation n'est pas renseignée : impossible de dire si les données quittent l'EEE", s.id),
             )
             .entity(store_entity(model, store))
-            .at(s.span, "location not stated")
-            .help("add 'location:' with the countries where the processor hosts the data (ISO codes, e.g. [IE, US])"),
+            .at(s.span, t!("location not stated", "localisation non renseignée"))
+            .help(t!("add 'location:' with the countries where the processor hosts the data (ISO codes, e.g. [IE, US])", "ajoutez 'location:' avec les pays où le sous-traitant héberge les données (codes ISO, par ex. [IE, US])")),
         );
     }
 }

@@ -8,7 +8,7 @@ use petgraph::algo::tarjan_scc;
 use petgraph::visit::EdgeRef;
 
 use crate::checks::Context;
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::graph::node;
 use crate::manifest::enums::Direction;
 use crate::model::{FieldId, FlowId, Model, StoreId};
@@ -90,12 +90,12 @@ fn duplicate_finding(model: &Model, flow: FlowId, cover: FlowId) -> Finding {
     let (f, g) = (model.flow(flow), model.flow(cover));
     Finding::new(
         RULE.name,
-        format!("flow '{}' is a duplicate: flow '{}' already carries every field it carries between the same stores", f.id, g.id),
+        t!("flow '{}' is a duplicate: flow '{}' already carries every field it carries between the same stores", "le flux '{}' est un doublon : le flux '{}' transporte déjà tous ses champs entre les mêmes outils", f.id, g.id),
     )
     .entity(Entity::new(EntityKind::Flow, f.id.as_str()))
-    .at(f.span, "duplicate")
-    .related(g.span, format!("flow '{}' carries the same fields", g.id))
-    .help(format!("remove '{}', or merge what is different into '{}'", f.id, g.id))
+    .at(f.span, t!("duplicate", "doublon"))
+    .related(g.span, t!("flow '{}' carries the same fields", "le flux '{}' transporte les mêmes champs", g.id))
+    .help(t!("remove '{}', or merge what is different into '{}'", "supprimez '{}', ou fusionnez ce qui diffère dans '{}'", f.id, g.id))
 }
 
 /// Which stores can reach which, through flows, as bit sets over strongly connected
@@ -312,8 +312,8 @@ fn bypass_finding(model: &Model, flow: FlowId, path: &[FlowId]) -> Finding {
     let names: Vec<String> = path.iter().map(|p| format!("'{}'", model.flow(*p).id)).collect();
     let mut finding = Finding::new(
         RULE.name,
-        format!(
-            "flow '{}' is bypassed: every field it carries also reaches '{}' through {} (flows {})",
+        t!(
+            "flow '{}' is bypassed: every field it carries also reaches '{}' through {} (flows {})", "le flux '{}' est contourné : chaque champ qu'il transporte atteint aussi '{}' par {} (flux {})",
             f.id,
             model.store(f.to).id,
             stores.join(" → "),
@@ -321,10 +321,14 @@ fn bypass_finding(model: &Model, flow: FlowId, path: &[FlowId]) -> Finding {
         ),
     )
     .entity(Entity::new(EntityKind::Flow, f.id.as_str()))
-    .at(f.span, "bypassed");
+    .at(f.span, t!("bypassed", "contourné"));
     for step in path {
         let s = model.flow(*step);
-        finding = finding.related(s.span, format!("flow '{}'", s.id));
+        finding = finding.related(s.span, t!("flow '{}'", "flux '{}'", s.id));
     }
-    finding.help(format!("remove '{}', or the longer route if this one is the right one", f.id))
+    finding.help(t!(
+        "remove '{}', or the longer route if this one is the right one",
+        "supprimez '{}', ou le chemin le plus long si celui-ci est le bon",
+        f.id
+    ))
 }

@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{duration_months, field_entity, retention_duration};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::rules::retention_conflict::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -44,14 +45,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "field '{}' is kept {kept_text}, longer than any purpose using it needs (at most {needed_text}, for '{purpose}')",
+                t!(
+                    "field '{}' is kept {kept_text}, longer than any purpose using it needs (at most {needed_text}, for '{purpose}')", "le champ '{}' est conservé {kept_text}, plus longtemps qu'aucune finalité qui l'utilise n'en a besoin (au plus {needed_text}, pour '{purpose}')",
                     model.field_path(id)
                 ),
             )
             .entity(field_entity(model, id))
-            .at(retention.span, "kept longer")
-            .help("shorten the field's retention, or declare the purpose that needs it longer"),
+            .at(retention.span, t!("kept longer", "conservé plus longtemps"))
+            .help(t!("shorten the field's retention, or declare the purpose that needs it longer", "raccourcissez la conservation du champ, ou déclarez la finalité qui en a besoin plus longtemps")),
         );
     }
 }

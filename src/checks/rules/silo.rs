@@ -6,7 +6,8 @@ use petgraph::graph::NodeIndex;
 use crate::checks::Context;
 use crate::checks::facts::{keeps_personal, live_stores, quoted_list, store_entity};
 use crate::checks::people::StoreSubjects;
-use crate::diag::Finding;
+use crate::diag::t;
+use crate::diag::{Finding, Text};
 use crate::rules::silo::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -56,19 +57,20 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let shared: Vec<u64> = all.of(store).iter().zip(master).map(|(a, b)| a & b).collect();
         let shared = StoreSubjects::names(model, &shared);
         let about = if shared.is_empty() {
-            String::new()
+            Text::default()
         } else {
-            format!(" about {}", quoted_list(&shared, 4))
+            t!(" about {}", " au sujet de {}", quoted_list(&shared, 4))
         };
         let mut finding = Finding::new(
             RULE.name,
-            format!("store '{}' holds personal data{about} that no flow links to the customer master {}", s.id, quoted_list(&masters, 3)),
+            t!("store '{}' holds personal data{about} that no flow links to the customer master {}", "l'outil '{}' contient des données personnelles{about} qu'aucun flux ne relie au référentiel client {}", s.id, quoted_list(&masters, 3)),
         )
         .entity(store_entity(model, store))
-        .at(s.span, "not linked to the referential")
-        .help("declare the flow that reconciles its customers with the master, or stop keeping the data");
+        .at(s.span, t!("not linked to the referential", "non relié au référentiel"))
+        .help(t!("declare the flow that reconciles its customers with the master, or stop keeping the data", "déclarez le flux qui rapproche ses clients du référentiel, ou cessez de conserver les données"));
         for r in &referentials {
-            finding = finding.related(model.store(*r).span, "the customer master");
+            finding = finding
+                .related(model.store(*r).span, t!("the customer master", "le référentiel client"));
         }
         out.push(finding);
     }

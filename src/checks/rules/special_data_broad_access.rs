@@ -4,6 +4,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{live_stores, quoted_list, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::model::AccessLevel;
 use crate::rules::special_data_broad_access::RULE;
 
@@ -26,16 +27,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "store '{}' holds special-category data and {} teams can read it: {} (at most {max})",
+                t!(
+                    "store '{}' holds special-category data and {} teams can read it: {} (at most {max})", "l'outil '{}' contient des données sensibles et {} équipes peuvent les lire : {} (au plus {max})",
                     s.id,
                     readers.len(),
                     quoted_list(&readers, 8)
                 ),
             )
             .entity(store_entity(model, store))
-            .at(span, "read access")
-            .help("keep read access to the teams whose work needs this data, or give the others a store without the special-category fields"),
+            .at(span, t!("read access", "accès en lecture"))
+            .help(t!("keep read access to the teams whose work needs this data, or give the others a store without the special-category fields", "réservez l'accès en lecture aux équipes dont le travail requiert ces données, ou donnez aux autres un outil sans les champs sensibles")),
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{field_entity, live_stores, store_entity};
-use crate::diag::{Entity, Finding};
+use crate::diag::{Entity, Finding, t};
 use crate::model::Quality;
 use crate::rules::stale_quality_audit::RULE;
 use crate::source::Span;
@@ -53,8 +53,8 @@ fn stale(
         format!("the quality of {what} was last audited on {last}; the next audit ({every} later) was due on {due}"),
     )
     .entity(entity)
-    .at(span, "last audit")
-    .help("audit again, then update 'last_audit' and the figures under 'quality:'")
+    .at(span, t!("last audit", "dernier audit"))
+    .help(t!("audit again, then update 'last_audit' and the figures under 'quality:'", "auditez à nouveau, puis mettez à jour 'last_audit' et les chiffres sous 'quality:'"))
 }
 
 #[cfg(test)]

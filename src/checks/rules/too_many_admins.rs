@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::{holds_personal, live_stores, quoted_list, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::model::AccessLevel;
 use crate::rules::too_many_admins::RULE;
 
@@ -23,17 +24,17 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
-                    "store '{}' holds personal data and {} teams administer it: {} (at most {max})",
+                t!(
+                    "store '{}' holds personal data and {} teams administer it: {} (at most {max})", "l'outil '{}' contient des données personnelles et {} équipes l'administrent : {} (au plus {max})",
                     s.id,
                     admins.len(),
                     quoted_list(&admins, 8)
                 ),
             )
             .entity(store_entity(model, store))
-            .at(span, "admin access")
+            .at(span, t!("admin access", "accès admin"))
             .help(
-                "keep 'admin' with the team that runs the store; give the others 'write' or 'read'",
+                t!("keep 'admin' with the team that runs the store; give the others 'write' or 'read'", "laissez 'admin' à l'équipe qui opère l'outil ; donnez aux autres 'write' ou 'read'"),
             ),
         );
     }

@@ -3,7 +3,7 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{outside_eea, quoted_list};
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::manifest::enums::Direction;
 use crate::model::{FieldId, Flow, Model, StoreId};
 use crate::rules::transfer_without_safeguard::RULE;
@@ -61,18 +61,22 @@ fn store_finding(
     let store = cx.model.store(s);
     let adequate = countries.iter().all(|c| tables::adequacy_on(c, cx.config.as_of).is_some());
     let help = if adequate {
-        format!(
-            "{} {} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' on the store (and check its scope)",
-            countries.join(", "),
-            if countries.len() == 1 { "has" } else { "have" }
+        let (list, has) = (countries.join(", "), if countries.len() == 1 { "has" } else { "have" });
+        let benefit = if countries.len() == 1 { "bénéficie" } else { "bénéficient" };
+        t!(
+            "{list} {has} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' on the store (and check its scope)",
+            "{list} {benefit} d'une décision d'adéquation : déclarez 'transfer: {{mechanism: adequacy}}' sur l'outil (et vérifiez sa portée)"
         )
     } else {
-        "declare the safeguard on the store: 'transfer: {mechanism: scc_commission, reference: …}' (or bcr, adequacy, …)".to_owned()
+        t!(
+            "declare the safeguard on the store: 'transfer: {{mechanism: scc_commission, reference: …}}' (or bcr, adequacy, …)",
+            "déclarez la garantie sur l'outil : 'transfer: {{mechanism: scc_commission, reference: …}}' (ou bcr, adequacy, …)"
+        )
     };
     Finding::new(
         RULE.name,
-        format!(
-            "store '{}' collects personal data ({}) directly, hosted in {} outside the EEA, with no transfer safeguard",
+        t!(
+            "store '{}' collects personal data ({}) directly, hosted in {} outside the EEA, with no transfer safeguard", "l'outil '{}' collecte directement des données personnelles ({}), hébergé en {} hors de l'EEE, sans garantie de transfert",
             store.id,
             quoted_list(collected, 3),
             countries.join(", ")
@@ -80,7 +84,7 @@ fn store_finding(
     )
     .entity(Entity::new(EntityKind::Store, store.id.as_str()))
     .key(store.id.clone())
-    .at(store.span, "no 'transfer:'")
+    .at(store.span, t!("no 'transfer:'", "'transfer:' non renseigné"))
     .help(help)
 }
 
@@ -109,18 +113,22 @@ fn finding(
         .filter(|c| tables::adequacy_on(c, cx.config.as_of).is_some())
         .collect();
     let help = if adequate.len() == countries.len() {
-        format!(
-            "{} {} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' (and check its scope)",
-            adequate.join(", "),
-            if adequate.len() == 1 { "has" } else { "have" }
+        let (list, has) = (adequate.join(", "), if adequate.len() == 1 { "has" } else { "have" });
+        let benefit = if adequate.len() == 1 { "bénéficie" } else { "bénéficient" };
+        t!(
+            "{list} {has} an adequacy decision: declare 'transfer: {{mechanism: adequacy}}' (and check its scope)",
+            "{list} {benefit} d'une décision d'adéquation : déclarez 'transfer: {{mechanism: adequacy}}' (et vérifiez sa portée)"
         )
     } else {
-        "declare the safeguard: 'transfer: {mechanism: scc_commission, reference: …}' (or bcr, adequacy, …)".to_owned()
+        t!(
+            "declare the safeguard: 'transfer: {{mechanism: scc_commission, reference: …}}' (or bcr, adequacy, …)",
+            "déclarez la garantie : 'transfer: {{mechanism: scc_commission, reference: …}}' (ou bcr, adequacy, …)"
+        )
     };
     Finding::new(
         RULE.name,
-        format!(
-            "flow '{}' carries personal data ({}) to '{}', hosted in {} outside the EEA, with no transfer safeguard",
+        t!(
+            "flow '{}' carries personal data ({}) to '{}', hosted in {} outside the EEA, with no transfer safeguard", "le flux '{}' transporte des données personnelles ({}) vers '{}', hébergé en {} hors de l'EEE, sans garantie de transfert",
             flow.id,
             quoted_list(&fields, 3),
             model.store(to).id,
@@ -129,7 +137,7 @@ fn finding(
     )
     .entity(Entity::new(EntityKind::Flow, flow.id.as_str()))
     .key(format!("{}->{}", flow.id, model.store(to).id))
-    .at(flow.span, "no 'transfer:'")
-    .related(model.store(to).span, format!("hosted in {}", countries.join(", ")))
+    .at(flow.span, t!("no 'transfer:'", "'transfer:' non renseigné"))
+    .related(model.store(to).span, t!("hosted in {}", "hébergé en {}", countries.join(", ")))
     .help(help)
 }

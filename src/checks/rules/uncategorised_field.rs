@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::model::FieldOrigin;
 use crate::rules::uncategorised_field::RULE;
 
@@ -14,10 +15,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(RULE.name, format!("field '{}' has no category", model.field_path(id)))
+            Finding::new(RULE.name, t!("field '{}' has no category", "le champ '{}' n'a pas de catégorie", model.field_path(id)))
                 .entity(field_entity(model, id))
                 .at(field.span, "")
-                .help("add 'category:' with a data category key such as 'user.contact.email'"),
+                .help(t!("add 'category:' with a data category key such as 'user.contact.email'", "ajoutez 'category:' avec une clé de catégorie de données comme 'user.contact.email'")),
         );
     }
 }

@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::model::FieldOrigin;
 use crate::rules::undeclared_field::RULE;
 
@@ -19,16 +20,18 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!(
+                t!(
                     "flow '{}' delivers '{}' to store '{store}', which does not declare it",
+                    "le flux '{}' livre '{}' à l'outil '{store}', qui ne le déclare pas",
                     model.flow(flow).id,
                     field.id
                 ),
             )
             .entity(field_entity(model, id))
-            .at(field.span, "delivered here")
-            .help(format!(
+            .at(field.span, t!("delivered here", "livré ici"))
+            .help(t!(
                 "declare '{}' in store '{store}' (it is created from '{}')",
+                "déclarez '{}' dans l'outil '{store}' (il est créé à partir de '{}')",
                 field.id,
                 model.field_path(from)
             )),

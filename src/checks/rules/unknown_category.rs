@@ -4,7 +4,7 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{field_entity, purpose_entity};
-use crate::diag::{Entity, Finding, Level, suggest};
+use crate::diag::{Entity, Finding, Level, suggest, t};
 use crate::model::{FieldOrigin, Model};
 use crate::rules::unknown_category::RULE;
 use crate::source::Span;
@@ -78,17 +78,22 @@ fn unknown(
     let help = best.map_or_else(
         || {
             if data_use {
-                "use a fideslang data use key".to_owned()
+                t!("use a fideslang data use key", "utilisez une clé d'usage de données fideslang")
             } else {
-                "use a built-in key, or declare the category under 'categories:'".to_owned()
+                t!(
+                    "use a built-in key, or declare the category under 'categories:'",
+                    "utilisez une clé intégrée, ou déclarez la catégorie sous 'categories:'"
+                )
             }
         },
-        |b| format!("did you mean '{b}'?"),
+        |b| t!("did you mean '{b}'?", "vouliez-vous dire '{b}' ?"),
     );
-    Finding::new(RULE.name, format!("unknown {what} '{key}'"))
+    let kind = crate::words::finding::kind(what);
+    let (noun, unknown) = (kind.noun, kind.agree("inconnu", "inconnue"));
+    Finding::new(RULE.name, t!("unknown {what} '{key}'", "{noun} {unknown} '{key}'"))
         .key(format!("{}/{key}", entity.path))
         .entity(entity)
-        .at(span, "in no vocabulary")
+        .at(span, t!("in no vocabulary", "dans aucun vocabulaire"))
         .help(help)
 }
 

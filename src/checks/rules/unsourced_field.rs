@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::FieldSource;
 use crate::model::FieldOrigin;
 use crate::rules::unsourced_field::RULE;
@@ -26,11 +27,18 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!("field '{}' is received, but no flow delivers it", model.field_path(id)),
+                t!(
+                    "field '{}' is received, but no flow delivers it",
+                    "le champ '{}' est reçu, mais aucun flux ne le livre",
+                    model.field_path(id)
+                ),
             )
             .entity(field_entity(model, id))
-            .at(field.span, "source: received, from nowhere")
-            .help("declare the flow that delivers it, or correct its 'source'"),
+            .at(field.span, t!("source: received, from nowhere", "source : reçu, de nulle part"))
+            .help(t!(
+                "declare the flow that delivers it, or correct its 'source'",
+                "déclarez le flux qui le livre, ou corrigez sa 'source'"
+            )),
         );
     }
 }

@@ -3,6 +3,7 @@
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::manifest::enums::StoreStatus;
 use crate::rules::unused_field::RULE;
 
@@ -21,11 +22,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!("field '{path}' is not used: no purpose uses it, here or downstream"),
+                t!("field '{path}' is not used: no purpose uses it, here or downstream", "le champ '{path}' n'est pas utilisé : aucune finalité ne l'utilise, ici ni en aval"),
             )
             .entity(field_entity(model, id))
-            .at(field.span, "not used")
-            .help("use it in a purpose, or stop keeping it"),
+            .at(field.span, t!("not used", "non utilisé"))
+            .help(t!("use it in a purpose, or stop keeping it", "utilisez-le dans une finalité, ou cessez de le conserver")),
         );
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::checks::Context;
 use crate::checks::rules::unused_personal_data::sent_to_outside_recipient;
-use crate::diag::{Entity, EntityKind, Finding};
+use crate::diag::{Entity, EntityKind, Finding, t};
 use crate::manifest::enums::StoreStatus;
 use crate::rules::unused_flow::RULE;
 
@@ -26,17 +26,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let message = format!(
+        let message = t!(
             "flow '{}' carries nothing anyone uses: none of its fields lands on a useful field",
+            "le flux '{}' ne transporte rien d'utilisé : aucun de ses champs n'aboutit à un champ utile",
             flow.id
         );
         let help = if to.external {
-            format!(
+            t!(
                 "name '{}' in the 'recipients:' of the purpose the data is sent for, or stop the flow",
+                "nommez '{}' dans les 'recipients:' de la finalité pour laquelle les données sont envoyées, ou arrêtez le flux",
                 to.id
             )
         } else {
-            "stop the flow, or use what it delivers in a purpose".to_owned()
+            t!(
+                "stop the flow, or use what it delivers in a purpose",
+                "arrêtez le flux, ou utilisez ce qu'il livre dans une finalité"
+            )
         };
         out.push(
             Finding::new(RULE.name, message)

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::checks::facts::{field_entity, quoted_list, store_entity};
 use crate::diag::Finding;
+use crate::diag::t;
 use crate::graph::LineageGraph;
 use crate::manifest::enums::StoreStatus;
 use crate::model::{FieldId, FieldOrigin, Model, StoreId};
@@ -33,15 +34,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let path = model.field_path(id);
         let finding = Finding::new(
             RULE.name,
-            format!("personal field '{path}' is kept with no purpose: no purpose uses it, nor anything downstream"),
+            t!("personal field '{path}' is kept with no purpose: no purpose uses it, nor anything downstream", "le champ personnel '{path}' est conservé sans usage : aucune finalité ne l'utilise, ni rien en aval"),
         )
         .entity(field_entity(model, id))
-        .help("use it in a purpose, or stop collecting it and delete it (GDPR art. 5(1)(c), data minimisation)");
+        .help(t!("use it in a purpose, or stop collecting it and delete it (GDPR art. 5(1)(c), data minimisation)", "utilisez-le dans une finalité, ou cessez de le collecter et supprimez-le (RGPD art. 5(1)(c), minimisation des données)"));
         out.push(match field.origin {
-            FieldOrigin::Declared => finding.at(field.span, "no purpose uses this data"),
+            FieldOrigin::Declared => finding.at(
+                field.span,
+                t!("no purpose uses this data", "aucune finalité n'utilise cette donnée"),
+            ),
             FieldOrigin::Inferred { flow, .. } => finding.at(
                 field.span,
-                format!("flow '{}' copies it here, where nobody uses it", model.flow(flow).id),
+                t!(
+                    "flow '{}' copies it here, where nobody uses it",
+                    "le flux '{}' la copie ici, où personne ne l'utilise",
+                    model.flow(flow).id
+                ),
             ),
         });
     }
@@ -51,11 +59,11 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 RULE.name,
-                format!("outside recipient '{}' receives personal data ({}) that no purpose sends it", s.id, quoted_list(&paths, 3)),
+                t!("outside recipient '{}' receives personal data ({}) that no purpose sends it", "le destinataire externe '{}' reçoit des données personnelles ({}) qu'aucune finalité ne lui envoie", s.id, quoted_list(&paths, 3)),
             )
             .entity(store_entity(model, store))
-            .at(s.span, "no purpose names it in 'recipients:'")
-            .help(format!("name '{}' in the 'recipients:' of the purpose the data is sent for, or stop sending it (GDPR art. 5(1)(c), data minimisation)", s.id)),
+            .at(s.span, t!("no purpose names it in 'recipients:'", "aucune finalité ne le nomme dans 'recipients:'"))
+            .help(t!("name '{}' in the 'recipients:' of the purpose the data is sent for, or stop sending it (GDPR art. 5(1)(c), data minimisation)", "nommez '{}' dans les 'recipients:' de la finalité pour laquelle les données sont envoyées, ou cessez de les envoyer (RGPD art. 5(1)(c), minimisation des données)", s.id)),
         );
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::checks::Context;
-use crate::diag::{Finding, suggest};
+use crate::diag::{Finding, suggest, t};
 use crate::rules::unused_zone::RULE;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -21,19 +21,20 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let name = &zone.name.value;
         let mut finding = Finding::new(
             RULE.name,
-            format!(
-                "zone '{name}' holds no store: no store is in its domains nor names it in 'zone:'"
+            t!(
+                "zone '{name}' holds no store: no store is in its domains nor names it in 'zone:'", "la zone '{name}' ne contient aucun outil : aucun outil n'est dans ses domaines ni ne la nomme dans 'zone:'"
             ),
         )
         .key(format!("zones.{name}"))
-        .at(zone.name.span, "no store drawn here");
+        .at(zone.name.span, t!("no store drawn here", "aucun outil dessiné ici"));
         // A misspelt domain is the usual cause: point at it, with the closest real one.
         let mut help = None;
         for domain in zone.domains.iter().flatten() {
             if domains.contains(domain.value.as_str()) {
                 continue;
             }
-            finding = finding.related(domain.span, "no store has this domain");
+            finding = finding
+                .related(domain.span, t!("no store has this domain", "aucun outil n'a ce domaine"));
             if help.is_none() {
                 help = suggest::closest(&domain.value, domains.iter().copied()).map(|c| {
                     format!("no store has domain '{}': did you mean '{c}'?", domain.value)

@@ -11,11 +11,11 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
         if let Some(p) = primary_place(f, cx.sources) {
             write!(out, "{}:{}:{}: ", terminal(p.path), p.line, p.column)?;
         }
-        write!(out, "{}[{}] {}", f.level, f.rule, terminal(&f.message))?;
+        write!(out, "{}[{}] {}", f.level, f.rule, terminal(f.message.get(cx.language)))?;
         if let Some(help) = &f.help {
-            write!(out, " ({})", terminal(help))?;
+            write!(out, " ({})", terminal(help.get(cx.language)))?;
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", summary_line(report))
+    writeln!(out, "{}", summary_line(report, cx.language))
 }

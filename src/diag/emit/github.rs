@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Context, primary_place, summary_line};
+use super::{Context, help_prefix, primary_place, summary_line};
 use crate::diag::{Level, Report};
 
 pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -22,14 +22,15 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
             }
         }
         properties.push(format!("title={}", escape_property(&format!("datacarto {}", f.rule))));
-        let mut message = f.message.clone();
+        let mut message = f.message.get(cx.language).to_owned();
         if let Some(help) = &f.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push('\n');
+            message.push_str(&help_prefix(cx.language));
+            message.push_str(help.get(cx.language));
         }
         writeln!(out, "::{command} {}::{}", properties.join(","), escape_data(&message))?;
     }
-    writeln!(out, "{}", summary_line(report))
+    writeln!(out, "{}", summary_line(report, cx.language))
 }
 
 /// Escaping of a command's message (the GitHub Actions toolkit's `escapeData`), then the

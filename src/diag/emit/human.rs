@@ -11,13 +11,15 @@ use codespan_reporting::term::{self, Config};
 
 use super::{Context, summary_line};
 use crate::diag::{Accepted, Finding, Level, Report};
+use crate::manifest::enums::Language;
 use crate::source::{FileId, SourceMap};
 use crate::text;
 
 pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let mut diagnostics: Vec<_> = report.findings.iter().map(to_codespan).collect();
+    let mut diagnostics: Vec<_> =
+        report.findings.iter().map(|f| to_codespan(f, cx.language)).collect();
     if cx.show_suppressed {
-        diagnostics.extend(report.accepted.iter().map(accepted));
+        diagnostics.extend(report.accepted.iter().map(|a| accepted(a, cx.language)));
     }
     let config = Config::default();
     let files = Shown::new(cx.sources, report);
@@ -34,9 +36,11 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
         })?;
     }
     if report.findings.is_empty() {
-        writeln!(out, "no findings: {}", summary_line(report))
+        let none = if cx.language == Language::Fr { "aucun constat" } else { "no findings" };
+        let colon = crate::words::colon(cx.language);
+        writeln!(out, "{none}{colon}{}", summary_line(report, cx.language))
     } else {
-        writeln!(out, "{}", summary_line(report))
+        writeln!(out, "{}", summary_line(report, cx.language))
     }
 }
 
@@ -93,17 +97,25 @@ impl<'b> Files<'b> for Shown<'_> {
 }
 
 /// An accepted risk: the finding as a note, with the `allow:` that accepts it and its reason.
-fn accepted(a: &Accepted) -> Diagnostic<FileId> {
-    let mut d = to_codespan(&a.finding);
+fn accepted(a: &Accepted, language: Language) -> Diagnostic<FileId> {
+    let mut d = to_codespan(&a.finding, language);
     d.severity = Severity::Note;
-    d.message = format!("accepted {}: {}", a.finding.level, text::terminal(&a.finding.message));
-    d.labels.push(CsLabel::secondary(a.allow.file, a.allow.range()).with_message("accepted here"));
-    let until = a.until.map_or_else(String::new, |u| format!(" (until {u})"));
-    d.notes.insert(0, format!("reason: {}{until}", text::terminal(&a.reason)));
+    let fr = language == Language::Fr;
+    let colon = crate::words::colon(language);
+    let (accepted, here) =
+        if fr { ("accepté", "accepté ici") } else { ("accepted", "accepted here") };
+    let message = text::terminal(a.finding.message.get(language));
+    d.message = format!("{accepted} {}{colon}{message}", a.finding.level);
+    d.labels.push(CsLabel::secondary(a.allow.file, a.allow.range()).with_message(here));
+    let until = a.until.map_or_else(String::new, |u| {
+        if fr { format!(" (jusqu'au {u})") } else { format!(" (until {u})") }
+    });
+    let reason = if fr { "raison" } else { "reason" };
+    d.notes.insert(0, format!("{reason}{colon}{}{until}", text::terminal(&a.reason)));
     d
 }
 
-fn to_codespan(f: &Finding) -> Diagnostic<FileId> {
+fn to_codespan(f: &Finding, language: Language) -> Diagnostic<FileId> {
     let severity = match f.level {
         Level::Error => Severity::Error,
         Level::Warn => Severity::Warning,
@@ -113,22 +125,26 @@ fn to_codespan(f: &Finding) -> Diagnostic<FileId> {
     if let Some(primary) = &f.primary {
         labels.push(
             CsLabel::primary(primary.span.file, primary.span.range())
-                .with_message(text::terminal(&primary.message)),
+                .with_message(text::terminal(primary.message.get(language))),
         );
     }
     for related in &f.related {
         labels.push(
             CsLabel::secondary(related.span.file, related.span.range())
-                .with_message(text::terminal(&related.message)),
+                .with_message(text::terminal(related.message.get(language))),
         );
     }
     let mut notes = Vec::new();
     if let Some(help) = &f.help {
-        notes.push(format!("help: {}", text::terminal(help)));
+        notes.push(format!(
+            "{}{}",
+            super::help_prefix(language),
+            text::terminal(help.get(language))
+        ));
     }
     Diagnostic::new(severity)
         .with_code(f.rule)
-        .with_message(text::terminal(&f.message))
+        .with_message(text::terminal(f.message.get(language)))
         .with_labels(labels)
         .with_notes(notes)
 }

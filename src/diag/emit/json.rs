@@ -88,7 +88,7 @@ fn json_finding<'a>(f: &'a Finding, cx: &Context<'a>) -> JsonFinding<'a> {
         id: &f.id,
         rule: f.rule,
         level: f.level,
-        message: &f.message,
+        message: f.message.get(cx.language),
         entity: f.entity.as_ref().map(|e| e.path.as_str()),
         kind: f.entity.as_ref().map(|e| e.kind.as_str()),
         file: p.as_ref().map(|p| p.path),
@@ -96,13 +96,18 @@ fn json_finding<'a>(f: &'a Finding, cx: &Context<'a>) -> JsonFinding<'a> {
         column: p.as_ref().map(|p| p.column),
         end_line: p.as_ref().map(|p| p.end_line),
         end_column: p.as_ref().map(|p| p.end_column),
-        help: f.help.as_deref(),
+        help: f.help.as_ref().map(|h| h.get(cx.language)),
         related: f
             .related
             .iter()
             .map(|r| {
                 let p = place(cx.sources, r.span);
-                JsonRelated { file: p.path, line: p.line, column: p.column, message: &r.message }
+                JsonRelated {
+                    file: p.path,
+                    line: p.line,
+                    column: p.column,
+                    message: r.message.get(cx.language),
+                }
             })
             .collect(),
     }

@@ -9,6 +9,7 @@ mod sarif;
 use std::io::{self, Write};
 
 use super::{Finding, Level, Report};
+use crate::manifest::enums::Language;
 use crate::source::{SourceMap, Span};
 
 /// A format of `check`'s output.
@@ -57,6 +58,18 @@ pub struct Context<'a> {
     /// List the accepted risks too (human format; JSON and SARIF always carry them).
     pub show_suppressed: bool,
     pub origin: Origin,
+    /// The language of the findings' messages, labels and help (the map's `language`, or
+    /// `--lang`); ids and order are the same in both.
+    pub language: Language,
+}
+
+/// "help: " before a finding's help line, in the output's language.
+pub(crate) fn help_prefix(language: Language) -> String {
+    format!(
+        "{}{}",
+        if language == Language::Fr { "aide" } else { "help" },
+        crate::words::colon(language)
+    )
 }
 
 pub fn emit(
@@ -95,18 +108,41 @@ pub(crate) fn primary_place<'a>(f: &Finding, sources: &'a SourceMap) -> Option<P
     f.primary.as_ref().map(|l| place(sources, l.span))
 }
 
-/// "2 errors, 1 warning, 3 infos in 12 files" — the last line of the text formats.
-pub(crate) fn summary_line(report: &Report) -> String {
+/// "2 errors, 1 warning, 3 infos in 12 files" — the last line of the text formats
+/// ("2 erreurs, 1 avertissement, 3 infos dans 12 fichiers").
+pub(crate) fn summary_line(report: &Report, language: Language) -> String {
     let s = &report.summary;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let fr = language == Language::Fr;
+    // French counts 0 and 1 as singular.
+    let plural = |n: usize, one: &str, many: &str| {
+        let single = n == 1 || (fr && n == 0);
+        format!("{n} {}", if single { one } else { many })
+    };
+    let (error, warning, info, file) = if fr {
+        (
+            ("erreur", "erreurs"),
+            ("avertissement", "avertissements"),
+            ("info", "infos"),
+            ("fichier", "fichiers"),
+        )
+    } else {
+        (("error", "errors"), ("warning", "warnings"), ("info", "infos"), ("file", "files"))
+    };
     let mut parts = vec![
-        plural(s.errors, "error", "errors"),
-        plural(s.warnings, "warning", "warnings"),
-        plural(s.infos, "info", "infos"),
+        plural(s.errors, error.0, error.1),
+        plural(s.warnings, warning.0, warning.1),
+        plural(s.infos, info.0, info.1),
     ];
     if s.suppressed > 0 {
-        parts.push(format!("{} suppressed", s.suppressed));
+        let suppressed = if !fr {
+            "suppressed"
+        } else if s.suppressed == 1 {
+            "accepté"
+        } else {
+            "acceptés"
+        };
+        parts.push(format!("{} {suppressed}", s.suppressed));
     }
-    format!("{} in {}", parts.join(", "), plural(s.files, "file", "files"))
+    let within = if fr { "dans" } else { "in" };
+    format!("{} {within} {}", parts.join(", "), plural(s.files, file.0, file.1))
 }

@@ -82,8 +82,13 @@ fn result(f: &Finding, cx: &Context<'_>) -> Value {
         "ruleId": f.rule,
         "level": sarif_level(f.level),
         "message": {"text": match &f.help {
-            Some(help) => format!("{}\nhelp: {help}", f.message),
-            None => f.message.clone(),
+            Some(help) => format!(
+                "{}\n{}{}",
+                f.message.get(cx.language),
+                super::help_prefix(cx.language),
+                help.get(cx.language)
+            ),
+            None => f.message.get(cx.language).to_owned(),
         }},
         "partialFingerprints": {"datacarto/v1": f.id},
     });
@@ -99,7 +104,7 @@ fn result(f: &Finding, cx: &Context<'_>) -> Value {
             .map(|(i, r)| {
                 let p = place(cx.sources, r.span);
                 let mut loc = location(&uri(&cx.origin, cx.sources, p.path), &p);
-                loc["message"] = json!({"text": r.message});
+                loc["message"] = json!({"text": r.message.get(cx.language)});
                 loc["id"] = json!(i);
                 loc
             })

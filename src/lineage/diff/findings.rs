@@ -31,7 +31,7 @@ pub(super) fn changes(old: &Map<'_>, new: &Map<'_>) -> FindingChanges {
                     id: id.clone(),
                     rule: f.rule,
                     level: f.level,
-                    message: f.message.clone(),
+                    message: f.message.en.clone(),
                 };
                 (id, r)
             })

@@ -136,7 +136,11 @@ impl Resolver {
 
     /// The help for an unknown field `name` of `store` when the field, or the closest one,
     /// sits in a declaration of the store dropped as a duplicate id.
-    pub(super) fn help_from_duplicates(&self, store: StoreId, name: &str) -> Option<String> {
+    pub(super) fn help_from_duplicates(
+        &self,
+        store: StoreId,
+        name: &str,
+    ) -> Option<crate::diag::Text> {
         let s = &self.model.stores[store.index()];
         let ignored = self.ignored_fields.get(&s.id)?;
         let store_id = &s.id;
@@ -149,9 +153,14 @@ impl Resolver {
             }
             closest
         };
-        let verb = if meant == name { String::new() } else { format!("did you mean '{meant}'? ") };
-        Some(format!(
-            "{verb}'{meant}' is in another declaration of store '{store_id}', ignored as a duplicate id: merge the two declarations"
+        let verb = if meant == name {
+            crate::diag::Text::default()
+        } else {
+            crate::diag::t!("did you mean '{meant}'? ", "vouliez-vous dire '{meant}' ? ")
+        };
+        Some(crate::diag::t!(
+            "{verb}'{meant}' is in another declaration of store '{store_id}', ignored as a duplicate id: merge the two declarations",
+            "{verb}'{meant}' est dans une autre déclaration de l'outil '{store_id}', ignorée comme identifiant en double : fusionnez les deux déclarations"
         ))
     }
 

@@ -1,0 +1,161 @@
+//! Findings in French (`check --lang fr`, or `language: fr` in datacarto.yaml): the same
+//! findings, ids and order as in English, with French messages, labels and help.
+
+use serde_json::Value;
+
+use crate::support::{Map, project_root, run_in};
+
+fn retail(args: &[&str]) -> String {
+    let dir = project_root().join("examples/01-retail");
+    let mut all = vec!["check", "--as-of", "2026-01-01"];
+    all.extend_from_slice(args);
+    run_in(&dir, &all).stdout
+}
+
+/// Words of the English messages that no French message contains: one of them in French
+/// output is a message left in English.
+const ENGLISH: &[&str] = &[
+    "' and '",
+    "did you mean",
+    " warnings",
+    " in 21 files",
+    "store '",
+    "purpose '",
+    "flow '",
+    "field '",
+    " has no ",
+    " holds ",
+    " uses ",
+    " carries ",
+    " with no ",
+    "help:",
+    " not stated",
+    " add '",
+    "declare ",
+    " or stop",
+];
+
+/// The retail example's findings in French, as people read them and as CI parses them.
+#[test]
+fn retail_in_french() {
+    insta::assert_snapshot!("french_retail_human", retail(&["--lang", "fr"]));
+    insta::assert_snapshot!("french_retail_json", retail(&["--lang", "fr", "--format", "json"]));
+}
+
+/// No message, label or help of the French output is left in English.
+#[test]
+fn no_english_message_in_french() {
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let out = retail(&["--lang", "fr", "--format", format]);
+        let json: Option<Value> = serde_json::from_str(&out).ok();
+        // In JSON, only the messages: ids and entity paths are the map's own words.
+        // (JSON and SARIF are parsed; the text formats are read whole.)
+        let texts: Vec<String> = match (&json, format) {
+            (Some(v), "json") => v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|f| {
+                    let related = f["related"].as_array().unwrap().iter();
+                    [f["message"].clone(), f["help"].clone()]
+                        .into_iter()
+                        .chain(related.map(|r| r["message"].clone()))
+                })
+                .filter_map(|m| m.as_str().map(str::to_owned))
+                .collect(),
+            // In SARIF, only the results: the rules' pages are the rules' documentation,
+            // in English (`explain --lang fr` gives their French summaries).
+            (Some(v), "sarif") => v["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|r| {
+                    let related = r["relatedLocations"].as_array().cloned().unwrap_or_default();
+                    std::iter::once(r["message"]["text"].clone())
+                        .chain(related.into_iter().map(|l| l["message"]["text"].clone()))
+                })
+                .filter_map(|m| m.as_str().map(str::to_owned))
+                .collect(),
+            _ => vec![out.clone()],
+        };
+        assert!(!texts.is_empty());
+        for text in &texts {
+            for word in ENGLISH {
+                assert!(!text.contains(word), "{format}: English {word:?} in:\n{text}");
+            }
+        }
+    }
+    // And the English output does have them: the list tests something.
+    let english = retail(&[]);
+    assert!(ENGLISH.iter().filter(|w| english.contains(*w)).count() >= 3, "{english}");
+}
+
+/// The ids and the order of the findings are the same in both languages, for every format
+/// that carries ids.
+#[test]
+fn ids_and_order_equal_in_both_languages() {
+    let ids = |lang: &str| -> Vec<String> {
+        let out = retail(&["--lang", lang, "--format", "json"]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (en, fr) = (ids("en"), ids("fr"));
+    assert!(en.len() > 3, "{en:?}");
+    assert_eq!(en, fr);
+    let messages = |lang: &str| retail(&["--lang", lang, "--format", "json"]);
+    assert_ne!(messages("en"), messages("fr"), "the French run printed English");
+}
+
+/// `language: fr` in datacarto.yaml is enough; `--lang en` overrides it.
+#[test]
+fn the_maps_language_chooses() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        ("teams.yaml", "teams:\n  - id: it\n"),
+        ("stores/crm.yaml", "stores:\n  - id: crm\n    fields: [{id: email}]\n"),
+    ]);
+    let fr = map.run(&["check", "--format", "concise"]).stdout;
+    assert!(fr.contains("l'outil\u{a0}'crm'") || fr.contains("l'outil 'crm'"), "{fr}");
+    assert!(fr.contains("n'a pas de responsable"), "{fr}");
+    let en = map.run(&["check", "--format", "concise", "--lang", "en"]).stdout;
+    assert!(en.contains("store 'crm' has no owner"), "{en}");
+}
+
+/// The loader's findings (schema, duplicate ids, unknown references) are French too, with
+/// the French agreeing with the kind (`type d'outil inconnu`, `un flux sans 'to'`).
+#[test]
+fn loader_findings_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        (
+            "stores/crm.yaml",
+            "stores:\n  - id: crm\n    location: [UK]\n    kind: crmm\n    external: yes\n    nmae: CRM\n    fields:\n      - {id: email, completeness: 94}\n  - id: CRM2\n  - id: crm\n",
+        ),
+        ("flows.yaml", "flows:\n  - from: crm\n    fields: email\n  - {from: crm, to: crm3}\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    for french in [
+        "type d'outil inconnu 'crmm' (vouliez-vous dire 'crm'\u{a0}?)",
+        "'external' attend true ou false",
+        "clé inconnue 'nmae' dans un outil",
+        "'completeness' vaut 94, hors limites",
+        "'CRM2' n'est pas un identifiant valide",
+        "l'outil 'crm' est déclaré deux fois",
+        "un flux sans 'to'",
+        "'fields' attend une liste",
+        "outil inconnu 'crm3'",
+        "'UK' n'est pas un code pays ISO 3166-1 alpha-2\u{a0}: ce pays s'écrit 'GB'",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in
+        ["unknown ", "did you mean", "expects", "is not a valid", "declared twice", "has no"]
+    {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
