@@ -4,7 +4,7 @@
 //! `Host` is not the address served are refused: a web page elsewhere cannot reach the map
 //! through DNS rebinding.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,9 +42,13 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream);
     let mut head = Vec::new();
+    let mut read = 0;
     loop {
         let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line)? == 0 || head.len() + line.len() > MAX_HEAD {
+        // `take` bounds one line too: a head without line breaks stops at the limit.
+        let n = (&mut reader).take((MAX_HEAD - read) as u64 + 1).read_until(b'\n', &mut line)?;
+        read += n;
+        if n == 0 || read > MAX_HEAD {
             return Ok(None);
         }
         if line == b"\r\n" || line == b"\n" {

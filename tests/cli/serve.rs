@@ -136,6 +136,15 @@ fn serve_answers_from_memory_and_announces_builds() {
     let (status, _) = get(server.port, "/", "attacker.example");
     assert!(status.ends_with("403 Forbidden"), "{status}");
     assert!(get(server.port, "/nothing.html", &host).0.ends_with("404 Not Found"));
+    // A request head past 16 KiB (here 3,000 short header lines) is dropped unanswered.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let many = "X-Padding: aaaaaaaaaa\r\n".repeat(3_000);
+    let head = format!("GET / HTTP/1.1\r\nHost: {host}\r\n{many}\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    assert!(answer.is_empty(), "{}", String::from_utf8_lossy(&answer[..answer.len().min(200)]));
     assert!(!map.path().join("site").exists(), "nothing is written");
 
     let mut events = Events::open(server.port);
