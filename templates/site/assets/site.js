@@ -78,7 +78,8 @@
   // A link to a field inside a collapsed table opens that table (the store page lists a large
   // store's fields table by table, each section collapsed).
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; } // a mangled link
     var el = id && document.getElementById(id);
     if (!el) { return; }
     for (var d = el.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
