@@ -18,7 +18,7 @@ pub struct Options {
     pub output: PathBuf,
 }
 
-fn line(note: &Note) -> String {
+pub(super) fn line(note: &Note) -> String {
     super::inventory::visible(&format!("{}: {}", note.place, note.message))
 }
 
@@ -27,31 +27,56 @@ pub fn import(options: &Options) -> anyhow::Result<Status> {
     for (shown, text) in crate::load::read_fides(&options.sources)? {
         fides::read::read(&shown, &text, &mut source);
     }
-    let mut err = std::io::stderr().lock();
     if !source.problems.is_empty() {
-        for p in &source.problems {
-            writeln!(err, "error: {}", line(p))?;
-            writeln!(err, "{:>5} | {}", p.place.line, super::inventory::visible(&p.line))?;
-            if let Some(help) = &p.help {
-                writeln!(err, "  help: {}", super::inventory::visible(help))?;
-            }
-        }
-        let n = source.problems.len();
-        writeln!(
-            err,
-            "error: {n} problem{} in the fides files: nothing was written",
-            if n == 1 { "" } else { "s" }
-        )?;
+        refuse(&source.problems, "the fides files")?;
         return Ok(Status::Findings);
     }
     let imported = fides::map::build(&source);
-    let mut notes: Vec<&Note> = source.notes.iter().chain(&imported.notes).collect();
+    let notes: Vec<&Note> = source.notes.iter().chain(&imported.notes).collect();
+    write_imported(
+        &options.output,
+        &imported.files,
+        notes,
+        "What the fides sources say that the map has no place for, or that the import read in a way to check.",
+        "Every attribute of the sources found its place in the map.",
+    )
+}
+
+/// Input an importer cannot read, told at its place with its line and help, on stderr;
+/// nothing is written (the caller returns `Status::Findings`).
+pub(super) fn refuse(problems: &[Note], what: &str) -> anyhow::Result<()> {
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        writeln!(err, "error: {}", line(p))?;
+        writeln!(err, "{:>5} | {}", p.place.line, super::inventory::visible(&p.line))?;
+        if let Some(help) = &p.help {
+            writeln!(err, "  help: {}", super::inventory::visible(help))?;
+        }
+    }
+    let n = problems.len();
+    writeln!(
+        err,
+        "error: {n} problem{} in {what}: nothing was written",
+        if n == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}
+
+/// An importer's new map: its files and `IMPORT-REPORT.md` (the notes in place order, each
+/// once, also on stderr), written into a new folder; the files named on stdout.
+pub(super) fn write_imported(
+    output: &std::path::Path,
+    files: &std::collections::BTreeMap<String, String>,
+    mut notes: Vec<&Note>,
+    intro: &str,
+    all_placed: &str,
+) -> anyhow::Result<Status> {
     notes.sort_by(|a, b| a.place.cmp(&b.place).then(a.message.cmp(&b.message)));
-    let mut report = String::from(
-        "# Import report\n\nWhat the fides sources say that the map has no place for, or that the import read in a way to check.\n\n",
-    );
+    notes.dedup_by(|a, b| a.place == b.place && a.message == b.message);
+    let mut err = std::io::stderr().lock();
+    let mut report = format!("# Import report\n\n{intro}\n\n");
     if notes.is_empty() {
-        report.push_str("Every attribute of the sources found its place in the map.\n");
+        let _ = writeln!(report, "{all_placed}");
     }
     for n in &notes {
         writeln!(err, "note: {}", line(n))?;
@@ -65,11 +90,11 @@ pub fn import(options: &Options) -> anyhow::Result<Status> {
         );
     }
     let mut artifacts: Vec<Artifact> =
-        imported.files.iter().map(|(p, t)| Artifact::new(p.clone(), t.clone())).collect();
+        files.iter().map(|(p, t)| Artifact::new(p.clone(), t.clone())).collect();
     artifacts.push(Artifact::new("IMPORT-REPORT.md".to_owned(), report));
-    output::write_new(&options.output, &artifacts)?;
+    output::write_new(output, &artifacts)?;
     let mut out = std::io::stdout().lock();
-    for path in imported.files.keys() {
+    for path in files.keys() {
         writeln!(out, "wrote {path}")?;
     }
     let n = notes.len();

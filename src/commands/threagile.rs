@@ -4,14 +4,11 @@
 //! written), 2 when a file cannot be read or written.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::Status;
 use crate::fides::{Note, Place};
 use crate::load::yaml::{self, NodeKind};
-use crate::output::{self, Artifact};
 use crate::threagile;
 
 pub struct Options {
@@ -19,10 +16,6 @@ pub struct Options {
     pub output: PathBuf,
     /// A YAML mapping from data asset ids to category keys.
     pub categories: Option<PathBuf>,
-}
-
-fn line(note: &Note) -> String {
-    super::inventory::visible(&format!("{}: {}", note.place, note.message))
 }
 
 fn place(name: &str, text: &str, offset: u32) -> (Place, String) {
@@ -97,21 +90,8 @@ pub fn import(options: &Options) -> anyhow::Result<Status> {
             mapping = categories(&name, &text, &mut model.problems);
         }
     }
-    let mut err = std::io::stderr().lock();
     if !model.problems.is_empty() {
-        for p in &model.problems {
-            writeln!(err, "error: {}", line(p))?;
-            writeln!(err, "{:>5} | {}", p.place.line, super::inventory::visible(&p.line))?;
-            if let Some(help) = &p.help {
-                writeln!(err, "  help: {}", super::inventory::visible(help))?;
-            }
-        }
-        let n = model.problems.len();
-        writeln!(
-            err,
-            "error: {n} problem{} in the Threagile model: nothing was written",
-            if n == 1 { "" } else { "s" }
-        )?;
+        super::fides::refuse(&model.problems, "the Threagile model")?;
         return Ok(Status::Findings);
     }
     for (id, (_, at)) in &mapping {
@@ -127,35 +107,12 @@ pub fn import(options: &Options) -> anyhow::Result<Status> {
     let chosen: BTreeMap<String, String> =
         mapping.into_iter().map(|(id, (c, _))| (id, c)).collect();
     let imported = threagile::map::build(&model, &chosen);
-    let mut notes: Vec<&Note> = model.notes.iter().chain(&imported.notes).collect();
-    notes.sort_by(|a, b| a.place.cmp(&b.place).then(a.message.cmp(&b.message)));
-    notes.dedup_by(|a, b| a.place == b.place && a.message == b.message);
-    let mut report = String::from(
-        "# Import report\n\nWhat the Threagile model says that the map has no place for, and what the import guessed or read in a way to check.\n\n",
-    );
-    if notes.is_empty() {
-        report.push_str("Every attribute of the model found its place in the map.\n");
-    }
-    for n in &notes {
-        writeln!(err, "note: {}", line(n))?;
-        let _ = writeln!(
-            report,
-            "- {}",
-            crate::text::markdown(
-                &format!("{}: {}", n.place, n.message),
-                crate::text::Markdown::Cell
-            )
-        );
-    }
-    let mut artifacts: Vec<Artifact> =
-        imported.files.iter().map(|(p, t)| Artifact::new(p.clone(), t.clone())).collect();
-    artifacts.push(Artifact::new("IMPORT-REPORT.md".to_owned(), report));
-    output::write_new(&options.output, &artifacts)?;
-    let mut out = std::io::stdout().lock();
-    for path in imported.files.keys() {
-        writeln!(out, "wrote {path}")?;
-    }
-    let n = notes.len();
-    writeln!(out, "wrote IMPORT-REPORT.md ({n} note{})", if n == 1 { "" } else { "s" })?;
-    Ok(Status::Clean)
+    let notes: Vec<&Note> = model.notes.iter().chain(&imported.notes).collect();
+    super::fides::write_imported(
+        &options.output,
+        &imported.files,
+        notes,
+        "What the Threagile model says that the map has no place for, and what the import guessed or read in a way to check.",
+        "Every attribute of the model found its place in the map.",
+    )
 }

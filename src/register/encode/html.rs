@@ -30,6 +30,18 @@ a{color:#1f4e79}
 @media print{body{margin:0;max-width:none;font-size:11px}nav,.back{display:none}.fiche{break-before:page}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
 ";
 
+/// The page up to its title, inside `main` (closed by the caller with the page).
+fn page_start(lang: Language, title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n\
+         <h1>{title}</h1>\n",
+        lang.as_str(),
+        title = escape(title)
+    )
+}
+
 /// A table cell of one value.
 fn td1(text: &str) -> String {
     td(std::slice::from_ref(&text.to_owned()))
@@ -47,16 +59,7 @@ fn td(lines: &[String]) -> String {
 pub(super) fn encode(register: &Register, layout: Layout) -> String {
     let lang = register.language;
     let t = |l: L| l.get(lang);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n",
-        lang.as_str(),
-        escape(&title(register))
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&title(register)));
+    let mut out = page_start(lang, &title(register));
 
     let _ = writeln!(out, "<section class=\"controller\">\n<h2>{}</h2>\n<table>", t(L::Controller));
     for (label, value) in controller_lines(register) {
@@ -145,16 +148,7 @@ pub(crate) fn with_link_back(page: &str, href: &str, label: &str) -> String {
 pub(super) fn encode_table(table: &crate::register::table::Table) -> String {
     let lang = table.language;
     let t = |l: L| l.get(lang);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n",
-        lang.as_str(),
-        escape(&table.title)
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&table.title));
+    let mut out = page_start(lang, &table.title);
     let _ = writeln!(out, "<section class=\"controller\">\n<h2>{}</h2>\n<table>", t(L::Controller));
     for (label, value) in &table.controller {
         let _ = writeln!(out, "<tr><th>{}</th>{}</tr>", escape(label), td1(value));
