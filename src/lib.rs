@@ -9,6 +9,7 @@ pub mod config;
 pub mod date;
 pub mod diag;
 pub mod dsr;
+pub mod engine;
 pub mod fides;
 pub mod graph;
 pub mod inventory;

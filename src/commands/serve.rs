@@ -38,7 +38,8 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         Vec::new()
     };
     let shared = Arc::new(Shared::default());
-    serve::rebuild(&shared, &options.build)?;
+    let mut engine = serve::engine(&options.build);
+    serve::rebuild(&shared, &options.build, &mut engine)?;
     serve::report(&shared);
     let url = match address.ip() {
         IpAddr::V6(ip) => format!("http://[{ip}]:{port}/"),
@@ -55,7 +56,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     if options.open {
         open_browser(&url);
     }
-    serve::watch(&shared, &options.build)?;
+    serve::watch(&shared, &options.build, engine)?;
     Ok(Status::Clean)
 }
 

@@ -3,6 +3,7 @@
 //! every file becomes a finding and loading goes on; the result does not depend on the order
 //! in which the file system lists files. Only this module reads files.
 
+pub mod cache;
 #[cfg(test)]
 mod corpus;
 pub mod de;
@@ -14,11 +15,13 @@ pub mod validate;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
+use self::cache::{Cache, FileLoad};
 use self::discover::PROJECT_FILE;
 use self::yaml::{Node, NodeKind};
 use crate::diag::Finding;
@@ -31,7 +34,7 @@ use crate::rules::{schema, unreadable_file, yaml_syntax};
 use crate::source::{FileId, SourceMap, Span};
 
 /// Every entity of every manifest, in file order then document order.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Manifests {
     pub teams: Vec<Team>,
     pub objectives: Vec<Objective>,
@@ -101,6 +104,21 @@ pub struct LoadOptions {
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
+    load_with(root, options, None)
+}
+
+/// [`load`] again on the same map, taking from `cache` every file that did not change
+/// since the last run and leaving in it what this run read: what `serve` and `lsp` do on
+/// every edit. The result is the same as [`load`]'s.
+pub fn reload(root: &Path, options: &LoadOptions, cache: &mut Cache) -> anyhow::Result<Loaded> {
+    load_with(root, options, Some(cache))
+}
+
+fn load_with(
+    root: &Path,
+    options: &LoadOptions,
+    cache: Option<&mut Cache>,
+) -> anyhow::Result<Loaded> {
     // Links are never followed, the map's own folder included: a link given as the map
     // (or put in its place by a git revision) could point anywhere, `/` included.
     let meta = std::fs::symlink_metadata(root)
@@ -154,28 +172,84 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
         findings.push(unreadable_file::symlink(&display, Span::file_start(file)));
     }
 
-    // Read and parse in parallel; results are put back in path order.
-    let reads: Vec<(String, ReadResult)> = discovered
+    let (manifests, left_out) =
+        read_manifests(&discovered, &display_root, options, cache, &mut sources, &mut findings);
+    Ok(Loaded { sources, project, project_file, manifests, findings, left_out })
+}
+
+/// Reads and parses the manifests in parallel; results are put back in path order. With a
+/// cache, a file that did not change is neither read nor parsed again.
+fn read_manifests(
+    discovered: &discover::Discovered,
+    display_root: &str,
+    options: &LoadOptions,
+    mut cache: Option<&mut Cache>,
+    sources: &mut SourceMap,
+    findings: &mut Vec<Finding>,
+) -> (Manifests, Vec<LeftOut>) {
+    let looked: Vec<(String, cache::Looked)> = discovered
         .manifests
         .par_iter()
         .map(|(rel, path)| {
-            let display = join_display(&display_root, rel);
-            let read = overlaid(options, rel).unwrap_or_else(|| read_file(path, &display));
-            (display, read)
+            let display = join_display(display_root, rel);
+            let read = || read_file(path, &display);
+            let looked = match cache.as_deref() {
+                Some(c) => c.look(rel, path, &display, options.overlay.get(rel), read),
+                None => {
+                    cache::Looked { read: overlaid(options, rel).unwrap_or_else(read), hit: None }
+                }
+            };
+            (display, looked)
         })
         .collect();
-    let mut ids = Vec::with_capacity(reads.len());
-    for (display, read) in reads {
-        let file = sources.add(display.clone(), read.text);
+    if let Some(c) = cache.as_deref_mut() {
+        c.begin();
+    }
+    // Each file: its id, where it is on disk, and its result when the cache had it.
+    let mut files = Vec::with_capacity(looked.len());
+    for ((display, looked), (rel, path)) in looked.into_iter().zip(&discovered.manifests) {
+        let text_len = looked.read.text.len();
+        let file = sources.add(display.clone(), looked.read.text);
         // A file that could not be read as text is reported once and not parsed: its text
         // is only a copy for showing where it went wrong.
-        match read.problem {
-            Some(problem) => findings.push(problem.finding(&display, file)),
-            None => ids.push(file),
+        if let Some(problem) = looked.read.problem {
+            findings.push(problem.finding(&display, file));
+            continue;
         }
+        debug_assert_eq!(sources.get(file).text.len(), text_len);
+        let reused = cache.as_deref_mut().and_then(|c| c.reuse(looked.hit, file));
+        let on_disk = (!options.overlay.contains_key(rel)).then_some(path.as_path());
+        files.push((rel, on_disk, file, display, reused));
     }
-    let (manifests, left_out) = load_manifests(&sources, &ids, &mut findings);
-    Ok(Loaded { sources, project, project_file, manifests, findings, left_out })
+    let parsed: Vec<Option<FileLoad>> = files
+        .par_iter()
+        .map(|(_, _, file, _, reused)| reused.is_none().then(|| load_manifest(sources, *file)))
+        .collect();
+    let mut manifests = Manifests::default();
+    let mut left_out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for ((rel, on_disk, file, display, reused), parsed) in files.into_iter().zip(parsed) {
+        let Some(c) = cache.as_deref_mut() else {
+            // No cache: the results move into the map.
+            let mut one = parsed.unwrap_or_default();
+            manifests.append(one.manifests);
+            findings.append(&mut one.findings);
+            left_out.append(&mut one.left_out);
+            continue;
+        };
+        let fresh = reused.is_none();
+        let load = reused.unwrap_or_else(|| Arc::new(parsed.unwrap_or_default()));
+        manifests.append(load.manifests.clone());
+        findings.extend(load.findings.iter().cloned());
+        left_out.extend(load.left_out.iter().cloned());
+        let text = Arc::from(sources.get(file).text.as_str());
+        c.keep(rel, on_disk, cache::Kept { text, file, display, load }, fresh);
+        seen.insert(rel.clone());
+    }
+    if let Some(c) = cache {
+        c.retain(&seen);
+    }
+    (manifests, left_out)
 }
 
 /// The text of an open buffer for `rel`, in place of the file on disk.
@@ -191,14 +265,14 @@ fn load_manifests(
     files: &[FileId],
     findings: &mut Vec<Finding>,
 ) -> (Manifests, Vec<LeftOut>) {
-    let per_file: Vec<(Manifests, Vec<Finding>, Vec<LeftOut>)> =
+    let per_file: Vec<FileLoad> =
         files.par_iter().map(|&file| load_manifest(sources, file)).collect();
     let mut manifests = Manifests::default();
     let mut left_out = Vec::new();
-    for (m, mut f, mut l) in per_file {
-        manifests.append(m);
-        findings.append(&mut f);
-        left_out.append(&mut l);
+    for mut one in per_file {
+        manifests.append(one.manifests);
+        findings.append(&mut one.findings);
+        left_out.append(&mut one.left_out);
     }
     (manifests, left_out)
 }
@@ -550,7 +624,7 @@ fn prune_at(node: &mut Node<'_>, span: (u32, u32)) -> Option<(String, String)> {
 }
 
 /// Parses, validates and converts one manifest file.
-fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>, Vec<LeftOut>) {
+fn load_manifest(sources: &SourceMap, file: FileId) -> FileLoad {
     let source = sources.get(file);
     let (text, display) = (source.text.as_str(), source.path.as_str());
     let mut manifests = Manifests::default();
@@ -560,7 +634,7 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
         Ok(docs) => docs,
         Err(err) => {
             findings.push(syntax_finding(display, file, err));
-            return (manifests, findings, left_out);
+            return FileLoad { manifests, findings, left_out };
         }
     };
     for doc in &mut docs {
@@ -588,7 +662,7 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
                 )
                 .key(format!("{display}#more")),
             );
-            return (manifests, findings, left_out);
+            return FileLoad { manifests, findings, left_out };
         }
         let NodeKind::Map(entries) = &mut doc.kind else { continue };
         for (key, value) in entries {
@@ -619,7 +693,7 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> (Manifests, Vec<Finding>,
             }
         }
     }
-    (manifests, findings, left_out)
+    FileLoad { manifests, findings, left_out }
 }
 
 /// The bytes of an inventory to import (`datacarto import inventory FILE`), read whole:

@@ -34,6 +34,7 @@ use lsp_types::{
 };
 
 use self::snapshot::Snapshot;
+use crate::engine::Engine;
 use crate::load;
 
 /// How long typing must pause before the map is checked again: one check per burst of
@@ -99,6 +100,8 @@ fn map_root(params: &InitializeParams) -> PathBuf {
 
 struct Server {
     root: PathBuf,
+    /// The map kept loaded between checks: an edit re-parses the edited file only.
+    engine: Engine,
     /// The text of each open document of the map, by path within the map.
     open: BTreeMap<String, String>,
     /// The files whose last published diagnostics were not empty: cleared when they become
@@ -114,6 +117,7 @@ impl Server {
     fn new(root: PathBuf) -> Server {
         // The first check runs at once: files with findings show them before any edit.
         Server {
+            engine: snapshot::engine(&root),
             root,
             open: BTreeMap::new(),
             published: BTreeSet::new(),
@@ -209,7 +213,7 @@ impl Server {
     /// Checks the whole map with the open buffers and publishes every file's diagnostics,
     /// clearing those of files that became clean.
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
-        let snapshot = match snapshot::take(&self.root, &self.open) {
+        let snapshot = match snapshot::take(&mut self.engine, &self.open) {
             Ok(snapshot) => snapshot,
             Err(err) => {
                 // The map's folder cannot be read: say so in the editor's log, keep serving.

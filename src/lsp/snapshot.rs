@@ -11,7 +11,8 @@ use super::index::{Index, Occurrence};
 use super::uri;
 use crate::commands::{self, Compiled};
 use crate::date::Date;
-use crate::load::{self, LoadOptions};
+use crate::engine::Engine;
+use crate::load::LoadOptions;
 use crate::manifest::enums::Language;
 use crate::source::{FileId, Span};
 
@@ -62,15 +63,23 @@ impl Snapshot {
     }
 }
 
-/// Checks the map at `root` with the open buffers in `open` (by path within the map) and
-/// indexes its names.
-pub(super) fn take(root: &Path, open: &BTreeMap<String, String>) -> anyhow::Result<Snapshot> {
-    let options = LoadOptions { within_map: true, overlay: open.clone(), ..LoadOptions::default() };
-    let loaded = load::load(root, &options)?;
+/// The incremental compiler of the map at `root`, as every snapshot reads it.
+pub(super) fn engine(root: &Path) -> Engine {
+    Engine::new(root, LoadOptions { within_map: true, ..LoadOptions::default() })
+}
+
+/// Checks the map of `engine` with the open buffers in `open` (by path within the map) and
+/// indexes its names. Only the files changed since the engine's last run are parsed.
+pub(super) fn take(
+    engine: &mut Engine,
+    open: &BTreeMap<String, String>,
+) -> anyhow::Result<Snapshot> {
+    let root = engine.root().to_path_buf();
+    let loaded = engine.load(open)?;
     let names = Index::collect(&loaded.manifests, &loaded.sources);
     let compiled = commands::compile_loaded(loaded, &[], Date::today())?;
     let index = names.settle(&compiled.model);
-    Ok(Snapshot { root: root.to_path_buf(), compiled, index })
+    Ok(Snapshot { root, compiled, index })
 }
 
 /// A snapshot of a map written in a temporary folder, for the handlers' tests.
@@ -84,7 +93,7 @@ pub(super) fn of_files(files: &[(&str, &str)]) -> (tempfile::TempDir, Snapshot) 
         std::fs::write(path, text).expect("a manifest");
     }
     let root = dir.path().canonicalize().expect("the folder");
-    let snapshot = take(&root, &BTreeMap::new()).expect("the map compiles");
+    let snapshot = take(&mut engine(&root), &BTreeMap::new()).expect("the map compiles");
     (dir, snapshot)
 }
 

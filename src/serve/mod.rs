@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::commands::compile;
 use crate::date::Date;
 use crate::diag::{Finding, Level};
+use crate::engine::Engine;
 use crate::load::LoadOptions;
 use crate::manifest::enums::Language;
 use crate::site;
@@ -76,12 +76,17 @@ pub struct Options {
     pub as_of: Date,
 }
 
-/// Builds the site into memory and publishes it, as the next generation.
-pub fn rebuild(shared: &Shared, options: &Options) -> anyhow::Result<()> {
+/// The incremental compiler of the map `options` names, as every build reads it.
+pub fn engine(options: &Options) -> Engine {
+    Engine::new(&options.dir, LoadOptions { within_map: true, ..LoadOptions::default() })
+}
+
+/// Builds the site into memory and publishes it, as the next generation: the map is
+/// checked again by `engine`, which parses only the files that changed since its last run.
+pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyhow::Result<()> {
     let start = Instant::now();
     let previous = shared.current();
-    let load = LoadOptions { within_map: true, ..LoadOptions::default() };
-    let compiled = compile(&options.dir, &[], options.as_of, &load)?;
+    let compiled = engine.compile(&[], options.as_of)?;
     let language = options.lang.or(compiled.model.language).unwrap_or(Language::En);
     let blocking: Vec<String> = compiled
         .report

@@ -10,13 +10,14 @@ use std::time::Duration;
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::{Options, Shared, rebuild};
+use crate::engine::Engine;
 
 /// How long a burst of events is gathered before the rebuild.
 const SETTLE: Duration = Duration::from_millis(120);
 
 /// Rebuilds on every change under `options.dir` until the process ends; prints one line per
 /// build on stderr.
-pub fn watch(shared: &Shared, options: &Options) -> anyhow::Result<()> {
+pub fn watch(shared: &Shared, options: &Options, mut engine: Engine) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx)?;
     watcher.watch(&options.dir, RecursiveMode::Recursive)?;
@@ -28,7 +29,7 @@ pub fn watch(shared: &Shared, options: &Options) -> anyhow::Result<()> {
         if !relevant {
             continue;
         }
-        match rebuild(shared, options) {
+        match rebuild(shared, options, &mut engine) {
             Ok(()) => report(shared),
             Err(e) => {
                 let message = format!("{e:#}");

@@ -1,0 +1,180 @@
+//! The incremental compiler (`datacarto serve`, `datacarto lsp`) on the benchmark map
+//! (2,000 stores, 100,000 fields): a full `check` beside a re-check after one store file
+//! was edited (`incremental/recheck_after_edit`) and after nothing changed; then `serve`'s
+//! rebuild of the whole site in memory after an edit, on the retail example and (one timed
+//! run, printed) on the benchmark map. Before measuring, one re-check after an edit is timed
+//! stage by stage and printed: what the edit still costs.
+//!
+//! `cargo bench --bench incremental`; `DATACARTO_BENCH_SCALE=0.25 cargo bench --bench
+//! incremental` on a map a quarter of the size.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use datacarto::checks::{self, Context};
+use datacarto::commands::compile;
+use datacarto::config::Config;
+use datacarto::date::Date;
+use datacarto::engine::Engine;
+use datacarto::graph::LineageGraph;
+use datacarto::load::LoadOptions;
+use datacarto::model::resolve::resolve;
+use datacarto::serve::{self, Shared};
+use datacarto::synth::{self, Spec};
+
+/// A store file edited as in a workshop: its store's name changed, and back, in turn.
+struct Edit {
+    path: PathBuf,
+    texts: [String; 2],
+    next: usize,
+}
+
+impl Edit {
+    #[expect(clippy::disallowed_methods, reason = "the benchmark edits the map it checks")]
+    fn new(path: PathBuf, from: &str, to: &str) -> Edit {
+        let original = std::fs::read_to_string(&path).expect("the file to edit");
+        assert!(original.contains(from), "{} holds {from:?}", path.display());
+        let edited = original.replacen(from, to, 1);
+        Edit { path, texts: [edited, original], next: 0 }
+    }
+
+    #[expect(clippy::disallowed_methods, reason = "the benchmark edits the map it checks")]
+    fn apply(&mut self) {
+        std::fs::write(&self.path, &self.texts[self.next]).expect("the edit is written");
+        self.next = 1 - self.next;
+    }
+}
+
+/// Wall milliseconds of `f`.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
+    let start = Instant::now();
+    let value = f();
+    (value, start.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// One full check, then one re-check after an edit, stage by stage.
+fn breakdown(dir: &Path, edit: &mut Edit, as_of: Date) {
+    let mut err = std::io::stderr().lock();
+    let options = LoadOptions::default();
+    let (_, full) = timed(|| compile(dir, &[], as_of, &options).expect("the map compiles"));
+    let mut engine = Engine::new(dir, options);
+    engine.load(&BTreeMap::new()).expect("the map loads");
+    edit.apply();
+    let (loaded, load) = timed(|| engine.load(&BTreeMap::new()).expect("the map loads"));
+    let reuse = engine.reuse();
+    let (config, _) = Config::build(&loaded.project, &loaded.sources, &[], as_of).expect("config");
+    let ((model, _), resolving) =
+        timed(|| resolve(loaded.manifests, &loaded.project, loaded.project_file));
+    let (graph, graphing) = timed(|| LineageGraph::build(&model));
+    let cx = Context { model: &model, graph: &graph, config: &config };
+    let (findings, rules) = timed(|| checks::run(&cx));
+    let (_, finalizing) =
+        timed(|| checks::finalize(findings, &model, &config, &loaded.sources).findings.len());
+    let stages = [
+        ("load (unchanged files taken from the last run)", load),
+        ("resolve", resolving),
+        ("lineage graph", graphing),
+        ("rules", rules),
+        ("finalize", finalizing),
+    ];
+    let total: f64 = stages.iter().map(|s| s.1).sum();
+    let _ = writeln!(err, "one re-check after editing one file, stage by stage (wall ms):");
+    for (stage, ms) in stages {
+        let _ = writeln!(err, "  {stage:<50} {ms:>8.1}");
+    }
+    let _ = writeln!(err, "  {:<50} {total:>8.1}", "total");
+    let _ = writeln!(err, "  {:<50} {full:>8.1}", "a full check, for comparison");
+    let _ = writeln!(
+        err,
+        "  files parsed {}, taken from the last run {}; re-check / full check = {:.0} %",
+        reuse.parsed,
+        reuse.reused,
+        total / full * 100.0
+    );
+}
+
+/// `serve`'s rebuild after an edit, once: check and the whole site in memory.
+fn serve_once(dir: &Path, edit: &mut Edit, as_of: Date) -> f64 {
+    let options = serve::Options { dir: dir.to_path_buf(), lang: None, as_of };
+    let shared = Shared::default();
+    let mut engine = serve::engine(&options);
+    serve::rebuild(&shared, &options, &mut engine).expect("the site is built");
+    edit.apply();
+    timed(|| serve::rebuild(&shared, &options, &mut engine).expect("the site is built")).1
+}
+
+fn bench(c: &mut Criterion) {
+    let as_of = Date::new(2026, 1, 1).expect("a date");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let spec = Spec::benchmark_scaled();
+    synth::write(&spec, dir.path()).expect("the benchmark map is written");
+    let store = dir.path().join("stores/store-0001.yaml");
+    let mut edit = Edit::new(store, "name: Point of sale 0001", "name: Point of sale 0001 (EU)");
+    let _ = writeln!(
+        std::io::stderr(),
+        "benchmark map: {} stores, {} fields, {} flows, {} purposes",
+        spec.stores,
+        spec.fields,
+        spec.flows,
+        spec.purposes
+    );
+    breakdown(dir.path(), &mut edit, as_of);
+    let big = serve_once(dir.path(), &mut edit, as_of);
+    let _ = writeln!(std::io::stderr(), "serve: rebuild after an edit, benchmark map: {big:.0} ms");
+
+    let mut group = c.benchmark_group("incremental");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(2));
+    group.measurement_time(Duration::from_secs(8));
+    let options = LoadOptions::default();
+    group.bench_function("check", |b| {
+        b.iter(|| compile(dir.path(), &[], as_of, &options).expect("the map compiles"));
+    });
+    let mut engine = Engine::new(dir.path(), options.clone());
+    engine.compile(&[], as_of).expect("the map compiles");
+    group.bench_function("recheck_unchanged", |b| {
+        b.iter(|| engine.compile(&[], as_of).expect("the map compiles"));
+    });
+    group.bench_function("recheck_after_edit", |b| {
+        b.iter(|| {
+            edit.apply();
+            engine.compile(&[], as_of).expect("the map compiles")
+        });
+    });
+
+    // The retail example, copied: an edit → the whole site rebuilt in memory.
+    let example = tempfile::tempdir().expect("a temporary folder");
+    copy(Path::new("examples/01-retail"), example.path());
+    let crm = example.path().join("stores/crm.yaml");
+    let mut edit = Edit::new(crm, "name: CRM", "name: CRM (EU)");
+    let options = serve::Options { dir: example.path().to_path_buf(), lang: None, as_of };
+    let shared = Shared::default();
+    let mut engine = serve::engine(&options);
+    group.bench_function("serve_rebuild_after_edit/01-retail", |b| {
+        b.iter(|| {
+            edit.apply();
+            serve::rebuild(&shared, &options, &mut engine).expect("the site is built");
+        });
+    });
+    group.finish();
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("the example") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
