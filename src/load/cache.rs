@@ -24,6 +24,10 @@ pub(super) struct FileLoad {
 pub struct Cache {
     files: HashMap<String, Entry>,
     last: Reuse,
+    /// Every file of the last run, by display path, and the project file's text: when a
+    /// run has the same and parsed nothing, nothing that follows can differ either.
+    paths: Vec<String>,
+    project: Option<String>,
 }
 
 /// How many manifest files the last run parsed, and how many it took from the cache.
@@ -31,6 +35,10 @@ pub struct Cache {
 pub struct Reuse {
     pub parsed: usize,
     pub reused: usize,
+    /// The map is exactly the last run's: the same files, none parsed again, none that
+    /// could not be read (whose problem can change while their shown text does not), the
+    /// same project file. What was computed from the last run still holds.
+    pub unchanged: bool,
 }
 
 #[derive(Debug)]
@@ -119,6 +127,16 @@ impl Cache {
         self.files.insert(rel.to_owned(), Entry { stamp, text, file, display, load });
     }
 
+    /// Ends a run whose files were `paths` and whose project file read `project`;
+    /// `problems` when some file could not be read.
+    pub(super) fn settle(&mut self, paths: Vec<String>, project: Option<&str>, problems: bool) {
+        let same_project = self.project.as_deref() == project;
+        self.last.unchanged =
+            self.last.parsed == 0 && !problems && same_project && self.paths == paths;
+        self.paths = paths;
+        self.project = project.map(str::to_owned);
+    }
+
     /// Forgets the files the last run did not see (deleted, excluded, unreadable).
     pub(super) fn retain(&mut self, seen: &std::collections::HashSet<String>) {
         self.files.retain(|rel, _| seen.contains(rel));
@@ -188,12 +206,40 @@ mod tests {
         let options = LoadOptions::default();
         let mut cache = Cache::default();
         let first = reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 3, reused: 0 });
+        assert_eq!(cache.last(), Reuse { parsed: 3, reused: 0, unchanged: false });
         let again = reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 3 });
+        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 3, unchanged: true });
         let fresh = load(dir.path(), &options).expect("loads");
         assert_eq!(seen(&first), seen(&fresh));
         assert_eq!(seen(&again), seen(&fresh));
+    }
+
+    #[test]
+    fn a_map_is_unchanged_only_when_every_file_and_the_project_are() {
+        let dir = map();
+        let options = LoadOptions::default();
+        let mut cache = Cache::default();
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        let unchanged = |cache: &Cache| cache.last().unchanged;
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        assert!(unchanged(&cache));
+        // Written again with the same bytes (an editor's save without a change): unchanged.
+        write(dir.path(), "flows.yaml", FLOWS);
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        assert!(unchanged(&cache));
+        write(dir.path(), "datacarto.yaml", "organization: {name: Other}\n");
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        assert!(!unchanged(&cache), "the project file changed");
+        write(dir.path(), "more/empty.yaml", "");
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        assert!(!unchanged(&cache), "a file was added");
+        std::fs::remove_file(dir.path().join("more/empty.yaml")).expect("removed");
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        assert!(!unchanged(&cache), "a file was removed");
+        std::fs::write(dir.path().join("binary.yaml"), b"a\0b").expect("a file");
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        reload(dir.path(), &options, &mut cache).expect("loads");
+        assert!(!unchanged(&cache), "a file that cannot be read is never taken as unchanged");
     }
 
     #[test]
@@ -204,7 +250,7 @@ mod tests {
         reload(dir.path(), &options, &mut cache).expect("loads");
         write(dir.path(), "stores/shop.yaml", &SHOP.replace("owner: sales", "owner: salse"));
         let edited = reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2 });
+        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2, unchanged: false });
         assert_eq!(seen(&edited), seen(&load(dir.path(), &options).expect("loads")));
         assert!(seen(&edited).contains("salse"));
     }
@@ -217,14 +263,14 @@ mod tests {
         reload(dir.path(), &options, &mut cache).expect("loads");
         options.overlay.insert("flows.yaml".to_owned(), FLOWS.replace("crm", "cmr"));
         let typed = reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2 });
+        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2, unchanged: false });
         assert_eq!(seen(&typed), seen(&load(dir.path(), &options).expect("loads")));
         reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 3 });
+        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 3, unchanged: true });
         // The buffer closed: the file on disk is the map's again.
         options.overlay.clear();
         let closed = reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2 });
+        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2, unchanged: false });
         assert!(!seen(&closed).contains("cmr"));
     }
 
@@ -237,12 +283,12 @@ mod tests {
         // `a.yaml` sorts first: every file after it has a new id, so its spans must change.
         write(dir.path(), "a.yaml", "teams:\n  - id: sales\n");
         let added = reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 4, reused: 0 });
+        assert_eq!(cache.last(), Reuse { parsed: 4, reused: 0, unchanged: false });
         assert_eq!(seen(&added), seen(&load(dir.path(), &options).expect("loads")));
         std::fs::remove_file(dir.path().join("stores/shop.yaml")).expect("removed");
         let removed = reload(dir.path(), &options, &mut cache).expect("loads");
         // Files before the removed one keep their ids.
-        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 3 });
+        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 3, unchanged: false });
         assert_eq!(seen(&removed), seen(&load(dir.path(), &options).expect("loads")));
         assert!(!seen(&removed).contains("shop.yaml"));
     }
@@ -257,12 +303,12 @@ mod tests {
         let first = reload(dir.path(), &options, &mut cache).expect("loads");
         let again = reload(dir.path(), &options, &mut cache).expect("loads");
         // The syntax error is a parsed file's finding; the binary file is never parsed.
-        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 4 });
+        assert_eq!(cache.last(), Reuse { parsed: 0, reused: 4, unchanged: false });
         assert_eq!(seen(&first), seen(&again));
         assert_eq!(seen(&again), seen(&load(dir.path(), &options).expect("loads")));
         std::fs::write(dir.path().join("binary.yaml"), "teams: [{id: sales}]\n").expect("fixed");
         let fixed = reload(dir.path(), &options, &mut cache).expect("loads");
-        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 4 });
+        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 4, unchanged: false });
         assert_eq!(seen(&fixed), seen(&load(dir.path(), &options).expect("loads")));
     }
 
@@ -288,7 +334,7 @@ mod tests {
         set_time(old + Duration::from_secs(1));
         let read = reload(dir.path(), &options, &mut cache).expect("loads");
         assert!(seen(&read).contains("cmr"));
-        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2 });
+        assert_eq!(cache.last(), Reuse { parsed: 1, reused: 2, unchanged: false });
     }
 
     /// One step of an editing session: a file of a small set written, removed, or opened in

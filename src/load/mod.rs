@@ -138,6 +138,7 @@ fn load_with(
     let mut findings = Vec::new();
 
     // The project file comes first: its `exclude:` globs shape discovery.
+    let mut project_unread = false;
     let project_path = root.join(PROJECT_FILE);
     // Anything but a folder by that name is read (and reported if it is not a regular file).
     let present = std::fs::symlink_metadata(&project_path).is_ok_and(|m| !m.is_dir());
@@ -146,6 +147,7 @@ fn load_with(
         let read =
             overlaid(options, PROJECT_FILE).unwrap_or_else(|| read_file(&project_path, &display));
         let file = sources.add(display.clone(), read.text);
+        project_unread = read.problem.is_some();
         findings.extend(read.problem.map(|p| p.finding(&display, file)));
         let text = &sources.get(file).text;
         let (project, mut found) = load_project(text, file, &display);
@@ -172,8 +174,20 @@ fn load_with(
         findings.push(unreadable_file::symlink(&display, Span::file_start(file)));
     }
 
-    let (manifests, left_out) =
-        read_manifests(&discovered, &display_root, options, cache, &mut sources, &mut findings);
+    let mut cache = cache;
+    let (manifests, left_out, unread) = read_manifests(
+        &discovered,
+        &display_root,
+        options,
+        cache.as_deref_mut(),
+        &mut sources,
+        &mut findings,
+    );
+    if let Some(c) = cache {
+        let paths = sources.files().map(|(_, f)| f.path.clone()).collect();
+        let project = project_file.map(|f| sources.get(f).text.as_str());
+        c.settle(paths, project, unread || project_unread || !discovered.errors.is_empty());
+    }
     Ok(Loaded { sources, project, project_file, manifests, findings, left_out })
 }
 
@@ -186,7 +200,7 @@ fn read_manifests(
     mut cache: Option<&mut Cache>,
     sources: &mut SourceMap,
     findings: &mut Vec<Finding>,
-) -> (Manifests, Vec<LeftOut>) {
+) -> (Manifests, Vec<LeftOut>, bool) {
     let looked: Vec<(String, cache::Looked)> = discovered
         .manifests
         .par_iter()
@@ -206,6 +220,7 @@ fn read_manifests(
         c.begin();
     }
     // Each file: its id, where it is on disk, and its result when the cache had it.
+    let mut unread = false;
     let mut files = Vec::with_capacity(looked.len());
     for ((display, looked), (rel, path)) in looked.into_iter().zip(&discovered.manifests) {
         let text_len = looked.read.text.len();
@@ -214,6 +229,7 @@ fn read_manifests(
         // is only a copy for showing where it went wrong.
         if let Some(problem) = looked.read.problem {
             findings.push(problem.finding(&display, file));
+            unread = true;
             continue;
         }
         debug_assert_eq!(sources.get(file).text.len(), text_len);
@@ -249,7 +265,7 @@ fn read_manifests(
     if let Some(c) = cache {
         c.retain(&seen);
     }
-    (manifests, left_out)
+    (manifests, left_out, unread)
 }
 
 /// The text of an open buffer for `rel`, in place of the file on disk.
