@@ -10,6 +10,7 @@ pub mod discover;
 pub mod root;
 pub mod scalar;
 pub mod shape;
+mod syntax;
 pub mod validate;
 pub mod yaml;
 
@@ -391,7 +392,7 @@ fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
 
 /// A YAML error of a file, at its place, with its hint.
 fn syntax_finding(display: &str, file: FileId, err: yaml::YamlError) -> Finding {
-    yaml_syntax::finding(display, Span::new(file, err.offset, err.offset), &err.message)
+    yaml_syntax::finding(display, Span::new(file, err.offset, err.offset), err.message)
         .maybe_help(err.help)
 }
 

@@ -159,3 +159,35 @@ fn loader_findings_in_french() {
         assert!(!out.contains(english), "{english:?} in:\n{out}");
     }
 }
+
+/// A French map's YAML syntax errors are said in French, in our words (never the parser's,
+/// in either language), each at its file:line:col with a help.
+#[test]
+fn yaml_syntax_errors_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        ("stores/a.yaml", "stores:\n  - id: a\n    fields: [email, phone\n"),
+        ("stores/b.yaml", "stores:\n  - id: b\n    description: \"unterminated\n"),
+        ("stores/c.yaml", "stores:\n  - id: c\n    name: @home\n"),
+        ("stores/d.yaml", "stores:\n  - id: d\n    name: D\n  kind: crm\n"),
+        ("stores/e.yaml", "stores:\n  - id: e\n\tname: E\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    for french in [
+        "stores/a.yaml:3:13: error[yaml-syntax] '[' n'est jamais fermé (fermez-le par ']')",
+        "stores/b.yaml:3:18: error[yaml-syntax] un guillemet jamais fermé",
+        "stores/c.yaml:3:11: error[yaml-syntax] une valeur ne peut commencer par '@' que entre guillemets",
+        "stores/d.yaml:4:3: error[yaml-syntax] 'kind' n'est pas aligné sur les lignes au-dessus",
+        "stores/e.yaml:3:1: error[yaml-syntax] une tabulation dans l'indentation",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in
+        ["unclosed", "bracket", "quote", "unexpected", "line up", "tab ", "while ", "indicator"]
+    {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+    let en = map.run(&["check", "--format", "concise", "--lang", "en"]).stdout;
+    assert!(en.contains("stores/a.yaml:3:13: error[yaml-syntax] '[' is never closed"), "{en}");
+    assert!(!en.contains("unclosed bracket"), "the parser's wording:\n{en}");
+}
