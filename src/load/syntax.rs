@@ -1,6 +1,7 @@
 //! The YAML parser's errors in our own words, English and French: each error is classified
 //! by its kind (the parser's enums, never its wording, which changes between versions and
 //! speaks of scanners and tokens), then said so that someone writing a manifest can act.
+//! The same for an `exclude:` glob that globset refuses.
 
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::ErrorKind as Scan;
@@ -278,19 +279,19 @@ impl Problem {
             ),
             Problem::End => t!(
                 "the file ends in the middle of a list or a mapping",
-                "le fichier s'arrête au milieu d'une liste ou d'un dictionnaire"
+                "le fichier s'arrête au milieu d'une liste ou d'un mapping"
             ),
             Problem::EmptyKey => t!("an empty key", "une clé vide"),
             Problem::KeyNotText => t!(
                 "a key that is a list or a mapping: keys are text",
-                "une clé qui est une liste ou un dictionnaire : les clés sont du texte"
+                "une clé qui est une liste ou un mapping : les clés sont du texte"
             ),
             Problem::DuplicateKey => {
-                t!("a key repeated in this mapping", "une clé répétée dans ce dictionnaire")
+                t!("a key repeated in this mapping", "une clé répétée dans ce mapping")
             }
             Problem::Merge => t!(
                 "'<<' merges a mapping: its value is not one",
-                "'<<' fusionne un dictionnaire : sa valeur n'en est pas un"
+                "'<<' fusionne un mapping : sa valeur n'en est pas un"
             ),
             Problem::NotFinite(value) => t!(
                 "'{value}' is not a number a manifest can hold",
@@ -332,7 +333,7 @@ impl Problem {
             }
             Problem::LineUp => t!(
                 "keys of one mapping start in the same column, and so do the '- ' of one list: indent this line like the line it belongs with",
-                "les clés d'un même dictionnaire commencent dans la même colonne, comme les '- ' d'une même liste : indentez cette ligne comme celle dont elle fait partie"
+                "les clés d'un même mapping commencent dans la même colonne, comme les '- ' d'une même liste : indentez cette ligne comme celle dont elle fait partie"
             ),
             Problem::UnclosedBracket(open) => {
                 let close = if *open == '{' { '}' } else { ']' };
@@ -393,7 +394,7 @@ impl Problem {
             ),
             Problem::Merge => t!(
                 "write '<<: *anchor' with the anchor of a mapping",
-                "écrivez '<<: *ancre' avec l'ancre d'un dictionnaire"
+                "écrivez '<<: *ancre' avec l'ancre d'un mapping"
             ),
             Problem::NotFinite(_) => t!(
                 "write a number, or quote the value if it is text",
@@ -411,10 +412,51 @@ impl Problem {
     }
 }
 
+/// An `exclude:` glob globset refuses, said from the kind of its error (globset's words
+/// are English).
+pub(crate) fn glob_problem(glob: &str, kind: &globset::ErrorKind) -> Text {
+    use globset::ErrorKind as G;
+    let why = match kind {
+        G::InvalidRecursive => t!(
+            "'**' stands alone between slashes ('a/**/b')",
+            "'**' est seul entre deux barres obliques ('a/**/b')"
+        ),
+        G::UnclosedClass => t!("a '[' is never closed", "un '[' n'est jamais fermé"),
+        G::InvalidRange(a, b) => {
+            t!("the range '{a}-{b}' goes backwards", "l'intervalle '{a}-{b}' est à l'envers")
+        }
+        G::UnopenedAlternates => {
+            t!("a '}}' closes no '{{'", "un '}}' ne ferme aucun '{{'")
+        }
+        G::UnclosedAlternates => t!("a '{{' is never closed", "un '{{' n'est jamais fermé"),
+        G::NestedAlternates => {
+            t!("'{{…}}' cannot hold another '{{…}}'", "'{{…}}' ne peut pas en contenir un autre")
+        }
+        G::DanglingEscape => t!("it ends with a lone '\\'", "il finit par un '\\' seul"),
+        _ => t!(
+            "it is not a glob datacarto can read",
+            "ce n'est pas un motif que datacarto sait lire"
+        ),
+    };
+    t!("invalid glob '{glob}': {why}", "motif invalide '{glob}' : {why}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::manifest::enums::Language;
+
+    /// A glob's error is said in our words, in both languages.
+    #[test]
+    fn globs_in_our_words() {
+        let err = globset::Glob::new("a/[b").unwrap_err();
+        let text = glob_problem("a/[b", err.kind());
+        assert_eq!(text.en, "invalid glob 'a/[b': a '[' is never closed");
+        assert_eq!(
+            text.get(Language::Fr),
+            "motif invalide 'a/[b'\u{a0}: un '[' n'est jamais fermé"
+        );
+    }
 
     /// Every problem has a message and a help in both languages, the French its own.
     #[test]

@@ -191,3 +191,74 @@ fn yaml_syntax_errors_in_french() {
     assert!(en.contains("stores/a.yaml:3:13: error[yaml-syntax] '[' is never closed"), "{en}");
     assert!(!en.contains("unclosed bracket"), "the parser's wording:\n{en}");
 }
+
+/// The rare schema messages of a French map are French: a text too long, a retention that
+/// is a bare number, a URL where an environment variable is named, a date not of the
+/// calendar, an invalid `exclude:` glob.
+#[test]
+fn rare_schema_messages_in_french() {
+    let long = "a".repeat(120);
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\nexclude: ['a/[b']\n"),
+        (
+            "stores/crm.yaml",
+            &format!(
+                "stores:\n  - id: {long}\n  - id: crm\n    scan: {{url: 'postgres://u:p@h/db'}}\n    fields:\n      - id: email\n        quality: {{last_audit: 2025-02-30}}\n"
+            ),
+        ),
+        ("purposes.yaml", "purposes:\n  - id: p\n    retention: 3\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    for french in [
+        "cet identifiant fait 120 caractères\u{a0}; un identifiant en a 100 au plus",
+        "réduisez le texte à 100 caractères au plus",
+        "une URL est écrite ici\u{a0}: un manifeste nomme la variable d'environnement",
+        "'2025-02-30' n'est pas une date du calendrier",
+        "motif invalide 'a/[b'\u{a0}: un '[' n'est jamais fermé",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in [
+        "characters long",
+        "shorten",
+        "is written out",
+        "not a date",
+        "invalid glob",
+        "unclosed",
+        "is not a",
+        "write ",
+    ] {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
+
+/// A file that cannot be read, or is not text, is said in French in a French map (the
+/// system's own error texts are English: `reading.rs` says them from their kind, tested
+/// there).
+#[cfg(unix)]
+#[test]
+fn unreadable_file_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        ("stores/crm.yaml", "stores:\n  - id: crm\n"),
+    ]);
+    map.write("stores/bin.yaml", b"stores:\0\n");
+    map.write("stores/latin.yaml", b"stores:\n  - id: caf\xe9\n");
+    let made =
+        std::process::Command::new("mkfifo").arg(map.path().join("stores/pipe.yaml")).status();
+    let fifo = made.is_ok_and(|s| s.success());
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    let mut expected = vec![
+        "stores/bin.yaml:1:8: error[yaml-syntax] un fichier binaire, pas du texte YAML",
+        "stores/latin.yaml:2:12: error[yaml-syntax] pas du texte UTF-8\u{a0}: octet invalide 0xE9",
+    ];
+    if fifo {
+        expected.push("stores/pipe.yaml n'est pas un fichier ordinaire (un manifeste est un fichier ordinaire");
+    }
+    for french in expected {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in ["not a regular file", "binary file", "not UTF-8", "save the file"] {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
