@@ -262,3 +262,31 @@ fn unreadable_file_in_french() {
         assert!(!out.contains(english), "{english:?} in:\n{out}");
     }
 }
+
+/// `scan` of a French map says its undeclared columns and its coverage in French: the
+/// guess from the name, the sampled values, the help.
+#[test]
+fn scan_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        (
+            "map.yaml",
+            "teams: [{id: it}]\nstores:\n  - id: events\n    owner: it\n    scan: {file: exports/events.csv}\n    fields: [{id: event_id}]\n",
+        ),
+        ("exports/events.csv", "event_id;Courriel;notes\n1;a@b.fr;x\n"),
+    ]);
+    let out = map.run(&["scan", "--format", "concise", "--sample", "10"]).stdout;
+    for french in [
+        "valeurs échantillonnées",
+        "l'outil 'events' ne déclare pas la colonne 'events.Courriel'\u{a0}; son nom suggère une adresse e-mail (user.contact.email)\u{a0}: donnée personnelle",
+        "déclarez-la dans l'outil 'events'",
+        "couverture events\u{a0}: 1 colonne déclarée sur 3 (33,3\u{a0}%)",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in
+        ["does not declare", "suggests", "sampled", "declare it", "coverage", "personal data"]
+    {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
