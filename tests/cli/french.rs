@@ -290,3 +290,28 @@ fn scan_in_french() {
         assert!(!out.contains(english), "{english:?} in:\n{out}");
     }
 }
+
+/// The human format of a French map says the level in French (« erreur », « avertissement »,
+/// « info »), coloured as in English; the English level words are gone.
+#[test]
+fn human_levels_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        ("stores/a.yaml", "stores:\n  - id: a\n    fields: [email\n"),
+        ("stores/crm.yaml", "stores:\n  - id: crm\n    fields: [{id: email}]\n"),
+    ]);
+    for color in ["never", "always"] {
+        let out = map.run(&["check", "--color", color]).stdout;
+        for french in
+            ["erreur[yaml-syntax]", "avertissement[missing-owner]", "info[uncategorised-field]"]
+        {
+            assert!(out.contains(french), "{color}: {french:?} not in:\n{out}");
+        }
+        for english in ["error[", "warning[", "note["] {
+            assert!(!out.contains(english), "{color}: {english:?} in:\n{out}");
+        }
+        assert_eq!(out.contains('\u{1b}'), color == "always", "{out}");
+    }
+    let en = map.run(&["check", "--lang", "en", "--color", "never"]).stdout;
+    assert!(en.contains("error[yaml-syntax]") && en.contains("warning[missing-owner]"), "{en}");
+}
