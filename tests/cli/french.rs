@@ -63,8 +63,7 @@ fn no_english_message_in_french() {
                 })
                 .filter_map(|m| m.as_str().map(str::to_owned))
                 .collect(),
-            // In SARIF, only the results: the rules' pages are the rules' documentation,
-            // in English (`explain --lang fr` gives their French summaries).
+            // In SARIF, the results (the rules' descriptions: `sarif_rules_in_french`).
             (Some(v), "sarif") => v["runs"][0]["results"]
                 .as_array()
                 .unwrap()
@@ -314,4 +313,42 @@ fn human_levels_in_french() {
     }
     let en = map.run(&["check", "--lang", "en", "--color", "never"]).stdout;
     assert!(en.contains("error[yaml-syntax]") && en.contains("warning[missing-owner]"), "{en}");
+}
+
+/// SARIF of a French map describes each rule in French: the French summary (as `rules
+/// --lang fr`), the French page of `explain --lang fr` as help; English SARIF is unchanged.
+#[test]
+fn sarif_rules_in_french() {
+    let rules = |lang: &str| -> Vec<Value> {
+        let out = retail(&["--lang", lang, "--format", "sarif"]);
+        let log: Value = serde_json::from_str(&out).unwrap();
+        log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().clone()
+    };
+    let (fr, en) = (rules("fr"), rules("en"));
+    assert_eq!(fr.len(), en.len());
+    let rule = |all: &[Value], name: &str| all.iter().find(|r| r["id"] == name).unwrap().clone();
+    let (f, e) = (rule(&fr, "yaml-syntax"), rule(&en, "yaml-syntax"));
+    assert_eq!(
+        f["shortDescription"]["text"],
+        "un fichier qui n'est pas du YAML valide, à la position exacte"
+    );
+    assert_eq!(
+        f["fullDescription"]["text"],
+        "Un fichier qui n'est pas du YAML valide, à la position exacte."
+    );
+    assert_eq!(f["help"]["text"], "datacarto explain yaml-syntax --lang fr");
+    assert!(
+        f["help"]["markdown"].as_str().unwrap().starts_with("# yaml-syntax\n\nRègle de la famille")
+    );
+    assert_eq!(
+        e["shortDescription"]["text"],
+        "a file that is not valid YAML, at the exact position"
+    );
+    assert_eq!(e["help"]["text"], "datacarto explain yaml-syntax");
+    for (f, e) in fr.iter().zip(&en) {
+        assert_eq!(f["id"], e["id"]);
+        for key in ["shortDescription", "fullDescription"] {
+            assert_ne!(f[key]["text"], e[key]["text"], "{}: {key} left in English", f["id"]);
+        }
+    }
 }

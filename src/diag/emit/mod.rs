@@ -32,6 +32,10 @@ pub struct RuleMeta {
     pub description: String,
     /// The rule's page, in Markdown: the text of docs/rules/<rule>.md.
     pub page: String,
+    /// The summary in French (`rules --lang fr`).
+    pub summary_fr: &'static str,
+    /// The page in French, as `explain --lang fr` prints it.
+    pub page_fr: String,
 }
 
 /// Where the map sits, for the formats that name files by URI (SARIF): the same names
