@@ -119,6 +119,7 @@ fn write_or_show(
     scans: &[StoreScan],
 ) -> anyhow::Result<Status> {
     let (edits, problems) = super::scan_write::plan(model, sources, report, scans, &options.dir);
+    let fr = model.language == Some(Language::Fr);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for edit in &edits {
@@ -128,16 +129,26 @@ fn write_or_show(
             // `--write` edits manifests of the map scanned, and only those.
             let relative = edit.path.strip_prefix(&options.dir).unwrap_or(&edit.path);
             crate::output::write_manifest(&options.dir, relative, edit.text.as_bytes())?;
-            writeln!(out, "wrote {}", edit.path.display())?;
+            let wrote = if fr { "écrit" } else { "wrote" };
+            writeln!(out, "{wrote} {}", edit.path.display())?;
         }
     }
     if edits.is_empty() && problems.is_empty() {
-        writeln!(out, "nothing to change: every column the scan kept is declared")?;
+        let nothing = if fr {
+            "rien à changer\u{a0}: chaque colonne gardée par le scan est déclarée"
+        } else {
+            "nothing to change: every column the scan kept is declared"
+        };
+        writeln!(out, "{nothing}")?;
     }
     out.flush()?;
     #[expect(clippy::print_stderr, reason = "what --write could not do is said beside it")]
     for p in &problems {
-        eprintln!("not edited: {p}");
+        if fr {
+            eprintln!("non modifié\u{a0}: {p}");
+        } else {
+            eprintln!("not edited: {p}");
+        }
     }
     let below = coverage_lines(scans, options.min_coverage, Language::En).below;
     Ok(if report.has_errors() || below { Status::Findings } else { Status::Clean })

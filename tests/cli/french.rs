@@ -270,7 +270,7 @@ fn scan_in_french() {
         ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
         (
             "map.yaml",
-            "teams: [{id: it}]\nstores:\n  - id: events\n    owner: it\n    scan: {file: exports/events.csv}\n    fields: [{id: event_id}]\n",
+            "teams: [{id: it}]\nstores:\n  - id: events\n    owner: it\n    scan: {file: exports/events.csv}\n    fields:\n      - id: event_id\n",
         ),
         ("exports/events.csv", "event_id;Courriel;notes\n1;a@b.fr;x\n"),
     ]);
@@ -288,6 +288,16 @@ fn scan_in_french() {
     {
         assert!(!out.contains(english), "{english:?} in:\n{out}");
     }
+    // `--dry-run` shows the comments `--write` would add, in French too.
+    let patch = map.run(&["scan", "--dry-run"]).stdout;
+    assert!(
+        patch.contains(
+            "# datacarto scan\u{a0}: colonne events.Courriel\u{a0}; catégorie devinée, à confirmer"
+        ),
+        "{patch}"
+    );
+    assert!(patch.contains("catégorie non renseignée"), "{patch}");
+    assert!(!patch.contains("guessed") && !patch.contains("not stated"), "{patch}");
 }
 
 /// The human format of a French map says the level in French (« erreur », « avertissement »,
