@@ -229,6 +229,14 @@ fn undeclared(
         match (e.sampled, e.matched) {
             (0, _) if by_name.is_some() && e.matched.is_none() => {}
             (0, _) => looks.push(t!("no value to sample", "aucune valeur à échantillonner")),
+            // French agrees with one value (the English says "1 of 1 values").
+            (1, Some((p, _))) => {
+                let (en, fr) = (p.plural(), what_fr(p.plural()));
+                looks.push(t!(
+                    "1 of 1 sampled values look like {en}",
+                    "la valeur échantillonnée ressemble à {fr}"
+                ));
+            }
             (n, Some((p, k))) => {
                 let (en, fr) = (p.plural(), what_fr(p.plural()));
                 looks.push(t!(
@@ -236,6 +244,10 @@ fn undeclared(
                     "{k} des {n} valeurs échantillonnées ressemblent à {fr}"
                 ));
             }
+            (1, None) => looks.push(t!(
+                "1 values sampled, none fits a known pattern",
+                "1 valeur échantillonnée, qui ne suit aucun motif connu"
+            )),
             (n, None) => looks.push(t!(
                 "{n} values sampled, none fits a known pattern",
                 "{n} valeurs échantillonnées, aucune ne suit un motif connu"

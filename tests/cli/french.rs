@@ -276,7 +276,8 @@ fn scan_in_french() {
     ]);
     let out = map.run(&["scan", "--format", "concise", "--sample", "10"]).stdout;
     for french in [
-        "valeurs échantillonnées",
+        "la valeur échantillonnée ressemble à des adresses e-mail",
+        "1 valeur échantillonnée, qui ne suit aucun motif connu",
         "l'outil 'events' ne déclare pas la colonne 'events.Courriel'\u{a0}; son nom suggère une adresse e-mail (user.contact.email)\u{a0}: donnée personnelle",
         "déclarez-la dans l'outil 'events'",
         "couverture events\u{a0}: 1 colonne déclarée sur 3 (33,3\u{a0}%)",
