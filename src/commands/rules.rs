@@ -68,23 +68,7 @@ pub fn index() -> String {
     out
 }
 
-pub use crate::rules::page;
-
-/// A rule's page in French: its family, level and summary in French, then the detailed
-/// documentation, which exists in English only and is said to be.
-pub fn page_fr(rule: &Rule) -> String {
-    let english = page(rule);
-    // The English page opens with its title and its summary line; the rest is the detail.
-    let detail = english.splitn(3, "\n\n").nth(2).unwrap_or_default();
-    format!(
-        "# {}\n\nRègle de la famille « {} », niveau par défaut `{}` : {}.\n\n\
-         > La documentation détaillée de cette règle n'existe qu'en anglais ; la voici.\n\n{detail}",
-        rule.name,
-        family_title(rule.family, Language::Fr),
-        rule.default_level,
-        rule.summary_fr,
-    )
-}
+pub use crate::rules::{page, page_fr};
 
 /// `datacarto rules`: the catalogue (the Markdown index of docs/rules/ is English).
 pub fn list(markdown: bool, language: Language) -> anyhow::Result<Status> {

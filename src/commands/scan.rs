@@ -10,6 +10,7 @@ use crate::config::{Config, Flag};
 use crate::date::Date;
 use crate::diag::emit::{self, Context, Format};
 use crate::load::{self, LoadOptions};
+use crate::manifest::enums::Language;
 use crate::model;
 use crate::scan::compare::StoreScan;
 use crate::scan::{self, Override};
@@ -88,12 +89,12 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
             model.project_file.is_some(),
             config.help_uri.clone(),
         ),
-        language: model.language.unwrap_or(crate::manifest::enums::Language::En),
+        language: model.language.unwrap_or(Language::En),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     emit::emit(options.format, &report, &cx, &mut out)?;
-    let coverage = coverage_lines(&scans, options.min_coverage);
+    let coverage = coverage_lines(&scans, options.min_coverage, cx.language);
     // Machine formats keep stdout one document: coverage goes to stderr beside them.
     if matches!(options.format, Format::Human | Format::Concise) {
         out.write_all(coverage.text.as_bytes())?;
@@ -118,6 +119,7 @@ fn write_or_show(
     scans: &[StoreScan],
 ) -> anyhow::Result<Status> {
     let (edits, problems) = super::scan_write::plan(model, sources, report, scans, &options.dir);
+    let fr = model.language == Some(Language::Fr);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for edit in &edits {
@@ -127,18 +129,28 @@ fn write_or_show(
             // `--write` edits manifests of the map scanned, and only those.
             let relative = edit.path.strip_prefix(&options.dir).unwrap_or(&edit.path);
             crate::output::write_manifest(&options.dir, relative, edit.text.as_bytes())?;
-            writeln!(out, "wrote {}", edit.path.display())?;
+            let wrote = if fr { "écrit" } else { "wrote" };
+            writeln!(out, "{wrote} {}", edit.path.display())?;
         }
     }
     if edits.is_empty() && problems.is_empty() {
-        writeln!(out, "nothing to change: every column the scan kept is declared")?;
+        let nothing = if fr {
+            "rien à changer\u{a0}: chaque colonne gardée par le scan est déclarée"
+        } else {
+            "nothing to change: every column the scan kept is declared"
+        };
+        writeln!(out, "{nothing}")?;
     }
     out.flush()?;
     #[expect(clippy::print_stderr, reason = "what --write could not do is said beside it")]
     for p in &problems {
-        eprintln!("not edited: {p}");
+        if fr {
+            eprintln!("non modifié\u{a0}: {p}");
+        } else {
+            eprintln!("not edited: {p}");
+        }
     }
-    let below = coverage_lines(scans, options.min_coverage).below;
+    let below = coverage_lines(scans, options.min_coverage, Language::En).below;
     Ok(if report.has_errors() || below { Status::Findings } else { Status::Clean })
 }
 
@@ -148,7 +160,8 @@ struct Coverage {
 }
 
 /// One line per store: `coverage crm: 8 of 11 columns declared (72.7%)`.
-fn coverage_lines(scans: &[StoreScan], min: Option<f64>) -> Coverage {
+fn coverage_lines(scans: &[StoreScan], min: Option<f64>, language: Language) -> Coverage {
+    let fr = language == Language::Fr;
     let mut text = String::new();
     let mut below = false;
     for s in scans {
@@ -157,21 +170,38 @@ fn coverage_lines(scans: &[StoreScan], min: Option<f64>) -> Coverage {
                 let low = min.is_some_and(|m| c < m);
                 below |= low;
                 let mark = match min {
-                    Some(m) if low => format!(", below --min-coverage {}", percent(m)),
+                    Some(m) if low && fr => format!(", sous --min-coverage {}", percent(m, fr)),
+                    Some(m) if low => format!(", below --min-coverage {}", percent(m, fr)),
                     _ => String::new(),
                 };
-                format!("{} of {} columns declared ({}){mark}", s.declared, s.found, percent(c))
+                let (declared, found, c) = (s.declared, s.found, percent(c, fr));
+                if fr {
+                    // French singular for 0 and 1.
+                    let columns =
+                        if declared > 1 { "colonnes déclarées" } else { "colonne déclarée" };
+                    format!("{declared} {columns} sur {found} ({c}){mark}")
+                } else {
+                    format!("{declared} of {found} columns declared ({c}){mark}")
+                }
             }
+            None if fr => "le système n'a aucune colonne dans les tables scannées".to_owned(),
             None => "the system has no column in the scanned tables".to_owned(),
         };
-        text.push_str(&format!("coverage {}: {share}\n", s.store));
+        let store = &s.store;
+        if fr {
+            text.push_str(&format!("couverture {store}\u{a0}: {share}\n"));
+        } else {
+            text.push_str(&format!("coverage {store}: {share}\n"));
+        }
     }
     Coverage { text, below }
 }
 
-fn percent(share: f64) -> String {
+/// `72.7%`, in French `72,7 %` (a decimal comma, a no-break space before the sign).
+fn percent(share: f64, fr: bool) -> String {
     let p = (share * 1000.0).round() / 10.0;
-    if p.fract() == 0.0 { format!("{p:.0}%") } else { format!("{p:.1}%") }
+    let number = if p.fract() == 0.0 { format!("{p:.0}") } else { format!("{p:.1}") };
+    if fr { format!("{}\u{a0}%", number.replace('.', ",")) } else { format!("{number}%") }
 }
 
 #[cfg(test)]
@@ -186,7 +216,7 @@ mod tests {
             StoreScan { store: "shop".into(), found: 4, declared: 4, ..StoreScan::default() },
             StoreScan { store: "empty".into(), found: 0, declared: 0, ..StoreScan::default() },
         ];
-        let c = coverage_lines(&scans, Some(0.8));
+        let c = coverage_lines(&scans, Some(0.8), Language::En);
         assert!(c.below);
         assert_eq!(
             c.text,
@@ -194,6 +224,11 @@ mod tests {
              coverage shop: 4 of 4 columns declared (100%)\n\
              coverage empty: the system has no column in the scanned tables\n"
         );
-        assert!(!coverage_lines(&scans, None).below);
+        assert!(!coverage_lines(&scans, None, Language::En).below);
+        let fr = coverage_lines(&scans, Some(0.8), Language::Fr).text;
+        assert!(fr.starts_with(
+            "couverture crm\u{a0}: 8 colonnes déclarées sur 11 (72,7\u{a0}%), sous --min-coverage 80\u{a0}%\n"
+        ), "{fr}");
+        assert!(!fr.contains("columns") && !fr.contains("coverage crm"), "{fr}");
     }
 }

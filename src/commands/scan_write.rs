@@ -30,6 +30,8 @@ pub(super) fn plan(
         report.findings.iter().map(|f| (f.rule, f.key.as_str())).collect();
     let mut per_file: BTreeMap<FileId, (Vec<Addition>, Vec<Mark>)> = BTreeMap::new();
     let mut problems = Vec::new();
+    // The comments written into the manifests, and the problems, in the map's language.
+    let fr = model.language == Some(crate::manifest::enums::Language::Fr);
     for scan in scans {
         let Some(store) = model.store_by_id(&scan.store) else { continue };
         let s = model.store(store);
@@ -42,14 +44,32 @@ pub(super) fn plan(
                 continue;
             }
             let Some(last) = last else {
-                problems.push(format!(
-                    "store '{}' declares no field: add its `fields:` by hand (scan --write adds \
-                     after the last field)",
-                    s.id
-                ));
+                problems.push(if fr {
+                    format!(
+                        "l'outil '{}' ne déclare aucun champ\u{a0}: ajoutez ses `fields:` à la main \
+                         (scan --write ajoute après le dernier champ)",
+                        s.id
+                    )
+                } else {
+                    format!(
+                        "store '{}' declares no field: add its `fields:` by hand (scan --write \
+                         adds after the last field)",
+                        s.id
+                    )
+                });
                 break;
             };
             let item = match new.category {
+                Some(key) if fr => format!(
+                    "{{id: {}, category: {key}}}  # datacarto scan\u{a0}: colonne {}.{}\u{a0}; \
+                     catégorie devinée, à confirmer",
+                    new.id, new.table, new.column
+                ),
+                None if fr => format!(
+                    "{{id: {}}}  # datacarto scan\u{a0}: colonne {}.{}\u{a0}; catégorie non \
+                     renseignée",
+                    new.id, new.table, new.column
+                ),
                 Some(key) => format!(
                     "{{id: {}, category: {key}}}  # datacarto scan: column {}.{}; category \
                      guessed, to confirm",
@@ -72,7 +92,11 @@ pub(super) fn plan(
             if kept.contains(&("missing-column", key.as_str())) {
                 per_file.entry(field.span.file).or_default().1.push(Mark {
                     field_at: field.span.start as usize,
-                    comment: "datacarto scan: no column in the scanned system".to_owned(),
+                    comment: if fr {
+                        "datacarto scan\u{a0}: aucune colonne dans le système scanné".to_owned()
+                    } else {
+                        "datacarto scan: no column in the scanned system".to_owned()
+                    },
                 });
             }
         }

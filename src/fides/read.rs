@@ -663,7 +663,7 @@ pub fn read(name: &str, text: &str, out: &mut Source) {
             let note = file.note(
                 offset,
                 format!("not readable as YAML: {}", e.message),
-                e.help.or(Some("fix the YAML syntax at this place".into())),
+                e.help.map(|h| h.en).or(Some("fix the YAML syntax at this place".into())),
             );
             out.problems.push(note);
         }

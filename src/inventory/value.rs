@@ -82,7 +82,7 @@ impl Val {
     /// Parses one cell of YAML flow syntax.
     pub fn parse_flow(cell: &str) -> Result<Val, String> {
         let wrapped = format!("v: {cell}\n");
-        let docs = parse(&wrapped).map_err(|e| e.message)?;
+        let docs = parse(&wrapped).map_err(|e| e.message.en)?;
         let node = docs.first().and_then(|d| match &d.kind {
             NodeKind::Map(entries) if entries.len() == 1 => Some(&entries[0].1),
             _ => None,

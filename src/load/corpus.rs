@@ -1,7 +1,8 @@
 //! The loader speaks the project's words: a corpus of bad inputs (every attribute of every
 //! kind of entity, and of `datacarto.yaml`, given values of the wrong type, outside their
 //! vocabulary, too large, badly nested; broken YAML) is loaded and resolved, and no message,
-//! label or help may carry the wording of serde or of the YAML parser.
+//! label or help may carry the wording of serde or of the YAML parser, and each has its
+//! French.
 
 use serde_json::Value;
 
@@ -152,6 +153,17 @@ fn assert_clean(findings: &[Finding], sources: &crate::source::SourceMap) {
                 !text.contains("cannot be read"),
                 "the validator let through what the deserializer cannot read: {text:?} at {:?}",
                 finding.primary
+            );
+        }
+        // And every one of them speaks French too (an empty label has no language).
+        let labels = finding.primary.iter().chain(&finding.related).map(|l| &l.message);
+        for text in std::iter::once(&finding.message).chain(&finding.help).chain(labels) {
+            assert!(
+                text.is_empty() || text.fr.is_some(),
+                "English only: {:?} ({}), from {}",
+                text.en,
+                finding.rule,
+                input()
             );
         }
     }

@@ -17,8 +17,9 @@ pub struct Discovered {
     pub manifests: Vec<(String, PathBuf)>,
     /// Symbolic links skipped, by relative path.
     pub symlinks: Vec<String>,
-    /// Paths that could not be listed, with the reason.
-    pub errors: Vec<(String, String)>,
+    /// Paths that could not be listed, with the kind of the system's error (none: a loop
+    /// of links). The kind, not its English text: the finding says it in the map's language.
+    pub errors: Vec<(String, Option<std::io::ErrorKind>)>,
 }
 
 /// Lists the manifests under `root`. `skip` holds folders to leave out (the output folder).
@@ -41,8 +42,7 @@ pub fn discover(root: &Path, exclude: &GlobSet, skip: &[PathBuf]) -> Discovered 
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                let reason = err.io_error().map_or_else(|| err.to_string(), ToString::to_string);
-                found.errors.push((path, reason));
+                found.errors.push((path, err.io_error().map(std::io::Error::kind)));
                 continue;
             }
         };

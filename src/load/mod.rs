@@ -8,9 +8,11 @@ pub mod cache;
 mod corpus;
 pub mod de;
 pub mod discover;
+mod reading;
 pub mod root;
 pub mod scalar;
 pub mod shape;
+mod syntax;
 pub mod validate;
 pub mod yaml;
 
@@ -24,7 +26,7 @@ use rayon::prelude::*;
 use self::cache::{Cache, FileLoad};
 use self::discover::PROJECT_FILE;
 use self::yaml::{Node, NodeKind};
-use crate::diag::Finding;
+use crate::diag::{Finding, Text, t};
 use crate::manifest::entities::{Category, Objective, Subject, Team};
 use crate::manifest::flow::Flow;
 use crate::manifest::project::Project;
@@ -159,14 +161,15 @@ fn load_with(
     let exclude = exclude_set(&project, &sources, &mut findings);
 
     let discovered = discover::discover(root, &exclude, &options.skip);
-    for (rel, reason) in &discovered.errors {
+    for (rel, kind) in &discovered.errors {
         let display = join_display(&display_root, rel);
         let file = sources.add(display.clone(), String::new());
-        findings.push(unreadable_file::finding(
-            &display,
-            Span::file_start(file),
-            format!("cannot read {display}: {reason}"),
-        ));
+        let (message, help) = match kind {
+            Some(kind) => reading::io_problem(&display, &std::io::Error::from(*kind)),
+            None => reading::link_loop(&display),
+        };
+        findings
+            .push(unreadable_file::finding(&display, Span::file_start(file), message).help(help));
     }
     for rel in &discovered.symlinks {
         let display = join_display(&display_root, rel);
@@ -354,18 +357,22 @@ fn join_display(root: &str, rel: &str) -> String {
 
 /// A problem reading a file, before any YAML.
 enum ReadProblem {
-    Unreadable(String),
-    NotText { offset: usize, message: String },
+    /// The message and its help.
+    Unreadable(Text, Text),
+    NotText {
+        offset: usize,
+        message: Text,
+    },
 }
 
 impl ReadProblem {
     fn finding(self, display: &str, file: FileId) -> Finding {
         match self {
-            ReadProblem::Unreadable(message) => {
-                unreadable_file::finding(display, Span::file_start(file), message)
+            ReadProblem::Unreadable(message, help) => {
+                unreadable_file::finding(display, Span::file_start(file), message).help(help)
             }
             ReadProblem::NotText { offset, message } => {
-                yaml_syntax::finding(display, Span::new(file, offset, offset), &message)
+                yaml_syntax::finding(display, Span::new(file, offset, offset), message)
             }
         }
     }
@@ -379,29 +386,22 @@ struct ReadResult {
 
 /// Reads a file; messages name it by `display` (the path as every finding shows it).
 fn read_file(path: &Path, display: &str) -> ReadResult {
-    let unreadable = |message: String| ReadResult {
+    let unreadable = |(message, help): (Text, Text)| ReadResult {
         text: String::new(),
-        problem: Some(ReadProblem::Unreadable(message)),
+        problem: Some(ReadProblem::Unreadable(message, help)),
     };
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.len() > yaml::limits::MAX_FILE_BYTES => {
-            return unreadable(format!(
-                "{} is {} MiB, more than the {} MiB a manifest may hold",
-                display,
-                meta.len() / (1024 * 1024),
-                yaml::limits::MAX_FILE_BYTES / (1024 * 1024)
-            ));
+            return unreadable(reading::too_large(display, meta.len()));
         }
-        Ok(meta) if !meta.is_file() => {
-            return unreadable(format!("{} is not a regular file", display));
-        }
+        Ok(meta) if !meta.is_file() => return unreadable(reading::not_a_file(display)),
         Ok(_) => {}
-        Err(err) => return unreadable(format!("cannot read {}: {err}", display)),
+        Err(err) => return unreadable(reading::io_problem(display, &err)),
     }
     #[expect(clippy::disallowed_methods, reason = "load/ is the one module that reads files")]
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) => return unreadable(format!("cannot read {}: {err}", display)),
+        Err(err) => return unreadable(reading::io_problem(display, &err)),
     };
     decode(bytes)
 }
@@ -415,11 +415,18 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
     if let Some(text) = utf16_start(&bytes) {
         // The whole file is in the wrong encoding: said at its start (not at the first NUL,
         // an odd column of mangled text), showing its first line as it reads.
-        let message = "the file is UTF-16: save it as UTF-8".to_owned();
+        let message = t!(
+            "the file is UTF-16: save it as UTF-8",
+            "le fichier est en UTF-16 : enregistrez-le en UTF-8"
+        );
         return ReadResult { text, problem: Some(ReadProblem::NotText { offset: 0, message }) };
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        return not_text(&bytes, nul, "a binary file, not YAML text".to_owned());
+        return not_text(
+            &bytes,
+            nul,
+            t!("a binary file, not YAML text", "un fichier binaire, pas du texte YAML"),
+        );
     }
     match String::from_utf8(bytes) {
         Ok(text) => ReadResult { text, problem: None },
@@ -429,8 +436,9 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
             not_text(
                 &bytes,
                 offset,
-                format!(
+                t!(
                     "not UTF-8 text: invalid byte 0x{:02X}; save the file as UTF-8",
+                    "pas du texte UTF-8 : octet invalide 0x{:02X} ; enregistrez le fichier en UTF-8",
                     bytes[offset]
                 ),
             )
@@ -464,7 +472,7 @@ fn utf16_start(bytes: &[u8]) -> Option<String> {
     Some(text)
 }
 
-fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
+fn not_text(bytes: &[u8], offset: usize, message: Text) -> ReadResult {
     // Keep a readable copy of the text up to the bad byte, and a little after it, so that
     // the error can show its line; the copy is never parsed.
     let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
@@ -481,7 +489,7 @@ fn not_text(bytes: &[u8], offset: usize, message: String) -> ReadResult {
 
 /// A YAML error of a file, at its place, with its hint.
 fn syntax_finding(display: &str, file: FileId, err: yaml::YamlError) -> Finding {
-    yaml_syntax::finding(display, Span::new(file, err.offset, err.offset), &err.message)
+    yaml_syntax::finding(display, Span::new(file, err.offset, err.offset), err.message)
         .maybe_help(err.help)
 }
 
@@ -533,7 +541,7 @@ fn exclude_set(project: &Project, sources: &SourceMap, findings: &mut Vec<Findin
                     display,
                     "exclude",
                     glob.span,
-                    format!("invalid glob '{}': {}", glob.value, err.kind()),
+                    syntax::glob_problem(&glob.value, err.kind()),
                     None::<String>,
                 ));
             }
@@ -590,16 +598,33 @@ fn convert<T: serde::de::DeserializeOwned>(
             display,
             &key,
             Span::new(file, start as usize, end as usize),
-            format!("'{key}' cannot be read from {found}; it is left out"),
-            Some(format!("see '{key}' in docs/manifest.md, or `datacarto schema`")),
+            t!(
+                "'{key}' cannot be read from {found}; it is left out",
+                "'{key}' ne peut pas être lu depuis {found} ; il est laissé de côté"
+            ),
+            Some(t!(
+                "see '{key}' in docs/manifest.md, or `datacarto schema`",
+                "voyez '{key}' dans docs/manifest.md, ou `datacarto schema`"
+            )),
         ));
     }
     findings.push(schema::finding(
         display,
         "",
         Span::new(file, node.start as usize, node.start as usize),
-        format!("this {what} cannot be read and is left out"),
-        Some("see docs/manifest.md for the format, or `datacarto schema`".to_owned()),
+        {
+            let k = crate::words::finding::kind(what);
+            let fr = if what.ends_with(".yaml") { what.to_owned() } else { k.the() };
+            let (read, left) = (k.agree("lu", "lue"), k.agree("laissé", "laissée"));
+            t!(
+                "this {what} cannot be read and is left out",
+                "{fr} ne peut pas être {read} et est {left} de côté"
+            )
+        },
+        Some(t!(
+            "see docs/manifest.md for the format, or `datacarto schema`",
+            "voyez docs/manifest.md pour le format, ou `datacarto schema`"
+        )),
     ));
     None
 }
@@ -673,7 +698,10 @@ fn load_manifest(sources: &SourceMap, file: FileId) -> FileLoad {
                     display,
                     "",
                     Span::file_start(file),
-                    format!("{more} more problems in this file are not shown"),
+                    t!(
+                        "{more} more problems in this file are not shown",
+                        "{more} autres problèmes de ce fichier ne sont pas montrés"
+                    ),
                     None::<String>,
                 )
                 .key(format!("{display}#more")),

@@ -236,7 +236,7 @@ impl Validator<'_, '_> {
                         branches.iter().find_map(|b| match shapes.get(*b) {
                             Shape::Str(s) if s.pattern.is_some() => {
                                 let what = s.name.as_deref().map_or("value", humanize);
-                                pattern_help(what, "", s).map(Text::from)
+                                pattern_help(what, "", s)
                             }
                             _ => None,
                         })
@@ -333,7 +333,10 @@ impl Validator<'_, '_> {
                 let line =
                     self.text.get(..node.start as usize).map_or(0, |t| t.matches('\n').count()) + 1;
                 let read_as = format!("invalid-id-line-{line}");
-                let help = format!("{help}; until then it is read as '{read_as}'");
+                let help = t!(
+                    "{help}; until then it is read as '{read_as}'",
+                    "{help} ; d'ici là, il est lu comme '{read_as}'"
+                );
                 self.report(node.start, node.end, message, Some(help));
                 return Verdict::ReadAs(read_as);
             }
@@ -364,18 +367,25 @@ impl Validator<'_, '_> {
             }
             let help = pattern_help(&what, &raw, shape);
             let message = if what == "retention" && raw.chars().any(|c| c.is_ascii_digit()) {
-                format!(
-                    "'{raw}' is not a retention: a number alone says neither how long nor from when"
+                t!(
+                    "'{raw}' is not a retention: a number alone says neither how long nor from when",
+                    "'{raw}' n'est pas une conservation : un nombre seul ne dit ni combien de temps ni à partir de quand"
                 )
             } else if what == "retention" {
-                "an empty retention says neither how long nor from when".to_owned()
+                t!(
+                    "an empty retention says neither how long nor from when",
+                    "une conservation vide ne dit ni combien de temps ni à partir de quand"
+                )
             } else if what == "environment variable reference" {
                 // What is written may be a URL with its password: it is never repeated.
-                "a URL is written out here: a manifest names the environment variable that \
-                 holds it, never the URL"
-                    .to_owned()
+                t!(
+                    "a URL is written out here: a manifest names the environment variable that holds it, never the URL",
+                    "une URL est écrite ici : un manifeste nomme la variable d'environnement qui la contient, jamais l'URL"
+                )
             } else {
-                format!("'{raw}' is not a valid {what}")
+                let k = kind(&what);
+                let (a, noun) = (k.agree("un", "une"), k.noun);
+                t!("'{raw}' is not a valid {what}", "'{raw}' n'est pas {a} {noun} valide")
             };
             self.report(node.start, node.end, message, help);
             return Verdict::Bad;
@@ -389,7 +399,10 @@ impl Validator<'_, '_> {
             self.report(
                 node.start,
                 node.end,
-                format!("'{raw}' is not a date of the calendar"),
+                t!(
+                    "'{raw}' is not a date of the calendar",
+                    "'{raw}' n'est pas une date du calendrier"
+                ),
                 None::<Text>,
             );
             return Verdict::Bad;
@@ -591,7 +604,10 @@ impl Validator<'_, '_> {
             self.report(
                 node_start,
                 node_end,
-                "a field mapping has exactly one 'source: destination' entry".to_owned(),
+                t!(
+                    "a field mapping has exactly one 'source: destination' entry",
+                    "une correspondance de champs a exactement une entrée 'source: destination'"
+                ),
                 None::<Text>,
             );
             valid = false;
@@ -790,57 +806,96 @@ fn with_article(noun: &str) -> String {
 
 /// A value over the schema's `maxLength` (an id of 300 characters, or of a megabyte): said
 /// with its length and its first characters only, never echoed whole.
-fn too_long(raw: &str, shape: &StrShape, what: &str) -> Option<(String, String)> {
+fn too_long(raw: &str, shape: &StrShape, what: &str) -> Option<(Text, Text)> {
     let max = shape.max_length?;
     let length = raw.chars().count();
     if length <= max {
         return None;
     }
     let start: String = raw.chars().take(40).collect();
-    let message = format!(
-        "this {what} is {length} characters long; {} has {max} at most ('{start}…')",
-        with_article(what)
+    let (en, k) = (with_article(what), kind(what));
+    let this = match (k.feminine, k.noun.starts_with(['a', 'e', 'é', 'i', 'o', 'u'])) {
+        (true, _) => "cette",
+        (false, true) => "cet",
+        (false, false) => "ce",
+    };
+    let (noun, a) = (k.noun, k.a());
+    let message = t!(
+        "this {what} is {length} characters long; {en} has {max} at most ('{start}…')",
+        "{this} {noun} fait {length} caractères ; {a} en a {max} au plus ('{start}…')"
     );
-    Some((message, format!("shorten it to {max} characters at most")))
+    Some((
+        message,
+        t!(
+            "shorten it to {max} characters at most",
+            "réduisez le texte à {max} caractères au plus"
+        ),
+    ))
 }
 
-fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<String> {
+/// The schema's description of a shape, for a help: the manifest types' doc comments are
+/// English, so a French map gets a pointer to the format instead.
+fn described(shape: &StrShape) -> Option<Text> {
+    shape.description.as_ref().map(|d| {
+        Text::new(d.as_str(), "la forme attendue est dans docs/manifest.md et `datacarto schema`")
+    })
+}
+
+fn pattern_help(what: &str, raw: &str, shape: &StrShape) -> Option<Text> {
     match what {
         "id" => {
             let fixed = sanitize_id(raw);
             (!fixed.is_empty() && shape.pattern.as_ref().is_some_and(|p| p.is_match(&fixed)))
-                .then(|| format!("ids use lower case letters, digits, '_' and '-': '{fixed}'"))
-                .or_else(|| Some("ids use lower case letters, digits, '_' and '-'".to_owned()))
+                .then(|| {
+                    t!(
+                        "ids use lower case letters, digits, '_' and '-': '{fixed}'",
+                        "les identifiants s'écrivent en minuscules, chiffres, '_' et '-' : '{fixed}'"
+                    )
+                })
+                .or_else(|| {
+                    Some(t!(
+                        "ids use lower case letters, digits, '_' and '-'",
+                        "les identifiants s'écrivent en minuscules, chiffres, '_' et '-'"
+                    ))
+                })
         }
         "category key" => {
             let lower = raw.to_lowercase();
             if shape.pattern.as_ref().is_some_and(|p| p.is_match(&lower)) {
-                Some(format!("category keys are lower case: write '{lower}'"))
+                Some(t!(
+                    "category keys are lower case: write '{lower}'",
+                    "les clés de catégorie s'écrivent en minuscules : écrivez '{lower}'"
+                ))
             } else {
-                shape.description.clone()
+                described(shape)
             }
         }
-        "environment variable reference" => Some(
-            "write 'env:NAME' and set the variable NAME to the URL where datacarto runs (CI \
-             secrets, a local shell)"
-                .to_owned(),
-        ),
-        "country code" => {
-            Some("write the ISO 3166-1 alpha-2 code of the country, such as FR, or a list: [FR, DE]".to_owned())
-        }
-        "retention" => Some(
-            "say how long and from when: '{duration: P3Y, trigger: last_contact_from_subject}', or a sentence such as '3 years after the last order'"
-                .to_owned(),
-        ),
-        "field reference" => {
-            Some("write 'store.field', or 'store.*' for every field of a store".to_owned())
-        }
-        "ISO 8601 duration" => {
-            Some("write 'P3Y' (3 years), 'P18M' (18 months), 'P30D' (30 days)".to_owned())
-        }
-        "retention trigger" => Some("or write 'event:<name>' for another event".to_owned()),
-        "date" => Some("write YYYY-MM-DD".to_owned()),
-        _ => shape.description.clone(),
+        "environment variable reference" => Some(t!(
+            "write 'env:NAME' and set the variable NAME to the URL where datacarto runs (CI secrets, a local shell)",
+            "écrivez 'env:NOM' et donnez à la variable NOM l'URL là où datacarto tourne (secrets de la CI, un shell local)"
+        )),
+        "country code" => Some(t!(
+            "write the ISO 3166-1 alpha-2 code of the country, such as FR, or a list: [FR, DE]",
+            "écrivez le code ISO 3166-1 alpha-2 du pays, comme FR, ou une liste : [FR, DE]"
+        )),
+        "retention" => Some(t!(
+            "say how long and from when: '{{duration: P3Y, trigger: last_contact_from_subject}}', or a sentence such as '3 years after the last order'",
+            "dites combien de temps et à partir de quand : '{{duration: P3Y, trigger: last_contact_from_subject}}', ou une phrase comme '3 ans après la dernière commande'"
+        )),
+        "field reference" => Some(t!(
+            "write 'store.field', or 'store.*' for every field of a store",
+            "écrivez 'outil.champ', ou 'outil.*' pour tous les champs d'un outil"
+        )),
+        "ISO 8601 duration" => Some(t!(
+            "write 'P3Y' (3 years), 'P18M' (18 months), 'P30D' (30 days)",
+            "écrivez 'P3Y' (3 ans), 'P18M' (18 mois), 'P30D' (30 jours)"
+        )),
+        "retention trigger" => Some(t!(
+            "or write 'event:<name>' for another event",
+            "ou écrivez 'event:<nom>' pour un autre événement"
+        )),
+        "date" => Some(t!("write YYYY-MM-DD", "écrivez AAAA-MM-JJ")),
+        _ => described(shape),
     }
 }
 

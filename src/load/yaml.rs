@@ -8,6 +8,9 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
+use super::syntax::{Problem, classify};
+use crate::diag::{Text, t};
+
 /// Limits that protect the machine from hostile or accidental input. A legitimate map is
 /// far below each of them; the benchmark's largest file (a 20 MB manifest) loads.
 pub mod limits {
@@ -70,13 +73,13 @@ impl NodeKind<'_> {
     }
 }
 
-/// A YAML error: what and where (byte offset in the file).
+/// A YAML error: what and where (byte offset in the file), in our words in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
-    pub message: String,
+    pub message: Text,
     pub offset: usize,
-    /// What to do, when the parser's words alone would not say it.
-    pub help: Option<String>,
+    /// What to do.
+    pub help: Option<Text>,
 }
 
 /// The parser's options: YAML 1.2 booleans, repeated keys passed through (reported while
@@ -124,160 +127,94 @@ fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
         .and_then(serde_saphyr::Locations::primary_location)
         .or_else(|| err.location());
     let offset = location.map_or(0, |loc| location_offset(text, &loc));
-    let mut message = err.without_snippet().to_string();
-    // serde-saphyr prefixes "error: line L column C: "; we print places ourselves.
-    if let Some(rest) = message.strip_prefix("error: ") {
-        message = rest.to_owned();
-    }
-    if let Some(idx) = message.find(": ")
-        && message.starts_with("line ")
-    {
-        message = message[idx + 2..].to_owned();
-    }
-    let message = humanize(strip_position(&message));
-    match explain(text, offset, &message) {
+    let problem = classify(err);
+    match explain(text, offset, &problem) {
         Some(hint) => {
             YamlError { message: hint.message, offset: hint.offset, help: Some(hint.help) }
         }
-        None => YamlError { message, offset, help: None },
+        None => YamlError { message: problem.message(), offset, help: Some(problem.help()) },
     }
 }
 
 /// A clearer place and words for a syntax error.
 struct Hint {
     offset: usize,
-    message: String,
-    help: String,
+    message: Text,
+    help: Text,
 }
 
-/// The syntax errors whose parser wording helps nobody, said in the words of someone
-/// writing a manifest: a tab (shown where it is, not where the parser noticed it), a line
-/// out of line with its neighbours, a value holding an unquoted `: `.
-fn explain(text: &str, offset: usize, message: &str) -> Option<Hint> {
+/// The syntax errors that the line itself explains: a tab (shown where it is, not where
+/// the parser noticed it), a line out of line with its neighbours, a value holding an
+/// unquoted `: `.
+fn explain(text: &str, offset: usize, problem: &Problem) -> Option<Hint> {
     let offset = offset.min(text.len());
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let line = &text[line_start..line_end];
     let first = line_start + (line.len() - line.trim_start_matches([' ', '\t']).len());
-    let lower = message.to_lowercase();
-    if lower.contains("tab") {
-        // The parser reports a tab where it gives up, often at the end of the line before.
-        let tab = text[line_start..]
-            .find('\t')
-            .map(|i| line_start + i)
-            .or_else(|| text[..offset].rfind('\t'))?;
-        let tab_line_start = text[..tab].rfind('\n').map_or(0, |i| i + 1);
-        let indenting = text[tab_line_start..tab].chars().all(|c| c == ' ' || c == '\t');
-        let message = if indenting {
-            "a tab in the indentation: YAML indents with spaces only"
-        } else {
-            "a tab where YAML does not allow one"
-        };
-        return Some(Hint {
-            offset: tab,
-            message: message.to_owned(),
-            help: "replace the tab with spaces".to_owned(),
-        });
-    }
-    if lower.contains("mapping values are not allowed") {
-        let before = &text[line_start..offset];
-        if before.contains(": ") {
-            let key = before.trim_start().trim_start_matches("- ");
-            let key = key.split(':').next().unwrap_or("key");
-            return Some(Hint {
-                offset,
-                message: "a second ': ' on this line: YAML reads it as a key inside the value"
-                    .to_owned(),
-                help: format!("quote the value: {key}: \"…\""),
-            });
+    match problem {
+        Problem::Tab => {
+            // The parser reports a tab where it gives up, often at the end of the line before.
+            let tab = text[line_start..]
+                .find('\t')
+                .map(|i| line_start + i)
+                .or_else(|| text[..offset].rfind('\t'))?;
+            let tab_line_start = text[..tab].rfind('\n').map_or(0, |i| i + 1);
+            let indenting = text[tab_line_start..tab].chars().all(|c| c == ' ' || c == '\t');
+            let message = if indenting {
+                t!(
+                    "a tab in the indentation: YAML indents with spaces only",
+                    "une tabulation dans l'indentation : YAML indente avec des espaces seulement"
+                )
+            } else {
+                problem.message()
+            };
+            Some(Hint { offset: tab, message, help: problem.help() })
         }
-        return Some(Hint {
-            offset: first,
-            message: "this line is indented more than the keys it belongs with".to_owned(),
-            help: "keys of one mapping start in the same column".to_owned(),
-        });
-    }
-    if lower.contains("did not find expected '-' indicator")
-        || lower.contains("did not find expected key")
-    {
-        let token: String = text[first..line_end].chars().take_while(|c| *c != ':').collect();
-        let token = token.trim();
-        let what = if token.is_empty() { "this line".to_owned() } else { format!("'{token}'") };
-        return Some(Hint {
-            offset: first,
-            message: format!("{what} does not line up with the lines above it"),
-            help: "keys of one mapping start in the same column, and so do the '- ' of one list: indent this line like the line it belongs with".to_owned(),
-        });
-    }
-    None
-}
-
-/// Drops a trailing " at line L, column C": the finding shows the place.
-fn strip_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(i)
-            if message[i..].chars().all(|c| c.is_ascii_digit() || " atlinecolum,".contains(c)) =>
-        {
-            &message[..i]
-        }
-        _ => message,
-    }
-}
-
-/// Rewords the parser's messages into what a person writing YAML can act on: no API names
-/// (`DuplicateKeyPolicy`, `Option<String>`) and no positions of its own (the finding has its
-/// place).
-fn humanize(message: &str) -> String {
-    let message = without_positions(message);
-    let lower = message.to_lowercase();
-    if lower.contains("alias replay limit") || lower.contains("alias") && lower.contains("budget") {
-        format!(
-            "aliases expand to more than {} values: a YAML alias bomb, or far more aliases than a manifest needs",
-            limits::MAX_ALIAS_REPLAY
-        )
-    } else if lower.contains("depth") || lower.contains("recursion limit") {
-        format!("nesting deeper than {} levels", limits::MAX_DEPTH)
-    } else if lower.contains("budget breached") {
-        "the file exceeds a limit of the loader (too many values, documents or parser events): split it".to_owned()
-    } else if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest).trim();
-        format!("duplicate key '{key}': it appears twice in this mapping")
-    } else if lower.contains("option<") || lower.contains("null into") || lower.contains("nullinto")
-    {
-        "an empty value (null) where text is needed: write a value, or quote it (\"~\")".to_owned()
-    } else {
-        message.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
-    }
-}
-
-/// Drops the positions a parser message carries: " at line 3, column 5", "(defined at line
-/// 5, column 9)", "(used at …)".
-fn without_positions(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(open) = rest.find('(') {
-        let close = rest[open..].find(')').map(|c| open + c);
-        match close {
-            Some(close) if rest[open..close].contains("line ") => {
-                out.push_str(rest[..open].trim_end());
-                rest = &rest[close + 1..];
+        Problem::Colon => {
+            let before = &text[line_start..offset];
+            if before.contains(": ") {
+                let key = before.trim_start().trim_start_matches("- ");
+                let key = key.split(':').next().unwrap_or("key");
+                return Some(Hint {
+                    offset,
+                    message: t!(
+                        "a second ': ' on this line: YAML reads it as a key inside the value",
+                        "un second ': ' sur cette ligne : YAML le lit comme une clé dans la valeur"
+                    ),
+                    help: t!(
+                        "quote the value: {key}: \"…\"",
+                        "mettez la valeur entre guillemets : {key}: \"…\""
+                    ),
+                });
             }
-            _ => {
-                out.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-            }
+            Some(Hint {
+                offset: first,
+                message: t!(
+                    "this line is indented more than the keys it belongs with",
+                    "cette ligne est plus indentée que les clés dont elle fait partie"
+                ),
+                help: t!(
+                    "keys of one mapping start in the same column",
+                    "les clés d'un même dictionnaire commencent dans la même colonne"
+                ),
+            })
         }
+        Problem::LineUp => {
+            let token: String = text[first..line_end].chars().take_while(|c| *c != ':').collect();
+            let token = token.trim();
+            let message = if token.is_empty() {
+                problem.message()
+            } else {
+                t!(
+                    "'{token}' does not line up with the lines above it",
+                    "'{token}' n'est pas aligné sur les lignes au-dessus"
+                )
+            };
+            Some(Hint { offset: first, message, help: problem.help() })
+        }
+        _ => None,
     }
-    out.push_str(rest);
-    let mut text = out;
-    while let Some(at) = text.find(" at line ") {
-        let tail = &text[at + " at line ".len()..];
-        let end = tail
-            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == ' ' || "column".contains(c)))
-            .unwrap_or(tail.len());
-        text = format!("{}{}", &text[..at], &tail[end..]);
-    }
-    text.trim().to_owned()
 }
 
 /// A byte offset for a location: the parser gives bytes for most nodes and only line and
@@ -553,6 +490,37 @@ mod tests {
         let err = parse(text).unwrap_err();
         assert_eq!(err.message, "'kind' does not line up with the lines above it");
         assert_eq!(err.offset, text.find("kind").unwrap());
+    }
+
+    /// Each kind of broken YAML gets a sentence of our own in both languages, and a help;
+    /// none is the parser's wording.
+    #[test]
+    fn syntax_errors_in_our_words() {
+        use crate::manifest::enums::Language;
+        for (text, en) in [
+            ("a: [b\n", "'[' is never closed"),
+            ("a: [b}\n", "'[' closed by '}'"),
+            ("\"x\n", "a quote that is never closed"),
+            ("a: @x\n", "a value cannot start with '@' unless it is quoted"),
+            ("a: \"\\q\"\n", "an unknown escape"),
+            ("a: |0\n  x\n", "a text block"),
+            ("a: 1\n... x\n", "a document marker"),
+            ("a: {b: c d: e}\n", "inside brackets"),
+            ("<<: 3\n", "'<<' merges"),
+            (": 1\n", "an empty key"),
+            ("? [a]\n: 1\n", "a key that is a list"),
+            ("a: &x 1\nb: *y\n", "an alias '*name'"),
+            ("a: !<x y\n", "a YAML tag"),
+            ("a: .nan\n", "'.nan' is not a number"),
+            ("a: 'x' y\n", "text after the closing quote"),
+        ] {
+            let err = parse(text).unwrap_err();
+            assert!(err.message.starts_with(en), "{text:?}: {err:?}");
+            assert!(err.message.fr.as_ref().is_some_and(|fr| *fr != err.message.en), "{err:?}");
+            assert!(err.help.as_ref().is_some_and(|h| h.fr.is_some()), "{err:?}");
+        }
+        let err = parse("a: [b\n").unwrap_err();
+        assert_eq!(err.message.get(Language::Fr), "'[' n'est jamais fermé");
     }
 
     /// An alias bomb and deep nesting stop at a limit instead of eating the machine.

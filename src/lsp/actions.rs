@@ -10,9 +10,11 @@ use lsp_types::{
 
 use super::snapshot::Snapshot;
 use crate::diag::Finding;
+use crate::manifest::enums::Language;
 use crate::source::Span;
 
-/// The suggestion of a finding's help when the help is only that suggestion.
+/// The suggestion of a finding's help when the help is only that suggestion. The English
+/// help is read whatever the map's language (it is the same suggestion in both).
 fn suggestion(finding: &Finding) -> Option<&str> {
     let help = finding.help.as_deref()?;
     let name = help.strip_prefix("did you mean '")?.strip_suffix("'?")?;
@@ -70,7 +72,10 @@ pub(super) fn actions(snapshot: &Snapshot, params: &CodeActionParams) -> Vec<Cod
         let edit = TextEdit { range: snapshot.range(replaced), new_text };
         let changes = HashMap::from([(params.text_document.uri.clone(), vec![edit])]);
         found.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("Replace '{old}' with '{name}'"),
+            title: match snapshot.language() {
+                Language::En => format!("Replace '{old}' with '{name}'"),
+                Language::Fr => format!("Remplacer '{old}' par '{name}'"),
+            },
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: (!fixes.is_empty()).then_some(fixes),
             edit: Some(WorkspaceEdit { changes: Some(changes), ..WorkspaceEdit::default() }),
@@ -141,6 +146,18 @@ mod tests {
                 "Replace 'ecomerce' with 'ecommerce'".to_owned(),
                 "3:10-18".to_owned()
             ))
+        );
+    }
+
+    /// In a French map the fix is titled in French; the English words are gone.
+    #[test]
+    fn titles_in_the_maps_language() {
+        let project = "organization: {name: Maison}\nlanguage: fr\n";
+        let flows = "flows:\n  - {from: crn, to: crm}\n";
+        let files = [("datacarto.yaml", project), ("stores.yaml", STORES), ("flows.yaml", flows)];
+        assert_eq!(
+            fixes(&files, "flows.yaml"),
+            [("Remplacer 'crn' par 'crm'".to_owned(), "1:11-14".to_owned())]
         );
     }
 

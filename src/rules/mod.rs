@@ -198,6 +198,8 @@ pub fn metadata() -> Vec<RuleMeta> {
             default_level: r.default_level,
             description: what_it_finds(r),
             page: page(r),
+            summary_fr: r.summary_fr,
+            page_fr: page_fr(r),
         })
         .collect()
 }
@@ -229,6 +231,22 @@ pub fn page(rule: &Rule) -> String {
 
 /// The "What it finds" section of a rule's documentation as one paragraph (SARIF's
 /// `fullDescription`); the summary when a page has no such section.
+/// A rule's page in French: its family, level and summary in French, then the detailed
+/// documentation, which exists in English only and is said to be.
+pub fn page_fr(rule: &Rule) -> String {
+    let english = page(rule);
+    // The English page opens with its title and its summary line; the rest is the detail.
+    let detail = english.splitn(3, "\n\n").nth(2).unwrap_or_default();
+    format!(
+        "# {}\n\nRègle de la famille « {} », niveau par défaut `{}` : {}.\n\n\
+         > La documentation détaillée de cette règle n'existe qu'en anglais ; la voici.\n\n{detail}",
+        rule.name,
+        rule.family.title_fr(),
+        rule.default_level,
+        rule.summary_fr,
+    )
+}
+
 fn what_it_finds(rule: &Rule) -> String {
     let Some((_, rest)) = rule.doc.split_once("## What it finds") else {
         return format!("{}.", rule.summary);

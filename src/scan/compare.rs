@@ -12,6 +12,7 @@ use crate::manifest::scan::ScanTable;
 use crate::model::{FieldId, FieldOrigin, Model, StoreId};
 use crate::rules::{missing_column, undeclared_column};
 use crate::source::Span;
+use crate::words::scan::what_fr;
 
 /// What one store's scan found.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -214,52 +215,90 @@ fn undeclared(
             special: crate::vocab::categories::special_of(key),
         })
     });
-    let mut looks = match (&by_name, &guessed) {
-        (Some(g), _) => format!("; {}", describe(g)),
-        (None, Some(g)) => format!("; its name suggests nothing{}", nature(g)),
-        (None, None) => String::new(),
-    };
+    // The clauses after the sentence, each in both languages.
+    let mut looks: Vec<Text> = Vec::new();
+    match (&by_name, &guessed) {
+        (Some(g), _) => looks.push(describe(g)),
+        (None, Some(g)) => {
+            let n = nature(g);
+            looks.push(t!("its name suggests nothing{n}", "son nom n'indique aucune catégorie{n}"));
+        }
+        (None, None) => {}
+    }
     if let Some(e) = evidence {
-        looks.push_str(&match (e.sampled, e.matched) {
-            (0, _) if by_name.is_some() && e.matched.is_none() => String::new(),
-            (0, _) => "; no value to sample".to_owned(),
-            (n, Some((p, k))) => format!("; {k} of {n} sampled values look like {}", p.plural()),
-            (n, None) => format!("; {n} values sampled, none fits a known pattern"),
-        });
+        match (e.sampled, e.matched) {
+            (0, _) if by_name.is_some() && e.matched.is_none() => {}
+            (0, _) => looks.push(t!("no value to sample", "aucune valeur à échantillonner")),
+            // French agrees with one value (the English says "1 of 1 values").
+            (1, Some((p, _))) => {
+                let (en, fr) = (p.plural(), what_fr(p.plural()));
+                looks.push(t!(
+                    "1 of 1 sampled values look like {en}",
+                    "la valeur échantillonnée ressemble à {fr}"
+                ));
+            }
+            (n, Some((p, k))) => {
+                let (en, fr) = (p.plural(), what_fr(p.plural()));
+                looks.push(t!(
+                    "{k} of {n} sampled values look like {en}",
+                    "{k} des {n} valeurs échantillonnées ressemblent à {fr}"
+                ));
+            }
+            (1, None) => looks.push(t!(
+                "1 values sampled, none fits a known pattern",
+                "1 valeur échantillonnée, qui ne suit aucun motif connu"
+            )),
+            (n, None) => looks.push(t!(
+                "{n} values sampled, none fits a known pattern",
+                "{n} valeurs échantillonnées, aucune ne suit un motif connu"
+            )),
+        }
     }
     let category = guessed.as_ref().and_then(|g| g.category);
     let declaration = match category {
         Some(key) => format!("{{id: {id}, category: {key}}}"),
         None => format!("{{id: {id}, category: CATEGORY}}"),
     };
-    Finding::new(
-        undeclared_column::RULE.name,
-        format!("store '{store}' does not declare column '{table}.{column}'{looks}"),
-    )
-    .entity(Entity::new(EntityKind::Store, store))
-    .key(format!("{store}.{table}.{column}"))
-    .at(place, "scanned here")
-    .help(format!("declare it in store '{store}': `- {declaration}`"))
+    let sentence = t!(
+        "store '{store}' does not declare column '{table}.{column}'",
+        "l'outil '{store}' ne déclare pas la colonne '{table}.{column}'"
+    );
+    let message =
+        looks.iter().fold(sentence, |whole, part| t!("{whole}; {part}", "{whole} ; {part}"));
+    Finding::new(undeclared_column::RULE.name, message)
+        .entity(Entity::new(EntityKind::Store, store))
+        .key(format!("{store}.{table}.{column}"))
+        .at(place, t!("scanned here", "scannée ici"))
+        .help(t!(
+            "declare it in store '{store}': `- {declaration}`",
+            "déclarez-la dans l'outil '{store}' : `- {declaration}`"
+        ))
 }
 
-/// "it looks like a bank account (user.financial.bank_account): personal data".
-fn describe(g: &Guess) -> String {
+/// "its name suggests a bank account (user.financial.bank_account): personal data".
+fn describe(g: &Guess) -> Text {
     let key = g.category.map(|k| format!(" ({k})")).unwrap_or_default();
-    let nature = match (g.special, g.personal) {
-        (Some(special), _) => format!(": special category data ({})", special.as_str()),
-        (None, true) => ": personal data".to_owned(),
-        (None, false) => String::new(),
-    };
-    format!("its name suggests {}{key}{nature}", g.what)
+    let n = nature_words(g);
+    let (en, fr) = (g.what, what_fr(g.what));
+    t!("its name suggests {en}{key}{n}", "son nom suggère {fr}{key}{n}")
 }
 
 /// " (key): personal data" for a guess made from values.
-fn nature(g: &Guess) -> String {
+fn nature(g: &Guess) -> Text {
     let key = g.category.map(|k| format!(" ({k})")).unwrap_or_default();
+    let n = nature_words(g);
+    t!("{key}{n}", "{key}{n}")
+}
+
+/// ": personal data", ": special category data (health)", or nothing.
+fn nature_words(g: &Guess) -> Text {
     match (g.special, g.personal) {
-        (Some(special), _) => format!("{key}: special category data ({})", special.as_str()),
-        (None, true) => format!("{key}: personal data"),
-        (None, false) => key,
+        (Some(special), _) => {
+            let s = special.as_str();
+            t!(": special category data ({s})", " : donnée de catégorie particulière ({s})")
+        }
+        (None, true) => t!(": personal data", " : donnée personnelle"),
+        (None, false) => Text::default(),
     }
 }
 

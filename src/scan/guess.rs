@@ -329,6 +329,12 @@ pub fn guess(column: &str) -> Option<Guess> {
     })
 }
 
+/// Every "what" a guess can say, for the test that each has its French (`words::scan`).
+#[cfg(test)]
+pub(crate) fn every_what() -> impl Iterator<Item = &'static str> {
+    HINTS.iter().map(|h| h.what)
+}
+
 /// Whether `words` occurs in `joined` on word boundaries.
 fn contains_words(joined: &str, words: &str) -> bool {
     let padded = format!(" {joined} ");

@@ -37,6 +37,8 @@ pub struct Build {
     /// Errors, warnings and infos of the last build, for the status line.
     pub summary: (usize, usize, usize),
     pub took: Duration,
+    /// The site's language is French: the status line is too.
+    pub french: bool,
 }
 
 /// The build shared by the server threads and the watcher.
@@ -101,7 +103,14 @@ pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyho
     if !blocking.is_empty() && !previous.files.is_empty() {
         // Mid-edit: the map as it stands lacks the broken file's entities. Keep the pages.
         let files = previous.files.clone();
-        shared.publish(Build { files, generation, blocking, summary, took: start.elapsed() });
+        shared.publish(Build {
+            files,
+            generation,
+            blocking,
+            summary,
+            took: start.elapsed(),
+            french: language == Language::Fr,
+        });
         return Ok(());
     }
     let site_options =
@@ -121,16 +130,25 @@ pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyho
         Ok(())
     })?;
     let files = files.into_inner().unwrap_or_default();
-    shared.publish(Build { files, generation, blocking, summary, took: start.elapsed() });
+    shared.publish(Build {
+        files,
+        generation,
+        blocking,
+        summary,
+        took: start.elapsed(),
+        french: language == Language::Fr,
+    });
     Ok(())
 }
 
 /// `file:line:col: message` of a finding, in the site's language.
 fn located(f: &Finding, sources: &SourceMap, language: Language) -> String {
-    let level = match f.level {
-        Level::Error => "error",
-        Level::Warn => "warning",
-        Level::Info => "info",
+    let level = match (f.level, language) {
+        (Level::Error, Language::En) => "error",
+        (Level::Warn, Language::En) => "warning",
+        (Level::Error, Language::Fr) => "erreur",
+        (Level::Warn, Language::Fr) => "avertissement",
+        (Level::Info, _) => "info",
     };
     match &f.primary {
         Some(label) => {

@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::{Options, Shared, rebuild};
+use super::{Build, Options, Shared, rebuild};
 use crate::engine::Engine;
+use crate::manifest::enums::Language;
 
 /// How long a burst of events is gathered before the rebuild.
 const SETTLE: Duration = Duration::from_millis(120);
@@ -67,28 +68,63 @@ fn scratch(path: &Path) -> bool {
 /// One line on stderr: the build's generation, time and findings.
 pub fn report(shared: &Shared) {
     let b = shared.current();
+    let _ = writeln!(std::io::stderr(), "{}", status_line(&b));
+}
+
+/// The build's line: its generation, time and findings, counted in `check`'s words, in the
+/// site's language.
+fn status_line(b: &Build) -> String {
     let (e, w, i) = b.summary;
-    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let state = if b.blocking.is_empty() {
-        format!(
-            "{}, {}, {}",
-            n(e, "error", "errors"),
-            n(w, "warning", "warnings"),
-            n(i, "info", "infos")
-        )
+    let language = if b.french { Language::Fr } else { Language::En };
+    let (generation, ms) = (b.generation, b.took.as_millis());
+    if b.blocking.is_empty() {
+        let counts = crate::diag::emit::counts(e, w, i, language);
+        if b.french {
+            format!("construction {generation} en {ms} ms\u{a0}: {counts}")
+        } else {
+            format!("build {generation} in {ms} ms: {counts}")
+        }
     } else {
-        format!(
-            "{} the map cannot be read: the pages stay as they were",
-            n(b.blocking.len(), "problem:", "problems:")
-        )
-    };
-    let _ =
-        writeln!(std::io::stderr(), "build {} in {} ms: {state}", b.generation, b.took.as_millis());
+        let n = b.blocking.len();
+        match (b.french, n) {
+            (false, 1) => format!(
+                "build {generation} in {ms} ms: 1 problem: the map cannot be read: the pages stay as they were"
+            ),
+            (false, _) => format!(
+                "build {generation} in {ms} ms: {n} problems: the map cannot be read: the pages stay as they were"
+            ),
+            (true, 1) => format!(
+                "construction {generation} en {ms} ms\u{a0}: 1 problème\u{a0}: la carte ne se lit pas\u{a0}: les pages restent telles quelles"
+            ),
+            (true, _) => format!(
+                "construction {generation} en {ms} ms\u{a0}: {n} problèmes\u{a0}: la carte ne se lit pas\u{a0}: les pages restent telles quelles"
+            ),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The status line counts as `check` does ("1 info", "2 infos"), in French for a
+    /// French site.
+    #[test]
+    fn status_line_in_checks_words() {
+        let mut b = Build { generation: 3, summary: (0, 1, 2), ..Build::default() };
+        assert_eq!(status_line(&b), "build 3 in 0 ms: 0 errors, 1 warning, 2 infos");
+        b.summary = (2, 0, 1);
+        assert_eq!(status_line(&b), "build 3 in 0 ms: 2 errors, 0 warnings, 1 info");
+        b.french = true;
+        assert_eq!(
+            status_line(&b),
+            "construction 3 en 0 ms\u{a0}: 2 erreurs, 0 avertissement, 1 info"
+        );
+        b.blocking = vec!["a.yaml:1:1: erreur[yaml-syntax] …".into()];
+        assert!(status_line(&b).ends_with(
+            "1 problème\u{a0}: la carte ne se lit pas\u{a0}: les pages restent telles quelles"
+        ));
+    }
 
     #[test]
     fn scratch_files_do_not_rebuild() {

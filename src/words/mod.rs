@@ -6,6 +6,7 @@ pub mod dsr;
 pub mod finding;
 pub mod map;
 pub mod register;
+pub mod scan;
 pub mod site;
 
 use crate::manifest::enums::Language;

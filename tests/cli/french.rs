@@ -63,8 +63,7 @@ fn no_english_message_in_french() {
                 })
                 .filter_map(|m| m.as_str().map(str::to_owned))
                 .collect(),
-            // In SARIF, only the results: the rules' pages are the rules' documentation,
-            // in English (`explain --lang fr` gives their French summaries).
+            // In SARIF, the results (the rules' descriptions: `sarif_rules_in_french`).
             (Some(v), "sarif") => v["runs"][0]["results"]
                 .as_array()
                 .unwrap()
@@ -157,5 +156,210 @@ fn loader_findings_in_french() {
         ["unknown ", "did you mean", "expects", "is not a valid", "declared twice", "has no"]
     {
         assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
+
+/// A French map's YAML syntax errors are said in French, in our words (never the parser's,
+/// in either language), each at its file:line:col with a help.
+#[test]
+fn yaml_syntax_errors_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        ("stores/a.yaml", "stores:\n  - id: a\n    fields: [email, phone\n"),
+        ("stores/b.yaml", "stores:\n  - id: b\n    description: \"unterminated\n"),
+        ("stores/c.yaml", "stores:\n  - id: c\n    name: @home\n"),
+        ("stores/d.yaml", "stores:\n  - id: d\n    name: D\n  kind: crm\n"),
+        ("stores/e.yaml", "stores:\n  - id: e\n\tname: E\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    for french in [
+        "stores/a.yaml:3:13: error[yaml-syntax] '[' n'est jamais fermé (fermez-le par ']')",
+        "stores/b.yaml:3:18: error[yaml-syntax] un guillemet jamais fermé",
+        "stores/c.yaml:3:11: error[yaml-syntax] une valeur ne peut commencer par '@' que entre guillemets",
+        "stores/d.yaml:4:3: error[yaml-syntax] 'kind' n'est pas aligné sur les lignes au-dessus",
+        "stores/e.yaml:3:1: error[yaml-syntax] une tabulation dans l'indentation",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in
+        ["unclosed", "bracket", "quote", "unexpected", "line up", "tab ", "while ", "indicator"]
+    {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+    let en = map.run(&["check", "--format", "concise", "--lang", "en"]).stdout;
+    assert!(en.contains("stores/a.yaml:3:13: error[yaml-syntax] '[' is never closed"), "{en}");
+    assert!(!en.contains("unclosed bracket"), "the parser's wording:\n{en}");
+}
+
+/// The rare schema messages of a French map are French: a text too long, a retention that
+/// is a bare number, a URL where an environment variable is named, a date not of the
+/// calendar, an invalid `exclude:` glob.
+#[test]
+fn rare_schema_messages_in_french() {
+    let long = "a".repeat(120);
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\nexclude: ['a/[b']\n"),
+        (
+            "stores/crm.yaml",
+            &format!(
+                "stores:\n  - id: {long}\n  - id: crm\n    scan: {{url: 'postgres://u:p@h/db'}}\n    fields:\n      - id: email\n        quality: {{last_audit: 2025-02-30}}\n"
+            ),
+        ),
+        ("purposes.yaml", "purposes:\n  - id: p\n    retention: 3\n"),
+    ]);
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    for french in [
+        "cet identifiant fait 120 caractères\u{a0}; un identifiant en a 100 au plus",
+        "réduisez le texte à 100 caractères au plus",
+        "une URL est écrite ici\u{a0}: un manifeste nomme la variable d'environnement",
+        "'2025-02-30' n'est pas une date du calendrier",
+        "motif invalide 'a/[b'\u{a0}: un '[' n'est jamais fermé",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in [
+        "characters long",
+        "shorten",
+        "is written out",
+        "not a date",
+        "invalid glob",
+        "unclosed",
+        "is not a",
+        "write ",
+    ] {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
+
+/// A file that cannot be read, or is not text, is said in French in a French map (the
+/// system's own error texts are English: `reading.rs` says them from their kind, tested
+/// there).
+#[cfg(unix)]
+#[test]
+fn unreadable_file_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        ("stores/crm.yaml", "stores:\n  - id: crm\n"),
+    ]);
+    map.write("stores/bin.yaml", b"stores:\0\n");
+    map.write("stores/latin.yaml", b"stores:\n  - id: caf\xe9\n");
+    let made =
+        std::process::Command::new("mkfifo").arg(map.path().join("stores/pipe.yaml")).status();
+    let fifo = made.is_ok_and(|s| s.success());
+    let out = map.run(&["check", "--format", "concise"]).stdout;
+    let mut expected = vec![
+        "stores/bin.yaml:1:8: error[yaml-syntax] un fichier binaire, pas du texte YAML",
+        "stores/latin.yaml:2:12: error[yaml-syntax] pas du texte UTF-8\u{a0}: octet invalide 0xE9",
+    ];
+    if fifo {
+        expected.push("stores/pipe.yaml n'est pas un fichier ordinaire (un manifeste est un fichier ordinaire");
+    }
+    for french in expected {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in ["not a regular file", "binary file", "not UTF-8", "save the file"] {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
+
+/// `scan` of a French map says its undeclared columns and its coverage in French: the
+/// guess from the name, the sampled values, the help.
+#[test]
+fn scan_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        (
+            "map.yaml",
+            "teams: [{id: it}]\nstores:\n  - id: events\n    owner: it\n    scan: {file: exports/events.csv}\n    fields:\n      - id: event_id\n",
+        ),
+        ("exports/events.csv", "event_id;Courriel;notes\n1;a@b.fr;x\n"),
+    ]);
+    let out = map.run(&["scan", "--format", "concise", "--sample", "10"]).stdout;
+    for french in [
+        "la valeur échantillonnée ressemble à des adresses e-mail",
+        "1 valeur échantillonnée, qui ne suit aucun motif connu",
+        "l'outil 'events' ne déclare pas la colonne 'events.Courriel'\u{a0}; son nom suggère une adresse e-mail (user.contact.email)\u{a0}: donnée personnelle",
+        "déclarez-la dans l'outil 'events'",
+        "couverture events\u{a0}: 1 colonne déclarée sur 3 (33,3\u{a0}%)",
+    ] {
+        assert!(out.contains(french), "{french:?} not in:\n{out}");
+    }
+    for english in
+        ["does not declare", "suggests", "sampled", "declare it", "coverage", "personal data"]
+    {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+    // `--dry-run` shows the comments `--write` would add, in French too.
+    let patch = map.run(&["scan", "--dry-run"]).stdout;
+    assert!(
+        patch.contains(
+            "# datacarto scan\u{a0}: colonne events.Courriel\u{a0}; catégorie devinée, à confirmer"
+        ),
+        "{patch}"
+    );
+    assert!(patch.contains("catégorie non renseignée"), "{patch}");
+    assert!(!patch.contains("guessed") && !patch.contains("not stated"), "{patch}");
+}
+
+/// The human format of a French map says the level in French (« erreur », « avertissement »,
+/// « info »), coloured as in English; the English level words are gone.
+#[test]
+fn human_levels_in_french() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization:\n  name: Maison Test\nlanguage: fr\n"),
+        ("stores/a.yaml", "stores:\n  - id: a\n    fields: [email\n"),
+        ("stores/crm.yaml", "stores:\n  - id: crm\n    fields: [{id: email}]\n"),
+    ]);
+    for color in ["never", "always"] {
+        let out = map.run(&["check", "--color", color]).stdout;
+        for french in
+            ["erreur[yaml-syntax]", "avertissement[missing-owner]", "info[uncategorised-field]"]
+        {
+            assert!(out.contains(french), "{color}: {french:?} not in:\n{out}");
+        }
+        for english in ["error[", "warning[", "note["] {
+            assert!(!out.contains(english), "{color}: {english:?} in:\n{out}");
+        }
+        assert_eq!(out.contains('\u{1b}'), color == "always", "{out}");
+    }
+    let en = map.run(&["check", "--lang", "en", "--color", "never"]).stdout;
+    assert!(en.contains("error[yaml-syntax]") && en.contains("warning[missing-owner]"), "{en}");
+}
+
+/// SARIF of a French map describes each rule in French: the French summary (as `rules
+/// --lang fr`), the French page of `explain --lang fr` as help; English SARIF is unchanged.
+#[test]
+fn sarif_rules_in_french() {
+    let rules = |lang: &str| -> Vec<Value> {
+        let out = retail(&["--lang", lang, "--format", "sarif"]);
+        let log: Value = serde_json::from_str(&out).unwrap();
+        log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().clone()
+    };
+    let (fr, en) = (rules("fr"), rules("en"));
+    assert_eq!(fr.len(), en.len());
+    let rule = |all: &[Value], name: &str| all.iter().find(|r| r["id"] == name).unwrap().clone();
+    let (f, e) = (rule(&fr, "yaml-syntax"), rule(&en, "yaml-syntax"));
+    assert_eq!(
+        f["shortDescription"]["text"],
+        "un fichier qui n'est pas du YAML valide, à la position exacte"
+    );
+    assert_eq!(
+        f["fullDescription"]["text"],
+        "Un fichier qui n'est pas du YAML valide, à la position exacte."
+    );
+    assert_eq!(f["help"]["text"], "datacarto explain yaml-syntax --lang fr");
+    assert!(
+        f["help"]["markdown"].as_str().unwrap().starts_with("# yaml-syntax\n\nRègle de la famille")
+    );
+    assert_eq!(
+        e["shortDescription"]["text"],
+        "a file that is not valid YAML, at the exact position"
+    );
+    assert_eq!(e["help"]["text"], "datacarto explain yaml-syntax");
+    for (f, e) in fr.iter().zip(&en) {
+        assert_eq!(f["id"], e["id"]);
+        for key in ["shortDescription", "fullDescription"] {
+            assert_ne!(f[key]["text"], e[key]["text"], "{}: {key} left in English", f["id"]);
+        }
     }
 }

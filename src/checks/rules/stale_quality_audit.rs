@@ -3,7 +3,7 @@
 
 use crate::checks::Context;
 use crate::checks::facts::{field_entity, live_stores, store_entity};
-use crate::diag::{Entity, Finding, t};
+use crate::diag::{Entity, Finding, Text, t};
 use crate::model::Quality;
 use crate::rules::stale_quality_audit::RULE;
 use crate::source::Span;
@@ -13,17 +13,21 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let today = cx.config.as_of;
     for store in live_stores(model) {
         let s = model.store(store);
-        let mut audits: Vec<(Entity, String, &Quality)> = Vec::new();
+        let mut audits: Vec<(Entity, Text, &Quality)> = Vec::new();
         if let Some(q) = &s.quality {
-            audits.push((store_entity(model, store), format!("store '{}'", s.id), q));
+            audits.push((
+                store_entity(model, store),
+                {
+                    let id = &s.id;
+                    t!("store '{id}'", "de l'outil '{id}'")
+                },
+                q,
+            ));
         }
         for f in model.fields_of(store) {
             if let Some(q) = &model.field(f).quality {
-                audits.push((
-                    field_entity(model, f),
-                    format!("field '{}'", model.field_path(f)),
-                    q,
-                ));
+                let path = model.field_path(f);
+                audits.push((field_entity(model, f), t!("field '{path}'", "du champ '{path}'"), q));
             }
         }
         for (entity, what, q) in audits {
@@ -42,7 +46,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 fn stale(
     entity: Entity,
-    what: &str,
+    what: &Text,
     last: crate::date::Date,
     every: &str,
     due: crate::date::Date,
@@ -50,7 +54,10 @@ fn stale(
 ) -> Finding {
     Finding::new(
         RULE.name,
-        format!("the quality of {what} was last audited on {last}; the next audit ({every} later) was due on {due}"),
+        t!(
+            "the quality of {what} was last audited on {last}; the next audit ({every} later) was due on {due}",
+            "la qualité {what} a été auditée pour la dernière fois le {last} ; l'audit suivant ({every} plus tard) était dû le {due}"
+        ),
     )
     .entity(entity)
     .at(span, t!("last audit", "dernier audit"))

@@ -37,12 +37,19 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .related(domain.span, t!("no store has this domain", "aucun outil n'a ce domaine"));
             if help.is_none() {
                 help = suggest::closest(&domain.value, domains.iter().copied()).map(|c| {
-                    format!("no store has domain '{}': did you mean '{c}'?", domain.value)
+                    let domain = &domain.value;
+                    t!(
+                        "no store has domain '{domain}': did you mean '{c}'?",
+                        "aucun outil n'a le domaine '{domain}' : vouliez-vous dire '{c}' ?"
+                    )
                 });
             }
         }
         out.push(finding.help(help.unwrap_or_else(|| {
-            format!("remove zone '{name}' from zones:, or give its stores `zone: {name}`")
+            t!(
+                "remove zone '{name}' from zones:, or give its stores `zone: {name}`",
+                "retirez la zone '{name}' de zones:, ou donnez à ses outils `zone: {name}`"
+            )
         })));
     }
 }

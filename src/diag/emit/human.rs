@@ -24,16 +24,15 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
     let config = Config::default();
     let files = Shown::new(cx.sources, report);
     for diagnostic in &diagnostics {
-        let result = if cx.color {
-            let mut ansi = termcolor::Ansi::new(&mut *out);
-            term::emit_to_write_style(&mut ansi, &config, &files, diagnostic)
+        if cx.language == Language::Fr {
+            // codespan writes the level in English and cannot be told otherwise: the
+            // diagnostic is rendered aside and its header's level word replaced.
+            let mut rendered = Vec::new();
+            render(&mut rendered, cx.color, &config, &files, diagnostic)?;
+            out.write_all(french_level(&rendered, diagnostic.severity).as_bytes())?;
         } else {
-            term::emit_to_io_write(&mut *out, &config, &files, diagnostic)
-        };
-        result.map_err(|e| match e {
-            codespan_reporting::files::Error::Io(io) => io,
-            other => io::Error::other(other.to_string()),
-        })?;
+            render(&mut *out, cx.color, &config, &files, diagnostic)?;
+        }
     }
     if report.findings.is_empty() {
         let none = if cx.language == Language::Fr { "aucun constat" } else { "no findings" };
@@ -41,6 +40,42 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
         writeln!(out, "{none}{colon}{}", summary_line(report, cx.language))
     } else {
         writeln!(out, "{}", summary_line(report, cx.language))
+    }
+}
+
+fn render(
+    out: &mut dyn Write,
+    color: bool,
+    config: &Config,
+    files: &Shown<'_>,
+    diagnostic: &Diagnostic<FileId>,
+) -> io::Result<()> {
+    let result = if color {
+        let mut ansi = termcolor::Ansi::new(&mut *out);
+        term::emit_to_write_style(&mut ansi, config, files, diagnostic)
+    } else {
+        term::emit_to_io_write(&mut *out, config, files, diagnostic)
+    };
+    result.map_err(|e| match e {
+        codespan_reporting::files::Error::Io(io) => io,
+        other => io::Error::other(other.to_string()),
+    })
+}
+
+/// A rendered diagnostic with the level word of its header (the first line: `error[rule]:`,
+/// after colour codes when coloured) in French: « erreur », « avertissement », « info ». The
+/// rule name follows the word at once, so the first `word[` of the line is the level.
+fn french_level(rendered: &[u8], severity: Severity) -> String {
+    let text = String::from_utf8_lossy(rendered).into_owned();
+    let (en, fr) = match severity {
+        Severity::Bug | Severity::Error => ("error[", "erreur["),
+        Severity::Warning => ("warning[", "avertissement["),
+        Severity::Note | Severity::Help => ("note[", "info["),
+    };
+    let header_end = text.find('\n').unwrap_or(text.len());
+    match text[..header_end].find(en) {
+        Some(at) => format!("{}{fr}{}", &text[..at], &text[at + en.len()..]),
+        None => text,
     }
 }
 

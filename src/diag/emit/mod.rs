@@ -32,6 +32,10 @@ pub struct RuleMeta {
     pub description: String,
     /// The rule's page, in Markdown: the text of docs/rules/<rule>.md.
     pub page: String,
+    /// The summary in French (`rules --lang fr`).
+    pub summary_fr: &'static str,
+    /// The page in French, as `explain --lang fr` prints it.
+    pub page_fr: String,
 }
 
 /// Where the map sits, for the formats that name files by URI (SARIF): the same names
@@ -113,26 +117,7 @@ pub(crate) fn primary_place<'a>(f: &Finding, sources: &'a SourceMap) -> Option<P
 pub(crate) fn summary_line(report: &Report, language: Language) -> String {
     let s = &report.summary;
     let fr = language == Language::Fr;
-    // French counts 0 and 1 as singular.
-    let plural = |n: usize, one: &str, many: &str| {
-        let single = n == 1 || (fr && n == 0);
-        format!("{n} {}", if single { one } else { many })
-    };
-    let (error, warning, info, file) = if fr {
-        (
-            ("erreur", "erreurs"),
-            ("avertissement", "avertissements"),
-            ("info", "infos"),
-            ("fichier", "fichiers"),
-        )
-    } else {
-        (("error", "errors"), ("warning", "warnings"), ("info", "infos"), ("file", "files"))
-    };
-    let mut parts = vec![
-        plural(s.errors, error.0, error.1),
-        plural(s.warnings, warning.0, warning.1),
-        plural(s.infos, info.0, info.1),
-    ];
+    let mut parts = vec![counts(s.errors, s.warnings, s.infos, language)];
     if s.suppressed > 0 {
         let suppressed = if !fr {
             "suppressed"
@@ -144,5 +129,29 @@ pub(crate) fn summary_line(report: &Report, language: Language) -> String {
         parts.push(format!("{} {suppressed}", s.suppressed));
     }
     let within = if fr { "dans" } else { "in" };
-    format!("{} {within} {}", parts.join(", "), plural(s.files, file.0, file.1))
+    let file = if fr { ("fichier", "fichiers") } else { ("file", "files") };
+    format!("{} {within} {}", parts.join(", "), plural(s.files, file.0, file.1, fr))
+}
+
+/// A count and its noun: French counts 0 and 1 as singular.
+fn plural(n: usize, one: &str, many: &str, fr: bool) -> String {
+    let single = n == 1 || (fr && n == 0);
+    format!("{n} {}", if single { one } else { many })
+}
+
+/// "0 errors, 1 warning, 2 infos" (French: "0 erreur, 1 avertissement, 2 infos"): the
+/// words of `check`'s summary, for every command that counts findings (`serve`).
+pub(crate) fn counts(errors: usize, warnings: usize, infos: usize, language: Language) -> String {
+    let fr = language == Language::Fr;
+    let (error, warning, info) = if fr {
+        (("erreur", "erreurs"), ("avertissement", "avertissements"), ("info", "infos"))
+    } else {
+        (("error", "errors"), ("warning", "warnings"), ("info", "infos"))
+    };
+    [
+        plural(errors, error.0, error.1, fr),
+        plural(warnings, warning.0, warning.1, fr),
+        plural(infos, info.0, info.1, fr),
+    ]
+    .join(", ")
 }

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use super::{Context, Origin, Place, place};
 use crate::diag::{Finding, Level, Report};
+use crate::manifest::enums::Language;
 use crate::source::SourceMap;
 
 /// The base every artifact URI is relative to.
@@ -21,15 +22,29 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
         .rules
         .iter()
         .map(|r| {
+            // In French: the French summary (its detailed documentation exists in English
+            // only, which the French page says), and the command that prints it in French.
+            let (short, full, explain, page) = match cx.language {
+                Language::En => {
+                    (r.summary.to_owned(), r.description.clone(), String::new(), &r.page)
+                }
+                Language::Fr => {
+                    let mut full: String =
+                        r.summary_fr.chars().take(1).flat_map(char::to_uppercase).collect();
+                    full.extend(r.summary_fr.chars().skip(1));
+                    full.push('.');
+                    (r.summary_fr.to_owned(), full, " --lang fr".to_owned(), &r.page_fr)
+                }
+            };
             let mut rule = json!({
                 "id": r.name,
                 "name": r.name,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.description},
+                "shortDescription": {"text": short},
+                "fullDescription": {"text": full},
                 "defaultConfiguration": {"level": sarif_level(r.default_level)},
                 "help": {
-                    "text": format!("datacarto explain {}", r.name),
-                    "markdown": r.page,
+                    "text": format!("datacarto explain {}{explain}", r.name),
+                    "markdown": page,
                 },
             });
             if let Some(template) = &cx.origin.help_uri {
@@ -46,7 +61,10 @@ pub(super) fn emit(report: &Report, cx: &Context<'_>, out: &mut dyn Write) -> io
         let p = place(cx.sources, a.allow);
         let mut justification = a.reason.clone();
         if let Some(until) = a.until {
-            justification.push_str(&format!(" (until {until})"));
+            justification.push_str(&match cx.language {
+                Language::En => format!(" (until {until})"),
+                Language::Fr => format!(" (jusqu'au {until})"),
+            });
         }
         r["suppressions"] = json!([{
             "kind": "inSource",

@@ -66,7 +66,10 @@ impl Resolver {
             uses.dedup();
             let consent_record = p.consent_record.as_ref().and_then(|r| {
                 if r.parts().1.is_none() {
-                    let message = "the consent record is one field: write 'store.field'";
+                    let message = crate::diag::t!(
+                        "the consent record is one field: write 'store.field'",
+                        "la preuve du consentement est un champ : écrivez 'outil.champ'"
+                    );
                     self.findings.push(
                         unknown_reference::finding(
                             entity.clone(),
