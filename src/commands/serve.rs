@@ -39,7 +39,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
     };
     let shared = Arc::new(Shared::default());
     let mut engine = serve::engine(&options.build);
-    serve::rebuild(&shared, &options.build, &mut engine)?;
+    let _built = serve::rebuild(&shared, &options.build, &mut engine)?;
     serve::report(&shared);
     let url = match address.ip() {
         IpAddr::V6(ip) => format!("http://[{ip}]:{port}/"),

@@ -213,8 +213,10 @@ impl Server {
     /// Checks the whole map with the open buffers and publishes every file's diagnostics,
     /// clearing those of files that became clean.
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
-        let snapshot = match snapshot::take(&mut self.engine, &self.open) {
-            Ok(snapshot) => snapshot,
+        let snapshot = match snapshot::take(&mut self.engine, &self.open, self.snapshot.as_ref()) {
+            // Nothing changed since the last check: its diagnostics stand as published.
+            Ok(None) => return Ok(()),
+            Ok(Some(snapshot)) => snapshot,
             Err(err) => {
                 // The map's folder cannot be read: say so in the editor's log, keep serving.
                 let params = lsp_types::LogMessageParams {

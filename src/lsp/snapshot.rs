@@ -69,17 +69,24 @@ pub(super) fn engine(root: &Path) -> Engine {
 }
 
 /// Checks the map of `engine` with the open buffers in `open` (by path within the map) and
-/// indexes its names. Only the files changed since the engine's last run are parsed.
+/// indexes its names. Only the files changed since the engine's last run are parsed; when
+/// none did and `last` was taken today, `last` still holds: `None`.
 pub(super) fn take(
     engine: &mut Engine,
     open: &BTreeMap<String, String>,
-) -> anyhow::Result<Snapshot> {
+    last: Option<&Snapshot>,
+) -> anyhow::Result<Option<Snapshot>> {
     let root = engine.root().to_path_buf();
     let loaded = engine.load(open)?;
+    let today = Date::today();
+    // Findings depend on the day too (suppressions expire, reviews fall due).
+    if engine.reuse().unchanged && last.is_some_and(|s| s.compiled.config.as_of == today) {
+        return Ok(None);
+    }
     let names = Index::collect(&loaded.manifests, &loaded.sources);
-    let compiled = commands::compile_loaded(loaded, &[], Date::today())?;
+    let compiled = commands::compile_loaded(loaded, &[], today)?;
     let index = names.settle(&compiled.model);
-    Ok(Snapshot { root, compiled, index })
+    Ok(Some(Snapshot { root, compiled, index }))
 }
 
 /// A snapshot of a map written in a temporary folder, for the handlers' tests.
@@ -93,7 +100,9 @@ pub(super) fn of_files(files: &[(&str, &str)]) -> (tempfile::TempDir, Snapshot) 
         std::fs::write(path, text).expect("a manifest");
     }
     let root = dir.path().canonicalize().expect("the folder");
-    let snapshot = take(&mut engine(&root), &BTreeMap::new()).expect("the map compiles");
+    let snapshot = take(&mut engine(&root), &BTreeMap::new(), None)
+        .expect("the map compiles")
+        .expect("a first snapshot");
     (dir, snapshot)
 }
 
@@ -136,4 +145,27 @@ pub(super) fn sample() -> (tempfile::TempDir, Snapshot) {
         ("flows.yaml", FLOWS),
         ("purposes.yaml", PURPOSES),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_with_nothing_changed_keeps_the_last_snapshot() {
+        let (dir, _) = sample();
+        let root = dir.path().canonicalize().expect("the folder");
+        let mut engine = engine(&root);
+        let mut open = BTreeMap::new();
+        let first = take(&mut engine, &open, None).expect("checked").expect("a snapshot");
+        assert!(take(&mut engine, &open, Some(&first)).expect("checked").is_none());
+        // Without a last snapshot (the first check, or one that failed), always a new one.
+        assert!(take(&mut engine, &open, None).expect("checked").is_some());
+        // A buffer opened with the text on disk changes nothing; a typed letter does.
+        open.insert("flows.yaml".to_owned(), FLOWS.to_owned());
+        assert!(take(&mut engine, &open, Some(&first)).expect("checked").is_none());
+        open.insert("flows.yaml".to_owned(), FLOWS.replace("crm", "crn"));
+        let typed = take(&mut engine, &open, Some(&first)).expect("checked").expect("new");
+        assert!(typed.compiled.report.findings.iter().any(|f| f.rule == "unknown-reference"));
+    }
 }

@@ -6,11 +6,12 @@
 mod http;
 mod watch;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::commands::compile_loaded;
 use crate::date::Date;
 use crate::diag::{Finding, Level};
 use crate::engine::Engine;
@@ -85,10 +86,16 @@ pub fn engine(options: &Options) -> Engine {
 
 /// Builds the site into memory and publishes it, as the next generation: the map is
 /// checked again by `engine`, which parses only the files that changed since its last run.
-pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyhow::Result<()> {
+/// When nothing changed (a save without an edit, a `touch`), nothing is rebuilt and no
+/// page reloads: returns whether there was a new build.
+pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyhow::Result<bool> {
     let start = Instant::now();
     let previous = shared.current();
-    let compiled = engine.compile(&[], options.as_of)?;
+    let loaded = engine.load(&BTreeMap::new())?;
+    if engine.reuse().unchanged && previous.generation > 0 {
+        return Ok(false);
+    }
+    let compiled = compile_loaded(loaded, &[], options.as_of)?;
     let language = options.lang.or(compiled.model.language).unwrap_or(Language::En);
     let blocking: Vec<String> = compiled
         .report
@@ -111,7 +118,7 @@ pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyho
             took: start.elapsed(),
             french: language == Language::Fr,
         });
-        return Ok(());
+        return Ok(true);
     }
     let site_options =
         site::Options { language, date: None, templates: Vec::new(), progress: None };
@@ -138,7 +145,7 @@ pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyho
         took: start.elapsed(),
         french: language == Language::Fr,
     });
-    Ok(())
+    Ok(true)
 }
 
 /// `file:line:col: message` of a finding, in the site's language.
@@ -157,5 +164,39 @@ fn located(f: &Finding, sources: &SourceMap, language: Language) -> String {
             format!("{path}:{line}:{col}: {level}[{}] {}", f.rule, f.message.get(language))
         }
         None => format!("{level}[{}] {}", f.rule, f.message.get(language)),
+    }
+}
+
+#[cfg(test)]
+#[expect(clippy::disallowed_methods, reason = "the tests write the map they serve")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rebuild_with_nothing_changed_keeps_the_build() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let write =
+            |text: &str| std::fs::write(dir.path().join("map.yaml"), text).expect("written");
+        std::fs::write(dir.path().join("datacarto.yaml"), "organization: {name: Example}\n")
+            .expect("written");
+        write("stores:\n  - id: crm\n");
+        let options = Options {
+            dir: dir.path().to_path_buf(),
+            lang: None,
+            as_of: Date::new(2026, 1, 1).expect("a date"),
+        };
+        let (shared, mut engine) = (Shared::default(), engine(&options));
+        assert!(rebuild(&shared, &options, &mut engine).expect("built"));
+        assert_eq!(shared.current().generation, 1);
+        // Saved without an edit: the same bytes, nothing to rebuild, no page to reload.
+        write("stores:\n  - id: crm\n");
+        assert!(!rebuild(&shared, &options, &mut engine).expect("built"));
+        assert_eq!(shared.current().generation, 1);
+        write("stores:\n  - id: crm\n    name: CRM\n");
+        assert!(rebuild(&shared, &options, &mut engine).expect("built"));
+        let build = shared.current();
+        assert_eq!(build.generation, 2);
+        let page = build.files.get("stores/crm.html").expect("the store's page");
+        assert!(String::from_utf8_lossy(page).contains("CRM"));
     }
 }

@@ -31,7 +31,8 @@ pub fn watch(shared: &Shared, options: &Options, mut engine: Engine) -> anyhow::
             continue;
         }
         match rebuild(shared, options, &mut engine) {
-            Ok(()) => report(shared),
+            Ok(true) => report(shared),
+            Ok(false) => {} // the map is as it was: nothing rebuilt, no page reloads
             Err(e) => {
                 let message = format!("{e:#}");
                 let _ = writeln!(
