@@ -53,18 +53,21 @@ struct Entry {
     load: Arc<FileLoad>,
 }
 
-type Stamp = (u64, SystemTime);
+pub(super) type Stamp = (u64, SystemTime);
 
-/// A file as read for this run: its text, and its result when the cache had one.
+/// A file as read for this run: its text, its result when the cache had one, and its size
+/// and time when it is a file on disk.
 pub(super) struct Looked {
     pub read: ReadResult,
     pub hit: Option<Hit>,
+    pub stamp: Option<Stamp>,
 }
 
-/// A cached result, usable if the file keeps the same id.
+/// A cached result, usable if the file keeps the same id, and the cached copy of its text.
 pub(super) struct Hit {
     file: FileId,
     load: Arc<FileLoad>,
+    pub text: Arc<str>,
 }
 
 impl Cache {
@@ -84,25 +87,27 @@ impl Cache {
         read: impl FnOnce() -> ReadResult,
     ) -> Looked {
         let entry = self.files.get(rel).filter(|e| e.display == display);
-        let hit = |e: &Entry| Some(Hit { file: e.file, load: Arc::clone(&e.load) });
+        let hit = |e: &Entry| {
+            Some(Hit { file: e.file, load: Arc::clone(&e.load), text: Arc::clone(&e.text) })
+        };
         if let Some(text) = overlay {
             let same = entry.filter(|e| *e.text == **text);
             let read = ReadResult { text: text.clone(), problem: None };
-            return Looked { read, hit: same.and_then(hit) };
+            return Looked { read, hit: same.and_then(hit), stamp: None };
         }
+        // Taken before reading: a write in between leaves an older stamp, read again next time.
+        let now = stamp(path);
         if let Some(e) = entry
             && e.stamp.is_some()
-            && e.stamp == stamp(path)
+            && e.stamp == now
         {
             // Same size and time as when it was read: not even read again.
-            return Looked {
-                read: ReadResult { text: e.text.to_string(), problem: None },
-                hit: hit(e),
-            };
+            let read = ReadResult { text: e.text.to_string(), problem: None };
+            return Looked { read, hit: hit(e), stamp: now };
         }
         let read = read();
         let same = entry.filter(|e| read.problem.is_none() && *e.text == *read.text);
-        Looked { hit: same.and_then(hit), read }
+        Looked { hit: same.and_then(hit), read, stamp: now }
     }
 
     /// Starts a run: nothing counted yet.
@@ -111,19 +116,19 @@ impl Cache {
     }
 
     /// The result of a hit, when the file kept its id.
-    pub(super) fn reuse(&mut self, hit: Option<Hit>, file: FileId) -> Option<Arc<FileLoad>> {
-        let load = hit.filter(|h| h.file == file).map(|h| h.load)?;
+    pub(super) fn reuse(&mut self, hit: Option<&Hit>, file: FileId) -> Option<Arc<FileLoad>> {
+        let load = hit.filter(|h| h.file == file).map(|h| Arc::clone(&h.load))?;
         self.last.reused += 1;
         Some(load)
     }
 
     /// Keeps what a run read of `rel`, for the next one.
-    pub(super) fn keep(&mut self, rel: &str, path: Option<&Path>, kept: Kept, fresh: bool) {
+    pub(super) fn keep(&mut self, rel: &str, kept: Kept, fresh: bool) {
         if fresh {
             self.last.parsed += 1;
         }
-        let stamp = path.and_then(stamp).filter(|(_, time)| settled(*time));
-        let Kept { text, file, display, load } = kept;
+        let Kept { text, file, display, load, stamp } = kept;
+        let stamp = stamp.filter(|(_, time)| settled(*time));
         self.files.insert(rel.to_owned(), Entry { stamp, text, file, display, load });
     }
 
@@ -149,6 +154,7 @@ pub(super) struct Kept {
     pub file: FileId,
     pub display: String,
     pub load: Arc<FileLoad>,
+    pub stamp: Option<Stamp>,
 }
 
 /// Size and modification time of a file, not following links.

@@ -212,9 +212,11 @@ fn read_manifests(
             let read = || read_file(path, &display);
             let looked = match cache.as_deref() {
                 Some(c) => c.look(rel, path, &display, options.overlay.get(rel), read),
-                None => {
-                    cache::Looked { read: overlaid(options, rel).unwrap_or_else(read), hit: None }
-                }
+                None => cache::Looked {
+                    read: overlaid(options, rel).unwrap_or_else(read),
+                    hit: None,
+                    stamp: None,
+                },
             };
             (display, looked)
         })
@@ -222,11 +224,10 @@ fn read_manifests(
     if let Some(c) = cache.as_deref_mut() {
         c.begin();
     }
-    // Each file: its id, where it is on disk, and its result when the cache had it.
+    // Each file: its id, and what the cache had of it.
     let mut unread = false;
     let mut files = Vec::with_capacity(looked.len());
-    for ((display, looked), (rel, path)) in looked.into_iter().zip(&discovered.manifests) {
-        let text_len = looked.read.text.len();
+    for ((display, looked), (rel, _)) in looked.into_iter().zip(&discovered.manifests) {
         let file = sources.add(display.clone(), looked.read.text);
         // A file that could not be read as text is reported once and not parsed: its text
         // is only a copy for showing where it went wrong.
@@ -235,19 +236,17 @@ fn read_manifests(
             unread = true;
             continue;
         }
-        debug_assert_eq!(sources.get(file).text.len(), text_len);
-        let reused = cache.as_deref_mut().and_then(|c| c.reuse(looked.hit, file));
-        let on_disk = (!options.overlay.contains_key(rel)).then_some(path.as_path());
-        files.push((rel, on_disk, file, display, reused));
+        let reused = cache.as_deref_mut().and_then(|c| c.reuse(looked.hit.as_ref(), file));
+        files.push((rel, file, display, looked.hit, looked.stamp, reused));
     }
     let parsed: Vec<Option<FileLoad>> = files
         .par_iter()
-        .map(|(_, _, file, _, reused)| reused.is_none().then(|| load_manifest(sources, *file)))
+        .map(|(_, file, _, _, _, reused)| reused.is_none().then(|| load_manifest(sources, *file)))
         .collect();
     let mut manifests = Manifests::default();
     let mut left_out = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for ((rel, on_disk, file, display, reused), parsed) in files.into_iter().zip(parsed) {
+    for ((rel, file, display, hit, stamp, reused), parsed) in files.into_iter().zip(parsed) {
         let Some(c) = cache.as_deref_mut() else {
             // No cache: the results move into the map.
             let mut one = parsed.unwrap_or_default();
@@ -261,8 +260,9 @@ fn read_manifests(
         manifests.append(load.manifests.clone());
         findings.extend(load.findings.iter().cloned());
         left_out.extend(load.left_out.iter().cloned());
-        let text = Arc::from(sources.get(file).text.as_str());
-        c.keep(rel, on_disk, cache::Kept { text, file, display, load }, fresh);
+        // The same text keeps its one cached copy.
+        let text = hit.map_or_else(|| Arc::from(sources.get(file).text.as_str()), |h| h.text);
+        c.keep(rel, cache::Kept { text, file, display, load, stamp }, fresh);
         seen.insert(rel.clone());
     }
     if let Some(c) = cache {
