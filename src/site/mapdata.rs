@@ -24,12 +24,15 @@ struct Data<'a> {
     /// `[store, id, name, next, purposes]`, by field index (a `FieldId`'s): `next` is flat pairs `field,
     /// flow` of the field graph's edges leaving it (a synchronisation's both directions), as
     /// `datacarto trace` walks them; `purposes`, the active purposes using it.
-    fields: Vec<(usize, &'a str, &'a str, Vec<usize>, Vec<usize>)>,
+    fields: Vec<FieldRow<'a>>,
     flows: Vec<&'a str>,
     /// `[id, name]`.
     purposes: Vec<(&'a str, &'a str)>,
     words: BTreeMap<&'static str, &'static str>,
 }
+
+/// `[store, id, name, next, purposes]`: see `Data::fields`.
+type FieldRow<'a> = (usize, &'a str, &'a str, Vec<usize>, Vec<usize>);
 
 /// The words the script writes, in the site's language (`map_*` of the site's words).
 const WORDS: &[&str] = &[

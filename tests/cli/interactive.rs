@@ -204,7 +204,7 @@ fn drive(page: &mut Page, url: &str, example: &Path, field: &str) {
         .collect();
     assert_eq!(lit, stores, "{url}: lit stores");
     let said = value(&page.ask(&format!("eval {status}"))).as_str().unwrap().to_owned();
-    assert!(said.starts_with(&format!("{field}")), "{said}");
+    assert!(said.starts_with(field), "{said}");
     assert!(
         said.contains(&format!("{} ", up.len())) && said.contains(&format!("{} ", down.len())),
         "{said}"
