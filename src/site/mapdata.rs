@@ -50,6 +50,7 @@ const WORDS: &[&str] = &[
     "map_zoom",
     "map_findings_shown",
     "map_findings_hidden",
+    "map_unknown_field",
 ];
 
 /// The JSON for the drawn `view` of the system map, safe inside a `<script>` element: `<`,

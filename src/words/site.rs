@@ -295,8 +295,8 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("map_fields_of", "Fields of {name}", "Champs de {name}"),
     (
         "map_lineage",
-        "{field}: comes from {up} fields, goes to {down} fields.",
-        "{field} : provient de {up} champs, va vers {down} champs.",
+        "{field}: upstream fields {up}, downstream fields {down}.",
+        "{field} : champs en amont {up}, champs en aval {down}.",
     ),
     ("map_comes_from", "Comes from", "Provient de"),
     ("map_goes_to", "Goes to", "Va vers"),
@@ -320,6 +320,13 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("map_zoom", "Zoom {percent} %", "Agrandissement {percent} %"),
     ("map_findings_shown", "Findings shown on the map.", "Constats affichés sur la carte."),
     ("map_findings_hidden", "Findings hidden from the map.", "Constats masqués sur la carte."),
+    ("map_follow", "Follow a field (store.field)", "Suivre un champ (outil.champ)"),
+    ("map_follow_button", "Follow", "Suivre"),
+    (
+        "map_unknown_field",
+        "No field {field} in the map: write it as store.field.",
+        "Aucun champ {field} dans la cartographie : l'écrire outil.champ.",
+    ),
 ];
 
 /// The words of a language, by key.

@@ -10,6 +10,8 @@
 //   click EXPR      a mouse click at the middle of the element EXPR evaluates to -> "ok"
 //   wheel EXPR      a wheel turn (zoom in) over the element EXPR -> "ok"
 //   load PATH       evaluate the script file PATH in the page (axe-core) -> "ok"
+//   type TEXT       type TEXT into the focused element          -> "ok"
+// Every page records its uncaught errors in `window.__errors`.
 // Our own few lines: no puppeteer, nothing fetched at test time.
 import { readFileSync } from "node:fs";
 import readline from "node:readline";
@@ -69,6 +71,9 @@ async function centre(expr) {
 await new Promise((resolve) => (ws.onopen = resolve));
 await send("Page.enable");
 await send("Runtime.enable");
+await send("Page.addScriptToEvaluateOnNewDocument", {
+  source: "window.__errors = []; addEventListener('error', function (e) { window.__errors.push(String(e.message)); });",
+});
 const lines = readline.createInterface({ input: process.stdin });
 for await (const line of lines) {
   const [command, ...rest] = line.split(" ");
@@ -103,6 +108,9 @@ for await (const line of lines) {
       v = await value(arg);
     }
     console.log((v ? "ok " : "timeout ") + n);
+  } else if (command === "type") {
+    await send("Input.insertText", { text: arg });
+    console.log("ok");
   } else if (command === "load") {
     const r = await send("Runtime.evaluate", { expression: readFileSync(arg, "utf8") });
     console.log(r.result && !r.result.exceptionDetails ? "ok" : "failed");

@@ -18,6 +18,7 @@
   var panel = document.getElementById("map-panel");
   var tools = document.querySelector(".map-tools");
   var keys = document.querySelector(".map-keys");
+  var follow = document.querySelector(".map-follow");
   var words = data.words || {};
 
   function say(key, values) {
@@ -35,7 +36,9 @@
 
   // The boxes and lines of the picture, by their data attributes (never by a selector built
   // from an id: ids are the map's text).
-  var boxes = {};
+  // Dictionaries without a prototype: a store may be called __proto__ or constructor.
+  function dict() { return Object.create(null); }
+  var boxes = dict();
   svg.querySelectorAll("g.store, g.group, g.field, g.purpose").forEach(function (g) {
     boxes[g.getAttribute("data-id")] = g;
   });
@@ -43,10 +46,10 @@
     return { g: g, from: g.getAttribute("data-from"), to: g.getAttribute("data-to"),
              flows: (g.getAttribute("data-flows") || "").split(" ").filter(Boolean) };
   });
-  var storeIndex = {};
+  var storeIndex = dict();
   data.stores.forEach(function (s, i) { storeIndex[s[0]] = i; });
   var fieldsOf = data.stores.map(function () { return []; });
-  var fieldIndex = {};
+  var fieldIndex = dict();
   data.fields.forEach(function (f, i) {
     if (fieldsOf[f[0]]) { fieldsOf[f[0]].push(i); }
     fieldIndex[data.stores[f[0]][0] + "." + f[1]] = i;
@@ -60,6 +63,7 @@
   view.classList.add("interactive");
   if (tools) { tools.hidden = false; }
   if (keys) { keys.hidden = false; }
+  if (follow) { follow.hidden = false; }
 
   // Pan and zoom: the viewBox moves; the picture keeps its size on the page.
   var base = svg.viewBox.baseVal;
@@ -206,7 +210,7 @@
     return before;
   }
   function walk(start, next) {
-    var seen = {}, flows = {}, found = [], queue = [start], head = 0;
+    var seen = dict(), flows = dict(), found = [], queue = [start], head = 0;
     seen[start] = true;
     // A cursor, not shift(): a lineage of thousands of fields is walked in linear time.
     while (head < queue.length) {
@@ -224,7 +228,7 @@
     var down = walk(i, function (f) { return data.fields[f][3]; });
     clearMarks();
     svg.classList.add("dim");
-    var lit = {};
+    var lit = dict();
     function mark(f, cls) {
       var id = boxOf(data.fields[f][0]);
       lit[id] = true;
@@ -233,7 +237,7 @@
     up.fields.forEach(function (f) { mark(f, "lit-up"); });
     down.fields.forEach(function (f) { mark(f, "lit-down"); });
     mark(i, "lit-self");
-    var flowIds = {};
+    var flowIds = dict();
     Object.keys(up.flows).concat(Object.keys(down.flows)).forEach(function (k) { flowIds[data.flows[k]] = true; });
     lines.forEach(function (l) {
       if (lit[l.from] && lit[l.to] && l.flows.some(function (f) { return flowIds[f]; })) { l.g.classList.add("on"); }
@@ -242,8 +246,16 @@
     var names = purposes.map(function (p) { return data.purposes[p][1]; });
     tell(say("map_lineage", { field: path(i), up: up.fields.length, down: down.fields.length }) + " " +
          (names.length ? say("map_used_by") + ": " + names.join(", ") + "." : say("map_used_by_none")));
-    var where = panel && panel.querySelector(".map-lineage");
-    if (!where) { return; }
+    if (!panel) { return; }
+    var where = panel.querySelector(".map-lineage");
+    if (!where) {
+      // Followed by name, with no store focused (the overview of a large map has no store
+      // boxes to click): the panel holds the lineage alone.
+      panel.textContent = "";
+      where = el("div", "map-lineage");
+      panel.appendChild(where);
+    }
+    panel.hidden = false;
     where.textContent = "";
     where.setAttribute("data-field", path(i));
     where.appendChild(el("h3", "", data.fields[i][2] + " (" + path(i) + ")"));
@@ -315,6 +327,20 @@
     else if (ev.key === "0") { reset(true); }
     else { handled = false; }
     if (handled) { ev.preventDefault(); }
+  }
+  // A field followed by its name, store.field: on any map, the overview of a large one too.
+  if (follow) {
+    follow.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var input = follow.querySelector("input");
+      var name = input ? input.value.trim() : "";
+      if (fieldIndex[name] !== undefined) {
+        if (panel) { panel.textContent = ""; }
+        lightField(fieldIndex[name]);
+      } else {
+        tell(say("map_unknown_field", { field: name }));
+      }
+    });
   }
   view.addEventListener("keydown", keydown);
   if (tools) { tools.addEventListener("keydown", keydown); }
