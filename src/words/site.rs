@@ -322,6 +322,7 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("map_findings_hidden", "Findings hidden from the map.", "Constats masqués sur la carte."),
     ("map_follow", "Follow a field (store.field)", "Suivre un champ (outil.champ)"),
     ("map_follow_button", "Follow", "Suivre"),
+    ("map_follow_placeholder", "store.field", "outil.champ"),
     (
         "map_unknown_field",
         "No field {field} in the map: write it as store.field.",
