@@ -11,6 +11,8 @@
 //   wheel EXPR      a wheel turn (zoom in) over the element EXPR -> "ok"
 //   load PATH       evaluate the script file PATH in the page (axe-core) -> "ok"
 //   type TEXT       type TEXT into the focused element          -> "ok"
+//   nojs URL        open URL without running its scripts (the page as without JavaScript),
+//                   then allow scripts again, for the next commands to read it -> "ok"
 // Every page records its uncaught errors in `window.__errors`.
 // Our own few lines: no puppeteer, nothing fetched at test time.
 import { readFileSync } from "node:fs";
@@ -108,6 +110,13 @@ for await (const line of lines) {
       v = await value(arg);
     }
     console.log((v ? "ok " : "timeout ") + n);
+  } else if (command === "nojs") {
+    await send("Emulation.setScriptExecutionDisabled", { value: true });
+    const loaded = event("Page.loadEventFired");
+    await send("Page.navigate", { url: arg });
+    await loaded;
+    await send("Emulation.setScriptExecutionDisabled", { value: false });
+    console.log("ok");
   } else if (command === "type") {
     await send("Input.insertText", { text: arg });
     console.log("ok");

@@ -167,6 +167,11 @@ purposes:
 /// purposes using it are said in the live region. Then zoom, pan, reset, the findings
 /// toggle, and Escape.
 fn drive(page: &mut Page, url: &str, example: &Path, field: &str) {
+    // Without JavaScript: the static map, no control shown (a CSS display rule once
+    // overrode their `hidden`).
+    assert_eq!(page.ask(&format!("nojs {url}")), "ok", "{url}");
+    let still = "[getComputedStyle(document.querySelector('.map-tools')).display, getComputedStyle(document.querySelector('.map-follow')).display, getComputedStyle(document.querySelector('.map-keys')).display, getComputedStyle(document.getElementById('map-panel')).display].join(' ')";
+    assert_eq!(page.ask(&format!("eval {still}")), "ok \"none none none none\"", "{url}");
     assert_eq!(page.ask(&format!("goto {url}")), "ok", "{url}");
     assert_eq!(
         page.ask("wait document.getElementById('map-view').getAttribute('data-zoom')"),
