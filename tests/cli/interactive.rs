@@ -89,10 +89,11 @@ fn the_home_map_carries_focusable_boxes_and_escaped_data() {
     assert_eq!(data["stores"].as_array().unwrap().len(), 13);
     let fields = data["fields"].as_array().unwrap();
     let stores = data["stores"].as_array().unwrap();
+    let names = data["names"].as_array().unwrap();
     let path = |i: usize| {
         let f = &fields[i];
-        format!("{}.{}", stores[f[0].as_u64().unwrap() as usize][0].as_str().unwrap(), f[1])
-            .replace('"', "")
+        let store = stores[f[0].as_u64().unwrap() as usize][0].as_str().unwrap();
+        format!("{store}.{}", names[f[1].as_u64().unwrap() as usize].as_str().unwrap())
     };
     let crm_email = (0..fields.len()).find(|i| path(*i) == "crm.email").unwrap();
     let next: BTreeSet<String> = fields[crm_email][3]

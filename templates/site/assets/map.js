@@ -13,7 +13,7 @@
   if (!svg || !holder) { return; }
   var data;
   try { data = JSON.parse(holder.textContent); } catch (e) { return; }
-  if (!data || !data.stores || !data.fields) { return; }
+  if (!data || !data.stores || !data.fields || !data.names) { return; }
   var status = document.getElementById("map-status");
   var panel = document.getElementById("map-panel");
   var tools = document.querySelector(".map-tools");
@@ -52,9 +52,12 @@
   var fieldIndex = dict();
   data.fields.forEach(function (f, i) {
     if (fieldsOf[f[0]]) { fieldsOf[f[0]].push(i); }
-    fieldIndex[data.stores[f[0]][0] + "." + f[1]] = i;
+    fieldIndex[data.stores[f[0]][0] + "." + data.names[f[1]]] = i;
   });
-  function path(i) { return data.stores[data.fields[i][0]][0] + "." + data.fields[i][1]; }
+  // A field's id and name are indices into data.names (each string once).
+  function idOf(i) { return data.names[data.fields[i][1]]; }
+  function nameOf(i) { return data.names[data.fields[i][2]]; }
+  function path(i) { return data.stores[data.fields[i][0]][0] + "." + idOf(i); }
   function boxOf(store) { return data.nodes[data.stores[store][2]]; }
 
   view.setAttribute("tabindex", "0");
@@ -188,10 +191,10 @@
     var list = el("ul", "map-fields");
     fields.forEach(function (i) {
       var li = el("li");
-      var b = el("button", "", data.fields[i][2] + " ");
+      var b = el("button", "", nameOf(i) + " ");
       b.type = "button";
       b.setAttribute("data-field", path(i));
-      b.appendChild(el("code", "", data.fields[i][1]));
+      b.appendChild(el("code", "", idOf(i)));
       li.appendChild(b);
       list.appendChild(li);
     });
@@ -258,13 +261,13 @@
     panel.hidden = false;
     where.textContent = "";
     where.setAttribute("data-field", path(i));
-    where.appendChild(el("h3", "", data.fields[i][2] + " (" + path(i) + ")"));
+    where.appendChild(el("h3", "", nameOf(i) + " (" + path(i) + ")"));
     function listOf(title, fields, none, cls) {
       where.appendChild(el("h4", "", title));
       if (!fields.length) { where.appendChild(el("p", "muted", none)); return; }
       var ul = el("ul", cls);
       fields.slice().sort(function (a, b) { return path(a) < path(b) ? -1 : 1; }).forEach(function (f) {
-        var li = el("li", "", data.stores[data.fields[f][0]][1] + " › " + data.fields[f][2] + " ");
+        var li = el("li", "", data.stores[data.fields[f][0]][1] + " › " + nameOf(f) + " ");
         li.setAttribute("data-field", path(f));
         li.appendChild(el("code", "", path(f)));
         ul.appendChild(li);
