@@ -73,6 +73,11 @@ impl Drawing {
         svg::write(&self.view, &self.boxes, &self.geometry, date)
     }
 
+    /// The SVG of the site's interactive map (see `svg::write_interactive`).
+    pub fn interactive_svg(&self) -> String {
+        svg::write_interactive(&self.view, &self.boxes, &self.geometry)
+    }
+
     pub fn json(&self) -> String {
         json::write(&self.view, &self.geometry)
     }

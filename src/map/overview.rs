@@ -209,8 +209,12 @@ fn grouped(view: &View, keep: &dyn Fn(&Node) -> bool) -> View {
 fn counted(view: &View, target_of: &dyn Fn(Target) -> Target) -> Vec<Callout> {
     let lang = view.language;
     let mut found: BTreeMap<Target, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    let mut levels: BTreeMap<Target, crate::diag::Level> = BTreeMap::new();
     for callout in &view.callouts {
-        let rules = found.entry(target_of(callout.target)).or_default();
+        let target = target_of(callout.target);
+        let level = levels.entry(target).or_insert(callout.level);
+        *level = (*level).max(callout.level);
+        let rules = found.entry(target).or_default();
         for (rule, message) in &callout.findings {
             rules.entry(rule.clone()).or_default().push(message.clone());
         }
@@ -220,6 +224,7 @@ fn counted(view: &View, target_of: &dyn Fn(Target) -> Target) -> Vec<Callout> {
         .enumerate()
         .map(|(k, (target, rules))| Callout {
             number: k + 1,
+            level: levels.get(&target).copied().unwrap_or(crate::diag::Level::Info),
             target,
             findings: rules
                 .into_iter()

@@ -96,6 +96,24 @@ pub fn canvas(view: &View, geometry: &Geometry, date: Option<&str>) -> Canvas {
 
 /// Writes the SVG of a laid-out view. `date` is printed under the title when given.
 pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&str>) -> String {
+    write_with(view, boxes, geometry, date, false)
+}
+
+/// The same picture for the site's interactive map (`assets/map.js`): every box but a link
+/// is a focusable button named for screen readers, and the picture is a group of them
+/// rather than one image (an image's children are hidden from assistive technology). The
+/// standalone files stay images: nothing there would answer a button.
+pub fn write_interactive(view: &View, boxes: &[NodeBox], geometry: &Geometry) -> String {
+    write_with(view, boxes, geometry, None, true)
+}
+
+fn write_with(
+    view: &View,
+    boxes: &[NodeBox],
+    geometry: &Geometry,
+    date: Option<&str>,
+    interactive: bool,
+) -> String {
     let palette = Palette::new(&view.palette);
     let legend = Legend::of(view);
     let Canvas {
@@ -110,9 +128,10 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
     } = canvas(view, geometry, date);
 
     let mut out = String::new();
+    let role = if interactive { "group" } else { "img" };
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" role="img" aria-labelledby="map-title">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" role="{role}" aria-labelledby="map-title">"#,
         w = num(canvas_width),
         h = num(canvas_height),
     );
@@ -154,7 +173,7 @@ pub fn write(view: &View, boxes: &[NodeBox], geometry: &Geometry, date: Option<&
     }
     for (i, (b, r)) in boxes.iter().zip(&geometry.boxes).enumerate() {
         let r = Rect { x: r.x + dx, y: r.y + dy, ..*r };
-        write_node(&mut out, view, i, b, &r, &palette);
+        write_node(&mut out, view, i, b, &r, &palette, interactive);
     }
     for callout in &view.callouts {
         let (x, y) = callout_place(view, geometry, callout.target);
@@ -232,8 +251,9 @@ fn write_callout(out: &mut String, callout: &Callout, x: f64, y: f64) {
     let rules: Vec<&str> = callout.findings.iter().map(|(rule, _)| rule.as_str()).collect();
     let _ = writeln!(
         out,
-        r##"<g class="callout" data-number="{n}" data-rules="{}"><circle cx="{}" cy="{}" r="{}" fill="{ISOLATED_BORDER}" stroke="#ffffff" stroke-width="1.5"/><text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" fill="#ffffff">{n}</text></g>"##,
+        r##"<g class="callout" data-number="{n}" data-rules="{}" data-level="{}"><circle cx="{}" cy="{}" r="{}" fill="{ISOLATED_BORDER}" stroke="#ffffff" stroke-width="1.5"/><text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" fill="#ffffff">{n}</text></g>"##,
         esc(&rules.join(" ")),
+        callout.level.as_str(),
         num(x),
         num(y),
         num(CALLOUT),
@@ -356,7 +376,15 @@ fn write_edge(
     out.push_str("</g>\n");
 }
 
-fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, palette: &Palette) {
+fn write_node(
+    out: &mut String,
+    view: &View,
+    i: usize,
+    b: &NodeBox,
+    r: &Rect,
+    palette: &Palette,
+    interactive: bool,
+) {
     let node = &view.nodes[i];
     let colors = palette.node(node);
     let opacity = if node.dimmed { r#" opacity="0.5""# } else { "" };
@@ -364,8 +392,24 @@ fn write_node(out: &mut String, view: &View, i: usize, b: &NodeBox, r: &Rect, pa
         // A domain's box in the overview opens its focused map.
         let _ = writeln!(out, r#"<a href="{}">"#, esc(link));
     }
-    let _ =
-        writeln!(out, r#"<g class="{}" data-id="{}"{opacity}>"#, node.kind.class(), esc(&node.id));
+    // A box that is a link is focusable already, and a button inside a link would be two
+    // controls in one. Its name is the text it shows, in reading order (a name that differs
+    // from what a sighted user reads cannot be spoken to voice control); the tooltip says
+    // the rest.
+    let button = if interactive && node.link.is_none() {
+        let shown = b.title.iter().map(String::as_str).chain([b.subtitle.as_str()]);
+        let shown = shown.chain(b.pills.iter().map(|p| p.text.as_str()));
+        let name: Vec<&str> = shown.filter(|t| !t.is_empty()).collect();
+        format!(r#" tabindex="0" role="button" aria-label="{}""#, esc(&name.join(" ")))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        r#"<g class="{}" data-id="{}"{opacity}{button}>"#,
+        node.kind.class(),
+        esc(&node.id)
+    );
     let _ = writeln!(out, "<title>{}</title>", esc(&node.tooltip));
     let radius = if node.kind == NodeKind::Purpose { 18.0 } else { 6.0 };
     let external = node.marks.contains(&Mark::External);

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::checks::facts;
-use crate::diag::{EntityKind, Report};
+use crate::diag::{EntityKind, Level, Report};
 use crate::graph::LineageGraph;
 use crate::manifest::enums::{Direction, Language, StoreStatus};
 use crate::model::{FieldId, FlowId, Model, PurposeId, StoreId, SubjectId, TeamId};
@@ -137,6 +137,9 @@ pub struct Callout {
     pub target: Target,
     /// `(rule, message)` of each finding, in the report's order.
     pub findings: Vec<(String, String)>,
+    /// The most serious level among them (`data-level`: the interactive map's findings
+    /// toggle and styles read it).
+    pub level: Level,
 }
 
 /// What a callout marks.
@@ -816,7 +819,7 @@ fn callouts(
             edge_of.entry(f.as_str()).or_insert(i);
         }
     }
-    let mut found: BTreeMap<Target, Vec<(String, String)>> = BTreeMap::new();
+    let mut found: BTreeMap<Target, (Vec<(String, String)>, Level)> = BTreeMap::new();
     for f in &report.findings {
         let Some(entity) = &f.entity else { continue };
         let path = entity.path.as_str();
@@ -833,15 +836,14 @@ fn callouts(
             _ => None,
         };
         if let Some(target) = target {
-            found
-                .entry(target)
-                .or_default()
-                .push((f.rule.to_owned(), f.message.get(language).to_owned()));
+            let (list, level) = found.entry(target).or_insert((Vec::new(), f.level));
+            list.push((f.rule.to_owned(), f.message.get(language).to_owned()));
+            *level = (*level).max(f.level);
         }
     }
     found
         .into_iter()
         .enumerate()
-        .map(|(k, (target, findings))| Callout { number: k + 1, target, findings })
+        .map(|(k, (target, (findings, level)))| Callout { number: k + 1, target, findings, level })
         .collect()
 }

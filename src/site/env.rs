@@ -33,6 +33,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 pub const ASSETS: &[(&str, &str)] = &[
     ("assets/style.css", include_str!("../../templates/site/assets/style.css")),
     ("assets/site.js", include_str!("../../templates/site/assets/site.js")),
+    ("assets/map.js", include_str!("../../templates/site/assets/map.js")),
 ];
 
 /// The environment with the user's templates first, then the built-in ones they do not

@@ -13,9 +13,13 @@ pub(super) fn svg(sources: &Sources<'_>, selection: Selection) -> String {
 }
 
 /// The system map, plain and with findings: the files, and the one with findings for the
-/// home page. The home page shows it from the site's root, so the links of its boxes (to
-/// the domains' maps, beside the map in `maps/`) start with `maps/` there.
-pub(super) fn system(plain: &Sources<'_>, findings: &Sources<'_>) -> (Vec<Artifact>, String) {
+/// home page, interactive, with the data its script reads (`mapdata`). The home page shows
+/// it from the site's root, so the links of its boxes (to the domains' maps, beside the map
+/// in `maps/`) start with `maps/` there.
+pub(super) fn system(
+    plain: &Sources<'_>,
+    findings: &Sources<'_>,
+) -> (Vec<Artifact>, String, String) {
     let whole =
         map::overview::when_large(view::build(findings, Selection::System), Selection::System);
     let mut inline = whole.clone();
@@ -28,7 +32,8 @@ pub(super) fn system(plain: &Sources<'_>, findings: &Sources<'_>) -> (Vec<Artifa
         Artifact::new("maps/system.svg", svg(plain, Selection::System)),
         Artifact::new("maps/system-findings.svg", map::draw(whole).svg(None)),
     ];
-    (files, map::draw(inline).svg(None))
+    let data = super::mapdata::json(findings.model, findings.graph, &inline, findings.language);
+    (files, map::draw(inline).interactive_svg(), data)
 }
 
 /// Whether the site's system map is an overview, whose boxes open the domains' maps.

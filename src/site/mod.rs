@@ -20,6 +20,7 @@ mod data;
 pub mod env;
 mod glossary;
 mod lists;
+mod mapdata;
 mod maps;
 mod pages;
 mod quality;
@@ -168,8 +169,9 @@ impl Site<'_> {
             }
             Job::Register(i) => vec![register::file(&self.register, i)?],
             Job::Home => {
-                let (mut files, system_map) = maps::system(&self.maps, &self.maps_findings);
-                let page = pages::home(inputs, self, &system_map);
+                let (mut files, system_map, map_data) =
+                    maps::system(&self.maps, &self.maps_findings);
+                let page = pages::home(inputs, self, &system_map, &map_data);
                 files.push(Artifact::new(
                     "index.html",
                     self.render(tera, "index.html", "index.html", "", page)?,

@@ -17,7 +17,7 @@ use crate::model::{FieldId, PurposeId, StoreId};
 use crate::register::{cells, layout};
 
 /// The home page: key figures and the system map.
-pub(super) fn home(inputs: &Inputs<'_>, site: &Site, map: &str) -> Value {
+pub(super) fn home(inputs: &Inputs<'_>, site: &Site, map: &str, map_data: &str) -> Value {
     let (model, graph, report) = (inputs.model, inputs.graph, inputs.report);
     let lang = site.language;
     let personal = model.field_ids().filter(|f| model.field(*f).personal).count();
@@ -67,7 +67,13 @@ pub(super) fn home(inputs: &Inputs<'_>, site: &Site, map: &str) -> Value {
         .into_iter()
         .map(|(name, href)| obj! {"name": name, "href": href})
         .collect();
-    obj! {"page_title": site.title.as_str(), "figures": figures, "map": map, "domain_maps": domains}
+    obj! {
+        "page_title": site.title.as_str(),
+        "figures": figures,
+        "map": map,
+        "map_data": map_data,
+        "domain_maps": domains,
+    }
 }
 
 /// A store's page and its focused map.

@@ -270,6 +270,64 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("reason", "Reason", "Motif"),
     ("until", "Until", "Jusqu'au"),
     ("whole_register", "The whole register", "Le registre complet"),
+    // The interactive map of the home page (templates/site/index.html, assets/map.js).
+    ("map_tools", "Map controls", "Commandes de la carte"),
+    ("map_zoom_in", "Zoom in", "Zoomer"),
+    ("map_zoom_out", "Zoom out", "Dézoomer"),
+    ("map_reset", "Whole map", "Carte entière"),
+    ("map_findings", "Findings on the map", "Constats sur la carte"),
+    (
+        "map_label",
+        "The map: arrow keys move it, + and − zoom, 0 resets",
+        "La carte : les flèches la déplacent, + et − zooment, 0 la recadre",
+    ),
+    (
+        "map_keys",
+        "Drag the map or use the arrow keys to move it, the wheel or + and − to zoom, 0 to see it whole. Click a store (or Tab to it and press Enter) to focus it, then choose one of its fields to light up where its data comes from and goes. Escape shows the whole map again.",
+        "Faites glisser la carte ou utilisez les flèches pour la déplacer, la molette ou + et − pour zoomer, 0 pour la voir entière. Cliquez sur un outil (ou atteignez-le avec Tab puis Entrée) pour le mettre en avant, puis choisissez un de ses champs pour éclairer d'où viennent et où vont ses données. Échap montre de nouveau toute la carte.",
+    ),
+    (
+        "map_focused",
+        "{name}: its flows and the stores they join stay, the others are dimmed. Choose one of its fields to follow its data.",
+        "{name} : ses flux et les outils qu'ils relient restent, les autres sont estompés. Choisissez un de ses champs pour suivre ses données.",
+    ),
+    ("map_cleared", "The whole map is shown.", "Toute la carte est affichée."),
+    ("map_fields_of", "Fields of {name}", "Champs de {name}"),
+    (
+        "map_lineage",
+        "{field}: upstream fields {up}, downstream fields {down}.",
+        "{field} : champs en amont {up}, champs en aval {down}.",
+    ),
+    ("map_comes_from", "Comes from", "Provient de"),
+    ("map_goes_to", "Goes to", "Va vers"),
+    ("map_used_by", "Purposes using it", "Finalités qui l'utilisent"),
+    (
+        "map_used_by_none",
+        "No purpose of the map uses it.",
+        "Aucune finalité de la cartographie ne l'utilise.",
+    ),
+    (
+        "map_nothing_up",
+        "No flow brings it: its data enters the map here.",
+        "Aucun flux ne l'apporte : ses données entrent dans la cartographie ici.",
+    ),
+    ("map_nothing_down", "No flow takes it further.", "Aucun flux ne l'emmène plus loin."),
+    (
+        "map_no_fields",
+        "Not stated: add 'fields:' to the store.",
+        "Non renseigné : ajouter « fields: » à l'outil.",
+    ),
+    ("map_zoom", "Zoom {percent} %", "Agrandissement {percent} %"),
+    ("map_findings_shown", "Findings shown on the map.", "Constats affichés sur la carte."),
+    ("map_findings_hidden", "Findings hidden from the map.", "Constats masqués sur la carte."),
+    ("map_follow", "Follow a field (store.field)", "Suivre un champ (outil.champ)"),
+    ("map_follow_button", "Follow", "Suivre"),
+    ("map_follow_placeholder", "store.field", "outil.champ"),
+    (
+        "map_unknown_field",
+        "No field {field} in the map: write it as store.field.",
+        "Aucun champ {field} dans la cartographie : l'écrire outil.champ.",
+    ),
 ];
 
 /// The words of a language, by key.

@@ -250,3 +250,33 @@ fn the_printed_register_workbook_is_readable() {
         );
     }
 }
+
+/// The interactive map with a store focused and a field followed (its panel, lists and live
+/// region shown by the script): no serious violation either, on both examples.
+#[test]
+fn the_interactive_map_in_use_passes_axe_core() {
+    let Some(program) = tool(chromium(), "chromium") else { return };
+    let Some(axe) = tool(axe_core(), "axe-core") else { return };
+    let Some(node) = tool(crate::serve::node(), "node with WebSocket") else { return };
+    let browser = crate::serve::browser(program);
+    let mut page = crate::serve::Page::attach(node, &browser);
+    let run = "eval window.__axe = null, axe.run(document, {resultTypes: ['violations']}).then(function (r) { window.__axe = JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; }).map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); }), 1";
+    for (example, field) in
+        [("examples/01-retail", "crm.email"), ("examples/02-clinic-network", "patient-crm.email")]
+    {
+        let out = build(&project_root().join(example), &[]);
+        let url = format!("file://{}", out.path().join("site/index.html").display());
+        assert_eq!(page.ask(&format!("goto {url}")), "ok");
+        assert_eq!(page.ask(&format!("load {}", axe.display())), "ok");
+        let store = field.split('.').next().unwrap();
+        let store = format!("document.querySelector('#map-view g.store[data-id=\"{store}\"]')");
+        assert_eq!(page.ask(&format!("click {store}")), "ok");
+        let field = format!("document.querySelector('button[data-field=\"{field}\"]')");
+        assert_eq!(page.ask(&format!("click {field}")), "ok");
+        let lit = "document.querySelectorAll('#map-panel .map-lineage li').length > 0";
+        assert_eq!(page.ask(&format!("wait {lit}")), "ok true", "{example}: a field followed");
+        assert_eq!(page.ask(run), "ok 1");
+        let found = page.ask("wait window.__axe");
+        assert_eq!(found, "ok \"[]\"", "{example}: serious violations");
+    }
+}

@@ -20,6 +20,7 @@ mod french;
 mod generated;
 mod harden;
 mod hostile;
+mod interactive;
 mod inventory;
 mod layers;
 mod lineage;

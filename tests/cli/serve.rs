@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use crate::support::{Map, datacarto};
 
 /// A `datacarto serve` process, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Server {
@@ -24,11 +24,16 @@ impl Drop for Server {
 }
 
 fn start(map: &Map) -> Server {
+    start_at(map.path())
+}
+
+/// `datacarto serve` on the map in `dir` (it writes nothing there).
+pub(crate) fn start_at(dir: &std::path::Path) -> Server {
     let mut cmd = std::process::Command::new(datacarto().get_program());
     let mut child = cmd
         .args(["serve", "--port", "0", "--as-of", "2026-11-22"])
-        .arg(map.path())
-        .env("GIT_CEILING_DIRECTORIES", map.path())
+        .arg(dir)
+        .env("GIT_CEILING_DIRECTORIES", dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -46,7 +51,7 @@ fn start(map: &Map) -> Server {
 
 /// `GET path` with `host`: the status line and the body (read to its `Content-Length`:
 /// Chromium's DevTools server keeps the connection open whatever the request says).
-fn get(port: u16, path: &str, host: &str) -> (String, String) {
+pub(crate) fn get(port: u16, path: &str, host: &str) -> (String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
@@ -172,7 +177,7 @@ fn serve_answers_from_memory_and_announces_builds() {
 }
 
 /// Node with the WebSocket client the CDP driver uses (node 20 behind a flag, 22 without).
-fn node() -> Option<&'static str> {
+pub(crate) fn node() -> Option<&'static str> {
     let out = std::process::Command::new("node")
         .args([
             "--experimental-websocket",
@@ -185,7 +190,7 @@ fn node() -> Option<&'static str> {
 }
 
 /// A headless Chromium with its DevTools endpoint, killed when dropped.
-struct Browser {
+pub(crate) struct Browser {
     child: Child,
     _profile: tempfile::TempDir,
     port: u16,
@@ -198,7 +203,7 @@ impl Drop for Browser {
     }
 }
 
-fn browser(program: &str) -> Browser {
+pub(crate) fn browser(program: &str) -> Browser {
     let profile = tempfile::tempdir().unwrap();
     let mut child = std::process::Command::new(program)
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0"])
@@ -223,13 +228,13 @@ fn browser(program: &str) -> Browser {
 }
 
 /// The CDP driver (tests/browser/cdp.mjs) attached to the browser's page.
-struct Page {
+pub(crate) struct Page {
     child: Child,
     out: BufReader<std::process::ChildStdout>,
 }
 
 impl Page {
-    fn attach(node: &str, browser: &Browser) -> Page {
+    pub(crate) fn attach(node: &str, browser: &Browser) -> Page {
         let (_, list) = get(browser.port, "/json/list", &format!("127.0.0.1:{}", browser.port));
         let targets: serde_json::Value = serde_json::from_str(&list).expect("the targets");
         let ws = targets
@@ -252,7 +257,7 @@ impl Page {
         Page { child, out }
     }
 
-    fn ask(&mut self, command: &str) -> String {
+    pub(crate) fn ask(&mut self, command: &str) -> String {
         let stdin = self.child.stdin.as_mut().unwrap();
         writeln!(stdin, "{command}").unwrap();
         stdin.flush().unwrap();

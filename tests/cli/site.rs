@@ -86,7 +86,7 @@ fn the_example_site_works_in_a_browser() {
     let (home, console) = open(browser, &site.join("index.html"), "");
     assert!(console.is_empty(), "{console:?}");
     assert!(
-        home.contains("<g class=\"store\" data-id=\"crm\">"),
+        home.contains("<g class=\"store\" data-id=\"crm\" tabindex=\"0\" role=\"button\""),
         "the system map is on the home page"
     );
     let (found, console) = open(browser, &site.join("index.html"), "?q=e-mail%20address");
