@@ -325,8 +325,9 @@ impl Validator<'_, '_> {
 
     fn judge_str(&mut self, node: &Node<'_>, shape: &StrShape, key: Option<&str>) -> Verdict {
         let raw = self.raw(node);
-        let what = shape.name.as_deref().map(humanize).or(key).unwrap_or("value").to_owned();
-        if let Some((message, help)) = too_long(&raw, shape, &what) {
+        // Borrowed: this runs for every string of the map, and only a problem needs words.
+        let what: &str = shape.name.as_deref().map(humanize).or(key).unwrap_or("value");
+        if let Some((message, help)) = too_long(&raw, shape, what) {
             // An entity's own id is read as a placeholder, like any invalid id, so that the
             // entity still loads and its other problems are reported (one mistake, one finding).
             if what == "id" && key == Some("id") && self.silent == 0 {
@@ -345,7 +346,7 @@ impl Validator<'_, '_> {
                 return Verdict::Good;
             }
             let help = suggest::help(&raw, values.iter().map(String::as_str));
-            let k = kind(&what);
+            let k = kind(what);
             let (noun, unknown) = (k.noun, k.agree("inconnu", "inconnue"));
             let message = t!("unknown {what} '{raw}'", "{noun} {unknown} '{raw}'");
             self.report(node.start, node.end, message, help);
@@ -354,7 +355,7 @@ impl Validator<'_, '_> {
         if let Some(pattern) = &shape.pattern
             && !pattern.is_match(&raw)
         {
-            if let Some(fixed) = self.read_as(&what, &raw, shape, key, node) {
+            if let Some(fixed) = self.read_as(what, &raw, shape, key, node) {
                 return fixed;
             }
             if what == "country code" {
@@ -362,7 +363,7 @@ impl Validator<'_, '_> {
                 self.report(node.start, node.end, message, help);
                 return Verdict::Bad;
             }
-            let help = pattern_help(&what, &raw, shape);
+            let help = pattern_help(what, &raw, shape);
             let message = if what == "retention" && raw.chars().any(|c| c.is_ascii_digit()) {
                 format!(
                     "'{raw}' is not a retention: a number alone says neither how long nor from when"
