@@ -166,7 +166,6 @@ fn personal_and_special_from_categories() {
 fn fields_stay_small() {
     let model = std::mem::size_of::<crate::model::Field>();
     let manifest = std::mem::size_of::<crate::manifest::store::Field>();
-    eprintln!("model field {model} bytes, manifest field {manifest} bytes");
     assert!(model <= 420, "a model field takes {model} bytes");
     assert!(manifest <= 420, "a manifest field takes {manifest} bytes");
 }
