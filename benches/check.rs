@@ -7,7 +7,9 @@
 //!
 //! `cargo bench --bench check`; `cargo bench --bench check -- 'yaml|load'` for some only;
 //! `DATACARTO_BENCH_SCALE=0.25 cargo bench --bench check -- nothing` for the stage times of
-//! a map a quarter of the size, and no measurement.
+//! a map a quarter of the size, and no measurement; `DATACARTO_BENCH_SCALE=5` for those of the
+//! 500,000-field map of issue 18 (the growth table of docs/performance.md, "At 500,000
+//! fields": about a minute, 125 MB of temporary files).
 
 use std::hint::black_box;
 use std::io::Write as _;

@@ -30,11 +30,24 @@ impl Capped {
     /// Adds the stores of `other`, keeping the `cap` smallest: the smallest of a union are
     /// among the smallest of its parts, so a capped union is exact.
     pub fn merge(&mut self, other: &[StoreId], other_more: bool, cap: usize) {
+        self.merge_with(other, other_more, cap, &mut Vec::new());
+    }
+
+    /// `merge`, building the union in `merged` (left holding the previous list): a caller
+    /// merging for every group of a large map reuses one buffer instead of allocating.
+    fn merge_with(
+        &mut self,
+        other: &[StoreId],
+        other_more: bool,
+        cap: usize,
+        merged: &mut Vec<StoreId>,
+    ) {
         self.more |= other_more;
         if other.is_empty() {
             return;
         }
-        let mut merged = Vec::with_capacity((self.stores.len() + other.len()).min(cap + 1));
+        merged.clear();
+        merged.reserve((self.stores.len() + other.len()).min(cap + 1));
         let (mut i, mut j) = (0, 0);
         while merged.len() <= cap && (i < self.stores.len() || j < other.len()) {
             let next = match (self.stores.get(i), other.get(j)) {
@@ -63,7 +76,7 @@ impl Capped {
             self.more = true;
         }
         merged.truncate(cap);
-        self.stores = merged;
+        std::mem::swap(&mut self.stores, merged);
     }
 }
 
@@ -92,22 +105,27 @@ impl OriginStores {
             more: vec![false; groups],
         };
         // Tarjan's order is reverse topological: a group's feeders have larger numbers.
+        // Buffers reused from group to group: a map of 500,000 fields has about as many.
+        let (mut list, mut own, mut scratch) = (Capped::default(), Vec::new(), Vec::new());
         for c in (0..groups).rev() {
-            let mut list = Capped::default();
+            list.stores.clear();
+            list.more = false;
             if graph.source_component[c] {
-                let mut own: Vec<StoreId> = members
-                    .row(c)
-                    .iter()
-                    .map(|f| model.field(FieldId::new(*f)).store)
-                    .filter(|s| keep(*s))
-                    .collect();
+                own.clear();
+                own.extend(
+                    members
+                        .row(c)
+                        .iter()
+                        .map(|f| model.field(FieldId::new(*f)).store)
+                        .filter(|s| keep(*s)),
+                );
                 own.sort_unstable();
                 own.dedup();
-                list.merge(&own, false, cap);
+                list.merge_with(&own, false, cap, &mut scratch);
             } else {
                 for feeder in feeders.row(c) {
                     debug_assert!(*feeder > c, "feeders come first in Tarjan's order");
-                    list.merge(out.row(*feeder), out.more[*feeder], cap);
+                    list.merge_with(out.row(*feeder), out.more[*feeder], cap, &mut scratch);
                 }
             }
             out.len[c] = list.stores.len() as u8;

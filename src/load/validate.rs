@@ -3,6 +3,7 @@
 //! out-of-range numbers. Invalid values are pruned from the tree so that the rest of the
 //! entity still loads and one typo does not hide the entity from the references to it.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::scalar;
@@ -27,7 +28,11 @@ pub struct SchemaError {
 
 /// Validates `node` against the root of `shapes`, pruning what is invalid. Returns whether
 /// the node itself is valid (a document that is not a mapping is not).
-pub fn validate(node: &mut Node<'_>, shapes: &Shapes, text: &str) -> (bool, Vec<SchemaError>) {
+pub fn validate<'t>(
+    node: &mut Node<'t>,
+    shapes: &Shapes,
+    text: &'t str,
+) -> (bool, Vec<SchemaError>) {
     let outcome = validate_all(node, shapes, text);
     (outcome.ok, outcome.errors)
 }
@@ -45,7 +50,7 @@ pub struct Validation {
 }
 
 /// [`validate`], also saying which attributes were left out.
-pub fn validate_all(node: &mut Node<'_>, shapes: &Shapes, text: &str) -> Validation {
+pub fn validate_all<'t>(node: &mut Node<'t>, shapes: &Shapes, text: &'t str) -> Validation {
     let mut v = Validator {
         shapes,
         text,
@@ -66,22 +71,24 @@ enum Verdict {
     ReadAs(String),
 }
 
-enum Segment {
-    Key(String),
-    Item(usize, Option<String>),
+/// A step of the path shown with a schema error. Borrowed from the tree (which borrows the
+/// text): every key and list item of the map pushes one, and only an error reads them.
+enum Segment<'t> {
+    Key(Cow<'t, str>),
+    Item(usize, Option<Cow<'t, str>>),
 }
 
 struct Validator<'s, 't> {
     shapes: &'s Shapes,
     text: &'t str,
     errors: Vec<SchemaError>,
-    path: Vec<Segment>,
+    path: Vec<Segment<'t>>,
     /// Above zero while trying the branches of an `anyOf`: errors are dropped.
     silent: u32,
     pruned: Vec<(u32, String)>,
 }
 
-impl Validator<'_, '_> {
+impl<'t> Validator<'_, 't> {
     /// `dpia: done` where a mapping is expected: when the value is one of the values of a
     /// key of that mapping, say how to write it (`dpia: {status: done}`).
     fn wrapped_help(&self, shape: &Shape, node: &Node<'_>, key: Option<&str>) -> Option<Text> {
@@ -126,7 +133,15 @@ impl Validator<'_, '_> {
                     let _ = write!(out, ".{k}");
                 }
                 Segment::Item(_, Some(id)) => {
-                    let _ = write!(out, "[{id}]");
+                    // The path goes into finding ids: a megabyte id must not make megabyte
+                    // ids.
+                    let max = crate::manifest::text::ID_MAX_LENGTH;
+                    if id.chars().count() > max {
+                        let cut: String = id.chars().take(max).collect();
+                        let _ = write!(out, "[{cut}…]");
+                    } else {
+                        let _ = write!(out, "[{id}]");
+                    }
                 }
                 Segment::Item(i, None) => {
                     let _ = write!(out, "[{i}]");
@@ -148,7 +163,7 @@ impl Validator<'_, '_> {
     }
 
     /// `key` names what is validated (`kind`, `completeness`), for messages.
-    fn check(&mut self, node: &mut Node<'_>, shape: ShapeId, key: Option<&str>) -> bool {
+    fn check(&mut self, node: &mut Node<'t>, shape: ShapeId, key: Option<&str>) -> bool {
         let shapes = self.shapes;
         match shapes.get(shape) {
             Shape::Any => true,
@@ -184,7 +199,7 @@ impl Validator<'_, '_> {
 
     fn check_any_of(
         &mut self,
-        node: &mut Node<'_>,
+        node: &mut Node<'t>,
         branches: &[ShapeId],
         key: Option<&str>,
     ) -> bool {
@@ -309,7 +324,7 @@ impl Validator<'_, '_> {
         true
     }
 
-    fn check_str(&mut self, node: &mut Node<'_>, shape: &StrShape, key: Option<&str>) -> bool {
+    fn check_str(&mut self, node: &mut Node<'t>, shape: &StrShape, key: Option<&str>) -> bool {
         let verdict = self.judge_str(node, shape, key);
         let replacement = match verdict {
             Verdict::Bad => return false,
@@ -325,8 +340,9 @@ impl Validator<'_, '_> {
 
     fn judge_str(&mut self, node: &Node<'_>, shape: &StrShape, key: Option<&str>) -> Verdict {
         let raw = self.raw(node);
-        let what = shape.name.as_deref().map(humanize).or(key).unwrap_or("value").to_owned();
-        if let Some((message, help)) = too_long(&raw, shape, &what) {
+        // Borrowed: this runs for every string of the map, and only a problem needs words.
+        let what: &str = shape.name.as_deref().map(humanize).or(key).unwrap_or("value");
+        if let Some((message, help)) = too_long(&raw, shape, what) {
             // An entity's own id is read as a placeholder, like any invalid id, so that the
             // entity still loads and its other problems are reported (one mistake, one finding).
             if what == "id" && key == Some("id") && self.silent == 0 {
@@ -348,7 +364,7 @@ impl Validator<'_, '_> {
                 return Verdict::Good;
             }
             let help = suggest::help(&raw, values.iter().map(String::as_str));
-            let k = kind(&what);
+            let k = kind(what);
             let (noun, unknown) = (k.noun, k.agree("inconnu", "inconnue"));
             let message = t!("unknown {what} '{raw}'", "{noun} {unknown} '{raw}'");
             self.report(node.start, node.end, message, help);
@@ -357,7 +373,7 @@ impl Validator<'_, '_> {
         if let Some(pattern) = &shape.pattern
             && !pattern.is_match(&raw)
         {
-            if let Some(fixed) = self.read_as(&what, &raw, shape, key, node) {
+            if let Some(fixed) = self.read_as(what, &raw, shape, key, node) {
                 return fixed;
             }
             if what == "country code" {
@@ -365,7 +381,7 @@ impl Validator<'_, '_> {
                 self.report(node.start, node.end, message, help);
                 return Verdict::Bad;
             }
-            let help = pattern_help(&what, &raw, shape);
+            let help = pattern_help(what, &raw, shape);
             let message = if what == "retention" && raw.chars().any(|c| c.is_ascii_digit()) {
                 t!(
                     "'{raw}' is not a retention: a number alone says neither how long nor from when",
@@ -474,7 +490,7 @@ impl Validator<'_, '_> {
         Some(Verdict::ReadAs(read_as))
     }
 
-    fn check_array(&mut self, node: &mut Node<'_>, items: ShapeId, key: Option<&str>) -> bool {
+    fn check_array(&mut self, node: &mut Node<'t>, items: ShapeId, key: Option<&str>) -> bool {
         let NodeKind::Seq(elements) = &mut node.kind else { return true };
         let mut keep = Vec::with_capacity(elements.len());
         for (i, element) in elements.iter_mut().enumerate() {
@@ -491,7 +507,7 @@ impl Validator<'_, '_> {
         !(dropped && elements.is_empty())
     }
 
-    fn check_object(&mut self, node: &mut Node<'_>, shape: &ObjectShape) -> bool {
+    fn check_object(&mut self, node: &mut Node<'t>, shape: &ObjectShape) -> bool {
         let (node_start, node_end) = (node.start, node.end);
         let NodeKind::Map(entries) = &mut node.kind else { return true };
         // Where findings about the entity point: its id, or for a flow without one, `from`.
@@ -568,7 +584,7 @@ impl Validator<'_, '_> {
                     continue;
                 }
             };
-            self.path.push(Segment::Key(k.name.to_string()));
+            self.path.push(Segment::Key(k.name.clone()));
             let ok = self.check(value, value_shape, Some(&k.name));
             self.path.pop();
             if let (false, Some(id), 0) = (ok, id_start, self.silent) {
@@ -924,19 +940,16 @@ pub(crate) fn sanitize_id(raw: &str) -> String {
 }
 
 /// The `id` of a list item, for readable paths in finding ids.
-fn item_id(node: &Node<'_>, text: &str) -> Option<String> {
+fn item_id<'t>(node: &Node<'t>, text: &'t str) -> Option<Cow<'t, str>> {
     let NodeKind::Map(entries) = &node.kind else { return None };
     let (_, value) = entries.iter().find(|(k, _)| k.name == "id")?;
-    let id = match &value.kind {
-        NodeKind::Str(s) => Some(s.to_string()),
+    match &value.kind {
+        NodeKind::Str(s) => Some(s.clone()),
         NodeKind::Int(_) | NodeKind::Float(_) => {
-            text.get(value.start as usize..value.end as usize).map(str::to_owned)
+            text.get(value.start as usize..value.end as usize).map(Cow::Borrowed)
         }
         _ => None,
-    }?;
-    // The path goes into finding ids: a megabyte id must not make megabyte ids.
-    let max = crate::manifest::text::ID_MAX_LENGTH;
-    Some(if id.chars().count() > max { id.chars().take(max).chain(['…']).collect() } else { id })
+    }
 }
 
 pub(crate) fn is_calendar_date(text: &str) -> bool {

@@ -162,13 +162,15 @@ pub struct Field {
     pub collection_cost: Option<String>,
     pub update: Option<String>,
     pub update_cost: Option<String>,
-    pub retention: Option<Spanned<Retention>>,
+    /// Boxed, like `quality`: rarely stated, and the model of a large map holds hundreds of
+    /// thousands of fields (memory: docs/performance.md).
+    pub retention: Option<Box<Spanned<Retention>>>,
     pub description: Option<String>,
     pub deprecated: bool,
     pub allow: Vec<Suppression>,
     pub origin: FieldOrigin,
     /// The field's quality audit; `None`: not stated.
-    pub quality: Option<Quality>,
+    pub quality: Option<Box<Quality>>,
     /// The scanned column holding the field when it is not the id (`column:`).
     pub column: Option<Spanned<String>>,
     /// The table (collection) of its store it belongs to (`table:`); `None`: not stated.

@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::TarjanScc;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 use crate::checks::Context;
@@ -20,22 +20,22 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         model.flow(e.weight().flow).direction == Direction::OneWay
     };
     let graph = EdgeFiltered::from_fn(&cx.graph.fields, one_way);
-    let mut groups: Vec<Vec<FieldId>> = tarjan_scc(&graph)
-        .into_iter()
-        .map(|c| {
-            let mut fields: Vec<FieldId> = c.into_iter().map(|n| FieldId::new(n.index())).collect();
+    // Only the groups that loop are kept: the others (nearly every field, alone) are never
+    // copied out of the walk.
+    let mut groups: Vec<Vec<FieldId>> = Vec::new();
+    TarjanScc::new().run(&graph, |c: &[petgraph::graph::NodeIndex]| {
+        let loops = c.len() > 1
+            || cx
+                .graph
+                .fields
+                .edges_connecting(node(c[0].index()), node(c[0].index()))
+                .any(one_way);
+        if loops {
+            let mut fields: Vec<FieldId> = c.iter().map(|n| FieldId::new(n.index())).collect();
             fields.sort_unstable();
-            fields
-        })
-        .filter(|c| {
-            c.len() > 1
-                || cx
-                    .graph
-                    .fields
-                    .edges_connecting(node(c[0].index()), node(c[0].index()))
-                    .any(one_way)
-        })
-        .collect();
+            groups.push(fields);
+        }
+    });
     groups.sort_unstable();
     for group in groups {
         let start = group[0];

@@ -180,7 +180,7 @@ pub(super) fn field<'m>(model: &'m Model, index: usize, out: &mut Attrs<'m>) {
         ("collection cost", one(f.collection_cost.as_deref())),
         ("update", one(f.update.as_deref())),
         ("update cost", one(f.update_cost.as_deref())),
-        ("quality", more::quality(f.quality.as_ref())),
+        ("quality", more::quality(f.quality.as_deref())),
         ("allow", more::allow(&f.allow)),
     ]);
 }

@@ -163,7 +163,10 @@ impl Resolver {
                 Some(target) => target,
                 None => {
                     let target = self.infer_field(to, mapping, FlowId::new(f), source);
-                    if let Some(woken) = waiting.remove(&(to, mapping.target.value.0.clone())) {
+                    // Nothing waits in a map whose flows come in lineage order: no key made.
+                    if !waiting.is_empty()
+                        && let Some(woken) = waiting.remove(&(to, mapping.target.value.0.clone()))
+                    {
                         queue.extend(woken);
                     }
                     target

@@ -22,6 +22,10 @@ impl Resolver {
             self.model.index.stores.insert(s.id.value.0.clone(), StoreId::new(i));
         }
         self.model.index.fields = vec![std::collections::HashMap::new(); stores.len()];
+        // Reserved once: growing a vector of half a million fields by doubling copies it
+        // again and again.
+        let declared: usize = stores.iter().map(|s| s.fields.as_ref().map_or(0, Vec::len)).sum();
+        self.model.fields.reserve(declared);
         for (i, s) in stores.into_iter().enumerate() {
             let store_id = StoreId::new(i);
             let id = s.id.value.0.clone();
@@ -218,11 +222,13 @@ impl Resolver {
                 deprecated: f.deprecated.unwrap_or(false),
                 allow,
                 origin: FieldOrigin::Declared,
-                quality: f.quality.map(|q| crate::model::Quality {
-                    completeness: None,
-                    duplicates_rate: q.duplicates_rate,
-                    last_audit: q.last_audit.and_then(date),
-                    audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
+                quality: f.quality.map(|q| {
+                    Box::new(crate::model::Quality {
+                        completeness: None,
+                        duplicates_rate: q.duplicates_rate,
+                        last_audit: q.last_audit.and_then(date),
+                        audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
+                    })
                 }),
                 column: f.column,
                 // An empty table names none: the field is listed with those not stated.

@@ -1,0 +1,298 @@
+//! A value with the bytes of its definition and of its use, read through serde-saphyr's
+//! `Spanned` protocol without `serde_saphyr::Spanned` itself, which allocates a string for
+//! a marker key and walks its locations field by field for every node: half a million
+//! fields are about ten million nodes and keys.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+/// The newtype name serde-saphyr answers with a value's locations (its `Spanned<T>` asks
+/// the same way); the first key of the answer is `MARKER`. The dependency is pinned to a
+/// minor version, and the tests of `yaml` check every span this reads.
+const NEWTYPE: &str = "__yaml_spanned";
+const MARKER: &str = "__serde_saphyr_private_spanned";
+const FIELDS: &[&str] = &[MARKER, "value", "referenced", "defined"];
+
+/// Where a value is written and where it is used, as byte ranges `(start, end)`.
+pub(super) struct Located<T> {
+    pub value: T,
+    /// Where the text is (for an alias: the anchored value).
+    pub defined: (u32, u32),
+    /// Where the value is used (for an alias: the `*alias` itself).
+    pub referenced: (u32, u32),
+}
+
+impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_newtype_struct(NEWTYPE, LocatedVisitor(PhantomData))
+    }
+}
+
+struct LocatedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
+    type Value = Located<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a YAML value with its location")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Located<T>, D::Error> {
+        d.deserialize_struct("Spanned", FIELDS, self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
+        if map.next_key_seed(Name)? != Some(Key::Marker) {
+            return Err(de::Error::custom("the YAML parser gave no location"));
+        }
+        map.next_value::<IgnoredAny>()?;
+        let (mut value, mut defined, mut referenced) = (None, (0, 0), (0, 0));
+        while let Some(key) = map.next_key_seed(Name)? {
+            match key {
+                Key::Value => value = Some(map.next_value::<T>()?),
+                Key::Defined => defined = map.next_value_seed(Bytes)?,
+                Key::Referenced => referenced = map.next_value_seed(Bytes)?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+        Ok(Located { value, defined, referenced })
+    }
+}
+
+/// The keys of the protocol this reads; the others are skipped.
+#[derive(PartialEq, Eq)]
+enum Key {
+    Marker,
+    Value,
+    Defined,
+    Referenced,
+    Span,
+    ByteInfo,
+    Other,
+}
+
+/// Reads a key as a [`Key`], without allocating.
+struct Name;
+
+impl<'de> DeserializeSeed<'de> for Name {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for Name {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a location field")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Key, E> {
+        Ok(match v {
+            MARKER => Key::Marker,
+            "value" => Key::Value,
+            "defined" => Key::Defined,
+            "referenced" => Key::Referenced,
+            "span" => Key::Span,
+            "byte_info" => Key::ByteInfo,
+            _ => Key::Other,
+        })
+    }
+}
+
+/// Reads a location (`{line, column, span: {offset, len, byte_info}, …}`) as the byte range
+/// of its span; a span without byte positions reads as `(0, 0)`, like `Span::byte_offset`
+/// and `byte_len` giving `None`.
+struct Bytes;
+
+impl<'de> DeserializeSeed<'de> for Bytes {
+    type Value = (u32, u32);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(u32, u32), D::Error> {
+        d.deserialize_struct("Location", &["line", "column", "span", "source_id"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for Bytes {
+    type Value = (u32, u32);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a location")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(u32, u32), A::Error> {
+        let mut bytes = (0, 0);
+        while let Some(key) = map.next_key_seed(Name)? {
+            match key {
+                Key::Span => bytes = map.next_value_seed(SpanBytes)?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(bytes)
+    }
+}
+
+/// Reads a span (`{offset, len, byte_info: [offset, len]}`) as a byte range.
+struct SpanBytes;
+
+impl<'de> DeserializeSeed<'de> for SpanBytes {
+    type Value = (u32, u32);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(u32, u32), D::Error> {
+        d.deserialize_struct("Span", &["offset", "len", "byte_info"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for SpanBytes {
+    type Value = (u32, u32);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a span")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(u32, u32), A::Error> {
+        let mut bytes = (0, 0);
+        while let Some(key) = map.next_key_seed(Name)? {
+            match key {
+                Key::ByteInfo => bytes = byte_range(map.next_value::<(u64, u64)>()?),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(bytes)
+    }
+}
+
+/// `(offset, len)` → `(start, end)`, as `yaml::span_of` reads a `Location`: both parts at
+/// the parser's "unavailable" mark give `(0, 0)`; what does not fit in 32 bits saturates.
+fn byte_range((offset, len): (u64, u64)) -> (u32, u32) {
+    const UNAVAILABLE: u64 = u32::MAX as u64;
+    let (offset, len) =
+        if offset == UNAVAILABLE && len == UNAVAILABLE { (0, 0) } else { (offset, len) };
+    let start = u32::try_from(offset).unwrap_or(u32::MAX);
+    (start, u32::try_from(offset.saturating_add(len)).unwrap_or(u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span of a document in depth-first order, keys included: `(defined, referenced)`
+    /// of each node, read through `$wrap` (`Located` or `serde_saphyr::Spanned`).
+    macro_rules! recorder {
+        ($name:ident, $wrap:ident, $bytes:expr) => {
+            struct $name(Vec<((u32, u32), (u32, u32))>);
+
+            impl<'de> de::Deserialize<'de> for $name {
+                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    struct V;
+                    impl<'de> Visitor<'de> for V {
+                        type Value = $name;
+                        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                            f.write_str("anything")
+                        }
+                        fn visit_seq<A: de::SeqAccess<'de>>(
+                            self,
+                            mut a: A,
+                        ) -> Result<$name, A::Error> {
+                            let mut out = Vec::new();
+                            while let Some(item) = a.next_element::<$wrap<$name>>()? {
+                                out.push(($bytes(&item.defined), $bytes(&item.referenced)));
+                                out.extend(item.value.0);
+                            }
+                            Ok($name(out))
+                        }
+                        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<$name, A::Error> {
+                            let mut out = Vec::new();
+                            while let Some(key) = a.next_key::<$wrap<$name>>()? {
+                                out.push(($bytes(&key.defined), $bytes(&key.referenced)));
+                                let value = a.next_value::<$wrap<$name>>()?;
+                                out.push(($bytes(&value.defined), $bytes(&value.referenced)));
+                                out.extend(value.value.0);
+                            }
+                            Ok($name(out))
+                        }
+                        fn visit_str<E>(self, _: &str) -> Result<$name, E> {
+                            Ok($name(Vec::new()))
+                        }
+                        fn visit_i64<E>(self, _: i64) -> Result<$name, E> {
+                            Ok($name(Vec::new()))
+                        }
+                        fn visit_u64<E>(self, _: u64) -> Result<$name, E> {
+                            Ok($name(Vec::new()))
+                        }
+                        fn visit_f64<E>(self, _: f64) -> Result<$name, E> {
+                            Ok($name(Vec::new()))
+                        }
+                        fn visit_bool<E>(self, _: bool) -> Result<$name, E> {
+                            Ok($name(Vec::new()))
+                        }
+                        fn visit_unit<E>(self) -> Result<$name, E> {
+                            Ok($name(Vec::new()))
+                        }
+                        fn visit_none<E>(self) -> Result<$name, E> {
+                            Ok($name(Vec::new()))
+                        }
+                    }
+                    d.deserialize_any(V)
+                }
+            }
+        };
+    }
+
+    use serde_saphyr::Spanned;
+    fn theirs(l: &serde_saphyr::Location) -> (u32, u32) {
+        let s = l.span();
+        let start = s.byte_offset().unwrap_or(0) as u32;
+        (start, start + s.byte_len().unwrap_or(0) as u32)
+    }
+    fn ours(b: &(u32, u32)) -> (u32, u32) {
+        *b
+    }
+    recorder!(ByLocated, Located, ours);
+    recorder!(BySpanned, Spanned, theirs);
+
+    /// Every node and key reads the same bytes as through `serde_saphyr::Spanned`: block and
+    /// flow collections, aliases (as a value and as a key), multi-byte text, null, several
+    /// documents.
+    #[test]
+    fn same_bytes_as_serde_saphyr_spanned() {
+        let texts = [
+            "a: &x \"héllo\"\nb: *x\nc:\n  - [1, {d: é, e: [true, 2.5]}]\n  - ~\n  -\n*x : 2\n",
+            "stores:\n  - id: crm\n    fields:\n      - id: email\n        name: E-mail\n        category: user.contact.email\n      - {id: phone, retention: {duration: P3Y}}\n",
+            "- |\n  a block\n  of text\n- 'quoted'\n- >-\n  folded\n---\nx: y\n",
+        ];
+        for text in texts {
+            let a: Vec<Located<ByLocated>> =
+                serde_saphyr::from_multiple_with_options(text, crate::load::yaml::options())
+                    .unwrap();
+            let b: Vec<Spanned<BySpanned>> =
+                serde_saphyr::from_multiple_with_options(text, crate::load::yaml::options())
+                    .unwrap();
+            assert_eq!(a.len(), b.len(), "{text}");
+            for (a, b) in a.iter().zip(&b) {
+                assert_eq!((a.defined, a.referenced), (theirs(&b.defined), theirs(&b.referenced)));
+                assert!(a.value.0.len() > 1, "{text}");
+                assert_eq!(a.value.0, b.value.0, "{text}");
+            }
+        }
+    }
+
+    /// The parser's "unavailable" mark reads as nothing, like `Span::byte_offset`.
+    #[test]
+    fn unavailable_is_zero() {
+        assert_eq!(byte_range((u64::from(u32::MAX), u64::from(u32::MAX))), (0, 0));
+        assert_eq!(byte_range((3, 4)), (3, 7));
+        assert_eq!(byte_range((u64::MAX, 1)), (u32::MAX, u32::MAX));
+    }
+}
