@@ -399,7 +399,7 @@ impl<'t> Validator<'_, 't> {
                     "une URL est écrite ici : un manifeste nomme la variable d'environnement qui la contient, jamais l'URL"
                 )
             } else {
-                let k = kind(&what);
+                let k = kind(what);
                 let (a, noun) = (k.agree("un", "une"), k.noun);
                 t!("'{raw}' is not a valid {what}", "'{raw}' n'est pas {a} {noun} valide")
             };

@@ -20,12 +20,34 @@ pub fn is(view: &View) -> bool {
 
 /// What the embedded engine draws of `view`: the whole map of a large system as its
 /// overview, a domain's map with the stores outside the domain collapsed into one box per
-/// domain, any other view as it is (DOT, Mermaid and Graphviz keep every store).
+/// domain, a purpose whose journey is too wide to read with the stores upstream of those it
+/// reads collapsed into one box per domain, any other view as it is (DOT, Mermaid and
+/// Graphviz keep every store).
 pub fn when_large(view: View, selection: Selection) -> View {
     match selection {
         Selection::System if needed(&view) => of(&view),
         // In a domain's view, the stores outside it are exactly those drawn lighter.
         Selection::Domain(_) => grouped(&view, &|n: &Node| !n.dimmed),
+        // A journey can reach half of a large map: a thousand boxes say nothing on a page
+        // (and cost the site minutes to draw). The stores whose fields the purpose uses
+        // stay; where their data comes from is counted by domain.
+        Selection::Purpose(_) if needed(&view) => {
+            let read: BTreeSet<&str> = view
+                .edges
+                .iter()
+                .filter(|e| view.nodes[e.to].kind == NodeKind::Purpose)
+                .map(|e| view.nodes[e.from].id.as_str())
+                .collect();
+            let mut journey = grouped(&view, &|n: &Node| {
+                n.kind != NodeKind::Store || read.contains(n.id.as_str())
+            });
+            // A purpose's map is drawn in places (a page, `map --purpose -o`) where no
+            // domain's map sits beside it to link to.
+            for node in &mut journey.nodes {
+                node.link = None;
+            }
+            journey
+        }
         _ => view,
     }
 }
@@ -329,6 +351,7 @@ fn group(view: &View, name: &str, list: &[usize], inside: usize) -> Node {
 mod tests {
     use super::*;
     use crate::manifest::enums::Language;
+    use crate::model::PurposeId;
 
     fn store(id: &str, domain: Option<&str>) -> Node {
         Node {
@@ -439,6 +462,45 @@ mod tests {
         assert_eq!((sales.label.as_str(), sales.both), ("3 flows", true));
         assert_eq!(d.edges.len(), 3);
         assert!(!is(&d), "not an overview: laid out by ranks");
+    }
+
+    /// A purpose whose journey is wider than a projector reads keeps the stores it reads
+    /// and its own box; the stores upstream are counted in their domains' boxes. A narrow
+    /// journey is drawn whole.
+    #[test]
+    fn a_wide_journey_is_collapsed_by_domain() {
+        let purpose = |id: &str| Node { kind: NodeKind::Purpose, ..store(id, None) };
+        let journey = |upstream: usize| {
+            let mut nodes = vec![store("crm", Some("marketing")), purpose("purpose:mailing")];
+            let mut uses = edge(0, 1, &[], false);
+            uses.style = EdgeStyle::Uses;
+            let mut edges = vec![uses];
+            for i in 0..upstream {
+                let domain = if i % 2 == 0 { "sales" } else { "web" };
+                nodes.push(store(&format!("s{i}"), Some(domain)));
+                edges.push(edge(nodes.len() - 1, 0, &[&format!("f{i}")], false));
+            }
+            View {
+                title: "Purpose — mailing".to_owned(),
+                nodes,
+                edges,
+                domains: Vec::new(),
+                palette: vec!["marketing".to_owned(), "sales".to_owned(), "web".to_owned()],
+                zones: Vec::new(),
+                callouts: Vec::new(),
+                language: Language::En,
+            }
+        };
+        let wide = when_large(journey(THRESHOLD), Selection::Purpose(PurposeId::new(0)));
+        let ids: Vec<&str> = wide.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["group:sales", "group:web", "crm", "purpose:mailing"]);
+        assert_eq!(wide.nodes[0].subtitle, format!("{} stores", THRESHOLD / 2));
+        assert!(
+            wide.edges.iter().any(|e| e.style == EdgeStyle::Uses),
+            "the purpose still reads crm"
+        );
+        let narrow = when_large(journey(THRESHOLD - 2), Selection::Purpose(PurposeId::new(0)));
+        assert_eq!(narrow.nodes.len(), THRESHOLD);
     }
 
     /// A domain's file name is its name made safe, unique among the map's domains.
