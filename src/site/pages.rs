@@ -105,7 +105,12 @@ pub(super) fn store(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> (Value, St
     let findings =
         site.findings.stores.get(&s.id).map(|v| findings_json(inputs, v, lang)).unwrap_or_default();
     let operator = s.vendor.clone().map_or_else(
-        || if s.external { site.word("owner").to_owned() } else { "—".to_owned() },
+        || {
+            // An external store without `vendor:` is run by its owner; an internal one's
+            // operator is simply not written.
+            let key = if s.external { "owner" } else { "operator_not_stated" };
+            site.word(key).to_owned()
+        },
         |v| match &s.contract {
             Some(c) => format!("{v} ({c})"),
             None => v,
@@ -282,7 +287,7 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
             "description": p.description.as_deref(),
             "objective": p.objective.map(|o| common::id_name(&model.objective(o).id, &model.objective(o).name)),
             "owner": p.owner.map(|t| common::team_link(model, t)),
-            "legal_basis": p.legal_basis.as_ref().map(|b| enum_label("legal_basis", b.value.as_str(), lang)).unwrap_or_else(|| "—".to_owned()),
+            "legal_basis": p.legal_basis.as_ref().map(|b| enum_label("legal_basis", b.value.as_str(), lang)).unwrap_or_else(|| site.word("legal_basis_not_stated").to_owned()),
             "subjects": p.subjects.iter().map(|s| subject_label(inputs, *s, lang)).collect::<Vec<_>>().join(", "),
             "status": enum_label("purpose_status", p.status.as_str(), lang),
             "place": place(inputs, p.span),

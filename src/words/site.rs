@@ -206,6 +206,31 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("access_write", "write", "écriture"),
     ("access_admin", "admin", "administration"),
     (
+        "legal_basis_not_stated",
+        "not stated: add 'legal_basis:' to the purpose",
+        "non renseignée : ajouter 'legal_basis:' à la finalité",
+    ),
+    (
+        "objective_not_stated",
+        "not stated: add 'objective:' to the purpose",
+        "non renseigné : ajouter 'objective:' à la finalité",
+    ),
+    (
+        "purpose_owner_not_stated",
+        "not stated: add 'owner:' to the purpose",
+        "non renseigné : ajouter 'owner:' à la finalité",
+    ),
+    (
+        "store_owner_not_stated",
+        "not stated: add 'owner:' to the store",
+        "non renseigné : ajouter 'owner:' à l'outil",
+    ),
+    (
+        "operator_not_stated",
+        "not stated: add 'vendor:' to the store",
+        "non renseigné : ajouter 'vendor:' à l'outil",
+    ),
+    (
         "access_not_stated",
         "not stated: add 'access:' to the store",
         "non renseigné : ajouter 'access:' à l'outil",

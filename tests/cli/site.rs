@@ -418,6 +418,33 @@ fn the_access_matrix_shows_levels_and_what_is_not_stated() {
     assert!(!dwh.contains("<td></td>"), "{dwh}");
 }
 
+/// A purpose without `legal_basis:`, `objective:` or `owner:` and a store without
+/// `vendor:` or `owner:` say so on their pages, with the attribute to fill: a dash would
+/// read as "none".
+#[test]
+fn pages_say_what_is_not_stated_never_a_dash() {
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization: {name: Example}\n"),
+        ("teams.yaml", "teams:\n  - id: sales\n"),
+        (
+            "map.yaml",
+            "stores:\n  - id: crm\n    fields:\n      - {id: email, category: user.contact.email}\npurposes:\n  - id: mailing\n    uses: [crm.email]\n",
+        ),
+    ]);
+    let out = build(map.path(), &[]);
+    let read = |page: &str| std::fs::read_to_string(site(&out).join(page)).unwrap();
+    let purpose = read("purposes/mailing.html");
+    assert!(purpose.contains("not stated: add &#39;legal_basis:&#39; to the purpose"), "{purpose}");
+    assert!(purpose.contains("not stated: add &#39;objective:&#39; to the purpose"), "{purpose}");
+    assert!(purpose.contains("not stated: add &#39;owner:&#39; to the purpose"), "{purpose}");
+    let store = read("stores/crm.html");
+    assert!(store.contains("not stated: add &#39;vendor:&#39; to the store"), "{store}");
+    assert!(store.contains("not stated: add &#39;owner:&#39; to the store"), "{store}");
+    for page in [purpose, store] {
+        assert!(!page.contains("<dd>—</dd>"), "{page}");
+    }
+}
+
 /// The quality page lists each stated audit with its next due day, marks the one past due
 /// on the run date, and says "not stated" for a missing schedule.
 #[test]
