@@ -328,8 +328,8 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
     ("map_used_by", "Purposes using it", "Finalités qui l'utilisent"),
     (
         "map_used_by_none",
-        "No purpose of the map uses it.",
-        "Aucune finalité de la cartographie ne l'utilise.",
+        "No active purpose of the map uses it (retired purposes are not counted).",
+        "Aucune finalité active de la cartographie ne l'utilise (les finalités retirées ne comptent pas).",
     ),
     (
         "map_nothing_up",
