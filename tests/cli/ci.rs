@@ -280,25 +280,13 @@ fn the_site_lists_accepted_risks() {
 /// examples/01-retail copied into `maps/retail/` of a repository (a `.git` folder), with a
 /// `datacarto.yaml` above the repository that must never be taken.
 fn retail_in_a_repository() -> (tempfile::TempDir, PathBuf) {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("datacarto.yaml"), "language: fr\n").unwrap();
     let repo = tmp.path().join("repo");
     std::fs::create_dir_all(repo.join(".git")).unwrap();
     std::fs::create_dir_all(repo.join("docs")).unwrap();
     std::fs::write(repo.join("README.md"), "# data map\n").unwrap();
-    copy(&project_root().join("examples/01-retail"), &repo.join("maps/retail"));
+    crate::support::copy_dir(&project_root().join("examples/01-retail"), &repo.join("maps/retail"));
     (tmp, repo)
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
-use crate::support::{Map, project_root, run_in};
+use crate::support::{Map, copy_dir, project_root, run_in};
 
 const AS_OF: &str = "2026-11-22";
 const EXAMPLES: [&str; 2] = ["examples/01-retail", "examples/02-clinic-network"];
@@ -213,20 +213,6 @@ fn dry_run_writes_nothing_and_output_never_overwrites() {
     assert_eq!(text, "stores:\n  - id: crm\n    name: CRM\n");
     let out = map.run(&["import", "inventory", "inventory.csv", "-o", "out"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-}
-
-/// Copies a folder (an example map) into `to`.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("a folder");
-    for entry in std::fs::read_dir(from).expect("a folder") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("a copy");
-        }
-    }
 }
 
 /// Importing a map's own inventory into it changes nothing, byte for byte.
