@@ -14,7 +14,10 @@
       "background:#fff;color:#1a1a1a;border:3px solid #c62828;padding:1rem;" +
       "font:14px/1.4 monospace;max-height:50vh;overflow:auto;box-shadow:0 2px 12px #0004";
     var title = document.createElement("strong");
-    title.textContent = "The map cannot be read; these pages are from the last build that could:";
+    // The page says its language (`<html lang>`): the box speaks it too.
+    title.textContent = document.documentElement.lang === "fr"
+      ? "La cartographie ne peut pas être lue ; ces pages sont celles de la dernière construction qui l'a pu :"
+      : "The map cannot be read; these pages are from the last build that could:";
     box.appendChild(title);
     var list = document.createElement("ul");
     lines.forEach(function (line) {

@@ -301,3 +301,28 @@ fn an_open_page_repaints_after_an_edit() {
     assert!(shown.contains("stores.yaml:3:11: error[yaml-syntax]"), "{shown}");
     assert_eq!(page.ask(&format!("wait {h1}")), "ok \"Golden record\"", "the page stays");
 }
+
+/// In a French map's site, the problems box over the page speaks French, and no English
+/// sentence of it shows.
+#[test]
+fn the_problems_box_speaks_the_maps_language() {
+    let Some(program) = crate::a11y::tool(crate::site::chromium(), "chromium") else { return };
+    let Some(node) = crate::a11y::tool(node(), "node with WebSocket") else { return };
+    let map = Map::new(&[
+        ("datacarto.yaml", "organization: {name: Exemple}\nlanguage: fr\n"),
+        ("stores.yaml", STORES),
+    ]);
+    let server = start(&map);
+    let browser = browser(program);
+    let mut page = Page::attach(node, &browser);
+    let url = format!("http://127.0.0.1:{}/stores/crm.html", server.port);
+    assert_eq!(page.ask(&format!("goto {url}")), "ok");
+    let h1 = "(document.querySelector('h1') || {}).textContent";
+    assert_eq!(page.ask(&format!("wait {h1}")), "ok \"Customer master\"");
+    map.write("stores.yaml", b"stores:\n  - id: crm\n    name: [unclosed\n");
+    let problems = "(document.getElementById('datacarto-live-problems') || {}).textContent";
+    let shown = page.ask(&format!("wait {problems}"));
+    assert!(shown.contains("La cartographie ne peut pas être lue"), "{shown}");
+    assert!(shown.contains("stores.yaml:3:11: erreur[yaml-syntax]"), "{shown}");
+    assert!(!shown.contains("cannot be read"), "{shown}");
+}
