@@ -34,6 +34,8 @@
     if (build.blocking.length) {
       overlay(build.blocking);
     } else if (build.generation > shown) {
+      // Told to the interactive map, which then keeps its zoom and focus (map.js).
+      try { sessionStorage.setItem("datacarto-live-reload", "1"); } catch (err) { /* none kept */ }
       location.reload();
     } else {
       overlay([]);

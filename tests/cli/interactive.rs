@@ -335,3 +335,40 @@ fn a_hostile_name_stays_inert_in_the_interactive_map() {
         assert_eq!(page.ask("eval window.__errors.join('; ')"), "ok \"\"", "{url}: script errors");
     }
 }
+
+/// Served: after an edit, `serve` reloads the page and the map keeps the zoom, the store
+/// focused and the field followed; a plain visit of the page starts with the whole map.
+#[test]
+fn a_live_reload_keeps_the_maps_zoom_and_focus() {
+    let Some(program) = crate::a11y::tool(chromium(), "chromium") else { return };
+    let Some(node) = crate::a11y::tool(node(), "node with WebSocket") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&project_root().join("examples/01-retail"), dir.path());
+    let server = start_at(dir.path());
+    let browser = browser(program);
+    let mut page = Page::attach(node, &browser);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    assert_eq!(page.ask(&format!("goto {url}")), "ok");
+    let zoom = "document.getElementById('map-view').getAttribute('data-zoom')";
+    assert_eq!(page.ask(&format!("wait {zoom}")), "ok \"100\"");
+    assert_eq!(page.ask("eval document.getElementById('map-view').focus() || 1"), "ok 1");
+    assert_eq!(page.ask("key +"), "ok");
+    let follow = "document.getElementById('map-field')";
+    assert!(page.ask(&format!("eval {follow}.focus() || 1")).starts_with("ok "));
+    assert_eq!(page.ask("type crm.email"), "ok");
+    assert_eq!(page.ask("key Enter"), "ok");
+    let followed = "(document.querySelector('.map-lineage') || {getAttribute: function () { return null; }}).getAttribute('data-field')";
+    assert_eq!(page.ask(&format!("eval {followed}")), "ok \"crm.email\"");
+    assert_eq!(page.ask("eval (window.__before = 1)"), "ok 1");
+    // An edit: the page reloads itself (the marker is gone) with the same view.
+    let crm = dir.path().join("stores/crm.yaml");
+    let text = std::fs::read_to_string(&crm).unwrap();
+    std::fs::write(&crm, text.replacen("name: CRM", "name: CRM (EU)", 1)).unwrap();
+    let reloaded = format!("!window.__before && document.readyState === 'complete' && {zoom}");
+    assert_eq!(page.ask(&format!("wait {reloaded}")), "ok \"125\"", "the zoom is kept");
+    assert_eq!(page.ask(&format!("wait {followed}")), "ok \"crm.email\"", "the field is kept");
+    // A plain visit starts whole.
+    assert_eq!(page.ask(&format!("goto {url}")), "ok");
+    assert_eq!(page.ask(&format!("wait {zoom}")), "ok \"100\"");
+    assert_eq!(page.ask("eval window.__errors.join('; ')"), "ok \"\"");
+}

@@ -156,7 +156,10 @@
   }
   // The store box a keyboard user entered: Escape brings them back to it.
   var entered = null;
+  // What the reader looks at, kept across `serve`'s live reload (below).
+  var kept = { store: null, field: null };
   function clear() {
+    kept = { store: null, field: null };
     clearMarks();
     if (panel) { panel.hidden = true; panel.textContent = ""; }
     tell(say("map_cleared"));
@@ -167,6 +170,7 @@
   }
 
   function focusStore(store) {
+    kept = { store: data.stores[store][0], field: null };
     clearMarks();
     var id = boxOf(store);
     svg.classList.add("dim");
@@ -227,6 +231,7 @@
   }
 
   function lightField(i) {
+    kept.field = path(i);
     var up = walk(i, function (f) { return backwards()[f]; });
     var down = walk(i, function (f) { return data.fields[f][3]; });
     clearMarks();
@@ -352,5 +357,28 @@
   section.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape") { clear(); }
   });
+  // `serve` reloads the page after every edit (live.js, which marks that reload): the room
+  // keeps the zoom, the store and the field it was looking at. Any other visit starts whole.
+  var KEEP = "datacarto-map:" + location.pathname;
+  window.addEventListener("pagehide", function () {
+    try { sessionStorage.setItem(KEEP, JSON.stringify({ box: box, store: kept.store, field: kept.field })); } catch (e) { /* storage refused: nothing kept */ }
+  });
+  function restore() {
+    var saved = null;
+    try {
+      if (sessionStorage.getItem("datacarto-live-reload") !== "1") { return; }
+      sessionStorage.removeItem("datacarto-live-reload");
+      saved = JSON.parse(sessionStorage.getItem(KEEP) || "null");
+    } catch (e) { return; }
+    if (!saved || typeof saved !== "object") { return; }
+    var b = saved.box;
+    if (b && [b.x, b.y, b.w, b.h].every(function (n) { return typeof n === "number" && isFinite(n); }) && b.w > 0 && b.h > 0) {
+      box = { x: b.x, y: b.y, w: b.w, h: b.h };
+    }
+    // Names that the edit removed are simply not found.
+    if (typeof saved.store === "string" && storeIndex[saved.store] !== undefined) { focusStore(storeIndex[saved.store]); }
+    if (typeof saved.field === "string" && fieldIndex[saved.field] !== undefined) { lightField(fieldIndex[saved.field]); }
+  }
+  restore();
   apply();
 })();
