@@ -4,26 +4,15 @@
 
 use super::processors::{self, Processors};
 use super::table::Table;
-use super::{Inputs, build};
-use crate::config::Config;
-use crate::date::Date;
-use crate::graph::LineageGraph;
-use crate::load::load_from_memory;
 use crate::manifest::enums::Language;
-use crate::model::resolve::resolve;
 
 fn processors_of(map: &str, language: Language) -> (Processors, Table) {
     let files = [("datacarto.yaml", super::tests::PROJECT), ("map.yaml", map)];
-    let loaded = load_from_memory(&files);
-    let day = Date::parse("2026-11-22").unwrap();
-    let (config, _) = Config::build(&loaded.project, &loaded.sources, &[], day).unwrap();
-    let (model, _) = resolve(loaded.manifests, &loaded.project, loaded.project_file);
-    let graph = LineageGraph::build(&model);
-    let inputs = Inputs { model: &model, graph: &graph, config: &config, sources: &loaded.sources };
-    let register = build(&inputs, language);
-    let p = processors::build(&inputs, &register);
-    let table = p.table();
-    (p, table)
+    super::tests::derived_of(&files, language, |inputs, register| {
+        let p = processors::build(inputs, &register);
+        let table = p.table();
+        (p, table)
+    })
 }
 
 /// A shop collecting e-mails, a helpdesk (vendor, US sub-processor, review overdue), an

@@ -4,26 +4,15 @@
 
 use super::schedule::{self, Schedule};
 use super::table::Table;
-use super::{Inputs, build};
-use crate::config::Config;
-use crate::date::Date;
-use crate::graph::LineageGraph;
-use crate::load::load_from_memory;
 use crate::manifest::enums::Language;
-use crate::model::resolve::resolve;
 
 fn schedule_of(map: &str, language: Language) -> (Schedule, Table) {
     let files = [("datacarto.yaml", super::tests::PROJECT), ("map.yaml", map)];
-    let loaded = load_from_memory(&files);
-    let day = Date::parse("2026-11-22").unwrap();
-    let (config, _) = Config::build(&loaded.project, &loaded.sources, &[], day).unwrap();
-    let (model, _) = resolve(loaded.manifests, &loaded.project, loaded.project_file);
-    let graph = LineageGraph::build(&model);
-    let inputs = Inputs { model: &model, graph: &graph, config: &config, sources: &loaded.sources };
-    let register = build(&inputs, language);
-    let s = schedule::build(&inputs, &register);
-    let table = s.table();
-    (s, table)
+    super::tests::derived_of(&files, language, |inputs, register| {
+        let s = schedule::build(inputs, &register);
+        let table = s.table();
+        (s, table)
+    })
 }
 
 /// A CRM whose e-mail states its own retention, whose first name takes the retention of

@@ -16,13 +16,23 @@ use crate::rules::dpia_required;
 use crate::vocab::{categories, subjects, tables};
 
 pub(super) fn register_of(files: &[(&str, &str)], language: Language) -> Register {
+    derived_of(files, language, |_, register| register)
+}
+
+/// The register of a map in memory, judged on 2026-11-22, and what `derive` makes of it
+/// with the map (the processor and retention tables).
+pub(super) fn derived_of<T>(
+    files: &[(&str, &str)],
+    language: Language,
+    derive: impl FnOnce(&Inputs<'_>, Register) -> T,
+) -> T {
     let loaded = load_from_memory(files);
     let day = Date::parse("2026-11-22").unwrap();
     let (config, _) = Config::build(&loaded.project, &loaded.sources, &[], day).unwrap();
     let (model, _) = resolve(loaded.manifests, &loaded.project, loaded.project_file);
     let graph = LineageGraph::build(&model);
     let inputs = Inputs { model: &model, graph: &graph, config: &config, sources: &loaded.sources };
-    build(&inputs, language)
+    derive(&inputs, build(&inputs, language))
 }
 
 pub(super) const PROJECT: &str = "organization:\n  name: Test SAS\n  email: privacy@test.example\n";

@@ -154,15 +154,7 @@ pub(super) fn encode(register: &Register, layout: Layout) -> anyhow::Result<Vec<
     let lang = register.language;
     let f = formats();
     let mut used = BTreeSet::new();
-    let mut workbook = Workbook::new();
-    // Level 3 instead of 6: on a large register, half the time for 8 % more bytes.
-    workbook.set_zip_compression_level(3);
-    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
-    let properties = DocProperties::new()
-        .set_title(title(register))
-        .set_author("datacarto")
-        .set_creation_datetime(&date);
-    workbook.set_properties(&properties);
+    let mut workbook = workbook(&title(register))?;
 
     // The controller, the list of activities, the purposes apart.
     let ws = workbook.add_worksheet();
@@ -280,14 +272,7 @@ pub(super) fn encode_table(table: &crate::register::table::Table) -> anyhow::Res
     let lang = table.language;
     let f = formats();
     let mut used = BTreeSet::new();
-    let mut workbook = Workbook::new();
-    workbook.set_zip_compression_level(3);
-    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
-    let properties = DocProperties::new()
-        .set_title(&table.title)
-        .set_author("datacarto")
-        .set_creation_datetime(&date);
-    workbook.set_properties(&properties);
+    let mut workbook = workbook(&table.title)?;
 
     let ws = workbook.add_worksheet();
     ws.set_name(sheet_name(L::SheetController.get(lang), &mut used))?;
@@ -378,6 +363,18 @@ fn coverage(
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, u32::try_from(gaps.len())?, 6)?;
     Ok(())
+}
+
+/// A new workbook titled `title`, dated on a fixed day: same map, same bytes.
+fn workbook(title: &str) -> Result<Workbook, XlsxError> {
+    let mut workbook = Workbook::new();
+    // Level 3 instead of 6: on a large register, half the time for 8 % more bytes.
+    workbook.set_zip_compression_level(3);
+    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    let properties =
+        DocProperties::new().set_title(title).set_author("datacarto").set_creation_datetime(&date);
+    workbook.set_properties(&properties);
+    Ok(workbook)
 }
 
 #[cfg(test)]
