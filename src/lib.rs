@@ -12,6 +12,7 @@ pub mod dsr;
 pub mod engine;
 pub mod fides;
 pub mod graph;
+pub mod hash;
 pub mod inventory;
 pub mod lineage;
 pub mod load;

@@ -128,7 +128,9 @@ fn memchr_iter(haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// Every file of a run, addressed by [`FileId`].
 #[derive(Debug, Default)]
 pub struct SourceMap {
-    files: Vec<SourceFile>,
+    /// Shared: a file whose text did not change between two runs of `serve` or `lsp` is
+    /// the same file, its lines not counted again (`load::cache`).
+    files: Vec<std::sync::Arc<SourceFile>>,
     /// How the map's root prefixes every path (`examples/01-retail/`), empty when the map is
     /// the current folder: pages of a site show paths within the map.
     pub root: String,
@@ -141,8 +143,20 @@ impl SourceMap {
 
     pub fn add(&mut self, path: String, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
-        self.files.push(SourceFile::new(path, text));
+        self.files.push(std::sync::Arc::new(SourceFile::new(path, text)));
         id
+    }
+
+    /// Adds a file kept from an earlier run.
+    pub fn add_shared(&mut self, file: std::sync::Arc<SourceFile>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
+        self.files.push(file);
+        id
+    }
+
+    /// The file `id`, to keep for a later run.
+    pub fn shared(&self, id: FileId) -> std::sync::Arc<SourceFile> {
+        std::sync::Arc::clone(&self.files[id.0 as usize])
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
@@ -150,7 +164,7 @@ impl SourceMap {
     }
 
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), &**f))
     }
 
     pub fn len(&self) -> usize {

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 
 use super::{LeftOut, Manifests, ReadResult};
 use crate::diag::Finding;
-use crate::source::FileId;
+use crate::source::{FileId, SourceFile};
 
 /// What one manifest file gave: its entities, its problems and the values left out.
 #[derive(Debug, Default)]
@@ -46,7 +46,8 @@ struct Entry {
     /// Size and modification time when read; `None` when they cannot be trusted to tell a
     /// later change (an open buffer, or a file modified too recently: see [`stamp`]).
     stamp: Option<Stamp>,
-    text: Arc<str>,
+    /// The file as the last run had it, its lines counted.
+    source: Arc<SourceFile>,
     /// Spans name files by id: a result is only good for the id it was made with.
     file: FileId,
     display: String,
@@ -63,11 +64,12 @@ pub(super) struct Looked {
     pub stamp: Option<Stamp>,
 }
 
-/// A cached result, usable if the file keeps the same id, and the cached copy of its text.
+/// A cached result, usable if the file keeps the same id, and the cached file (its text is
+/// the one just read: that read's copy is not kept).
 pub(super) struct Hit {
     file: FileId,
     load: Arc<FileLoad>,
-    pub text: Arc<str>,
+    pub source: Arc<SourceFile>,
 }
 
 impl Cache {
@@ -88,10 +90,10 @@ impl Cache {
     ) -> Looked {
         let entry = self.files.get(rel).filter(|e| e.display == display);
         let hit = |e: &Entry| {
-            Some(Hit { file: e.file, load: Arc::clone(&e.load), text: Arc::clone(&e.text) })
+            Some(Hit { file: e.file, load: Arc::clone(&e.load), source: Arc::clone(&e.source) })
         };
         if let Some(text) = overlay {
-            let same = entry.filter(|e| *e.text == **text);
+            let same = entry.filter(|e| e.source.text == **text);
             let read = ReadResult { text: text.clone(), problem: None };
             return Looked { read, hit: same.and_then(hit), stamp: None };
         }
@@ -101,12 +103,13 @@ impl Cache {
             && e.stamp.is_some()
             && e.stamp == now
         {
-            // Same size and time as when it was read: not even read again.
-            let read = ReadResult { text: e.text.to_string(), problem: None };
+            // Same size and time as when it was read: not even read again (the hit's file
+            // holds the text).
+            let read = ReadResult { text: String::new(), problem: None };
             return Looked { read, hit: hit(e), stamp: now };
         }
         let read = read();
-        let same = entry.filter(|e| read.problem.is_none() && *e.text == *read.text);
+        let same = entry.filter(|e| read.problem.is_none() && e.source.text == read.text);
         Looked { hit: same.and_then(hit), read, stamp: now }
     }
 
@@ -127,9 +130,9 @@ impl Cache {
         if fresh {
             self.last.parsed += 1;
         }
-        let Kept { text, file, display, load, stamp } = kept;
+        let Kept { source, file, display, load, stamp } = kept;
         let stamp = stamp.filter(|(_, time)| settled(*time));
-        self.files.insert(rel.to_owned(), Entry { stamp, text, file, display, load });
+        self.files.insert(rel.to_owned(), Entry { stamp, source, file, display, load });
     }
 
     /// Ends a run whose files were `paths` and whose project file read `project`;
@@ -150,7 +153,7 @@ impl Cache {
 
 /// What [`Cache::keep`] stores.
 pub(super) struct Kept {
-    pub text: Arc<str>,
+    pub source: Arc<SourceFile>,
     pub file: FileId,
     pub display: String,
     pub load: Arc<FileLoad>,

@@ -228,7 +228,10 @@ fn read_manifests(
     let mut unread = false;
     let mut files = Vec::with_capacity(looked.len());
     for ((display, looked), (rel, _)) in looked.into_iter().zip(&discovered.manifests) {
-        let file = sources.add(display.clone(), looked.read.text);
+        let file = match &looked.hit {
+            Some(hit) => sources.add_shared(Arc::clone(&hit.source)),
+            None => sources.add(display.clone(), looked.read.text),
+        };
         // A file that could not be read as text is reported once and not parsed: its text
         // is only a copy for showing where it went wrong.
         if let Some(problem) = looked.read.problem {
@@ -237,16 +240,17 @@ fn read_manifests(
             continue;
         }
         let reused = cache.as_deref_mut().and_then(|c| c.reuse(looked.hit.as_ref(), file));
-        files.push((rel, file, display, looked.hit, looked.stamp, reused));
+        files.push((rel, file, display, looked.stamp, reused));
     }
     let parsed: Vec<Option<FileLoad>> = files
         .par_iter()
-        .map(|(_, file, _, _, _, reused)| reused.is_none().then(|| load_manifest(sources, *file)))
+        .map(|(_, file, _, _, reused)| reused.is_none().then(|| load_manifest(sources, *file)))
         .collect();
     let mut manifests = Manifests::default();
     let mut left_out = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for ((rel, file, display, hit, stamp, reused), parsed) in files.into_iter().zip(parsed) {
+    let mut loads = Vec::new();
+    for ((rel, file, display, stamp, reused), parsed) in files.into_iter().zip(parsed) {
         let Some(c) = cache.as_deref_mut() else {
             // No cache: the results move into the map.
             let mut one = parsed.unwrap_or_default();
@@ -257,18 +261,42 @@ fn read_manifests(
         };
         let fresh = reused.is_none();
         let load = reused.unwrap_or_else(|| Arc::new(parsed.unwrap_or_default()));
-        manifests.append(load.manifests.clone());
-        findings.extend(load.findings.iter().cloned());
-        left_out.extend(load.left_out.iter().cloned());
-        // The same text keeps its one cached copy.
-        let text = hit.map_or_else(|| Arc::from(sources.get(file).text.as_str()), |h| h.text);
-        c.keep(rel, cache::Kept { text, file, display, load, stamp }, fresh);
+        loads.push(Arc::clone(&load));
+        let source = sources.shared(file);
+        c.keep(rel, cache::Kept { source, file, display, load, stamp }, fresh);
         seen.insert(rel.clone());
     }
     if let Some(c) = cache {
         c.retain(&seen);
+        let copied = copy_loads(&loads);
+        manifests = copied.manifests;
+        findings.extend(copied.findings);
+        left_out = copied.left_out;
     }
     (manifests, left_out, unread)
+}
+
+/// What the cached files gave, copied for this run (the resolver consumes it, the cache
+/// keeps its own) in file order: in parallel, as the copy of a large map's fields is most
+/// of a re-check's loading.
+fn copy_loads(loads: &[Arc<FileLoad>]) -> FileLoad {
+    fn all<T: Clone + Send + Sync>(loads: &[Arc<FileLoad>], of: fn(&FileLoad) -> &[T]) -> Vec<T> {
+        loads.par_iter().flat_map_iter(|l| of(l).iter().cloned()).collect()
+    }
+    FileLoad {
+        manifests: Manifests {
+            teams: all(loads, |l| &l.manifests.teams),
+            objectives: all(loads, |l| &l.manifests.objectives),
+            subjects: all(loads, |l| &l.manifests.subjects),
+            categories: all(loads, |l| &l.manifests.categories),
+            stores: all(loads, |l| &l.manifests.stores),
+            flows: all(loads, |l| &l.manifests.flows),
+            purposes: all(loads, |l| &l.manifests.purposes),
+            terms: all(loads, |l| &l.manifests.terms),
+        },
+        findings: all(loads, |l| &l.findings),
+        left_out: all(loads, |l| &l.left_out),
+    }
 }
 
 /// The text of an open buffer for `rel`, in place of the file on disk.

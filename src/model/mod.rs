@@ -5,7 +5,7 @@
 mod ids;
 pub mod resolve;
 
-use std::collections::HashMap;
+use crate::hash::Map as HashMap;
 
 pub use self::ids::{FieldId, FlowId, ObjectiveId, PurposeId, StoreId, SubjectId, TeamId};
 use crate::date::Date;

@@ -1,7 +1,9 @@
 //! `redundant-flow`: a flow whose fields already arrive by another flow (duplicate) or by a
 //! path of two or more other flows (bypass).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use crate::hash::{Map as HashMap, Set as HashSet};
 
 use petgraph::Direction::Incoming;
 use petgraph::algo::tarjan_scc;
@@ -39,14 +41,14 @@ fn carried_pairs(model: &Model, flow: FlowId) -> HashSet<(FieldId, FieldId)> {
 /// Reports duplicates; returns the flows reported.
 fn duplicates(cx: &Context<'_>, out: &mut Vec<Finding>) -> HashSet<FlowId> {
     let model = cx.model;
-    let mut groups: HashMap<(StoreId, StoreId), Vec<FlowId>> = HashMap::new();
+    let mut groups: HashMap<(StoreId, StoreId), Vec<FlowId>> = HashMap::default();
     for id in model.flow_ids() {
         let f = model.flow(id);
         if !f.fields.is_empty() {
             groups.entry((f.from.min(f.to), f.from.max(f.to))).or_default().push(id);
         }
     }
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     let mut keys: Vec<_> = groups.keys().copied().collect();
     keys.sort_unstable();
     for key in keys {
@@ -56,7 +58,7 @@ fn duplicates(cx: &Context<'_>, out: &mut Vec<Finding>) -> HashSet<FlowId> {
         }
         let pairs: Vec<HashSet<(FieldId, FieldId)>> =
             group.iter().map(|f| carried_pairs(model, *f)).collect();
-        let mut carriers: HashMap<(FieldId, FieldId), Vec<usize>> = HashMap::new();
+        let mut carriers: HashMap<(FieldId, FieldId), Vec<usize>> = HashMap::default();
         for (i, set) in pairs.iter().enumerate() {
             #[expect(
                 clippy::iter_over_hash_type,

@@ -1,7 +1,9 @@
 //! Flows: stores resolved, ids made and deduplicated, carried fields resolved, and fields a
 //! flow delivers to a store that does not declare them inferred there.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use crate::hash::{Map as HashMap, Set as HashSet};
 
 use super::{Resolver, suppress};
 use crate::diag::{Entity, EntityKind};
@@ -81,7 +83,7 @@ impl Resolver {
             }
         }
         // Written ids first, so that a made id never takes one a person wrote.
-        let mut taken: HashMap<String, Span> = HashMap::new();
+        let mut taken: HashMap<String, Span> = HashMap::default();
         let mut drafts = Vec::with_capacity(resolved.len());
         let mut implicit = Vec::new();
         for (from, to, f) in resolved {
@@ -105,7 +107,7 @@ impl Resolver {
                 None => implicit.push((from, to, f)),
             }
         }
-        let mut made: HashSet<String> = HashSet::new();
+        let mut made: HashSet<String> = HashSet::default();
         for (from, to, f) in implicit {
             let base = format!("{}-to-{}", f.from.as_str(), f.to.as_str());
             let mut id = base.clone();
@@ -151,7 +153,7 @@ impl Resolver {
             .enumerate()
             .flat_map(|(f, m)| (0..m.len()).map(move |s| (f, s)))
             .collect();
-        let mut waiting: HashMap<(StoreId, String), Vec<(usize, usize)>> = HashMap::new();
+        let mut waiting: HashMap<(StoreId, String), Vec<(usize, usize)>> = HashMap::default();
         while let Some((f, slot)) = queue.pop_front() {
             let mapping = &mappings[f][slot];
             let (from, to) = (self.model.flows[f].from, self.model.flows[f].to);

@@ -8,7 +8,7 @@ mod stores;
 mod suppress;
 mod terms;
 
-use std::collections::HashMap;
+use crate::hash::Map as HashMap;
 
 use super::{Category, Model, Objective, ObjectiveId, Subject, SubjectId, Team, TeamId};
 use crate::diag::{Entity, EntityKind, Finding};
@@ -27,9 +27,9 @@ pub fn resolve(
     let mut r = Resolver {
         model: Model::default(),
         findings: Vec::new(),
-        meanings: HashMap::new(),
+        meanings: HashMap::default(),
         flow_purposes: Vec::new(),
-        ignored_fields: HashMap::new(),
+        ignored_fields: HashMap::default(),
     };
     r.model.organization = project.organization.clone();
     r.model.language = project.language;
@@ -77,7 +77,7 @@ fn dedupe<T>(
     what: &str,
     findings: &mut Vec<Finding>,
 ) -> Vec<T> {
-    let mut first: HashMap<String, Span> = HashMap::with_capacity(items.len());
+    let mut first: HashMap<String, Span> = crate::hash::map_with_capacity(items.len());
     let mut kept = Vec::with_capacity(items.len());
     for item in items {
         let (id, span) = key(&item);

@@ -1,6 +1,6 @@
 //! Stores and their declared fields.
 
-use std::collections::HashMap;
+use crate::hash::Map as HashMap;
 
 use super::{Resolver, dedupe, suppress};
 use crate::diag::{Entity, EntityKind};
@@ -21,7 +21,7 @@ impl Resolver {
         for (i, s) in stores.iter().enumerate() {
             self.model.index.stores.insert(s.id.value.0.clone(), StoreId::new(i));
         }
-        self.model.index.fields = vec![std::collections::HashMap::new(); stores.len()];
+        self.model.index.fields = vec![HashMap::default(); stores.len()];
         // Reserved once: growing a vector of half a million fields by doubling copies it
         // again and again.
         let declared: usize = stores.iter().map(|s| s.fields.as_ref().map_or(0, Vec::len)).sum();
@@ -250,8 +250,8 @@ fn date(text: Spanned<crate::manifest::text::DateText>) -> Option<Spanned<crate:
 /// The field ids of every declaration of a store id after the first (by file path), for
 /// the ids declared more than once.
 fn ignored_fields(stores: &[crate::manifest::store::Store]) -> HashMap<String, Vec<String>> {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(stores.len());
-    let mut ignored: HashMap<String, Vec<String>> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = crate::hash::map_with_capacity(stores.len());
+    let mut ignored: HashMap<String, Vec<String>> = HashMap::default();
     for s in stores {
         let count = seen.entry(s.id.as_str()).or_insert(0);
         *count += 1;
