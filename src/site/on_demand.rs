@@ -89,13 +89,6 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// Every path of the site, sorted: the files `build` writes.
-    pub fn paths(&self) -> Vec<&str> {
-        let mut paths: Vec<&str> = self.index.keys().map(String::as_str).collect();
-        paths.sort_unstable();
-        paths
-    }
-
     /// How many jobs ran so far.
     pub fn runs(&self) -> usize {
         self.runs.load(Ordering::Relaxed)
