@@ -123,7 +123,7 @@ fn serve_once(dir: &Path, edit: &mut Edit, store: &str, as_of: Date) {
     let (_, recheck) = timed(|| serve::rebuild(&shared, &options, &mut engine).expect("checked"));
     let (_, home) = timed(|| page("index.html"));
     let (bytes, store_page) = timed(|| page(&format!("stores/{store}.html")));
-    let renamed = String::from_utf8_lossy(&bytes).contains(edit.now());
+    let renamed = String::from_utf8_lossy(&bytes).contains(edit.now().trim_start_matches("name: "));
     let purposes = purpose_ids(dir);
     let (_, purpose) = timed(|| page(&format!("purposes/{}.html", purposes[0])));
     let (_, purpose2) = timed(|| page(&format!("purposes/{}.html", purposes[1])));
