@@ -118,6 +118,9 @@ fn serve_once(dir: &Path, edit: &mut Edit, store: &str, as_of: Date) {
         other => panic!("{path}: {other:?}"),
     };
     let (_, first) = timed(|| serve::rebuild(&shared, &options, &mut engine).expect("checked"));
+    // A static file makes no page: its time is what every page shares, made at the first
+    // request (templates, findings by entity, the maps' sources; not the register).
+    let (_, shared_parts) = timed(|| page("assets/style.css"));
     let (_, first_home) = timed(|| page("index.html"));
     edit.apply();
     let (_, recheck) = timed(|| serve::rebuild(&shared, &options, &mut engine).expect("checked"));
@@ -129,6 +132,7 @@ fn serve_once(dir: &Path, edit: &mut Edit, store: &str, as_of: Date) {
     let (_, purpose2) = timed(|| page(&format!("purposes/{}.html", purposes[1])));
     let steps = [
         ("first check", first),
+        ("what the pages share (first request)", shared_parts),
         ("first home page", first_home),
         ("re-check after the edit", recheck),
         ("home page after the edit", home),
