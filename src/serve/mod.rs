@@ -195,4 +195,31 @@ mod tests {
         let Made::File(page) = build.get("stores/crm.html") else { panic!("the store's page") };
         assert!(String::from_utf8_lossy(&page).contains("CRM"));
     }
+
+    /// Mid-edit, a file that cannot be read: a new generation (its problems are announced)
+    /// whose pages are the last good generation's, made from the map that could be read.
+    #[test]
+    fn a_broken_file_keeps_the_last_good_pages() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let write =
+            |text: &str| std::fs::write(dir.path().join("map.yaml"), text).expect("written");
+        write("stores:\n  - id: crm\n    name: Golden record\n");
+        let options = Options {
+            dir: dir.path().to_path_buf(),
+            lang: None,
+            as_of: Date::new(2026, 1, 1).expect("a date"),
+        };
+        let (shared, mut engine) = (Shared::default(), engine(&options));
+        assert!(rebuild(&shared, &options, &mut engine).expect("built"));
+        let good = shared.current();
+        write("stores:\n  - id: crm\n    name: [unclosed\n");
+        assert!(rebuild(&shared, &options, &mut engine).expect("built"));
+        let broken = shared.current();
+        assert_eq!(broken.generation, 2);
+        assert!(broken.blocking[0].starts_with("map.yaml:3:11: error[yaml-syntax]"));
+        let (Some(kept), Some(last)) = (&broken.pages, &good.pages) else { panic!("pages") };
+        assert!(Arc::ptr_eq(kept, last), "the last good generation's pages");
+        let Made::File(page) = broken.get("stores/crm.html") else { panic!("the page") };
+        assert!(String::from_utf8_lossy(&page).contains("Golden record"));
+    }
 }

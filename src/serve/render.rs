@@ -79,3 +79,36 @@ impl Generation {
             .unwrap_or_else(|_| Made::Failed("the thread making the pages stopped".into()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::load::LoadOptions;
+    use crate::manifest::enums::Language;
+
+    /// Requests from several threads at once get the same bytes; a path the site does not
+    /// have is missing; the thread lends the map for as long as the generation lives.
+    #[test]
+    fn a_generation_answers_requests_from_several_threads() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/01-retail");
+        let as_of = Date::new(2026, 11, 22).expect("a date");
+        let compiled = crate::commands::compile(&dir, &[], as_of, &LoadOptions::default())
+            .expect("the example compiles");
+        let options = site::Options {
+            language: Language::En,
+            date: None,
+            templates: Vec::new(),
+            progress: None,
+        };
+        let generation = Generation::start(compiled, options).expect("started");
+        let pages: Vec<Made> = std::thread::scope(|s| {
+            let asks: Vec<_> =
+                (0..4).map(|_| s.spawn(|| generation.get("stores/crm.html"))).collect();
+            asks.into_iter().map(|a| a.join().expect("answered")).collect()
+        });
+        assert!(matches!(pages[0], Made::File(_)), "{:?}", pages[0]);
+        assert!(pages.iter().all(|p| *p == pages[0]));
+        assert_eq!(generation.get("stores/nothing.html"), Made::Missing);
+    }
+}
