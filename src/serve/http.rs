@@ -9,7 +9,7 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Build, Shared};
+use super::{Build, Made, Shared};
 
 /// The script added to every page: listens for builds, reloads the page on a new one, shows
 /// the findings of a build that could not read the map.
@@ -108,16 +108,45 @@ fn answer(mut stream: TcpStream, shared: &Shared, hosts: Option<&[String]>) -> s
             if rel.is_empty() || rel.ends_with('/') {
                 rel.push_str("index.html");
             }
-            match build.files.get(&rel) {
-                Some(bytes) if rel.ends_with(".html") => {
-                    let page = with_live_script(bytes, &build);
+            // Made now, when no request made it before; a path the site does not have
+            // makes nothing.
+            match build.get(&rel) {
+                Made::File(bytes) if rel.ends_with(".html") => {
+                    let page = with_live_script(&bytes, &build);
                     respond(&mut stream, "200 OK", content_type(&rel), &page, !head)
                 }
-                Some(bytes) => respond(&mut stream, "200 OK", content_type(&rel), bytes, !head),
-                None => respond(&mut stream, "404 Not Found", "text/plain", b"not found\n", !head),
+                Made::File(bytes) => {
+                    respond(&mut stream, "200 OK", content_type(&rel), &bytes, !head)
+                }
+                Made::Missing => {
+                    respond(&mut stream, "404 Not Found", "text/plain", b"not found\n", !head)
+                }
+                Made::Failed(reason) => {
+                    let text = failed(&rel, &reason);
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "datacarto serve: {}",
+                        crate::text::terminal(&text)
+                    );
+                    respond(
+                        &mut stream,
+                        "500 Internal Server Error",
+                        "text/plain; charset=utf-8",
+                        text.as_bytes(),
+                        !head,
+                    )
+                }
             }
         }
     }
+}
+
+/// What a page that could not be made says, to the browser and on the terminal.
+fn failed(path: &str, reason: &str) -> String {
+    format!(
+        "datacarto could not make {path} from the map: {reason}\n\
+         (`datacarto build` on the same map stops on the same problem)\n"
+    )
 }
 
 /// The page with the live script, told which build it belongs to.

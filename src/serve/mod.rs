@@ -1,12 +1,14 @@
-//! `datacarto serve`: the site kept in memory and served on the loopback interface, rebuilt
-//! when a manifest changes, open pages told over server-sent events. Nothing is written to
-//! disk. A build whose files cannot be read (broken YAML mid-edit) keeps the last good pages
-//! and shows its findings over them.
+//! `datacarto serve`: the site served from memory on the loopback interface, each page made
+//! when it is asked for from the map checked last, checked again when a manifest changes,
+//! open pages told over server-sent events. Nothing is written to disk. A build whose files
+//! cannot be read (broken YAML mid-edit) keeps the last good pages and shows its findings
+//! over them.
 
 mod http;
+mod render;
 mod watch;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -21,15 +23,19 @@ use crate::site;
 use crate::source::SourceMap;
 
 pub use self::http::serve;
+pub use self::render::Generation;
 pub use self::watch::{report, watch};
+pub use crate::site::Made;
 
 /// Rules that mean a file could not be read at all: their build keeps the last good pages.
 const UNREADABLE: &[&str] = &["yaml-syntax", "unreadable-file"];
 
-/// What a build made: the site's files by path, and what the pages' script is told.
+/// What a build made: the checked map, whose pages are made when asked for, and what the
+/// pages' script is told.
 #[derive(Debug, Default)]
 pub struct Build {
-    pub files: HashMap<String, Arc<[u8]>>,
+    /// The pages of the last map that could be read (`None` before the first build).
+    pub pages: Option<Arc<Generation>>,
     /// Increases with every build: an open page of an older one reloads.
     pub generation: u64,
     /// The build's problems reading the map, `file:line:col: message`; when not empty, the
@@ -40,6 +46,16 @@ pub struct Build {
     pub took: Duration,
     /// The site's language is French: the status line is too.
     pub french: bool,
+}
+
+impl Build {
+    /// The file at `path` (relative to the site's root), made now if no request made it.
+    pub fn get(&self, path: &str) -> Made {
+        match &self.pages {
+            Some(pages) => pages.get(path),
+            None => Made::Missing,
+        }
+    }
 }
 
 /// The build shared by the server threads and the watcher.
@@ -84,10 +100,10 @@ pub fn engine(options: &Options) -> Engine {
     Engine::new(&options.dir, LoadOptions { within_map: true, ..LoadOptions::default() })
 }
 
-/// Builds the site into memory and publishes it, as the next generation: the map is
-/// checked again by `engine`, which parses only the files that changed since its last run.
-/// When nothing changed (a save without an edit, a `touch`), nothing is rebuilt and no
-/// page reloads: returns whether there was a new build.
+/// Checks the map again and publishes it as the next generation, whose pages are made when
+/// asked for (`render`): the map is checked again by `engine`, which parses only the files
+/// that changed since its last run. When nothing changed (a save without an edit, a
+/// `touch`), nothing is rebuilt and no page reloads: returns whether there was a new build.
 pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyhow::Result<bool> {
     let start = Instant::now();
     let previous = shared.current();
@@ -107,38 +123,18 @@ pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyho
     let s = &compiled.report.summary;
     let summary = (s.errors, s.warnings, s.infos);
     let generation = previous.generation + 1;
-    if !blocking.is_empty() && !previous.files.is_empty() {
-        // Mid-edit: the map as it stands lacks the broken file's entities. Keep the pages.
-        let files = previous.files.clone();
-        shared.publish(Build {
-            files,
-            generation,
-            blocking,
-            summary,
-            took: start.elapsed(),
-            french: language == Language::Fr,
-        });
-        return Ok(true);
-    }
-    let site_options =
-        site::Options { language, date: None, templates: Vec::new(), progress: None };
-    let inputs = site::Inputs {
-        model: &compiled.model,
-        graph: &compiled.graph,
-        report: &compiled.report,
-        config: &compiled.config,
-        sources: &compiled.sources,
-    };
-    let files = Mutex::new(HashMap::new());
-    site::build_into(&inputs, &site_options, &|artifact| {
-        if let Ok(mut files) = files.lock() {
-            files.insert(artifact.path, Arc::from(artifact.bytes));
+    let pages = match &previous.pages {
+        // Mid-edit: the map as it stands lacks the broken file's entities. Keep the pages
+        // (and the map they are made from).
+        Some(pages) if !blocking.is_empty() => Arc::clone(pages),
+        _ => {
+            let site_options =
+                site::Options { language, date: None, templates: Vec::new(), progress: None };
+            Arc::new(Generation::start(compiled, site_options)?)
         }
-        Ok(())
-    })?;
-    let files = files.into_inner().unwrap_or_default();
+    };
     shared.publish(Build {
-        files,
+        pages: Some(pages),
         generation,
         blocking,
         summary,
@@ -196,7 +192,34 @@ mod tests {
         assert!(rebuild(&shared, &options, &mut engine).expect("built"));
         let build = shared.current();
         assert_eq!(build.generation, 2);
-        let page = build.files.get("stores/crm.html").expect("the store's page");
-        assert!(String::from_utf8_lossy(page).contains("CRM"));
+        let Made::File(page) = build.get("stores/crm.html") else { panic!("the store's page") };
+        assert!(String::from_utf8_lossy(&page).contains("CRM"));
+    }
+
+    /// Mid-edit, a file that cannot be read: a new generation (its problems are announced)
+    /// whose pages are the last good generation's, made from the map that could be read.
+    #[test]
+    fn a_broken_file_keeps_the_last_good_pages() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let write =
+            |text: &str| std::fs::write(dir.path().join("map.yaml"), text).expect("written");
+        write("stores:\n  - id: crm\n    name: Golden record\n");
+        let options = Options {
+            dir: dir.path().to_path_buf(),
+            lang: None,
+            as_of: Date::new(2026, 1, 1).expect("a date"),
+        };
+        let (shared, mut engine) = (Shared::default(), engine(&options));
+        assert!(rebuild(&shared, &options, &mut engine).expect("built"));
+        let good = shared.current();
+        write("stores:\n  - id: crm\n    name: [unclosed\n");
+        assert!(rebuild(&shared, &options, &mut engine).expect("built"));
+        let broken = shared.current();
+        assert_eq!(broken.generation, 2);
+        assert!(broken.blocking[0].starts_with("map.yaml:3:11: error[yaml-syntax]"));
+        let (Some(kept), Some(last)) = (&broken.pages, &good.pages) else { panic!("pages") };
+        assert!(Arc::ptr_eq(kept, last), "the last good generation's pages");
+        let Made::File(page) = broken.get("stores/crm.html") else { panic!("the page") };
+        assert!(String::from_utf8_lossy(&page).contains("Golden record"));
     }
 }

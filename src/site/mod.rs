@@ -22,6 +22,7 @@ mod glossary;
 mod lists;
 mod mapdata;
 mod maps;
+mod on_demand;
 mod pages;
 mod quality;
 mod register;
@@ -34,9 +35,12 @@ use crate::config::Config;
 use crate::diag::Report;
 use crate::graph::LineageGraph;
 use crate::manifest::enums::Language;
+use crate::map;
 use crate::model::{Model, PurposeId, StoreId, SubjectId};
 use crate::output::Artifact;
 use crate::source::SourceMap;
+
+pub use self::on_demand::{Made, Pages};
 
 /// What the site is made of: a compiled map.
 #[derive(Clone, Copy)]
@@ -118,18 +122,10 @@ pub fn build_into(
     sink: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
 ) -> anyhow::Result<usize> {
     let tera = env::environment(&options.templates)?;
-    let site = Site::new(inputs, options);
-    let model = inputs.model;
-    let mut jobs = vec![Job::SearchIndex, Job::Graph, Job::Findings, Job::Home];
-    jobs.extend((0..register::FILES.len()).map(Job::Register));
-    jobs.extend(SINGLES.iter().map(|page| Job::Single(page)));
-    jobs.extend(model.store_ids().map(Job::Store));
-    jobs.extend(model.purpose_ids().map(Job::Purpose));
-    jobs.extend(rights::subjects(model).into_iter().map(Job::Subject));
-    if maps::has_domain_maps(model) {
-        jobs.extend((0..model.domains().len()).map(Job::Domain));
-    }
-    jobs.push(Job::PlanXlsx);
+    // The register is built here, before the jobs: built inside one of them, it would run
+    // its own parallel loop from a rayon worker that other jobs wait on.
+    let site = Site::new(inputs, options, true);
+    let jobs = jobs(inputs.model);
     let total = jobs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
@@ -150,6 +146,54 @@ pub fn build_into(
     Ok(files.into_inner() + env::ASSETS.len())
 }
 
+/// Every job of the site, in the order `build` starts them.
+fn jobs(model: &Model) -> Vec<Job> {
+    let mut jobs = vec![Job::SearchIndex, Job::Graph, Job::Findings, Job::Home];
+    jobs.extend((0..register::FILES.len()).map(Job::Register));
+    jobs.extend(SINGLES.iter().map(|page| Job::Single(page)));
+    jobs.extend(model.store_ids().map(Job::Store));
+    jobs.extend(model.purpose_ids().map(Job::Purpose));
+    jobs.extend(rights::subjects(model).into_iter().map(Job::Subject));
+    if maps::has_domain_maps(model) {
+        jobs.extend((0..model.domains().len()).map(Job::Domain));
+    }
+    jobs.push(Job::PlanXlsx);
+    jobs
+}
+
+impl Job {
+    /// The paths of the files the job makes, known without making them: how `serve` finds
+    /// the job to run for a path asked for. `Site::make` names the same files (a test holds
+    /// the two together).
+    fn paths(self, model: &Model) -> Vec<String> {
+        match self {
+            Job::SearchIndex => vec!["assets/search-index.js".to_owned()],
+            Job::Graph => vec!["graph.json".to_owned()],
+            Job::Findings => vec!["findings.json".to_owned()],
+            Job::Register(i) => vec![register::FILES[i].0.to_owned()],
+            Job::Home => vec![
+                "maps/system.svg".to_owned(),
+                "maps/system-findings.svg".to_owned(),
+                "index.html".to_owned(),
+            ],
+            Job::Single(page) => vec![page.to_owned()],
+            Job::Store(s) => {
+                let id = &model.store(s).id;
+                vec![format!("stores/{id}.html"), format!("maps/stores/{id}.svg")]
+            }
+            Job::Purpose(p) => {
+                let id = &model.purpose(p).id;
+                vec![format!("purposes/{id}.html"), format!("maps/purposes/{id}.svg")]
+            }
+            Job::Subject(s) => vec![format!("subjects/{}.html", model.subject(s).id)],
+            Job::Domain(d) => {
+                vec![format!("maps/{}", map::overview::domain_file(model.domains(), d))]
+            }
+            Job::PlanXlsx => vec!["plan.xlsx".to_owned()],
+        }
+    }
+}
+
 impl Site<'_> {
     /// The files of one job.
     fn make(
@@ -167,7 +211,7 @@ impl Site<'_> {
             Job::Findings => {
                 vec![Artifact::new("findings.json", data::findings_json(inputs, self.language))]
             }
-            Job::Register(i) => vec![register::file(&self.register, i)?],
+            Job::Register(i) => vec![register::file(self.register(), i)?],
             Job::Home => {
                 let (mut files, system_map, map_data) =
                     maps::system(&self.maps, &self.maps_findings);
@@ -244,8 +288,11 @@ struct Site<'a> {
     /// tera once: tera's values share their contents, so each page clones them for free.
     words: tera::Value,
     shared: tera::Value,
-    /// The register, built once for the register page and the purpose pages.
-    register: crate::register::Register,
+    /// The register, built once for the register page and the purpose pages: when first
+    /// needed (`serve` asked for a store page never builds it), or at once (`build`).
+    register: std::sync::OnceLock<crate::register::Register>,
+    /// What the register is built from, when it is built late.
+    inputs: Inputs<'a>,
     findings: common::FindingIndex<'a>,
     /// What the maps read, without and with the findings (made once: they sort the
     /// findings that mark flows and stores).
@@ -254,7 +301,9 @@ struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    fn new(inputs: &Inputs<'a>, options: &Options) -> Site<'a> {
+    /// What the pages share; the register too when `register_now` (else when a page first
+    /// needs it).
+    fn new(inputs: &Inputs<'a>, options: &Options, register_now: bool) -> Site<'a> {
         let lang = options.language;
         let title = inputs
             .model
@@ -279,21 +328,13 @@ impl<'a> Site<'a> {
             link("access.html", w("access_rights")),
             link("quality.html", w("quality")),
         ]);
-        let register = crate::register::build(
-            &crate::register::Inputs {
-                model: inputs.model,
-                graph: inputs.graph,
-                config: inputs.config,
-                sources: inputs.sources,
-            },
-            lang,
-        );
-        Site {
+        let site = Site {
             language: lang,
             words: tera::Value::from_serializable(&crate::words::site::words(lang)),
             shared: obj! {"title": title.as_str(), "nav": nav, "date": options.date.as_deref()},
             title,
-            register,
+            register: std::sync::OnceLock::new(),
+            inputs: *inputs,
             findings: common::FindingIndex::new(&inputs.report.findings),
             maps: crate::map::view::Sources::new(inputs.model, inputs.graph, None, lang),
             maps_findings: crate::map::view::Sources::new(
@@ -302,7 +343,27 @@ impl<'a> Site<'a> {
                 Some(inputs.report),
                 lang,
             ),
+        };
+        if register_now {
+            site.register();
         }
+        site
+    }
+
+    /// The register, built on first use.
+    fn register(&self) -> &crate::register::Register {
+        self.register.get_or_init(|| {
+            let inputs = &self.inputs;
+            crate::register::build(
+                &crate::register::Inputs {
+                    model: inputs.model,
+                    graph: inputs.graph,
+                    config: inputs.config,
+                    sources: inputs.sources,
+                },
+                self.language,
+            )
+        })
     }
 
     fn word(&self, key: &str) -> &'static str {

@@ -262,14 +262,14 @@ pub(super) fn purpose(inputs: &Inputs<'_>, site: &Site, id: PurposeId) -> (Value
         })
         .collect();
     let register: Vec<Value> = site
-        .register
+        .register()
         .rows
         .iter()
         .find(|r| r.reference == p.id)
         .map(|row| {
             layout::columns(layout::Layout::Art30)
                 .iter()
-                .map(|c| obj! {"label": c.title.get(lang), "lines": row_lines(&cells::lines(c.cell, row, &site.register), lang)})
+                .map(|c| obj! {"label": c.title.get(lang), "lines": row_lines(&cells::lines(c.cell, row, site.register()), lang)})
                 .collect()
         })
         .unwrap_or_default();

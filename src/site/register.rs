@@ -45,7 +45,7 @@ pub(super) fn file(reg: &register::Register, i: usize) -> anyhow::Result<Artifac
 /// The register page: a summary table, links to the full register in every format.
 pub(super) fn page(site: &Site<'_>) -> Value {
     let lang = site.language;
-    let reg = &site.register;
+    let reg = site.register();
     let join = |terms: &[register::rows::Term]| {
         terms.iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(", ")
     };

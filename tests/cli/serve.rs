@@ -8,7 +8,7 @@ use std::net::TcpStream;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Map, datacarto};
+use crate::support::{Map, copy_dir, datacarto, project_root};
 
 /// A `datacarto serve` process, killed when dropped.
 pub(crate) struct Server {
@@ -52,6 +52,12 @@ pub(crate) fn start_at(dir: &std::path::Path) -> Server {
 /// `GET path` with `host`: the status line and the body (read to its `Content-Length`:
 /// Chromium's DevTools server keeps the connection open whatever the request says).
 pub(crate) fn get(port: u16, path: &str, host: &str) -> (String, String) {
+    let (status, body) = get_bytes(port, path, host);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// [`get`], the body as bytes.
+fn get_bytes(port: u16, path: &str, host: &str) -> (String, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
@@ -80,7 +86,7 @@ pub(crate) fn get(port: u16, path: &str, host: &str) -> (String, String) {
             reader.read_to_end(&mut body).unwrap();
         }
     }
-    (status.trim_end().to_owned(), String::from_utf8_lossy(&body).into_owned())
+    (status.trim_end().to_owned(), body)
 }
 
 /// The event stream, read event by event.
@@ -325,4 +331,68 @@ fn the_problems_box_speaks_the_maps_language() {
     assert!(shown.contains("La cartographie ne peut pas être lue"), "{shown}");
     assert!(shown.contains("stores.yaml:3:11: erreur[yaml-syntax]"), "{shown}");
     assert!(!shown.contains("cannot be read"), "{shown}");
+}
+
+/// The files of a folder, relative paths with `/`, sorted.
+fn files_under(root: &std::path::Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let rel = path.strip_prefix(root).unwrap();
+                files.push(
+                    rel.components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                );
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `serve` makes the pages when they are asked for, with the code `build` runs: every file
+/// `build` writes for each example is served with the same bytes (the pages with the live
+/// script added, nothing else), and a path `build` does not write is a 404.
+#[test]
+fn serve_serves_every_file_build_writes_byte_for_byte() {
+    for example in ["examples/01-retail", "examples/02-clinic-network"] {
+        let copy = tempfile::tempdir().unwrap();
+        copy_dir(&project_root().join(example), copy.path());
+        let out = crate::site::build(copy.path(), &["--as-of", "2026-11-22"]);
+        let site = out.path().join("site");
+        let server = start_at(copy.path());
+        let host = format!("127.0.0.1:{}", server.port);
+        let files = files_under(&site);
+        assert!(files.len() > 30, "{example}: {} files", files.len());
+        for rel in files.iter().filter(|f| f.as_str() != ".datacarto") {
+            let built = std::fs::read(site.join(rel)).unwrap();
+            let (status, mut served) = get_bytes(server.port, &format!("/{rel}"), &host);
+            assert!(status.ends_with("200 OK"), "{example}: {rel}: {status}");
+            if rel.ends_with(".html") {
+                let tag = b"<script src=\"/__datacarto/live.js\" data-generation=\"1\"></script>";
+                let at = served.windows(tag.len()).rposition(|w| w == tag);
+                let at = at.unwrap_or_else(|| panic!("{example}: {rel}: the live script"));
+                served.drain(at..at + tag.len());
+            }
+            assert!(served == built, "{example}: {rel} is served with other bytes than built");
+        }
+        for missing in [
+            "stores/nothing.html",
+            "maps/stores/nothing.svg",
+            "index.htm",
+            "site",
+            ".datacarto",
+            "register/",
+        ] {
+            let (status, _) = get_bytes(server.port, &format!("/{missing}"), &host);
+            assert!(status.ends_with("404 Not Found"), "{example}: {missing}: {status}");
+        }
+    }
 }
