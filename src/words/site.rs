@@ -220,6 +220,23 @@ pub(super) const WORDS: &[(&str, &str, &str)] = &[
         "not stated: add 'owner:' to the purpose",
         "non renseigné : ajouter 'owner:' à la finalité",
     ),
+    // A team's page lists what names it as owner: an empty list is a fact of the map
+    // (nothing names the team), said as such rather than as a dash.
+    (
+        "team_owns_no_store",
+        "no store names this team as its 'owner:'",
+        "aucun outil ne nomme cette équipe dans 'owner:'",
+    ),
+    (
+        "team_owns_no_purpose",
+        "no purpose names this team as its 'owner:'",
+        "aucune finalité ne nomme cette équipe dans 'owner:'",
+    ),
+    (
+        "team_owns_no_flow",
+        "no flow names this team as its 'owner:'",
+        "aucun flux ne nomme cette équipe dans 'owner:'",
+    ),
     (
         "store_owner_not_stated",
         "not stated: add 'owner:' to the store",

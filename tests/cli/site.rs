@@ -440,6 +440,12 @@ fn pages_say_what_is_not_stated_never_a_dash() {
     let store = read("stores/crm.html");
     assert!(store.contains("not stated: add &#39;vendor:&#39; to the store"), "{store}");
     assert!(store.contains("not stated: add &#39;owner:&#39; to the store"), "{store}");
+    // The team `sales` owns nothing: its page says that nothing names it, not a dash.
+    let teams = read("teams.html");
+    assert!(teams.contains("no store names this team as its &#39;owner:&#39;"), "{teams}");
+    assert!(teams.contains("no purpose names this team as its &#39;owner:&#39;"), "{teams}");
+    assert!(teams.contains("no flow names this team as its &#39;owner:&#39;"), "{teams}");
+    assert!(!teams.contains("—</p>"), "{teams}");
     for page in [purpose, store] {
         assert!(!page.contains("<dd>—</dd>"), "{page}");
     }
