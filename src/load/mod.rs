@@ -9,6 +9,7 @@ mod corpus;
 pub mod de;
 mod direct;
 pub mod discover;
+mod pattern;
 mod reading;
 pub mod root;
 pub mod scalar;

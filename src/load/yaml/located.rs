@@ -26,11 +26,32 @@ pub(super) struct Located<T> {
 
 impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_newtype_struct(NEWTYPE, LocatedVisitor(PhantomData))
+        let visitor = LocatedVisitor { use_only: false, value: PhantomData };
+        deserializer.deserialize_newtype_struct(NEWTYPE, visitor)
     }
 }
 
-struct LocatedVisitor<T>(PhantomData<T>);
+/// A value and only where it is used: what a mapping key needs (a repeated key is shown at
+/// the alias that repeats it). The parser hands the definition's place last; it is not read,
+/// which spares a third of the location work of every key.
+pub(super) struct UseSite<T> {
+    pub value: T,
+    pub referenced: (u32, u32),
+}
+
+impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for UseSite<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let visitor = LocatedVisitor { use_only: true, value: PhantomData };
+        let located = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
+        Ok(UseSite { value: located.value, referenced: located.referenced })
+    }
+}
+
+struct LocatedVisitor<T> {
+    /// Stop once the value and where it is used are read (`defined` is left at `(0, 0)`).
+    use_only: bool,
+    value: PhantomData<T>,
+}
 
 impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
     type Value = Located<T>;
@@ -53,7 +74,12 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
             match key {
                 Key::Value => value = Some(map.next_value::<T>()?),
                 Key::Defined => defined = map.next_value_seed(Bytes)?,
-                Key::Referenced => referenced = map.next_value_seed(Bytes)?,
+                Key::Referenced => {
+                    referenced = map.next_value_seed(Bytes)?;
+                    if self.use_only && value.is_some() {
+                        break;
+                    }
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -131,7 +157,11 @@ impl<'de> Visitor<'de> for Bytes {
         let mut bytes = (0, 0);
         while let Some(key) = map.next_key_seed(Name)? {
             match key {
-                Key::Span => bytes = map.next_value_seed(SpanBytes)?,
+                Key::Span => {
+                    // The span is all that is read; what follows it (`source_id`) is not.
+                    bytes = map.next_value_seed(SpanBytes)?;
+                    break;
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -286,6 +316,66 @@ mod tests {
                 assert_eq!(a.value.0, b.value.0, "{text}");
             }
         }
+    }
+
+    /// Keys read through `UseSite`, which stops before the definition's place, are used at
+    /// the same bytes as through `serde_saphyr::Spanned`, and the values after them still
+    /// read the same (an alias as a key included).
+    #[test]
+    fn use_site_keys_read_the_same_bytes() {
+        struct Keys(Vec<(u32, u32)>);
+        impl<'de> de::Deserialize<'de> for Keys {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = Keys;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a mapping")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Keys, A::Error> {
+                        let mut out = Vec::new();
+                        while let Some(key) = a.next_key::<UseSite<String>>()? {
+                            out.push(key.referenced);
+                            let value = a.next_value::<Located<String>>()?;
+                            out.push(value.defined);
+                            out.push(value.referenced);
+                        }
+                        Ok(Keys(out))
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+        struct Theirs(Vec<(u32, u32)>);
+        impl<'de> de::Deserialize<'de> for Theirs {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = Theirs;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a mapping")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Theirs, A::Error> {
+                        let mut out = Vec::new();
+                        while let Some(key) = a.next_key::<Spanned<String>>()? {
+                            out.push(theirs(&key.referenced));
+                            let value = a.next_value::<Spanned<String>>()?;
+                            out.push(theirs(&value.defined));
+                            out.push(theirs(&value.referenced));
+                        }
+                        Ok(Theirs(out))
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+        let text = "&k a: &v héllo\nb: *v\n*k : c\n\"d\": 'e'\n";
+        let ours: Keys =
+            serde_saphyr::from_str_with_options(text, crate::load::yaml::options()).unwrap();
+        let theirs: Theirs =
+            serde_saphyr::from_str_with_options(text, crate::load::yaml::options()).unwrap();
+        assert_eq!(ours.0.len(), 12);
+        assert_eq!(ours.0, theirs.0);
     }
 
     /// The parser's "unavailable" mark reads as nothing, like `Span::byte_offset`.
