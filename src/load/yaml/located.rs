@@ -1,4 +1,4 @@
-//! A value with the bytes of its definition and of its use, read through serde-saphyr's
+//! A value with the bytes of its definition or of its use, read through serde-saphyr's
 //! `Spanned` protocol without `serde_saphyr::Spanned` itself, which allocates a string for
 //! a marker key and walks its locations field by field for every node: half a million
 //! fields are about ten million nodes and keys.
@@ -15,25 +15,24 @@ const NEWTYPE: &str = "__yaml_spanned";
 const MARKER: &str = "__serde_saphyr_private_spanned";
 const FIELDS: &[&str] = &[MARKER, "value", "referenced", "defined"];
 
-/// Where a value is written and where it is used, as byte ranges `(start, end)`.
+/// A value and where its text is (for an alias: the anchored value), as the byte range
+/// `(start, end)`: what a node of the tree needs. Where it is used is not read.
 pub(super) struct Located<T> {
     pub value: T,
-    /// Where the text is (for an alias: the anchored value).
     pub defined: (u32, u32),
-    /// Where the value is used (for an alias: the `*alias` itself).
-    pub referenced: (u32, u32),
 }
 
 impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let visitor = LocatedVisitor { use_only: false, value: PhantomData };
-        deserializer.deserialize_newtype_struct(NEWTYPE, visitor)
+        let visitor = LocatedVisitor { defined: true, value: PhantomData };
+        let (value, defined) = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
+        Ok(Located { value, defined })
     }
 }
 
-/// A value and only where it is used: what a mapping key needs (a repeated key is shown at
-/// the alias that repeats it). The parser hands the definition's place last; it is not read,
-/// which spares a third of the location work of every key.
+/// A value and where it is used (for an alias: the `*alias` itself): what a mapping key
+/// needs, a repeated key being shown at the alias that repeats it. Where its text is, which
+/// the parser hands last, is not read.
 pub(super) struct UseSite<T> {
     pub value: T,
     pub referenced: (u32, u32),
@@ -41,52 +40,57 @@ pub(super) struct UseSite<T> {
 
 impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for UseSite<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let visitor = LocatedVisitor { use_only: true, value: PhantomData };
-        let located = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
-        Ok(UseSite { value: located.value, referenced: located.referenced })
+        let visitor = LocatedVisitor { defined: false, value: PhantomData };
+        let (value, referenced) = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
+        Ok(UseSite { value, referenced })
     }
 }
 
+/// Reads the value and one of its two places: `defined` or else `referenced`. Each place is
+/// a structure of a dozen fields the parser builds for every node and key; the one not
+/// wanted is passed over unread (or not reached at all), which halves that work.
 struct LocatedVisitor<T> {
-    /// Stop once the value and where it is used are read (`defined` is left at `(0, 0)`).
-    use_only: bool,
+    defined: bool,
     value: PhantomData<T>,
 }
 
 impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
-    type Value = Located<T>;
+    type Value = (T, (u32, u32));
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a YAML value with its location")
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Located<T>, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_struct("Spanned", FIELDS, self)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         if map.next_key_seed(Name)? != Some(Key::Marker) {
             return Err(de::Error::custom("the YAML parser gave no location"));
         }
         map.next_value::<IgnoredAny>()?;
-        let (mut value, mut defined, mut referenced) = (None, (0, 0), (0, 0));
+        let (mut value, mut place, mut found) = (None, (0, 0), false);
         while let Some(key) = map.next_key_seed(Name)? {
             match key {
                 Key::Value => value = Some(map.next_value::<T>()?),
-                Key::Defined => defined = map.next_value_seed(Bytes)?,
-                Key::Referenced => {
-                    referenced = map.next_value_seed(Bytes)?;
-                    if self.use_only && value.is_some() {
-                        break;
-                    }
+                Key::Defined if self.defined => {
+                    (place, found) = (map.next_value_seed(Bytes)?, true);
                 }
+                Key::Referenced if !self.defined => {
+                    (place, found) = (map.next_value_seed(Bytes)?, true);
+                }
+                Key::Defined | Key::Referenced => map.next_value_seed(Unread)?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
+            if found && value.is_some() {
+                break;
+            }
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-        Ok(Located { value, defined, referenced })
+        Ok((value, place))
     }
 }
 
@@ -171,6 +175,29 @@ impl<'de> Visitor<'de> for Bytes {
     }
 }
 
+/// A location nothing reads, passed over without looking into it.
+struct Unread;
+
+impl<'de> DeserializeSeed<'de> for Unread {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("Location", &["line", "column", "span", "source_id"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for Unread {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a location")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Ok(())
+    }
+}
+
 /// Reads a span (`{offset, len, byte_info: [offset, len]}`) as a byte range.
 struct SpanBytes;
 
@@ -217,11 +244,12 @@ fn byte_range((offset, len): (u64, u64)) -> (u32, u32) {
 mod tests {
     use super::*;
 
-    /// Every span of a document in depth-first order, keys included: `(defined, referenced)`
-    /// of each node, read through `$wrap` (`Located` or `serde_saphyr::Spanned`).
+    /// Every place of a document in depth-first order: where each key is used and where
+    /// each value and item is written, read through `$key` and `$value` (`UseSite` and
+    /// `Located`, or `serde_saphyr::Spanned` for both).
     macro_rules! recorder {
-        ($name:ident, $wrap:ident, $bytes:expr) => {
-            struct $name(Vec<((u32, u32), (u32, u32))>);
+        ($name:ident, $key:ident, $value:ident, $used:expr, $written:expr) => {
+            struct $name(Vec<(u32, u32)>);
 
             impl<'de> de::Deserialize<'de> for $name {
                 fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -236,18 +264,18 @@ mod tests {
                             mut a: A,
                         ) -> Result<$name, A::Error> {
                             let mut out = Vec::new();
-                            while let Some(item) = a.next_element::<$wrap<$name>>()? {
-                                out.push(($bytes(&item.defined), $bytes(&item.referenced)));
+                            while let Some(item) = a.next_element::<$value<$name>>()? {
+                                out.push($written(&item));
                                 out.extend(item.value.0);
                             }
                             Ok($name(out))
                         }
                         fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<$name, A::Error> {
                             let mut out = Vec::new();
-                            while let Some(key) = a.next_key::<$wrap<$name>>()? {
-                                out.push(($bytes(&key.defined), $bytes(&key.referenced)));
-                                let value = a.next_value::<$wrap<$name>>()?;
-                                out.push(($bytes(&value.defined), $bytes(&value.referenced)));
+                            while let Some(key) = a.next_key::<$key<$name>>()? {
+                                out.push($used(&key));
+                                let value = a.next_value::<$value<$name>>()?;
+                                out.push($written(&value));
                                 out.extend(value.value.0);
                             }
                             Ok($name(out))
@@ -286,11 +314,15 @@ mod tests {
         let start = s.byte_offset().unwrap_or(0) as u32;
         (start, start + s.byte_len().unwrap_or(0) as u32)
     }
-    fn ours(b: &(u32, u32)) -> (u32, u32) {
-        *b
-    }
-    recorder!(ByLocated, Located, ours);
-    recorder!(BySpanned, Spanned, theirs);
+    recorder!(ByLocated, UseSite, Located, |k: &UseSite<_>| k.referenced, |v: &Located<_>| v
+        .defined);
+    recorder!(
+        BySpanned,
+        Spanned,
+        Spanned,
+        |k: &Spanned<_>| theirs(&k.referenced),
+        |v: &Spanned<_>| theirs(&v.defined)
+    );
 
     /// Every node and key reads the same bytes as through `serde_saphyr::Spanned`: block and
     /// flow collections, aliases (as a value and as a key), multi-byte text, null, several
@@ -311,7 +343,7 @@ mod tests {
                     .unwrap();
             assert_eq!(a.len(), b.len(), "{text}");
             for (a, b) in a.iter().zip(&b) {
-                assert_eq!((a.defined, a.referenced), (theirs(&b.defined), theirs(&b.referenced)));
+                assert_eq!(a.defined, theirs(&b.defined));
                 assert!(a.value.0.len() > 1, "{text}");
                 assert_eq!(a.value.0, b.value.0, "{text}");
             }
@@ -338,7 +370,6 @@ mod tests {
                             out.push(key.referenced);
                             let value = a.next_value::<Located<String>>()?;
                             out.push(value.defined);
-                            out.push(value.referenced);
                         }
                         Ok(Keys(out))
                     }
@@ -361,7 +392,6 @@ mod tests {
                             out.push(theirs(&key.referenced));
                             let value = a.next_value::<Spanned<String>>()?;
                             out.push(theirs(&value.defined));
-                            out.push(theirs(&value.referenced));
                         }
                         Ok(Theirs(out))
                     }
@@ -374,7 +404,7 @@ mod tests {
             serde_saphyr::from_str_with_options(text, crate::load::yaml::options()).unwrap();
         let theirs: Theirs =
             serde_saphyr::from_str_with_options(text, crate::load::yaml::options()).unwrap();
-        assert_eq!(ours.0.len(), 12);
+        assert_eq!(ours.0.len(), 8);
         assert_eq!(ours.0, theirs.0);
     }
 
