@@ -509,7 +509,7 @@ impl<'t> Validator<'_, 't> {
         remove_at(elements, &dropped);
         // A list left empty by its bad items was written all the same (`location: [UK]`):
         // it is left out as a whole, so no rule reports it as missing.
-        !(!dropped.is_empty() && elements.is_empty())
+        dropped.is_empty() || !elements.is_empty()
     }
 
     fn check_object(&mut self, node: &mut Node<'t>, shape: &ObjectShape) -> bool {
