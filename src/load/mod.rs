@@ -7,7 +7,6 @@ pub mod cache;
 #[cfg(test)]
 mod corpus;
 pub mod de;
-mod direct;
 pub mod discover;
 mod pattern;
 mod reading;
@@ -578,7 +577,7 @@ fn schema_finding(display: &str, file: FileId, e: validate::SchemaError) -> Find
 /// still disagree on a value, that value alone is left out and reported in the project's
 /// words (never the deserializer's), and the entity is read again without it: one bad
 /// value never costs its entity.
-fn convert<T: direct::Direct>(
+fn convert<T: serde::de::DeserializeOwned>(
     node: &mut Node<'_>,
     file: FileId,
     text: &str,
@@ -586,10 +585,6 @@ fn convert<T: direct::Direct>(
     what: &str,
     findings: &mut Vec<Finding>,
 ) -> Option<T> {
-    // The direct road first: it reads the same value, or gives up and leaves it to serde.
-    if let Some(value) = T::direct(&direct::Reader { file, text }, node) {
-        return Some(value);
-    }
     // Each retry removes one value, so the loop ends; the bound is a second guard.
     for _ in 0..64 {
         let err = match de::from_node::<T>(node, file, text) {
