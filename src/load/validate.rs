@@ -264,7 +264,6 @@ impl<'t> Validator<'_, 't> {
                 self.report(node.start, node.end, message, help);
                 false
             }
-            [only] => self.check(node, *only, key),
             several => {
                 // Try each quietly on a copy; the first that fits wins. When none fits, the
                 // first explains (it is the main form, such as a value of the vocabulary).
