@@ -122,7 +122,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// Offsets of the line-break bytes (`\n` and `\r`).
 fn memchr_iter(haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack.iter().enumerate().filter(|(_, b)| **b == b'\n' || **b == b'\r').map(|(i, _)| i)
+    memchr::memchr2_iter(b'\n', b'\r', haystack)
 }
 
 /// Every file of a run, addressed by [`FileId`].

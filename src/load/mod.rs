@@ -8,6 +8,7 @@ pub mod cache;
 mod corpus;
 pub mod de;
 pub mod discover;
+mod pattern;
 mod reading;
 pub mod root;
 pub mod scalar;
@@ -449,7 +450,11 @@ fn decode(bytes: Vec<u8>) -> ReadResult {
         );
         return ReadResult { text, problem: Some(ReadProblem::NotText { offset: 0, message }) };
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    // `contains` scans a word at a time (core's memchr), where `position` goes byte by
+    // byte: 110 MB at 500,000 fields. Only a binary file pays for finding where.
+    if bytes.contains(&0)
+        && let Some(nul) = bytes.iter().position(|&b| b == 0)
+    {
         return not_text(
             &bytes,
             nul,

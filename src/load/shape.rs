@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
+
+use super::pattern::Pattern;
 
 /// An index into [`Shapes::arena`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +32,7 @@ pub enum Shape {
 pub struct StrShape {
     /// The schema's name for the type (`Id`, `StoreKind`), for messages.
     pub name: Option<String>,
-    pub pattern: Option<Regex>,
+    pub pattern: Option<Pattern>,
     pub values: Option<Vec<String>>,
     pub description: Option<String>,
     pub date: bool,
@@ -196,10 +197,9 @@ impl Compiler<'_> {
             "number" => Shape::Number { min: number("minimum"), max: number("maximum") },
             "string" => Shape::Str(StrShape {
                 name: name.map(str::to_owned),
-                pattern: obj
-                    .get("pattern")
-                    .and_then(Value::as_str)
-                    .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("schema pattern {p:?}: {e}"))),
+                pattern: obj.get("pattern").and_then(Value::as_str).map(|p| {
+                    Pattern::new(p).unwrap_or_else(|e| panic!("schema pattern {p:?}: {e}"))
+                }),
                 values: None,
                 description: description(obj),
                 date: obj.get("format").and_then(Value::as_str) == Some("date"),

@@ -10,7 +10,7 @@ mod located;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Location;
 
-use self::located::Located;
+use self::located::{Located, UseSite};
 
 use super::syntax::{Problem, classify};
 use crate::diag::{Text, t};
@@ -337,7 +337,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
         // Manifest mappings are small: a scan of the keys so far beats hashing them; a map is
         // built only for the rare large mapping.
         let mut index: Option<std::collections::HashMap<Cow<'de, str>, (u32, u32)>> = None;
-        while let Some(key) = map.next_key::<Located<KeyText<'de>>>()? {
+        while let Some(key) = map.next_key::<UseSite<KeyText<'de>>>()? {
             let value = map.next_value::<Located<Node<'de>>>()?;
             // A repeated key is shown where it is written: at the alias, when it is one.
             let (start, end) = key.referenced;

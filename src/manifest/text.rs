@@ -55,8 +55,8 @@ pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*$";
 /// The longest id, in characters: ids name the site's pages and maps, and file systems
 /// refuse names over 255 bytes ("File name too long" at build time, long after `check`).
 pub const ID_MAX_LENGTH: usize = 100;
-const CATEGORY_PATTERN: &str = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$";
-const FIELD_REF_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*\\.([a-z0-9][a-z0-9_-]*|\\*)$";
+pub(crate) const CATEGORY_PATTERN: &str = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$";
+pub(crate) const FIELD_REF_PATTERN: &str = "^[a-z0-9][a-z0-9_-]*\\.([a-z0-9][a-z0-9_-]*|\\*)$";
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 // No look-ahead: the pattern must read the same in Rust's regex and in ECMA-262 editors.
 pub(crate) const DURATION_PATTERN: &str = "^P([0-9]+Y([0-9]+M)?([0-9]+W)?([0-9]+D)?|[0-9]+M([0-9]+W)?([0-9]+D)?|[0-9]+W([0-9]+D)?|[0-9]+D)$";

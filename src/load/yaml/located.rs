@@ -1,4 +1,4 @@
-//! A value with the bytes of its definition and of its use, read through serde-saphyr's
+//! A value with the bytes of its definition or of its use, read through serde-saphyr's
 //! `Spanned` protocol without `serde_saphyr::Spanned` itself, which allocates a string for
 //! a marker key and walks its locations field by field for every node: half a million
 //! fields are about ten million nodes and keys.
@@ -15,52 +15,82 @@ const NEWTYPE: &str = "__yaml_spanned";
 const MARKER: &str = "__serde_saphyr_private_spanned";
 const FIELDS: &[&str] = &[MARKER, "value", "referenced", "defined"];
 
-/// Where a value is written and where it is used, as byte ranges `(start, end)`.
+/// A value and where its text is (for an alias: the anchored value), as the byte range
+/// `(start, end)`: what a node of the tree needs. Where it is used is not read.
 pub(super) struct Located<T> {
     pub value: T,
-    /// Where the text is (for an alias: the anchored value).
     pub defined: (u32, u32),
-    /// Where the value is used (for an alias: the `*alias` itself).
-    pub referenced: (u32, u32),
 }
 
 impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_newtype_struct(NEWTYPE, LocatedVisitor(PhantomData))
+        let visitor = LocatedVisitor { defined: true, value: PhantomData };
+        let (value, defined) = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
+        Ok(Located { value, defined })
     }
 }
 
-struct LocatedVisitor<T>(PhantomData<T>);
+/// A value and where it is used (for an alias: the `*alias` itself): what a mapping key
+/// needs, a repeated key being shown at the alias that repeats it. Where its text is, which
+/// the parser hands last, is not read.
+pub(super) struct UseSite<T> {
+    pub value: T,
+    pub referenced: (u32, u32),
+}
+
+impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for UseSite<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let visitor = LocatedVisitor { defined: false, value: PhantomData };
+        let (value, referenced) = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
+        Ok(UseSite { value, referenced })
+    }
+}
+
+/// Reads the value and one of its two places: `defined` or else `referenced`. Each place is
+/// a structure of a dozen fields the parser builds for every node and key; the one not
+/// wanted is passed over unread (or not reached at all), which halves that work.
+struct LocatedVisitor<T> {
+    defined: bool,
+    value: PhantomData<T>,
+}
 
 impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
-    type Value = Located<T>;
+    type Value = (T, (u32, u32));
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a YAML value with its location")
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Located<T>, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_struct("Spanned", FIELDS, self)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         if map.next_key_seed(Name)? != Some(Key::Marker) {
             return Err(de::Error::custom("the YAML parser gave no location"));
         }
         map.next_value::<IgnoredAny>()?;
-        let (mut value, mut defined, mut referenced) = (None, (0, 0), (0, 0));
+        let (mut value, mut place, mut found) = (None, (0, 0), false);
         while let Some(key) = map.next_key_seed(Name)? {
             match key {
                 Key::Value => value = Some(map.next_value::<T>()?),
-                Key::Defined => defined = map.next_value_seed(Bytes)?,
-                Key::Referenced => referenced = map.next_value_seed(Bytes)?,
+                Key::Defined if self.defined => {
+                    (place, found) = (map.next_value_seed(Bytes)?, true);
+                }
+                Key::Referenced if !self.defined => {
+                    (place, found) = (map.next_value_seed(Bytes)?, true);
+                }
+                Key::Defined | Key::Referenced => map.next_value_seed(Unread)?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
+            if found && value.is_some() {
+                break;
+            }
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-        Ok(Located { value, defined, referenced })
+        Ok((value, place))
     }
 }
 
@@ -131,13 +161,40 @@ impl<'de> Visitor<'de> for Bytes {
         let mut bytes = (0, 0);
         while let Some(key) = map.next_key_seed(Name)? {
             match key {
-                Key::Span => bytes = map.next_value_seed(SpanBytes)?,
+                Key::Span => {
+                    // The span is all that is read; what follows it (`source_id`) is not.
+                    bytes = map.next_value_seed(SpanBytes)?;
+                    break;
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
         }
         Ok(bytes)
+    }
+}
+
+/// A location nothing reads, passed over without looking into it.
+struct Unread;
+
+impl<'de> DeserializeSeed<'de> for Unread {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("Location", &["line", "column", "span", "source_id"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for Unread {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a location")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Ok(())
     }
 }
 
@@ -187,11 +244,12 @@ fn byte_range((offset, len): (u64, u64)) -> (u32, u32) {
 mod tests {
     use super::*;
 
-    /// Every span of a document in depth-first order, keys included: `(defined, referenced)`
-    /// of each node, read through `$wrap` (`Located` or `serde_saphyr::Spanned`).
+    /// Every place of a document in depth-first order: where each key is used and where
+    /// each value and item is written, read through `$key` and `$value` (`UseSite` and
+    /// `Located`, or `serde_saphyr::Spanned` for both).
     macro_rules! recorder {
-        ($name:ident, $wrap:ident, $bytes:expr) => {
-            struct $name(Vec<((u32, u32), (u32, u32))>);
+        ($name:ident, $key:ident, $value:ident, $used:expr, $written:expr) => {
+            struct $name(Vec<(u32, u32)>);
 
             impl<'de> de::Deserialize<'de> for $name {
                 fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -206,18 +264,18 @@ mod tests {
                             mut a: A,
                         ) -> Result<$name, A::Error> {
                             let mut out = Vec::new();
-                            while let Some(item) = a.next_element::<$wrap<$name>>()? {
-                                out.push(($bytes(&item.defined), $bytes(&item.referenced)));
+                            while let Some(item) = a.next_element::<$value<$name>>()? {
+                                out.push($written(&item));
                                 out.extend(item.value.0);
                             }
                             Ok($name(out))
                         }
                         fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<$name, A::Error> {
                             let mut out = Vec::new();
-                            while let Some(key) = a.next_key::<$wrap<$name>>()? {
-                                out.push(($bytes(&key.defined), $bytes(&key.referenced)));
-                                let value = a.next_value::<$wrap<$name>>()?;
-                                out.push(($bytes(&value.defined), $bytes(&value.referenced)));
+                            while let Some(key) = a.next_key::<$key<$name>>()? {
+                                out.push($used(&key));
+                                let value = a.next_value::<$value<$name>>()?;
+                                out.push($written(&value));
                                 out.extend(value.value.0);
                             }
                             Ok($name(out))
@@ -256,21 +314,26 @@ mod tests {
         let start = s.byte_offset().unwrap_or(0) as u32;
         (start, start + s.byte_len().unwrap_or(0) as u32)
     }
-    fn ours(b: &(u32, u32)) -> (u32, u32) {
-        *b
-    }
-    recorder!(ByLocated, Located, ours);
-    recorder!(BySpanned, Spanned, theirs);
+    recorder!(ByLocated, UseSite, Located, |k: &UseSite<_>| k.referenced, |v: &Located<_>| v
+        .defined);
+    recorder!(
+        BySpanned,
+        Spanned,
+        Spanned,
+        |k: &Spanned<_>| theirs(&k.referenced),
+        |v: &Spanned<_>| theirs(&v.defined)
+    );
 
-    /// Every node and key reads the same bytes as through `serde_saphyr::Spanned`: block and
-    /// flow collections, aliases (as a value and as a key), multi-byte text, null, several
-    /// documents.
+    /// Every key is used, and every value and item written, at the same bytes as through
+    /// `serde_saphyr::Spanned`: block and flow collections, aliases and anchors (as a value
+    /// and as a key), quoted keys, multi-byte text, null, several documents.
     #[test]
     fn same_bytes_as_serde_saphyr_spanned() {
         let texts = [
             "a: &x \"héllo\"\nb: *x\nc:\n  - [1, {d: é, e: [true, 2.5]}]\n  - ~\n  -\n*x : 2\n",
             "stores:\n  - id: crm\n    fields:\n      - id: email\n        name: E-mail\n        category: user.contact.email\n      - {id: phone, retention: {duration: P3Y}}\n",
             "- |\n  a block\n  of text\n- 'quoted'\n- >-\n  folded\n---\nx: y\n",
+            "&k a: &v héllo\nb: *v\n*k : c\n\"d\": 'e'\n",
         ];
         for text in texts {
             let a: Vec<Located<ByLocated>> =
@@ -281,7 +344,7 @@ mod tests {
                     .unwrap();
             assert_eq!(a.len(), b.len(), "{text}");
             for (a, b) in a.iter().zip(&b) {
-                assert_eq!((a.defined, a.referenced), (theirs(&b.defined), theirs(&b.referenced)));
+                assert_eq!(a.defined, theirs(&b.defined));
                 assert!(a.value.0.len() > 1, "{text}");
                 assert_eq!(a.value.0, b.value.0, "{text}");
             }
