@@ -101,8 +101,8 @@ pub enum Command {
     Scan(ScanArgs),
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
-    /// Serve the site from memory on this machine, rebuilt and repainted as the manifests
-    /// change (see docs/serve.md).
+    /// Serve the site from memory on this machine, each page made when asked for; open
+    /// pages repaint as the manifests change (see docs/serve.md).
     Serve(ServeArgs),
     /// Serve editors over the Language Server Protocol on standard input and output: the
     /// findings of `check` as you type (see docs/editors.md).

@@ -1,5 +1,6 @@
 //! `datacarto serve [DIR] [--port N] [--host H] [--open]`: the site from memory on the
-//! loopback interface, rebuilt and repainted as the manifests change. See docs/serve.md.
+//! loopback interface, each page made when asked for, open pages repainted as the manifests
+//! change. See docs/serve.md.
 
 use std::io::Write as _;
 use std::net::{IpAddr, TcpListener};
