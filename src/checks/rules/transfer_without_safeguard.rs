@@ -15,9 +15,15 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if flow.transfer.is_some() {
             continue;
         }
-        for (to, carried) in directions(model, flow) {
+        for (to, reversed) in directions(flow) {
+            // The destination's countries first: reading the carried fields is a visit to
+            // each of them, and most flows stay inside the EEA.
             let countries = outside_eea(model, to);
-            if countries.is_empty() || carried.is_empty() {
+            if countries.is_empty() {
+                continue;
+            }
+            let carried = personal_carried(model, flow, reversed);
+            if carried.is_empty() {
                 continue;
             }
             out.push(finding(cx, flow, to, &countries, &carried));
@@ -88,14 +94,20 @@ fn store_finding(
     .help(help)
 }
 
-/// The stores a flow delivers to, with the personal fields it carries there.
-fn directions(model: &Model, flow: &Flow) -> Vec<(StoreId, Vec<FieldId>)> {
-    let personal = |f: &FieldId| model.field(*f).personal;
-    let mut out = vec![(flow.to, flow.fields.iter().map(|c| c.source).filter(personal).collect())];
+/// The stores a flow delivers to, and whether the data goes there back against the flow.
+fn directions(flow: &Flow) -> Vec<(StoreId, bool)> {
+    let mut out = vec![(flow.to, false)];
     if flow.direction == Direction::Both && flow.from != flow.to {
-        out.push((flow.from, flow.fields.iter().map(|c| c.target).filter(personal).collect()));
+        out.push((flow.from, true));
     }
     out
+}
+
+/// The personal fields a flow carries towards its destination, or back towards its source
+/// (`reversed`, a synchronisation): the fields as they leave.
+fn personal_carried(model: &Model, flow: &Flow, reversed: bool) -> Vec<FieldId> {
+    let leaving = |c: &crate::model::Carried| if reversed { c.target } else { c.source };
+    flow.fields.iter().map(leaving).filter(|f| model.field(*f).personal).collect()
 }
 
 fn finding(

@@ -13,10 +13,17 @@ use crate::vocab::categories::{CATEGORIES, DATA_USES, is_builtin, is_builtin_use
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = cx.model;
     let known = |key: &str| is_builtin(key) || model.category(key).is_some();
+    // A map of half a million fields writes a few dozen keys: each is searched in the
+    // vocabulary once, then remembered.
+    let mut seen: crate::hash::Map<&str, bool> = crate::hash::Map::default();
     for id in model.field_ids() {
         let field = model.field(id);
         let Some(category) = &field.category else { continue };
-        if field.origin == FieldOrigin::Declared && !known(&category.value) {
+        if field.origin != FieldOrigin::Declared {
+            continue;
+        }
+        let key = category.value.as_str();
+        if !*seen.entry(key).or_insert_with(|| known(key)) {
             out.push(unknown(
                 model,
                 field_entity(model, id),
