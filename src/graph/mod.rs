@@ -237,6 +237,23 @@ impl LineageGraph {
     pub fn component_of(&self, field: FieldId) -> u32 {
         self.component[field.index()]
     }
+
+    /// For each field, whether it lies on a cycle of the field graph through any flows: its
+    /// group holds other fields, or a flow carries it into itself. A cycle through some of
+    /// the flows only (one-way ones) lies within these fields.
+    pub fn on_cycles(&self) -> Vec<bool> {
+        let mut size = vec![0u32; self.source_component.len()];
+        for c in &self.component {
+            size[*c as usize] += 1;
+        }
+        let mut on = self.component.iter().map(|c| size[*c as usize] > 1).collect::<Vec<_>>();
+        for e in self.fields.raw_edges() {
+            if e.source() == e.target() {
+                on[e.source().index()] = true;
+            }
+        }
+        on
+    }
 }
 
 /// Active purposes per field, as compressed rows.

@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 
 use petgraph::algo::TarjanScc;
-use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::visit::{EdgeFiltered, EdgeRef, NodeFiltered};
 
 use crate::checks::Context;
 use crate::checks::facts::field_entity;
@@ -19,7 +19,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let one_way = |e: petgraph::graph::EdgeReference<'_, FieldEdge>| {
         model.flow(e.weight().flow).direction == Direction::OneWay
     };
-    let graph = EdgeFiltered::from_fn(&cx.graph.fields, one_way);
+    // A loop through one-way flows is a loop through flows: only the fields on one are
+    // walked (on most maps a few, or none), not the whole lineage a second time.
+    let on_cycles = cx.graph.on_cycles();
+    if !on_cycles.contains(&true) {
+        return;
+    }
+    let one_way_graph = EdgeFiltered::from_fn(&cx.graph.fields, one_way);
+    let graph = NodeFiltered::from_fn(&one_way_graph, |n| on_cycles[n.index()]);
     // Only the groups that loop are kept: the others (nearly every field, alone) are never
     // copied out of the walk.
     let mut groups: Vec<Vec<FieldId>> = Vec::new();
@@ -108,4 +115,43 @@ fn shortest_cycle(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::findings_of;
+
+    const STORES: &str = "stores:
+  - id: crm
+    fields: [{id: email}, {id: phone}]
+  - id: erp
+    fields: [{id: email}, {id: phone}]
+";
+
+    fn cycles(flows: &str) -> Vec<String> {
+        let map = format!("{STORES}flows:\n{flows}");
+        findings_of(&map, "flow-cycle").into_iter().map(|(_, entity)| entity).collect()
+    }
+
+    /// A field carried into itself by a one-way flow loops; by a synchronisation it does not.
+    #[test]
+    fn a_flow_into_the_same_field_loops_when_one_way() {
+        let one_way = cycles("  - {id: again, from: crm, to: crm, fields: [email]}\n");
+        assert_eq!(one_way, ["crm.email"]);
+        let both =
+            cycles("  - {id: again, from: crm, to: crm, fields: [email], direction: both}\n");
+        assert!(both.is_empty(), "{both:?}");
+    }
+
+    /// A one-way loop is found inside a group a synchronisation also joins, and a
+    /// synchronisation alone is no loop.
+    #[test]
+    fn one_way_loops_are_found_beside_synchronisations() {
+        let sync = "  - {id: sync, from: crm, to: erp, fields: [phone], direction: both}\n";
+        assert!(cycles(sync).is_empty());
+        let both = format!(
+            "{sync}  - {{id: out, from: crm, to: erp, fields: [email]}}\n  - {{id: back, from: erp, to: crm, fields: [email]}}\n"
+        );
+        assert_eq!(cycles(&both), ["crm.email"]);
+    }
 }
