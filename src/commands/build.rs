@@ -55,13 +55,7 @@ pub fn run(options: &Options) -> anyhow::Result<Status> {
         progress: (std::io::stderr().is_terminal() && super::verbosity() > super::Verbosity::Quiet)
             .then_some(&progress as &'static (dyn Fn(usize, usize) + Sync)),
     };
-    let inputs = site::Inputs {
-        model: &compiled.model,
-        graph: &compiled.graph,
-        report: &compiled.report,
-        config: &compiled.config,
-        sources: &compiled.sources,
-    };
+    let inputs = compiled.site_inputs();
     // Checked before anything is made: an OUT datacarto did not make is refused at once.
     let folder = crate::output::Folder::begin(&options.output)?;
     let files = site::build_into(&inputs, &site_options, &|artifact| folder.write(&artifact))?;

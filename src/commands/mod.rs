@@ -145,6 +145,19 @@ pub struct Compiled {
     pub report: Report,
 }
 
+impl Compiled {
+    /// What the site's pages read of it (`build`, and `serve`'s pages made on request).
+    pub fn site_inputs(&self) -> crate::site::Inputs<'_> {
+        crate::site::Inputs {
+            model: &self.model,
+            graph: &self.graph,
+            report: &self.report,
+            config: &self.config,
+            sources: &self.sources,
+        }
+    }
+}
+
 /// load → resolve → graph → checks → levels and suppressions.
 pub fn compile(
     dir: &Path,

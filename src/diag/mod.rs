@@ -33,6 +33,18 @@ impl Level {
             Level::Error => "error",
         }
     }
+
+    /// The level as a reader sees it named: "warning", « avertissement ».
+    pub fn word(self, language: crate::manifest::enums::Language) -> &'static str {
+        use crate::manifest::enums::Language;
+        match (self, language) {
+            (Level::Error, Language::En) => "error",
+            (Level::Error, Language::Fr) => "erreur",
+            (Level::Warn, Language::En) => "warning",
+            (Level::Warn, Language::Fr) => "avertissement",
+            (Level::Info, _) => "info",
+        }
+    }
 }
 
 impl fmt::Display for Level {

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use crate::commands::compile_loaded;
 use crate::date::Date;
-use crate::diag::{Finding, Level};
+use crate::diag::Finding;
 use crate::engine::Engine;
 use crate::load::LoadOptions;
 use crate::manifest::enums::Language;
@@ -146,13 +146,7 @@ pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyho
 
 /// `file:line:col: message` of a finding, in the site's language.
 fn located(f: &Finding, sources: &SourceMap, language: Language) -> String {
-    let level = match (f.level, language) {
-        (Level::Error, Language::En) => "error",
-        (Level::Warn, Language::En) => "warning",
-        (Level::Error, Language::Fr) => "erreur",
-        (Level::Warn, Language::Fr) => "avertissement",
-        (Level::Info, _) => "info",
-    };
+    let level = f.level.word(language);
     match &f.primary {
         Some(label) => {
             let (line, col) = sources.line_col(label.span);
@@ -168,19 +162,29 @@ fn located(f: &Finding, sources: &SourceMap, language: Language) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_rebuild_with_nothing_changed_keeps_the_build() {
+    /// A map folder, served with the default options.
+    fn served() -> (tempfile::TempDir, Options) {
         let dir = tempfile::tempdir().expect("a folder");
-        let write =
-            |text: &str| std::fs::write(dir.path().join("map.yaml"), text).expect("written");
-        std::fs::write(dir.path().join("datacarto.yaml"), "organization: {name: Example}\n")
-            .expect("written");
-        write("stores:\n  - id: crm\n");
         let options = Options {
             dir: dir.path().to_path_buf(),
             lang: None,
             as_of: Date::new(2026, 1, 1).expect("a date"),
         };
+        (dir, options)
+    }
+
+    /// Writes the map's `map.yaml`.
+    fn write(options: &Options, text: &str) {
+        std::fs::write(options.dir.join("map.yaml"), text).expect("written");
+    }
+
+    #[test]
+    fn a_rebuild_with_nothing_changed_keeps_the_build() {
+        let (dir, options) = served();
+        let write = |text: &str| write(&options, text);
+        std::fs::write(dir.path().join("datacarto.yaml"), "organization: {name: Example}\n")
+            .expect("written");
+        write("stores:\n  - id: crm\n");
         let (shared, mut engine) = (Shared::default(), engine(&options));
         assert!(rebuild(&shared, &options, &mut engine).expect("built"));
         assert_eq!(shared.current().generation, 1);
@@ -200,15 +204,9 @@ mod tests {
     /// whose pages are the last good generation's, made from the map that could be read.
     #[test]
     fn a_broken_file_keeps_the_last_good_pages() {
-        let dir = tempfile::tempdir().expect("a folder");
-        let write =
-            |text: &str| std::fs::write(dir.path().join("map.yaml"), text).expect("written");
+        let (_dir, options) = served();
+        let write = |text: &str| write(&options, text);
         write("stores:\n  - id: crm\n    name: Golden record\n");
-        let options = Options {
-            dir: dir.path().to_path_buf(),
-            lang: None,
-            as_of: Date::new(2026, 1, 1).expect("a date"),
-        };
         let (shared, mut engine) = (Shared::default(), engine(&options));
         assert!(rebuild(&shared, &options, &mut engine).expect("built"));
         let good = shared.current();

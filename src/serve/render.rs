@@ -31,14 +31,7 @@ impl Generation {
     pub fn start(compiled: Compiled, options: site::Options) -> anyhow::Result<Generation> {
         let (asks, incoming) = mpsc::channel::<Ask>();
         std::thread::Builder::new().name("datacarto-pages".into()).spawn(move || {
-            let inputs = site::Inputs {
-                model: &compiled.model,
-                graph: &compiled.graph,
-                report: &compiled.report,
-                config: &compiled.config,
-                sources: &compiled.sources,
-            };
-            let pages = match site::Pages::new(inputs, &options) {
+            let pages = match site::Pages::new(compiled.site_inputs(), &options) {
                 Ok(pages) => pages,
                 Err(e) => {
                     let reason = format!("{e:#}");

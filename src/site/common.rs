@@ -224,7 +224,7 @@ pub(super) fn findings_json(
         .map(|f| {
             obj! {
                 "level": f.level.as_str(),
-                "level_label": level_label(f.level.as_str(), language),
+                "level_label": f.level.word(language),
                 "rule": f.rule,
                 "message": f.message.get(language),
                 "help": f.help.as_ref().map(|h| h.get(language)),
@@ -232,17 +232,6 @@ pub(super) fn findings_json(
             }
         })
         .collect()
-}
-
-pub(super) fn level_label(level: &str, language: Language) -> &'static str {
-    match (level, language) {
-        ("error", Language::En) => "error",
-        ("error", Language::Fr) => "erreur",
-        ("warn", Language::En) => "warning",
-        ("warn", Language::Fr) => "avertissement",
-        (_, Language::En) => "info",
-        (_, Language::Fr) => "info",
-    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use tera::Value;
 
 use super::common::{
-    category_label, enum_label, field_marks, findings_json, id_name, level_label, place,
-    purpose_link, store_link, store_marks, team_link,
+    category_label, enum_label, field_marks, findings_json, id_name, place, purpose_link,
+    store_link, store_marks, team_link,
 };
 use super::{Inputs, Site};
 use crate::checks::facts;
@@ -297,36 +297,18 @@ pub(super) fn findings(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
     let mut rules: Vec<&str> = all.iter().map(|f| f.rule).collect();
     rules.sort_unstable();
     rules.dedup();
-    let levels: Vec<Value> = ["error", "warn", "info"]
+    use crate::diag::Level;
+    let levels: Vec<Value> = [Level::Error, Level::Warn, Level::Info]
         .iter()
-        .map(|l| obj! {"value": *l, "label": level_label(l, lang)})
+        .map(|l| obj! {"value": l.as_str(), "label": l.word(lang)})
         .collect();
     let s = &inputs.report.summary;
+    let counts = crate::diag::emit::counts(s.errors, s.warnings, s.infos, lang);
     let summary = match lang {
-        Language::En => {
-            let n = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n == 1 { one } else { many })
-            };
-            format!(
-                "{}, {}, {}, {} suppressed.",
-                n(s.errors, "error", "errors"),
-                n(s.warnings, "warning", "warnings"),
-                n(s.infos, "info", "infos"),
-                s.suppressed
-            )
-        }
+        Language::En => format!("{counts}, {} suppressed.", s.suppressed),
         Language::Fr => {
-            // French counts 0 and 1 in the singular.
-            let n = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n <= 1 { one } else { many })
-            };
-            format!(
-                "{}, {}, {}, {}.",
-                n(s.errors, "erreur", "erreurs"),
-                n(s.warnings, "avertissement", "avertissements"),
-                n(s.infos, "info", "infos"),
-                n(s.suppressed, "suspendu", "suspendus"),
-            )
+            let fr = crate::diag::emit::plural(s.suppressed, "suspendu", "suspendus", true);
+            format!("{counts}, {fr}.")
         }
     };
     obj! {"page_title": site.word("findings"), "summary": summary, "rules": rules, "levels": levels,
@@ -345,7 +327,7 @@ pub(super) fn accepted(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             let f = &a.finding;
             obj! {
                 "level": f.level.as_str(),
-                "level_label": level_label(f.level.as_str(), lang),
+                "level_label": f.level.word(lang),
                 "rule": f.rule,
                 "message": f.message.get(lang),
                 "place": f.primary.as_ref().map(|l| place(inputs, l.span)).unwrap_or_default(),

@@ -114,16 +114,6 @@ mod tests {
         compile(&dir, &[], as_of, &LoadOptions::default()).expect("the example compiles")
     }
 
-    fn inputs(c: &Compiled) -> Inputs<'_> {
-        Inputs {
-            model: &c.model,
-            graph: &c.graph,
-            report: &c.report,
-            config: &c.config,
-            sources: &c.sources,
-        }
-    }
-
     fn options() -> Options {
         Options { language: Language::En, date: None, templates: Vec::new(), progress: None }
     }
@@ -133,7 +123,7 @@ mod tests {
     #[test]
     fn one_page_makes_one_job() {
         let compiled = retail();
-        let pages = Pages::new(inputs(&compiled), &options()).expect("the site");
+        let pages = Pages::new(compiled.site_inputs(), &options()).expect("the site");
         assert_eq!(pages.runs(), 0, "nothing is made before it is asked for");
         let Made::File(page) = pages.get("stores/crm.html") else { panic!("the store page") };
         assert!(String::from_utf8_lossy(&page).contains("CRM"));
@@ -153,7 +143,7 @@ mod tests {
     #[test]
     fn unknown_paths_make_nothing() {
         let compiled = retail();
-        let pages = Pages::new(inputs(&compiled), &options()).expect("the site");
+        let pages = Pages::new(compiled.site_inputs(), &options()).expect("the site");
         for path in ["stores/nothing.html", "stores/crm.htm", "", "../Cargo.toml", "/index.html"] {
             assert_eq!(pages.get(path), Made::Missing, "{path}");
         }
@@ -165,7 +155,7 @@ mod tests {
     #[test]
     fn jobs_make_the_paths_they_name() {
         let compiled = retail();
-        let inputs = inputs(&compiled);
+        let inputs = compiled.site_inputs();
         let site = Site::new(&inputs, &options(), true);
         let tera = env::environment(&[]).expect("the templates");
         for job in jobs(inputs.model) {
@@ -190,7 +180,7 @@ mod tests {
             templates: vec![("store.html".into(), "{{ missing_value.field }}".into())],
             ..options()
         };
-        let pages = Pages::new(inputs(&compiled), &options).expect("the site");
+        let pages = Pages::new(compiled.site_inputs(), &options).expect("the site");
         let Made::Failed(reason) = pages.get("stores/crm.html") else { panic!("a failure") };
         assert!(reason.contains("store.html"), "{reason}");
         assert!(matches!(pages.get("maps/stores/crm.svg"), Made::Failed(_)));

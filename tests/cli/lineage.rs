@@ -39,23 +39,11 @@ fn strings(value: &Value, key: &str) -> Vec<String> {
 
 /// Every file of a folder, relative to it, for copying a map.
 fn files_of(dir: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                // A binary file (the example's scanned database, once made) is not the map.
-                let Ok(text) = std::fs::read_to_string(&path) else { continue };
-                out.push((rel, text));
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::support::files_under(dir)
+        .into_iter()
+        // A binary file (the example's scanned database, once made) is not the map.
+        .filter_map(|rel| Some((rel.clone(), std::fs::read_to_string(dir.join(&rel)).ok()?)))
+        .collect()
 }
 
 /// A copy of the retail example.

@@ -280,81 +280,58 @@ impl Drop for Page {
     }
 }
 
-/// In Chromium: an open page repaints after an edit without the test reloading it; a file
-/// broken mid-edit puts its problem over the page, which keeps its content.
-#[test]
-fn an_open_page_repaints_after_an_edit() {
-    let Some(program) = crate::a11y::tool(crate::site::chromium(), "chromium") else { return };
-    let Some(node) = crate::a11y::tool(node(), "node with WebSocket") else { return };
-    let map = Map::new(&[("stores.yaml", STORES)]);
-    let server = start(&map);
+/// The page's title, or nothing yet.
+const H1: &str = "(document.querySelector('h1') || {}).textContent";
+/// The problems box `serve` puts over the page, or nothing.
+const PROBLEMS: &str = "(document.getElementById('datacarto-live-problems') || {}).textContent";
+
+/// `serve` on `map` and its CRM store's page open in headless Chromium, its title shown:
+/// the server, the browser and the page; nothing when the tools are missing.
+fn crm_page_open(map: &Map) -> Option<(Server, Browser, Page)> {
+    let program = crate::a11y::tool(crate::site::chromium(), "chromium")?;
+    let node = crate::a11y::tool(node(), "node with WebSocket")?;
+    let server = start(map);
     let browser = browser(program);
     let mut page = Page::attach(node, &browser);
     let url = format!("http://127.0.0.1:{}/stores/crm.html", server.port);
     assert_eq!(page.ask(&format!("goto {url}")), "ok");
-    let h1 = "(document.querySelector('h1') || {}).textContent";
-    assert_eq!(page.ask(&format!("wait {h1}")), "ok \"Customer master\"");
+    assert_eq!(page.ask(&format!("wait {H1}")), "ok \"Customer master\"");
+    Some((server, browser, page))
+}
+
+/// In Chromium: an open page repaints after an edit without the test reloading it; a file
+/// broken mid-edit puts its problem over the page, which keeps its content.
+#[test]
+fn an_open_page_repaints_after_an_edit() {
+    let map = Map::new(&[("stores.yaml", STORES)]);
+    let Some((_server, _browser, mut page)) = crm_page_open(&map) else { return };
     // The live script is connected before the edit: wait for its stream to be open.
     map.write("stores.yaml", STORES.replace("Customer master", "Golden record").as_bytes());
     assert_eq!(
-        page.ask(&format!("wait {h1} === 'Golden record' && {h1}")),
+        page.ask(&format!("wait {H1} === 'Golden record' && {H1}")),
         "ok \"Golden record\"",
         "the page repainted"
     );
     map.write("stores.yaml", b"stores:\n  - id: crm\n    name: [unclosed\n");
-    let problems = "(document.getElementById('datacarto-live-problems') || {}).textContent";
-    let shown = page.ask(&format!("wait {problems}"));
+    let shown = page.ask(&format!("wait {PROBLEMS}"));
     assert!(shown.contains("stores.yaml:3:11: error[yaml-syntax]"), "{shown}");
-    assert_eq!(page.ask(&format!("wait {h1}")), "ok \"Golden record\"", "the page stays");
+    assert_eq!(page.ask(&format!("wait {H1}")), "ok \"Golden record\"", "the page stays");
 }
 
 /// In a French map's site, the problems box over the page speaks French, and no English
 /// sentence of it shows.
 #[test]
 fn the_problems_box_speaks_the_maps_language() {
-    let Some(program) = crate::a11y::tool(crate::site::chromium(), "chromium") else { return };
-    let Some(node) = crate::a11y::tool(node(), "node with WebSocket") else { return };
     let map = Map::new(&[
         ("datacarto.yaml", "organization: {name: Exemple}\nlanguage: fr\n"),
         ("stores.yaml", STORES),
     ]);
-    let server = start(&map);
-    let browser = browser(program);
-    let mut page = Page::attach(node, &browser);
-    let url = format!("http://127.0.0.1:{}/stores/crm.html", server.port);
-    assert_eq!(page.ask(&format!("goto {url}")), "ok");
-    let h1 = "(document.querySelector('h1') || {}).textContent";
-    assert_eq!(page.ask(&format!("wait {h1}")), "ok \"Customer master\"");
+    let Some((_server, _browser, mut page)) = crm_page_open(&map) else { return };
     map.write("stores.yaml", b"stores:\n  - id: crm\n    name: [unclosed\n");
-    let problems = "(document.getElementById('datacarto-live-problems') || {}).textContent";
-    let shown = page.ask(&format!("wait {problems}"));
+    let shown = page.ask(&format!("wait {PROBLEMS}"));
     assert!(shown.contains("La cartographie ne peut pas être lue"), "{shown}");
     assert!(shown.contains("stores.yaml:3:11: erreur[yaml-syntax]"), "{shown}");
     assert!(!shown.contains("cannot be read"), "{shown}");
-}
-
-/// The files of a folder, relative paths with `/`, sorted.
-fn files_under(root: &std::path::Path) -> Vec<String> {
-    let mut files = Vec::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let rel = path.strip_prefix(root).unwrap();
-                files.push(
-                    rel.components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                );
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 /// `serve` makes the pages when they are asked for, with the code `build` runs: every file
@@ -369,7 +346,7 @@ fn serve_serves_every_file_build_writes_byte_for_byte() {
         let site = out.path().join("site");
         let server = start_at(copy.path());
         let host = format!("127.0.0.1:{}", server.port);
-        let files = files_under(&site);
+        let files = crate::support::files_under(&site);
         assert!(files.len() > 30, "{example}: {} files", files.len());
         for rel in files.iter().filter(|f| f.as_str() != ".datacarto") {
             let built = std::fs::read(site.join(rel)).unwrap();

@@ -618,3 +618,17 @@ fn fields_without_a_table_are_listed_last_as_not_stated() {
     assert!(!flat.contains("<details"), "{flat}");
     assert!(flat.contains("id=\"field-a\""), "{flat}");
 }
+
+/// The findings page counts as `check` does, in the site's language, suppressed included.
+#[test]
+fn the_findings_page_counts_in_the_sites_language() {
+    let retail = project_root().join("examples/01-retail");
+    for (lang, summary) in [
+        ("en", "0 errors, 11 warnings, 1 info, 1 suppressed."),
+        ("fr", "0 erreur, 11 avertissements, 1 info, 1 suspendu."),
+    ] {
+        let out = build(&retail, &["--as-of", "2026-11-22", "--lang", lang]);
+        let page = std::fs::read_to_string(site(&out).join("findings.html")).unwrap();
+        assert!(page.contains(summary), "{lang}: {page}");
+    }
+}

@@ -81,3 +81,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The files of a folder, paths relative to it with `/`, sorted.
+pub fn files_under(root: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let rel = path.strip_prefix(root).expect("under the root");
+                let parts: Vec<_> =
+                    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+                files.push(parts.join("/"));
+            }
+        }
+    }
+    files.sort();
+    files
+}

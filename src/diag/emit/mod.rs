@@ -134,7 +134,7 @@ pub(crate) fn summary_line(report: &Report, language: Language) -> String {
 }
 
 /// A count and its noun: French counts 0 and 1 as singular.
-fn plural(n: usize, one: &str, many: &str, fr: bool) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str, fr: bool) -> String {
     let single = n == 1 || (fr && n == 0);
     format!("{n} {}", if single { one } else { many })
 }

@@ -14,6 +14,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 const NEWTYPE: &str = "__yaml_spanned";
 const MARKER: &str = "__serde_saphyr_private_spanned";
 const FIELDS: &[&str] = &[MARKER, "value", "referenced", "defined"];
+/// The fields of serde-saphyr's `Location`, as both of its readers ask for them.
+const LOCATION: &[&str] = &["line", "column", "span", "source_id"];
 
 /// A value and where its text is (for an alias: the anchored value), as the byte range
 /// `(start, end)`: what a node of the tree needs. Where it is used is not read.
@@ -146,7 +148,7 @@ impl<'de> DeserializeSeed<'de> for Bytes {
     type Value = (u32, u32);
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(u32, u32), D::Error> {
-        d.deserialize_struct("Location", &["line", "column", "span", "source_id"], self)
+        d.deserialize_struct("Location", LOCATION, self)
     }
 }
 
@@ -182,7 +184,7 @@ impl<'de> DeserializeSeed<'de> for Unread {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_struct("Location", &["line", "column", "span", "source_id"], self)
+        d.deserialize_struct("Location", LOCATION, self)
     }
 }
 
