@@ -23,6 +23,7 @@ pub mod trace;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::checks::{self, Context};
@@ -139,7 +140,9 @@ pub fn is_stdout(path: &Path) -> bool {
 /// A map compiled and checked: everything later stages borrow.
 pub struct Compiled {
     pub sources: SourceMap,
-    pub model: Model,
+    /// Shared with the engine that made it (`serve`, `lsp`), which patches it in place
+    /// for the next run once nothing else holds it.
+    pub model: Arc<Model>,
     pub graph: LineageGraph,
     pub config: Config,
     pub report: Report,
@@ -183,9 +186,21 @@ pub fn compile_loaded(
     let (model, resolve_findings) =
         model::resolve::resolve(loaded.manifests, &loaded.project, loaded.project_file);
     findings.extend(resolve_findings);
+    Ok(check_resolved(loaded.sources, config, findings, Arc::new(model), &loaded.left_out))
+}
+
+/// graph → checks → levels and suppressions, on a resolved map; `findings` are those found
+/// before (loading, configuration, resolution).
+pub fn check_resolved(
+    sources: SourceMap,
+    config: Config,
+    mut findings: Vec<crate::diag::Finding>,
+    model: Arc<Model>,
+    left_out: &[load::LeftOut],
+) -> Compiled {
     let graph = LineageGraph::build(&model);
     findings.extend(checks::run(&Context { model: &model, graph: &graph, config: &config }));
-    checks::left_out::drop_echoes(&mut findings, &loaded.left_out);
-    let report = checks::finalize(findings, &model, &config, &loaded.sources);
-    Ok(Compiled { sources: loaded.sources, model, graph, config, report })
+    checks::left_out::drop_echoes(&mut findings, left_out);
+    let report = checks::finalize(findings, &model, &config, &sources);
+    Compiled { sources, model, graph, config, report }
 }

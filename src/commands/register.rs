@@ -69,7 +69,8 @@ fn format_of(options: &Options) -> Format {
 fn dates_from_git(compiled: &mut super::Compiled) {
     let mut by_file: std::collections::HashMap<crate::source::FileId, Option<(Date, Date)>> =
         std::collections::HashMap::new();
-    for p in &mut compiled.model.purposes {
+    // Fresh from `compile`: nothing else holds the model, `make_mut` copies nothing.
+    for p in &mut std::sync::Arc::make_mut(&mut compiled.model).purposes {
         if p.created.is_some() && p.updated.is_some() {
             continue;
         }

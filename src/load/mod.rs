@@ -107,21 +107,101 @@ pub struct LoadOptions {
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
-    load_with(root, options, None)
+    let g = load_with(root, options, None)?;
+    Ok(Loaded {
+        sources: g.sources,
+        project: g.project,
+        project_file: g.project_file,
+        manifests: g.manifests,
+        findings: g.findings,
+        left_out: g.left_out,
+    })
 }
 
 /// [`load`] again on the same map, taking from `cache` every file that did not change
 /// since the last run and leaving in it what this run read: what `serve` and `lsp` do on
 /// every edit. The result is the same as [`load`]'s.
 pub fn reload(root: &Path, options: &LoadOptions, cache: &mut Cache) -> anyhow::Result<Loaded> {
-    load_with(root, options, Some(cache))
+    reload_files(root, options, cache).map(Reloaded::into_loaded)
+}
+
+/// [`reload`] without putting the files' entities together: each file's as the cache
+/// keeps them, so that a re-check that resolves only the edited files copies nothing of
+/// the others (`engine`).
+pub fn reload_files(
+    root: &Path,
+    options: &LoadOptions,
+    cache: &mut Cache,
+) -> anyhow::Result<Reloaded> {
+    let gathered = load_with(root, options, Some(cache))?;
+    Ok(Reloaded {
+        sources: gathered.sources,
+        project: gathered.project,
+        project_file: gathered.project_file,
+        findings: gathered.findings,
+        left_out: gathered.left_out,
+        files: gathered.files,
+    })
+}
+
+/// A map as [`reload_files`] gives it: like [`Loaded`], with the entities file by file.
+#[derive(Debug)]
+pub struct Reloaded {
+    pub sources: SourceMap,
+    pub project: Project,
+    pub project_file: Option<FileId>,
+    /// The loader's findings, every file's included.
+    pub findings: Vec<Finding>,
+    pub left_out: Vec<LeftOut>,
+    /// Each manifest file that was parsed, in file order.
+    pub files: Vec<FileEntities>,
+}
+
+/// What one manifest file declares, shared with the cache.
+#[derive(Clone, Debug)]
+pub struct FileEntities {
+    pub file: FileId,
+    load: Arc<FileLoad>,
+}
+
+impl FileEntities {
+    pub fn manifests(&self) -> &Manifests {
+        &self.load.manifests
+    }
+
+    /// Whether both are the one result the cache kept: the file was not parsed again in
+    /// between (its text did not change, nor its id).
+    pub fn same(&self, other: &FileEntities) -> bool {
+        self.file == other.file && Arc::ptr_eq(&self.load, &other.load)
+    }
+}
+
+impl Reloaded {
+    /// The map with every file's entities copied together, as [`load`] gives it.
+    pub fn into_loaded(self) -> Loaded {
+        let manifests = copy_manifests(&self.files);
+        let Reloaded { sources, project, project_file, findings, left_out, .. } = self;
+        Loaded { sources, project, project_file, manifests, findings, left_out }
+    }
+}
+
+/// What [`load_with`] read: with a cache, the entities stay file by file (`files`), without
+/// one they are moved together (`manifests`).
+struct Gathered {
+    sources: SourceMap,
+    project: Project,
+    project_file: Option<FileId>,
+    manifests: Manifests,
+    findings: Vec<Finding>,
+    left_out: Vec<LeftOut>,
+    files: Vec<FileEntities>,
 }
 
 fn load_with(
     root: &Path,
     options: &LoadOptions,
     cache: Option<&mut Cache>,
-) -> anyhow::Result<Loaded> {
+) -> anyhow::Result<Gathered> {
     // Links are never followed, the map's own folder included: a link given as the map
     // (or put in its place by a git revision) could point anywhere, `/` included.
     let meta = std::fs::symlink_metadata(root)
@@ -179,7 +259,7 @@ fn load_with(
     }
 
     let mut cache = cache;
-    let (manifests, left_out, unread) = read_manifests(
+    let Read { manifests, files, left_out, unread } = read_manifests(
         &discovered,
         &display_root,
         options,
@@ -192,7 +272,17 @@ fn load_with(
         let project = project_file.map(|f| sources.get(f).text.as_str());
         c.settle(paths, project, unread || project_unread || !discovered.errors.is_empty());
     }
-    Ok(Loaded { sources, project, project_file, manifests, findings, left_out })
+    Ok(Gathered { sources, project, project_file, manifests, findings, left_out, files })
+}
+
+/// The manifests [`read_manifests`] read: moved together without a cache, file by file
+/// (as the cache keeps them) with one.
+struct Read {
+    manifests: Manifests,
+    files: Vec<FileEntities>,
+    left_out: Vec<LeftOut>,
+    /// Some file could not be read.
+    unread: bool,
 }
 
 /// Reads and parses the manifests in parallel; results are put back in path order. With a
@@ -204,7 +294,7 @@ fn read_manifests(
     mut cache: Option<&mut Cache>,
     sources: &mut SourceMap,
     findings: &mut Vec<Finding>,
-) -> (Manifests, Vec<LeftOut>, bool) {
+) -> Read {
     let looked: Vec<(String, cache::Looked)> = discovered
         .manifests
         .par_iter()
@@ -250,7 +340,7 @@ fn read_manifests(
     let mut manifests = Manifests::default();
     let mut left_out = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut loads = Vec::new();
+    let mut kept = Vec::new();
     for ((rel, file, display, stamp, reused), parsed) in files.into_iter().zip(parsed) {
         let Some(c) = cache.as_deref_mut() else {
             // No cache: the results move into the map.
@@ -262,41 +352,36 @@ fn read_manifests(
         };
         let fresh = reused.is_none();
         let load = reused.unwrap_or_else(|| Arc::new(parsed.unwrap_or_default()));
-        loads.push(Arc::clone(&load));
+        kept.push(FileEntities { file, load: Arc::clone(&load) });
         let source = sources.shared(file);
         c.keep(rel, cache::Kept { source, file, display, load, stamp }, fresh);
         seen.insert(rel.clone());
     }
     if let Some(c) = cache {
         c.retain(&seen);
-        let copied = copy_loads(&loads);
-        manifests = copied.manifests;
-        findings.extend(copied.findings);
-        left_out = copied.left_out;
+        // Findings are few: copied here, where the entities are not.
+        findings.extend(kept.iter().flat_map(|f| f.load.findings.iter().cloned()));
+        left_out = kept.iter().flat_map(|f| f.load.left_out.iter().cloned()).collect();
     }
-    (manifests, left_out, unread)
+    Read { manifests, files: kept, left_out, unread }
 }
 
-/// What the cached files gave, copied for this run (the resolver consumes it, the cache
-/// keeps its own) in file order: in parallel, as the copy of a large map's fields is most
-/// of a re-check's loading.
-fn copy_loads(loads: &[Arc<FileLoad>]) -> FileLoad {
-    fn all<T: Clone + Send + Sync>(loads: &[Arc<FileLoad>], of: fn(&FileLoad) -> &[T]) -> Vec<T> {
-        loads.par_iter().flat_map_iter(|l| of(l).iter().cloned()).collect()
+/// The entities of `files` copied together in file order (the resolver consumes them,
+/// the cache keeps its own): in parallel, as the copy of a large map's fields is most of
+/// a re-check's loading when every file is resolved again.
+pub fn copy_manifests(files: &[FileEntities]) -> Manifests {
+    fn all<T: Clone + Send + Sync>(files: &[FileEntities], of: fn(&Manifests) -> &[T]) -> Vec<T> {
+        files.par_iter().flat_map_iter(|f| of(f.manifests()).iter().cloned()).collect()
     }
-    FileLoad {
-        manifests: Manifests {
-            teams: all(loads, |l| &l.manifests.teams),
-            objectives: all(loads, |l| &l.manifests.objectives),
-            subjects: all(loads, |l| &l.manifests.subjects),
-            categories: all(loads, |l| &l.manifests.categories),
-            stores: all(loads, |l| &l.manifests.stores),
-            flows: all(loads, |l| &l.manifests.flows),
-            purposes: all(loads, |l| &l.manifests.purposes),
-            terms: all(loads, |l| &l.manifests.terms),
-        },
-        findings: all(loads, |l| &l.findings),
-        left_out: all(loads, |l| &l.left_out),
+    Manifests {
+        teams: all(files, |m| &m.teams),
+        objectives: all(files, |m| &m.objectives),
+        subjects: all(files, |m| &m.subjects),
+        categories: all(files, |m| &m.categories),
+        stores: all(files, |m| &m.stores),
+        flows: all(files, |m| &m.flows),
+        purposes: all(files, |m| &m.purposes),
+        terms: all(files, |m| &m.terms),
     }
 }
 

@@ -102,9 +102,14 @@ pub(super) struct Index {
 
 impl Index {
     /// Collects every name the manifests write; call [`Unsettled::settle`] with the model.
-    pub(super) fn collect(manifests: &Manifests, sources: &SourceMap) -> Unsettled {
+    pub(super) fn collect<'m>(
+        files: impl Iterator<Item = &'m Manifests>,
+        sources: &SourceMap,
+    ) -> Unsettled {
         let mut c = Collector { sources, found: Vec::new(), recipients: Vec::new() };
-        c.collect(manifests);
+        for manifests in files {
+            c.collect(manifests);
+        }
         Unsettled { found: c.found, recipients: c.recipients }
     }
 

@@ -213,7 +213,7 @@ impl Server {
     /// Checks the whole map with the open buffers and publishes every file's diagnostics,
     /// clearing those of files that became clean.
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
-        let snapshot = match snapshot::take(&mut self.engine, &self.open, self.snapshot.as_ref()) {
+        let snapshot = match snapshot::take(&mut self.engine, &self.open, &mut self.snapshot) {
             // Nothing changed since the last check: its diagnostics stand as published.
             Ok(None) => return Ok(()),
             Ok(Some(snapshot)) => snapshot,

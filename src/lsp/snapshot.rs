@@ -9,7 +9,7 @@ use lsp_types::{Location, Range, TextDocumentPositionParams, Uri};
 
 use super::index::{Index, Occurrence};
 use super::uri;
-use crate::commands::{self, Compiled};
+use crate::commands::Compiled;
 use crate::date::Date;
 use crate::engine::Engine;
 use crate::load::LoadOptions;
@@ -70,21 +70,23 @@ pub(super) fn engine(root: &Path) -> Engine {
 
 /// Checks the map of `engine` with the open buffers in `open` (by path within the map) and
 /// indexes its names. Only the files changed since the engine's last run are parsed; when
-/// none did and `last` was taken today, `last` still holds: `None`.
+/// none did and `last` was taken today, `last` still holds: `None`. Otherwise `last` is
+/// dropped first, so that the engine patches its model in place instead of a copy.
 pub(super) fn take(
     engine: &mut Engine,
     open: &BTreeMap<String, String>,
-    last: Option<&Snapshot>,
+    last: &mut Option<Snapshot>,
 ) -> anyhow::Result<Option<Snapshot>> {
     let root = engine.root().to_path_buf();
-    let loaded = engine.load(open)?;
+    let read = engine.read(open)?;
     let today = Date::today();
     // Findings depend on the day too (suppressions expire, reviews fall due).
-    if engine.reuse().unchanged && last.is_some_and(|s| s.compiled.config.as_of == today) {
+    if engine.reuse().unchanged && last.as_ref().is_some_and(|s| s.compiled.config.as_of == today) {
         return Ok(None);
     }
-    let names = Index::collect(&loaded.manifests, &loaded.sources);
-    let compiled = commands::compile_loaded(loaded, &[], today)?;
+    *last = None;
+    let names = Index::collect(read.files.iter().map(|f| f.manifests()), &read.sources);
+    let compiled = engine.check(read, &[], today)?;
     let index = names.settle(&compiled.model);
     Ok(Some(Snapshot { root, compiled, index }))
 }
@@ -100,7 +102,7 @@ pub(super) fn of_files(files: &[(&str, &str)]) -> (tempfile::TempDir, Snapshot) 
         std::fs::write(path, text).expect("a manifest");
     }
     let root = dir.path().canonicalize().expect("the folder");
-    let snapshot = take(&mut engine(&root), &BTreeMap::new(), None)
+    let snapshot = take(&mut engine(&root), &BTreeMap::new(), &mut None)
         .expect("the map compiles")
         .expect("a first snapshot");
     (dir, snapshot)
@@ -157,15 +159,18 @@ mod tests {
         let root = dir.path().canonicalize().expect("the folder");
         let mut engine = engine(&root);
         let mut open = BTreeMap::new();
-        let first = take(&mut engine, &open, None).expect("checked").expect("a snapshot");
-        assert!(take(&mut engine, &open, Some(&first)).expect("checked").is_none());
+        let mut last = take(&mut engine, &open, &mut None).expect("checked");
+        assert!(last.is_some(), "a first snapshot");
+        assert!(take(&mut engine, &open, &mut last).expect("checked").is_none());
+        assert!(last.is_some(), "kept: nothing changed");
         // Without a last snapshot (the first check, or one that failed), always a new one.
-        assert!(take(&mut engine, &open, None).expect("checked").is_some());
+        assert!(take(&mut engine, &open, &mut None).expect("checked").is_some());
         // A buffer opened with the text on disk changes nothing; a typed letter does.
         open.insert("flows.yaml".to_owned(), FLOWS.to_owned());
-        assert!(take(&mut engine, &open, Some(&first)).expect("checked").is_none());
+        assert!(take(&mut engine, &open, &mut last).expect("checked").is_none());
         open.insert("flows.yaml".to_owned(), FLOWS.replace("crm", "crn"));
-        let typed = take(&mut engine, &open, Some(&first)).expect("checked").expect("new");
+        let typed = take(&mut engine, &open, &mut last).expect("checked").expect("new");
+        assert!(last.is_none(), "dropped before the new check, which replaces it");
         assert!(typed.compiled.report.findings.iter().any(|f| f.rule == "unknown-reference"));
     }
 }

@@ -373,7 +373,7 @@ impl Purpose {
 
 /// The whole map, resolved. Entities are sorted by id (fields by store, in declaration
 /// order), so nothing depends on the order files were read in.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Model {
     pub organization: Option<Spanned<Organization>>,
     pub language: Option<Language>,
@@ -396,7 +396,7 @@ pub struct Model {
     index: Index,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Index {
     teams: HashMap<String, TeamId>,
     objectives: HashMap<String, ObjectiveId>,

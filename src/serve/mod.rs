@@ -13,7 +13,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::commands::compile_loaded;
 use crate::date::Date;
 use crate::diag::Finding;
 use crate::engine::Engine;
@@ -107,11 +106,12 @@ pub fn engine(options: &Options) -> Engine {
 pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyhow::Result<bool> {
     let start = Instant::now();
     let previous = shared.current();
-    let loaded = engine.load(&BTreeMap::new())?;
+    let read = engine.read(&BTreeMap::new())?;
     if engine.reuse().unchanged && previous.generation > 0 {
         return Ok(false);
     }
-    let compiled = compile_loaded(loaded, &[], options.as_of)?;
+    // The pages of the last generation still read its model: the engine patches a copy.
+    let compiled = engine.check(read, &[], options.as_of)?;
     let language = options.lang.or(compiled.model.language).unwrap_or(Language::En);
     let blocking: Vec<String> = compiled
         .report

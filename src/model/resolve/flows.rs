@@ -210,42 +210,59 @@ impl Resolver {
         flow: FlowId,
         source: FieldId,
     ) -> FieldId {
-        let src = &self.model.fields[source.index()];
         let id = mapping.target.value.0.clone();
-        let field = Field {
-            id: id.clone(),
-            store: to,
-            name: src.name.clone(),
-            category: src.category.clone(),
-            personal: src.personal,
-            special: src.special,
-            identifier: src.identifier,
-            completeness: src.completeness.clone(),
-            format: src.format.clone(),
-            source: Some(FieldSource::Received),
-            // Received by the flow: how it was collected and kept up to date is said at its
-            // source, not here.
-            collection: None,
-            collection_cost: None,
-            update: None,
-            update_cost: None,
-            retention: src.retention.clone(),
-            description: src.description.clone(),
-            deprecated: false,
-            allow: Vec::new(),
-            origin: FieldOrigin::Inferred { flow, from: source },
-            // An inferred field was never audited: its own quality is not stated.
-            quality: None,
-            column: None,
-            // Which table of the destination it lands in is not stated.
-            table: None,
-            span: mapping.target.span,
-        };
+        let field = inferred(
+            &self.model.fields[source.index()],
+            id.clone(),
+            to,
+            FieldOrigin::Inferred { flow, from: source },
+            mapping.target.span,
+        );
         let field_id = FieldId::new(self.model.fields.len());
         self.model.fields.push(field);
         self.model.index.fields[to.index()].insert(id, field_id);
         self.model.stores[to.index()].fields.push(field_id);
         field_id
+    }
+}
+
+/// The field a flow creates in `to` from its source field `src`: the source's attributes,
+/// except what only the source can say.
+pub(super) fn inferred(
+    src: &Field,
+    id: String,
+    to: StoreId,
+    origin: FieldOrigin,
+    span: Span,
+) -> Field {
+    Field {
+        id,
+        store: to,
+        name: src.name.clone(),
+        category: src.category.clone(),
+        personal: src.personal,
+        special: src.special,
+        identifier: src.identifier,
+        completeness: src.completeness.clone(),
+        format: src.format.clone(),
+        source: Some(FieldSource::Received),
+        // Received by the flow: how it was collected and kept up to date is said at its
+        // source, not here.
+        collection: None,
+        collection_cost: None,
+        update: None,
+        update_cost: None,
+        retention: src.retention.clone(),
+        description: src.description.clone(),
+        deprecated: false,
+        allow: Vec::new(),
+        origin,
+        // An inferred field was never audited: its own quality is not stated.
+        quality: None,
+        column: None,
+        // Which table of the destination it lands in is not stated.
+        table: None,
+        span,
     }
 }
 

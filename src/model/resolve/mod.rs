@@ -3,6 +3,7 @@
 //! ids made, and fields a flow delivers into a store that does not declare them inferred.
 
 mod flows;
+mod patch;
 mod purposes;
 mod stores;
 mod suppress;
@@ -18,19 +19,15 @@ use crate::rules::{duplicate_id, unknown_reference};
 use crate::source::{FileId, Span};
 use crate::vocab;
 
+pub use self::patch::{Edit, patch, patchable};
+
 /// Resolves the manifests of a map.
 pub fn resolve(
     manifests: Manifests,
     project: &Project,
     project_file: Option<FileId>,
 ) -> (Model, Vec<Finding>) {
-    let mut r = Resolver {
-        model: Model::default(),
-        findings: Vec::new(),
-        meanings: HashMap::default(),
-        flow_purposes: Vec::new(),
-        ignored_fields: HashMap::default(),
-    };
+    let mut r = Resolver::new(Model::default());
     r.model.organization = project.organization.clone();
     r.model.language = project.language;
     r.model.project_file = project_file;
@@ -93,6 +90,16 @@ fn dedupe<T>(
 }
 
 impl Resolver {
+    fn new(model: Model) -> Resolver {
+        Resolver {
+            model,
+            findings: Vec::new(),
+            meanings: HashMap::default(),
+            flow_purposes: Vec::new(),
+            ignored_fields: HashMap::default(),
+        }
+    }
+
     fn teams(&mut self, teams: Vec<crate::manifest::entities::Team>) {
         let teams = dedupe(
             teams,

@@ -1,6 +1,6 @@
 //! Stores and their declared fields.
 
-use crate::hash::Map as HashMap;
+use crate::hash::{Map as HashMap, Set as HashSet};
 
 use super::{Resolver, dedupe, suppress};
 use crate::diag::{Entity, EntityKind};
@@ -27,64 +27,78 @@ impl Resolver {
         let declared: usize = stores.iter().map(|s| s.fields.as_ref().map_or(0, Vec::len)).sum();
         self.model.fields.reserve(declared);
         for (i, s) in stores.into_iter().enumerate() {
-            let store_id = StoreId::new(i);
-            let id = s.id.value.0.clone();
-            let entity = Entity::new(EntityKind::Store, id.as_str());
-            let owner = self.team_ref(&entity, s.owner.as_ref());
-            let allow = suppress::validate(s.allow, &entity, &mut self.findings);
-            let fields = self.declared_fields(store_id, &id, s.fields.unwrap_or_default());
-            let defines = self.defines(&entity, s.defines);
-            let access = s.access.map(|a| self.access(&entity, a));
-            let quality = s.quality.map(|q| crate::model::Quality {
-                completeness: q.completeness.map(|c| c.value),
-                duplicates_rate: q.duplicates_rate,
-                last_audit: q.last_audit.and_then(date),
-                audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
-            });
-            let review = s.review.map(|r| crate::model::Review {
-                last: r.last.and_then(date),
-                every: r.every.map(|e| Spanned::new(e.value.0, e.span)),
-            });
-            let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
-            self.model.stores.push(Store {
-                name: s.name.unwrap_or_else(|| id.clone()),
-                id,
-                kind: s.kind,
-                owner,
-                owner_written: s.owner.is_some(),
-                domain,
-                zone: s.zone,
-                description: s.description,
-                status: s.status.unwrap_or(StoreStatus::Active),
-                location: s
-                    .location
-                    .map(|l| l.0.into_iter().map(|c| Spanned::new(c.value.0, c.span)).collect())
-                    .unwrap_or_default(),
-                vendor: s.vendor,
-                contract: s.contract,
-                external: s.external.unwrap_or(false),
-                referential: s.referential.unwrap_or(false),
-                records: s.records,
-                security: s.security.unwrap_or_default(),
-                transfer: s.transfer.map(|t| crate::model::Transfer {
-                    mechanism: t.mechanism,
-                    reference: t.reference,
-                }),
-                erasure: s.erasure.map(|e| crate::model::Erasure {
-                    method: e.method,
-                    how: e.how,
-                    reason: e.reason,
-                }),
-                defines,
-                access,
-                quality,
-                review,
-                sub_processors: s.sub_processors,
-                fields,
-                allow,
-                scan: s.scan,
-                span: s.id.span,
-            });
+            let store = self.store(StoreId::new(i), s, None);
+            self.model.stores.push(store);
+        }
+    }
+
+    /// A store resolved. `patched`: the store it replaces (same id, same fields), whose
+    /// fields are resolved again in their places; otherwise its fields are added.
+    pub(super) fn store(
+        &mut self,
+        store_id: StoreId,
+        s: crate::manifest::store::Store,
+        patched: Option<&[FieldId]>,
+    ) -> Store {
+        let id = s.id.value.0.clone();
+        let entity = Entity::new(EntityKind::Store, id.as_str());
+        let owner = self.team_ref(&entity, s.owner.as_ref());
+        let allow = suppress::validate(s.allow, &entity, &mut self.findings);
+        let mut fields = self.declared_fields(store_id, &id, s.fields.unwrap_or_default(), patched);
+        if let Some(before) = patched {
+            // The fields flows inferred here follow the declared ones, as before.
+            fields.extend_from_slice(&before[fields.len()..]);
+        }
+        let defines = self.defines(&entity, s.defines);
+        let access = s.access.map(|a| self.access(&entity, a));
+        let quality = s.quality.map(|q| crate::model::Quality {
+            completeness: q.completeness.map(|c| c.value),
+            duplicates_rate: q.duplicates_rate,
+            last_audit: q.last_audit.and_then(date),
+            audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
+        });
+        let review = s.review.map(|r| crate::model::Review {
+            last: r.last.and_then(date),
+            every: r.every.map(|e| Spanned::new(e.value.0, e.span)),
+        });
+        let domain = s.domain.or_else(|| s.owner.as_ref().map(|o| o.value.0.clone()));
+        Store {
+            name: s.name.unwrap_or_else(|| id.clone()),
+            id,
+            kind: s.kind,
+            owner,
+            owner_written: s.owner.is_some(),
+            domain,
+            zone: s.zone,
+            description: s.description,
+            status: s.status.unwrap_or(StoreStatus::Active),
+            location: s
+                .location
+                .map(|l| l.0.into_iter().map(|c| Spanned::new(c.value.0, c.span)).collect())
+                .unwrap_or_default(),
+            vendor: s.vendor,
+            contract: s.contract,
+            external: s.external.unwrap_or(false),
+            referential: s.referential.unwrap_or(false),
+            records: s.records,
+            security: s.security.unwrap_or_default(),
+            transfer: s
+                .transfer
+                .map(|t| crate::model::Transfer { mechanism: t.mechanism, reference: t.reference }),
+            erasure: s.erasure.map(|e| crate::model::Erasure {
+                method: e.method,
+                how: e.how,
+                reason: e.reason,
+            }),
+            defines,
+            access,
+            quality,
+            review,
+            sub_processors: s.sub_processors,
+            fields,
+            allow,
+            scan: s.scan,
+            span: s.id.span,
         }
     }
 
@@ -92,14 +106,7 @@ impl Resolver {
     /// zone listing the domain).
     pub(super) fn zones(&mut self, zones: &[crate::manifest::project::Zone]) {
         for store in &mut self.model.stores {
-            if store.zone.is_some() {
-                continue;
-            }
-            let Some(domain) = &store.domain else { continue };
-            store.zone = zones
-                .iter()
-                .find(|z| z.domains.iter().flatten().any(|d| &d.value == domain))
-                .map(|z| z.name.value.clone());
+            zone_from_domain(store, zones);
         }
     }
 
@@ -168,18 +175,29 @@ impl Resolver {
         ))
     }
 
+    /// A store's declared fields, added to the model; or, `patched`, put in the places of
+    /// the same fields declared before.
     fn declared_fields(
         &mut self,
         store: StoreId,
         store_id: &str,
         fields: Vec<crate::manifest::store::Field>,
+        patched: Option<&[FieldId]>,
     ) -> Vec<FieldId> {
         // Within a store, the first declaration wins and declaration order is kept.
         let mut ids = Vec::with_capacity(fields.len());
+        let mut seen: HashSet<FieldId> = HashSet::default();
         let entity = |id: &str| Entity::new(EntityKind::Field, format!("{store_id}.{id}"));
         for f in fields {
-            if let Some(&existing) = self.model.index.fields[store.index()].get(f.id.as_str()) {
-                let first = self.model.fields[existing.index()].span;
+            let existing = self.model.index.fields[store.index()].get(f.id.as_str()).copied();
+            // Patching, the index holds every field of the store already: a repeat is one
+            // met before in this declaration.
+            let repeat = match patched {
+                Some(_) => existing.filter(|e| !seen.insert(*e)),
+                None => existing,
+            };
+            if let Some(first) = repeat {
+                let first = self.model.fields[first.index()].span;
                 self.findings.push(crate::rules::duplicate_id::finding(
                     entity(f.id.as_str()),
                     "field",
@@ -199,10 +217,8 @@ impl Resolver {
             let (derived_personal, derived_special) =
                 category.as_ref().map_or((false, None), |c| self.category_meaning(c));
             let special = f.special.or(derived_special);
-            let field_id = FieldId::new(self.model.fields.len());
             let id = f.id.value.0;
-            self.model.index.fields[store.index()].insert(id.clone(), field_id);
-            self.model.fields.push(Field {
+            let field = Field {
                 name: f.name.unwrap_or_else(|| id.clone()),
                 id,
                 store,
@@ -234,11 +250,36 @@ impl Resolver {
                 // An empty table names none: the field is listed with those not stated.
                 table: f.table.filter(|t| !t.trim().is_empty()),
                 span: f.id.span,
-            });
+            };
+            let field_id = match existing {
+                Some(place) => {
+                    self.model.fields[place.index()] = field;
+                    place
+                }
+                None => {
+                    let field_id = FieldId::new(self.model.fields.len());
+                    self.model.index.fields[store.index()].insert(field.id.clone(), field_id);
+                    self.model.fields.push(field);
+                    field_id
+                }
+            };
             ids.push(field_id);
         }
         ids
     }
+}
+
+/// A store without its own `zone:` takes its domain's zone from `zones:` (the first zone
+/// listing the domain).
+pub(super) fn zone_from_domain(store: &mut Store, zones: &[crate::manifest::project::Zone]) {
+    if store.zone.is_some() {
+        return;
+    }
+    let Some(domain) = &store.domain else { return };
+    store.zone = zones
+        .iter()
+        .find(|z| z.domains.iter().flatten().any(|d| &d.value == domain))
+        .map(|z| z.name.value.clone());
 }
 
 /// A written date, parsed (the schema's pattern let through only `YYYY-MM-DD`; a day the

@@ -1,0 +1,104 @@
+//! A resolved model patched after an edit of store files, instead of resolved again from
+//! every file: when each edited file declares nothing but stores, the same stores with the
+//! same fields before and after, every id keeps its place, so every reference of the other
+//! entities still points where it did. Only the edited stores, their fields and the fields
+//! flows inferred from them are resolved again. Any other edit is resolved from scratch.
+
+use super::stores::zone_from_domain;
+use super::{Resolver, flows::inferred};
+use crate::diag::Finding;
+use crate::load::Manifests;
+use crate::manifest::project::Project;
+use crate::model::{FieldOrigin, Model};
+use crate::source::FileId;
+
+/// One edited file: what it declared when `model` was resolved, and what it declares now.
+pub struct Edit<'a> {
+    pub file: FileId,
+    pub before: &'a Manifests,
+    pub after: &'a Manifests,
+}
+
+/// Whether the edits keep every id of `model` in its place, and the findings its
+/// resolution gave (`findings`) are either about an edited file's own stores or untouched
+/// by the edit.
+pub fn patchable(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> bool {
+    let edited = |file: FileId| edits.iter().any(|e| e.file == file);
+    edits.iter().all(|e| same_ids(model, e))
+        && findings.iter().all(|f| {
+            // A finding placed elsewhere that shows a place of an edited file (the first
+            // of two duplicate ids) would show the place as it was.
+            let elsewhere = f.primary.as_ref().is_none_or(|l| !edited(l.span.file));
+            !elsewhere || f.related.iter().all(|l| !edited(l.span.file))
+        })
+}
+
+/// Only stores, the same ones with the same fields (repeats included), each the
+/// declaration of its id the model kept.
+fn same_ids(model: &Model, edit: &Edit<'_>) -> bool {
+    let (before, after) = (edit.before, edit.after);
+    let only_stores = |m: &Manifests| {
+        m.teams.is_empty()
+            && m.objectives.is_empty()
+            && m.subjects.is_empty()
+            && m.categories.is_empty()
+            && m.flows.is_empty()
+            && m.purposes.is_empty()
+            && m.terms.is_empty()
+    };
+    only_stores(before)
+        && only_stores(after)
+        && before.stores.len() == after.stores.len()
+        && before.stores.iter().zip(&after.stores).all(|(b, a)| {
+            let kept = model.store_by_id(b.id.as_str()).map(|id| model.store(id).span);
+            b.id.as_str() == a.id.as_str()
+                && kept == Some(b.id.span)
+                && field_ids(b).eq(field_ids(a))
+        })
+}
+
+fn field_ids(s: &crate::manifest::store::Store) -> impl Iterator<Item = &str> {
+    s.fields.iter().flatten().map(|f| f.id.as_str())
+}
+
+/// Resolves the stores of `edits` again in `model` (which [`patchable`] accepted), and
+/// replaces the findings of the edited files in `findings` (those of the last resolution)
+/// by theirs now.
+pub fn patch(
+    model: &mut Model,
+    findings: &mut Vec<Finding>,
+    edits: &[Edit<'_>],
+    project: &Project,
+) {
+    let edited = |file: FileId| edits.iter().any(|e| e.file == file);
+    findings.retain(|f| f.primary.as_ref().is_none_or(|l| !edited(l.span.file)));
+    let mut r = Resolver::new(std::mem::take(model));
+    let zones = project.zones.as_deref().unwrap_or_default();
+    let mut changed = vec![false; r.model.fields.len()];
+    for edit in edits {
+        for s in &edit.after.stores {
+            let id = r.model.store_by_id(s.id.as_str()).expect("patchable: the store is kept");
+            let before = std::mem::take(&mut r.model.stores[id.index()].fields);
+            let mut store = r.store(id, s.clone(), Some(&before));
+            zone_from_domain(&mut store, zones);
+            for f in &store.fields {
+                changed[f.index()] = true;
+            }
+            r.model.stores[id.index()] = store;
+        }
+    }
+    // A field inferred from a changed one takes its attributes again; fields are made
+    // before those inferred from them, so one pass in id order follows chains.
+    for i in 0..r.model.fields.len() {
+        let FieldOrigin::Inferred { from, .. } = r.model.fields[i].origin else { continue };
+        if changed[from.index()] {
+            let f = &r.model.fields[i];
+            let (id, store, origin, span) = (f.id.clone(), f.store, f.origin, f.span);
+            r.model.fields[i] = inferred(&r.model.fields[from.index()], id, store, origin, span);
+            changed[i] = true;
+        }
+    }
+    r.model.index.domains = std::sync::OnceLock::new();
+    findings.append(&mut r.findings);
+    *model = r.model;
+}
