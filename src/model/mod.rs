@@ -373,7 +373,7 @@ impl Purpose {
 
 /// The whole map, resolved. Entities are sorted by id (fields by store, in declaration
 /// order), so nothing depends on the order files were read in.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Model {
     pub organization: Option<Spanned<Organization>>,
     pub language: Option<Language>,
@@ -393,7 +393,12 @@ pub struct Model {
     pub purposes: Vec<Purpose>,
     /// The glossary, by id.
     pub terms: Vec<Term>,
-    index: Index,
+    /// Shared by a model and its copies: an edit that keeps every id (`resolve::patch`)
+    /// changes nothing in it.
+    index: std::sync::Arc<Index>,
+    /// The stores' domains, sorted: computed on first use, once (the site draws thousands of
+    /// maps, each coloured by them).
+    domains: std::sync::OnceLock<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -407,12 +412,44 @@ struct Index {
     fields: Vec<HashMap<String, FieldId>>,
     flows: HashMap<String, FlowId>,
     purposes: HashMap<String, PurposeId>,
-    /// The stores' domains, sorted: computed on first use, once (the site draws thousands of
-    /// maps, each coloured by them).
-    domains: std::sync::OnceLock<Vec<String>>,
+}
+
+impl Clone for Model {
+    /// The fields (most of a large model) copied in parallel, the index shared: the engine
+    /// copies the model of the last run while `serve` still serves its pages.
+    fn clone(&self) -> Model {
+        use rayon::prelude::*;
+        let (fields, (stores, flows)) = rayon::join(
+            || self.fields.par_iter().cloned().collect(),
+            || (self.stores.clone(), self.flows.clone()),
+        );
+        Model {
+            organization: self.organization.clone(),
+            language: self.language,
+            project_file: self.project_file,
+            zones: self.zones.clone(),
+            zone_list: self.zone_list.clone(),
+            teams: self.teams.clone(),
+            objectives: self.objectives.clone(),
+            subjects: self.subjects.clone(),
+            categories: self.categories.clone(),
+            stores,
+            fields,
+            flows,
+            purposes: self.purposes.clone(),
+            terms: self.terms.clone(),
+            index: std::sync::Arc::clone(&self.index),
+            domains: self.domains.clone(),
+        }
+    }
 }
 
 impl Model {
+    /// The index, to be written while resolving (not shared then: nothing is copied).
+    fn index_mut(&mut self) -> &mut Index {
+        std::sync::Arc::make_mut(&mut self.index)
+    }
+
     pub fn store(&self, id: StoreId) -> &Store {
         &self.stores[id.index()]
     }
@@ -467,7 +504,7 @@ impl Model {
 
     /// The domains the stores belong to, sorted, each once.
     pub fn domains(&self) -> &[String] {
-        self.index.domains.get_or_init(|| {
+        self.domains.get_or_init(|| {
             let mut domains: Vec<String> =
                 self.stores.iter().filter_map(|s| s.domain.clone()).collect();
             domains.sort_unstable();

@@ -31,7 +31,7 @@ impl Resolver {
         let mut mappings = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.into_iter().enumerate() {
             let entity = Entity::new(EntityKind::Flow, d.id.as_str());
-            self.model.index.flows.insert(d.id.clone(), FlowId::new(i));
+            self.model.index_mut().flows.insert(d.id.clone(), FlowId::new(i));
             let owner = self.team_ref(&entity, d.manifest.owner.as_ref());
             let allow = suppress::validate(d.manifest.allow, &entity, &mut self.findings);
             mappings.push(d.manifest.fields.unwrap_or_default());
@@ -220,7 +220,7 @@ impl Resolver {
         );
         let field_id = FieldId::new(self.model.fields.len());
         self.model.fields.push(field);
-        self.model.index.fields[to.index()].insert(id, field_id);
+        self.model.index_mut().fields[to.index()].insert(id, field_id);
         self.model.stores[to.index()].fields.push(field_id);
         field_id
     }

@@ -110,7 +110,7 @@ impl Resolver {
         );
         for (i, t) in teams.into_iter().enumerate() {
             let id = t.id.value.0;
-            self.model.index.teams.insert(id.clone(), TeamId::new(i));
+            self.model.index_mut().teams.insert(id.clone(), TeamId::new(i));
             let name = t.name.unwrap_or_else(|| id.clone());
             self.model.teams.push(Team {
                 id,
@@ -132,7 +132,7 @@ impl Resolver {
         );
         for (i, o) in objectives.into_iter().enumerate() {
             let id = o.id.value.0;
-            self.model.index.objectives.insert(id.clone(), ObjectiveId::new(i));
+            self.model.index_mut().objectives.insert(id.clone(), ObjectiveId::new(i));
             let name = o.name.unwrap_or_else(|| id.clone());
             self.model.objectives.push(Objective {
                 id,
@@ -177,7 +177,7 @@ impl Resolver {
         }
         all.sort_by(|a, b| a.id.cmp(&b.id));
         for (i, s) in all.iter().enumerate() {
-            self.model.index.subjects.insert(s.id.clone(), SubjectId::new(i));
+            self.model.index_mut().subjects.insert(s.id.clone(), SubjectId::new(i));
         }
         self.model.subjects = all;
     }
@@ -192,7 +192,7 @@ impl Resolver {
             &mut self.findings,
         );
         for (i, c) in declared.iter().enumerate() {
-            self.model.index.categories.insert(c.id.value.0.clone(), i);
+            self.model.index_mut().categories.insert(c.id.value.0.clone(), i);
         }
         for c in &declared {
             if let Some(parent) = &c.parent {

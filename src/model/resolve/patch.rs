@@ -98,7 +98,7 @@ pub fn patch(
             changed[i] = true;
         }
     }
-    r.model.index.domains = std::sync::OnceLock::new();
+    r.model.domains = std::sync::OnceLock::new();
     findings.append(&mut r.findings);
     *model = r.model;
 }

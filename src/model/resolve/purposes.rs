@@ -20,7 +20,7 @@ impl Resolver {
         );
         for (i, p) in purposes.into_iter().enumerate() {
             let id = p.id.value.0.clone();
-            self.model.index.purposes.insert(id.clone(), PurposeId::new(i));
+            self.model.index_mut().purposes.insert(id.clone(), PurposeId::new(i));
             let entity = Entity::new(EntityKind::Purpose, id.as_str());
             let objective = p.objective.as_ref().and_then(|o| {
                 let found = self.model.objective_by_id(o.as_str());

@@ -19,9 +19,9 @@ impl Resolver {
             &mut self.findings,
         );
         for (i, s) in stores.iter().enumerate() {
-            self.model.index.stores.insert(s.id.value.0.clone(), StoreId::new(i));
+            self.model.index_mut().stores.insert(s.id.value.0.clone(), StoreId::new(i));
         }
-        self.model.index.fields = vec![HashMap::default(); stores.len()];
+        self.model.index_mut().fields = vec![HashMap::default(); stores.len()];
         // Reserved once: growing a vector of half a million fields by doubling copies it
         // again and again.
         let declared: usize = stores.iter().map(|s| s.fields.as_ref().map_or(0, Vec::len)).sum();
@@ -258,7 +258,7 @@ impl Resolver {
                 }
                 None => {
                     let field_id = FieldId::new(self.model.fields.len());
-                    self.model.index.fields[store.index()].insert(field.id.clone(), field_id);
+                    self.model.index_mut().fields[store.index()].insert(field.id.clone(), field_id);
                     self.model.fields.push(field);
                     field_id
                 }
