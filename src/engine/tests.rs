@@ -44,6 +44,18 @@ const CRMS: [&str; 3] = [
     "stores:\n  - id: crm\n    owner: ops\n    fields:\n      - {id: email, category: user.contact.email}\n  - id: archive\n    owner: ops\n",
 ];
 
+/// The purposes file as it is edited: the same purposes in all but the last (one added).
+const PURPOSE_FILES: [&str; 5] = [
+    PURPOSES,
+    // Another legal basis, other fields used, one of them misspelt.
+    "purposes:\n  - id: follow-up\n    owner: sales\n    legal_basis: consent\n    uses: [crm.phone, crm.emial, \"archive.*\"]\n",
+    // An unknown owner and subject, a consent record without its store.
+    "purposes:\n  - id: follow-up\n    owner: marketing\n    subjects: [customr]\n    consent_record: email\n    uses: [shop.email]\n",
+    // Written with the shop's store in the same file.
+    "stores:\n  - id: extra\n    owner: sales\npurposes:\n  - id: follow-up\n    owner: sales\n    uses: [extra.*]\n",
+    "purposes:\n  - id: follow-up\n    owner: sales\n  - id: newsletter\n    owner: sales\n    uses: [crm.email]\n",
+];
+
 const DUPLICATE: &str = "stores:\n  - id: crm\n    owner: sales\n    fields:\n      - {id: fax}\n";
 
 fn write(dir: &Path, rel: &str, text: &str) {
@@ -134,6 +146,27 @@ fn what_the_patch_changes_is_seen_downstream() {
 }
 
 #[test]
+fn an_edit_of_purposes_that_keeps_their_ids_patches_them() {
+    let dir = map();
+    let mut engine = engine(dir.path());
+    engine.compile(&[], day()).expect("checks");
+    for text in [PURPOSE_FILES[1], PURPOSE_FILES[2], PURPOSE_FILES[0]] {
+        write(dir.path(), "purposes.yaml", text);
+        let patched = engine.compile(&[], day()).expect("checks");
+        assert_eq!(engine.resolution(), Resolution::Patched(1), "{text}");
+        assert_eq!(said(&patched), said(&fresh(dir.path())), "{text}");
+    }
+    // A second declaration of a store: a mistyped field of a purpose is suggested from
+    // it too, which only the whole map knows.
+    write(dir.path(), "stores/dup.yaml", DUPLICATE);
+    engine.compile(&[], day()).expect("checks");
+    write(dir.path(), "purposes.yaml", &PURPOSES.replace("crm.copy,", "crm.fax,"));
+    let whole = engine.compile(&[], day()).expect("checks");
+    assert_eq!(engine.resolution(), Resolution::Whole);
+    assert_eq!(said(&whole), said(&fresh(dir.path())));
+}
+
+#[test]
 fn an_edit_that_moves_ids_resolves_the_whole_map() {
     let dir = map();
     let mut engine = engine(dir.path());
@@ -144,6 +177,8 @@ fn an_edit_that_moves_ids_resolves_the_whole_map() {
         ("stores/shop.yaml", SHOPS[8]),
         ("flows.yaml", &FLOWS.replace("owner: ops", "owner: sales")),
         ("teams.yaml", "teams:\n  - id: sales\n"),
+        ("purposes.yaml", PURPOSE_FILES[3]),
+        ("purposes.yaml", PURPOSE_FILES[4]),
     ] {
         write(dir.path(), rel, text);
         let whole = engine.compile(&[], day()).expect("checks");
@@ -171,6 +206,7 @@ fn a_model_still_held_is_copied_not_changed() {
 enum Step {
     Shop(usize),
     Crm(usize),
+    Purposes(usize),
     /// A second declaration of `crm` (a duplicate id) added or removed.
     Duplicate(bool),
     /// The shop's file opened in an editor with a text.
@@ -185,6 +221,7 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         4 => (0..SHOPS.len()).prop_map(Step::Shop),
         2 => (0..CRMS.len()).prop_map(Step::Crm),
+        2 => (0..PURPOSE_FILES.len()).prop_map(Step::Purposes),
         1 => any::<bool>().prop_map(Step::Duplicate),
         1 => (0..SHOPS.len()).prop_map(Step::Open),
         1 => Just(Step::Close),
@@ -207,6 +244,7 @@ proptest! {
             match step {
                 Step::Shop(i) => write(dir.path(), "stores/shop.yaml", SHOPS[i]),
                 Step::Crm(i) => write(dir.path(), "stores/crm.yaml", CRMS[i]),
+                Step::Purposes(i) => write(dir.path(), "purposes.yaml", PURPOSE_FILES[i]),
                 Step::Duplicate(true) => write(dir.path(), "stores/dup.yaml", DUPLICATE),
                 Step::Duplicate(false) => {
                     let _ = std::fs::remove_file(dir.path().join("stores/dup.yaml"));

@@ -1,8 +1,9 @@
-//! A resolved model patched after an edit of store files, instead of resolved again from
-//! every file: when each edited file declares nothing but stores, the same stores with the
-//! same fields before and after, every id keeps its place, so every reference of the other
-//! entities still points where it did. Only the edited stores, their fields and the fields
-//! flows inferred from them are resolved again. Any other edit is resolved from scratch.
+//! A resolved model patched after an edit of store or purpose files, instead of resolved
+//! again from every file: when each edited file declares nothing but stores and purposes,
+//! the same stores with the same fields and the same purposes before and after, every id
+//! keeps its place, so every reference of the other entities still points where it did.
+//! Only the edited stores and purposes, their fields and the fields flows inferred from
+//! them are resolved again. Any other edit is resolved from scratch.
 
 use super::stores::zone_from_domain;
 use super::{Resolver, flows::inferred};
@@ -10,6 +11,7 @@ use crate::diag::Finding;
 use crate::load::Manifests;
 use crate::manifest::project::Project;
 use crate::model::{FieldOrigin, Model};
+use crate::rules::duplicate_id;
 use crate::source::FileId;
 
 /// One edited file: what it declared when `model` was resolved, and what it declares now.
@@ -24,7 +26,7 @@ pub struct Edit<'a> {
 /// by the edit.
 pub fn patchable(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> bool {
     let edited = |file: FileId| edits.iter().any(|e| e.file == file);
-    edits.iter().all(|e| same_ids(model, e))
+    edits.iter().all(|e| same_ids(model, findings, e))
         && findings.iter().all(|f| {
             // A finding placed elsewhere that shows a place of an edited file (the first
             // of two duplicate ids) would show the place as it was.
@@ -33,21 +35,30 @@ pub fn patchable(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> boo
         })
 }
 
-/// Only stores, the same ones with the same fields (repeats included), each the
-/// declaration of its id the model kept.
-fn same_ids(model: &Model, edit: &Edit<'_>) -> bool {
+/// Only stores and purposes, the same ones (the stores with the same fields, repeats
+/// included), each the declaration of its id the model kept.
+fn same_ids(model: &Model, findings: &[Finding], edit: &Edit<'_>) -> bool {
     let (before, after) = (edit.before, edit.after);
-    let only_stores = |m: &Manifests| {
+    let only_stores_and_purposes = |m: &Manifests| {
         m.teams.is_empty()
             && m.objectives.is_empty()
             && m.subjects.is_empty()
             && m.categories.is_empty()
             && m.flows.is_empty()
-            && m.purposes.is_empty()
             && m.terms.is_empty()
     };
-    only_stores(before)
-        && only_stores(after)
+    // A purpose's mistyped field is suggested from every declaration of its store, those
+    // dropped as duplicates included: only the whole map knows them.
+    let stores_declared_twice =
+        findings.iter().any(|f| f.rule == duplicate_id::RULE.name && is_store(f));
+    only_stores_and_purposes(before)
+        && only_stores_and_purposes(after)
+        && (before.purposes.is_empty() && after.purposes.is_empty() || !stores_declared_twice)
+        && before.purposes.len() == after.purposes.len()
+        && before.purposes.iter().zip(&after.purposes).all(|(b, a)| {
+            let kept = model.purpose_by_id(b.id.as_str()).map(|id| model.purpose(id).span);
+            b.id.as_str() == a.id.as_str() && kept == Some(b.id.span)
+        })
         && before.stores.len() == after.stores.len()
         && before.stores.iter().zip(&after.stores).all(|(b, a)| {
             let kept = model.store_by_id(b.id.as_str()).map(|id| model.store(id).span);
@@ -55,6 +66,10 @@ fn same_ids(model: &Model, edit: &Edit<'_>) -> bool {
                 && kept == Some(b.id.span)
                 && field_ids(b).eq(field_ids(a))
         })
+}
+
+fn is_store(f: &Finding) -> bool {
+    f.entity.as_ref().is_some_and(|e| e.kind == crate::diag::EntityKind::Store)
 }
 
 fn field_ids(s: &crate::manifest::store::Store) -> impl Iterator<Item = &str> {
@@ -85,6 +100,10 @@ pub fn patch(
                 changed[f.index()] = true;
             }
             r.model.stores[id.index()] = store;
+        }
+        for p in &edit.after.purposes {
+            let id = r.model.purpose_by_id(p.id.as_str()).expect("patchable: the purpose is kept");
+            r.model.purposes[id.index()] = r.purpose(p.clone());
         }
     }
     // A field inferred from a changed one takes its attributes again; fields are made
