@@ -56,6 +56,21 @@ const PURPOSE_FILES: [&str; 5] = [
     "purposes:\n  - id: follow-up\n    owner: sales\n  - id: newsletter\n    owner: sales\n    uses: [crm.email]\n",
 ];
 
+/// The flows file as it is edited: the same flows, between the same stores with the same
+/// fields, in all but the last two (a field more; another destination).
+const FLOW_FILES: [&str; 6] = [
+    FLOWS,
+    // Another owner (unknown), a description, a mechanism, purposes (one unknown).
+    "flows:\n  - {from: shop, to: crm, fields: [email, phone, {email: copy}], owner: marketing, description: Nightly, mechanism: api, purposes: [follow-up, folow-up]}\n  - {from: crm, to: archive, fields: [copy, phone], owner: ops, direction: two_way}\n",
+    // Moved down the file and written in block style: every span changes, the inferred
+    // fields' too.
+    "# flows\n\nflows:\n  - from: shop\n    to: crm\n    owner: sales\n    fields:\n      - email\n      - phone\n      - email: copy\n  - from: crm\n    to: archive\n    owner: ops\n    fields: [copy, phone]\n",
+    // Its own id.
+    "flows:\n  - {id: intake, from: shop, to: crm, fields: [email, phone, {email: copy}], owner: sales}\n  - {from: crm, to: archive, fields: [copy, phone], owner: ops}\n",
+    "flows:\n  - {from: shop, to: crm, fields: [email, phone, {email: copy}, {phone: mobile}], owner: sales}\n  - {from: crm, to: archive, fields: [copy, phone], owner: ops}\n",
+    "flows:\n  - {from: shop, to: archive, fields: [email, phone, {email: copy}], owner: sales}\n  - {from: crm, to: archive, fields: [copy, phone], owner: ops}\n",
+];
+
 const DUPLICATE: &str = "stores:\n  - id: crm\n    owner: sales\n    fields:\n      - {id: fax}\n";
 
 fn write(dir: &Path, rel: &str, text: &str) {
@@ -167,6 +182,24 @@ fn an_edit_of_purposes_that_keeps_their_ids_patches_them() {
 }
 
 #[test]
+fn an_edit_of_flows_that_keeps_their_stores_and_fields_patches_them() {
+    let dir = map();
+    let mut engine = engine(dir.path());
+    engine.compile(&[], day()).expect("checks");
+    for text in [FLOW_FILES[1], FLOW_FILES[2], FLOW_FILES[0]] {
+        write(dir.path(), "flows.yaml", text);
+        let patched = engine.compile(&[], day()).expect("checks");
+        assert_eq!(engine.resolution(), Resolution::Patched(1), "{text}");
+        assert_eq!(said(&patched), said(&fresh(dir.path())), "{text}");
+    }
+    // An id written where it was made from the stores: another flow, resolved whole.
+    write(dir.path(), "flows.yaml", FLOW_FILES[3]);
+    let whole = engine.compile(&[], day()).expect("checks");
+    assert_eq!(engine.resolution(), Resolution::Whole);
+    assert_eq!(said(&whole), said(&fresh(dir.path())));
+}
+
+#[test]
 fn an_edit_that_moves_ids_resolves_the_whole_map() {
     let dir = map();
     let mut engine = engine(dir.path());
@@ -175,7 +208,9 @@ fn an_edit_that_moves_ids_resolves_the_whole_map() {
         ("stores/shop.yaml", SHOPS[5]),
         ("stores/shop.yaml", SHOPS[7]),
         ("stores/shop.yaml", SHOPS[8]),
-        ("flows.yaml", &FLOWS.replace("owner: ops", "owner: sales")),
+        ("flows.yaml", FLOW_FILES[4]),
+        ("flows.yaml", FLOW_FILES[5]),
+        ("flows.yaml", &FLOWS.replace("[copy, phone]", "[copy, phone, fax]")),
         ("teams.yaml", "teams:\n  - id: sales\n"),
         ("purposes.yaml", PURPOSE_FILES[3]),
         ("purposes.yaml", PURPOSE_FILES[4]),
@@ -207,6 +242,7 @@ enum Step {
     Shop(usize),
     Crm(usize),
     Purposes(usize),
+    Flows(usize),
     /// A second declaration of `crm` (a duplicate id) added or removed.
     Duplicate(bool),
     /// The shop's file opened in an editor with a text.
@@ -222,6 +258,7 @@ fn step() -> impl Strategy<Value = Step> {
         4 => (0..SHOPS.len()).prop_map(Step::Shop),
         2 => (0..CRMS.len()).prop_map(Step::Crm),
         2 => (0..PURPOSE_FILES.len()).prop_map(Step::Purposes),
+        2 => (0..FLOW_FILES.len()).prop_map(Step::Flows),
         1 => any::<bool>().prop_map(Step::Duplicate),
         1 => (0..SHOPS.len()).prop_map(Step::Open),
         1 => Just(Step::Close),
@@ -245,6 +282,7 @@ proptest! {
                 Step::Shop(i) => write(dir.path(), "stores/shop.yaml", SHOPS[i]),
                 Step::Crm(i) => write(dir.path(), "stores/crm.yaml", CRMS[i]),
                 Step::Purposes(i) => write(dir.path(), "purposes.yaml", PURPOSE_FILES[i]),
+                Step::Flows(i) => write(dir.path(), "flows.yaml", FLOW_FILES[i]),
                 Step::Duplicate(true) => write(dir.path(), "stores/dup.yaml", DUPLICATE),
                 Step::Duplicate(false) => {
                     let _ = std::fs::remove_file(dir.path().join("stores/dup.yaml"));

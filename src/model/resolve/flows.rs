@@ -14,13 +14,13 @@ use crate::rules::{duplicate_id, unknown_reference};
 use crate::source::Span;
 
 /// A flow whose stores are known, before its fields are.
-struct Draft {
-    id: String,
-    explicit_id: bool,
-    span: Span,
-    from: StoreId,
-    to: StoreId,
-    manifest: crate::manifest::flow::Flow,
+pub(super) struct Draft {
+    pub id: String,
+    pub explicit_id: bool,
+    pub span: Span,
+    pub from: StoreId,
+    pub to: StoreId,
+    pub manifest: crate::manifest::flow::Flow,
 }
 
 impl Resolver {
@@ -30,33 +30,10 @@ impl Resolver {
             self.model.stores.iter().map(|s| s.fields.len()).collect();
         let mut mappings = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.into_iter().enumerate() {
-            let entity = Entity::new(EntityKind::Flow, d.id.as_str());
             self.model.index_mut().flows.insert(d.id.clone(), FlowId::new(i));
-            let owner = self.team_ref(&entity, d.manifest.owner.as_ref());
-            let allow = suppress::validate(d.manifest.allow, &entity, &mut self.findings);
-            mappings.push(d.manifest.fields.unwrap_or_default());
-            if let Some(purposes) = d.manifest.purposes {
-                self.flow_purposes.push((FlowId::new(i), purposes));
-            }
-            self.model.flows.push(Flow {
-                id: d.id,
-                explicit_id: d.explicit_id,
-                from: d.from,
-                to: d.to,
-                fields: Vec::new(),
-                mechanism: d.manifest.mechanism,
-                frequency: d.manifest.frequency,
-                direction: d.manifest.direction.unwrap_or(Direction::OneWay),
-                owner,
-                description: d.manifest.description,
-                transfer: d
-                    .manifest
-                    .transfer
-                    .map(|t| Transfer { mechanism: t.mechanism, reference: t.reference }),
-                purposes: Vec::new(),
-                allow,
-                span: d.span,
-            });
+            let (flow, fields) = self.flow(FlowId::new(i), d);
+            mappings.push(fields);
+            self.model.flows.push(flow);
         }
         self.carried_fields(&mappings);
         // Inferred fields follow the declared ones of their store, sorted by id.
@@ -65,6 +42,37 @@ impl Resolver {
             store.fields[declared..]
                 .sort_by(|a, b| fields[a.index()].id.cmp(&fields[b.index()].id));
         }
+    }
+
+    /// A flow resolved but for its fields (returned as written, to be resolved with every
+    /// flow's) and its purposes (queued, resolved once the purposes are).
+    pub(super) fn flow(&mut self, place: FlowId, d: Draft) -> (Flow, Vec<FieldMapping>) {
+        let entity = Entity::new(EntityKind::Flow, d.id.as_str());
+        let owner = self.team_ref(&entity, d.manifest.owner.as_ref());
+        let allow = suppress::validate(d.manifest.allow, &entity, &mut self.findings);
+        if let Some(purposes) = d.manifest.purposes {
+            self.flow_purposes.push((place, purposes));
+        }
+        let flow = Flow {
+            id: d.id,
+            explicit_id: d.explicit_id,
+            from: d.from,
+            to: d.to,
+            fields: Vec::new(),
+            mechanism: d.manifest.mechanism,
+            frequency: d.manifest.frequency,
+            direction: d.manifest.direction.unwrap_or(Direction::OneWay),
+            owner,
+            description: d.manifest.description,
+            transfer: d
+                .manifest
+                .transfer
+                .map(|t| Transfer { mechanism: t.mechanism, reference: t.reference }),
+            purposes: Vec::new(),
+            allow,
+            span: d.span,
+        };
+        (flow, d.manifest.fields.unwrap_or_default())
     }
 
     /// Resolves `from`/`to`, gives every flow an id, drops duplicates, sorts by id.

@@ -1,16 +1,19 @@
-//! A resolved model patched after an edit of store or purpose files, instead of resolved
-//! again from every file: when each edited file declares nothing but stores and purposes,
-//! the same stores with the same fields and the same purposes before and after, every id
-//! keeps its place, so every reference of the other entities still points where it did.
-//! Only the edited stores and purposes, their fields and the fields flows inferred from
-//! them are resolved again. Any other edit is resolved from scratch.
+//! A resolved model patched after an edit of store, flow or purpose files, instead of
+//! resolved again from every file: when each edited file declares nothing but stores,
+//! flows and purposes, the same ones before and after (the stores with the same fields,
+//! the flows between the same stores with the same fields), every id keeps its place, so
+//! every reference of the other entities still points where it did. Only the edited
+//! entities, their fields and the fields flows inferred from them are resolved again. Any
+//! other edit is resolved from scratch.
 
+use super::Resolver;
+use super::flows::{Draft, inferred};
 use super::stores::zone_from_domain;
-use super::{Resolver, flows::inferred};
 use crate::diag::Finding;
 use crate::load::Manifests;
+use crate::manifest::flow::Flow;
 use crate::manifest::project::Project;
-use crate::model::{FieldOrigin, Model};
+use crate::model::{FieldOrigin, FlowId, Model};
 use crate::rules::duplicate_id;
 use crate::source::FileId;
 
@@ -35,7 +38,36 @@ pub fn patchable(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> boo
         })
 }
 
-/// Only stores and purposes, the same ones (the stores with the same fields, repeats
+/// A flow [`same_flow`] accepted, resolved again in its place: what it carries stays, at
+/// the places it is now written; the fields it inferred are now written there too.
+fn patch_flow(r: &mut Resolver, before: &Flow, after: Flow) {
+    let place = flow_at(&r.model, before).expect("patchable: the flow is kept");
+    let old = &r.model.flows[place.index()];
+    let draft = Draft {
+        id: old.id.clone(),
+        explicit_id: old.explicit_id,
+        span: after.id.as_ref().map_or(after.from.span, |i| i.span),
+        from: old.from,
+        to: old.to,
+        manifest: after,
+    };
+    let mut carried = std::mem::take(&mut r.model.flows[place.index()].fields);
+    let (mut flow, mappings) = r.flow(place, draft);
+    let written = before.fields.iter().flatten().zip(&mappings);
+    for (c, (was, now)) in carried.iter_mut().zip(written) {
+        c.span = now.source.span;
+        let target = &mut r.model.fields[c.target.index()];
+        let inferred_here =
+            matches!(target.origin, FieldOrigin::Inferred { flow, .. } if flow == place);
+        if inferred_here && target.span == was.target.span {
+            target.span = now.target.span;
+        }
+    }
+    flow.fields = carried;
+    r.model.flows[place.index()] = flow;
+}
+
+/// Only stores, flows and purposes, the same ones (the stores with the same fields, repeats
 /// included), each the declaration of its id the model kept.
 fn same_ids(model: &Model, findings: &[Finding], edit: &Edit<'_>) -> bool {
     let (before, after) = (edit.before, edit.after);
@@ -44,7 +76,6 @@ fn same_ids(model: &Model, findings: &[Finding], edit: &Edit<'_>) -> bool {
             && m.objectives.is_empty()
             && m.subjects.is_empty()
             && m.categories.is_empty()
-            && m.flows.is_empty()
             && m.terms.is_empty()
     };
     // A purpose's mistyped field is suggested from every declaration of its store, those
@@ -59,6 +90,8 @@ fn same_ids(model: &Model, findings: &[Finding], edit: &Edit<'_>) -> bool {
             let kept = model.purpose_by_id(b.id.as_str()).map(|id| model.purpose(id).span);
             b.id.as_str() == a.id.as_str() && kept == Some(b.id.span)
         })
+        && before.flows.len() == after.flows.len()
+        && before.flows.iter().zip(&after.flows).all(|(b, a)| same_flow(model, b, a))
         && before.stores.len() == after.stores.len()
         && before.stores.iter().zip(&after.stores).all(|(b, a)| {
             let kept = model.store_by_id(b.id.as_str()).map(|id| model.store(id).span);
@@ -66,6 +99,31 @@ fn same_ids(model: &Model, findings: &[Finding], edit: &Edit<'_>) -> bool {
                 && kept == Some(b.id.span)
                 && field_ids(b).eq(field_ids(a))
         })
+}
+
+/// The same flow (the same id, or none; the same stores; the same fields), kept by the
+/// model with every field it carries resolved (a field not found is a finding only the
+/// whole map can word).
+fn same_flow(model: &Model, before: &Flow, after: &Flow) -> bool {
+    let id = |f: &Flow| f.id.as_ref().map(|i| i.value.0.clone());
+    id(before) == id(after)
+        && before.from.as_str() == after.from.as_str()
+        && before.to.as_str() == after.to.as_str()
+        && mappings(before).eq(mappings(after))
+        && flow_at(model, before).is_some_and(|f| {
+            model.flow(f).fields.len() == before.fields.as_ref().map_or(0, Vec::len)
+        })
+}
+
+/// The model's flow made from `flow`'s declaration, found by its place (a flow without an
+/// `id:` has one made from its stores).
+fn flow_at(model: &Model, flow: &Flow) -> Option<FlowId> {
+    let span = flow.id.as_ref().map_or(flow.from.span, |i| i.span);
+    model.flows.iter().position(|f| f.span == span).map(FlowId::new)
+}
+
+fn mappings(f: &Flow) -> impl Iterator<Item = (&str, &str)> {
+    f.fields.iter().flatten().map(|m| (m.source.as_str(), m.target.as_str()))
 }
 
 fn is_store(f: &Finding) -> bool {
@@ -101,6 +159,9 @@ pub fn patch(
             }
             r.model.stores[id.index()] = store;
         }
+        for (before, after) in edit.before.flows.iter().zip(&edit.after.flows) {
+            patch_flow(&mut r, before, after.clone());
+        }
         for p in &edit.after.purposes {
             let id = r.model.purpose_by_id(p.id.as_str()).expect("patchable: the purpose is kept");
             r.model.purposes[id.index()] = r.purpose(p.clone());
@@ -117,6 +178,7 @@ pub fn patch(
             changed[i] = true;
         }
     }
+    r.flow_purposes();
     r.model.domains = std::sync::OnceLock::new();
     findings.append(&mut r.findings);
     *model = r.model;
