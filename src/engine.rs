@@ -16,7 +16,7 @@ use crate::config::{Config, Flag};
 use crate::date::Date;
 use crate::diag::Finding;
 use crate::load::cache::{Cache, Reuse};
-use crate::load::{self, FileEntities, LoadOptions, Loaded, Reloaded};
+use crate::load::{self, FileEntities, LoadOptions, Reloaded};
 use crate::model::Model;
 use crate::model::resolve::{self, Edit};
 
@@ -78,11 +78,6 @@ impl Engine {
             self.options.overlay = open.clone();
         }
         load::reload_files(&self.root, &self.options, &mut self.cache)
-    }
-
-    /// [`Engine::read`], with every file's entities copied together.
-    pub fn load(&mut self, open: &BTreeMap<String, String>) -> anyhow::Result<Loaded> {
-        self.read(open).map(Reloaded::into_loaded)
     }
 
     /// Loads and checks the map as it is now: what `check` would say of it.

@@ -25,11 +25,12 @@ pub struct Edit<'a> {
 }
 
 /// Whether the edits keep every id of `model` in its place, and the findings its
-/// resolution gave (`findings`) are either about an edited file's own stores or untouched
-/// by the edit.
+/// resolution gave (`findings`) are either about an edited file's own entities or
+/// untouched by the edit.
 pub fn patchable(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> bool {
     let edited = |file: FileId| edits.iter().any(|e| e.file == file);
-    edits.iter().all(|e| same_ids(model, findings, e))
+    let flows = Places::new(model, edits);
+    edits.iter().all(|e| same_ids(model, &flows, findings, e))
         && findings.iter().all(|f| {
             // A finding placed elsewhere that shows a place of an edited file (the first
             // of two duplicate ids) would show the place as it was.
@@ -38,10 +39,142 @@ pub fn patchable(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> boo
         })
 }
 
+/// Only stores, flows and purposes, the same ones (the stores with the same fields, repeats
+/// included), each the declaration of its id the model kept.
+fn same_ids(model: &Model, flows: &Places, findings: &[Finding], edit: &Edit<'_>) -> bool {
+    let (before, after) = (edit.before, edit.after);
+    let only_stores_flows_purposes = |m: &Manifests| {
+        m.teams.is_empty()
+            && m.objectives.is_empty()
+            && m.subjects.is_empty()
+            && m.categories.is_empty()
+            && m.terms.is_empty()
+    };
+    // A purpose's mistyped field is suggested from every declaration of its store, those
+    // dropped as duplicates included: only the whole map knows them.
+    let stores_declared_twice =
+        findings.iter().any(|f| f.rule == duplicate_id::RULE.name && is_store(f));
+    only_stores_flows_purposes(before)
+        && only_stores_flows_purposes(after)
+        && (before.purposes.is_empty() && after.purposes.is_empty() || !stores_declared_twice)
+        && before.purposes.len() == after.purposes.len()
+        && before.purposes.iter().zip(&after.purposes).all(|(b, a)| {
+            let kept = model.purpose_by_id(b.id.as_str()).map(|id| model.purpose(id).span);
+            b.id.as_str() == a.id.as_str() && kept == Some(b.id.span)
+        })
+        && before.flows.len() == after.flows.len()
+        && before.flows.iter().zip(&after.flows).all(|(b, a)| same_flow(model, flows, b, a))
+        && before.stores.len() == after.stores.len()
+        && before.stores.iter().zip(&after.stores).all(|(b, a)| {
+            let kept = model.store_by_id(b.id.as_str()).map(|id| model.store(id).span);
+            b.id.as_str() == a.id.as_str()
+                && kept == Some(b.id.span)
+                && field_ids(b).eq(field_ids(a))
+        })
+}
+
+/// The same flow (the same id, or none; the same stores; the same fields), kept by the
+/// model with every field it carries resolved (a field not found is a finding only the
+/// whole map can word).
+fn same_flow(model: &Model, flows: &Places, before: &Flow, after: &Flow) -> bool {
+    let id = |f: &Flow| f.id.as_ref().map(|i| i.value.0.clone());
+    id(before) == id(after)
+        && before.from.as_str() == after.from.as_str()
+        && before.to.as_str() == after.to.as_str()
+        && mappings(before).eq(mappings(after))
+        && flows.get(before).is_some_and(|f| {
+            model.flow(f).fields.len() == before.fields.as_ref().map_or(0, Vec::len)
+        })
+}
+
+/// The model's flows declared in the edited files, by place (a flow without an `id:` has
+/// one made from its stores, so its declaration is found by where it is written).
+struct Places(crate::hash::Map<crate::source::Span, FlowId>);
+
+impl Places {
+    fn new(model: &Model, edits: &[Edit<'_>]) -> Places {
+        let edited = |file: FileId| edits.iter().any(|e| e.file == file);
+        let places = model
+            .flow_ids()
+            .map(|f| (model.flow(f).span, f))
+            .filter(|(span, _)| edited(span.file))
+            .collect();
+        Places(places)
+    }
+
+    /// The model's flow made from `flow`'s declaration.
+    fn get(&self, flow: &Flow) -> Option<FlowId> {
+        self.0.get(&flow.id.as_ref().map_or(flow.from.span, |i| i.span)).copied()
+    }
+}
+
+fn mappings(f: &Flow) -> impl Iterator<Item = (&str, &str)> {
+    f.fields.iter().flatten().map(|m| (m.source.as_str(), m.target.as_str()))
+}
+
+fn is_store(f: &Finding) -> bool {
+    f.entity.as_ref().is_some_and(|e| e.kind == crate::diag::EntityKind::Store)
+}
+
+fn field_ids(s: &crate::manifest::store::Store) -> impl Iterator<Item = &str> {
+    s.fields.iter().flatten().map(|f| f.id.as_str())
+}
+
+/// Resolves the stores, flows and purposes of `edits` again in `model` (which
+/// [`patchable`] accepted), and replaces the findings of the edited files in `findings`
+/// (those of the last resolution) by theirs now.
+pub fn patch(
+    model: &mut Model,
+    findings: &mut Vec<Finding>,
+    edits: &[Edit<'_>],
+    project: &Project,
+) {
+    let edited = |file: FileId| edits.iter().any(|e| e.file == file);
+    findings.retain(|f| f.primary.as_ref().is_none_or(|l| !edited(l.span.file)));
+    let flows = Places::new(model, edits);
+    let mut r = Resolver::new(std::mem::take(model));
+    let zones = project.zones.as_deref().unwrap_or_default();
+    let mut changed = vec![false; r.model.fields.len()];
+    for edit in edits {
+        for s in &edit.after.stores {
+            let id = r.model.store_by_id(s.id.as_str()).expect("patchable: the store is kept");
+            let before = std::mem::take(&mut r.model.stores[id.index()].fields);
+            let mut store = r.store(id, s.clone(), Some(&before));
+            zone_from_domain(&mut store, zones);
+            for f in &store.fields {
+                changed[f.index()] = true;
+            }
+            r.model.stores[id.index()] = store;
+        }
+        for (before, after) in edit.before.flows.iter().zip(&edit.after.flows) {
+            let place = flows.get(before).expect("patchable: the flow is kept");
+            patch_flow(&mut r, place, before, after.clone());
+        }
+        for p in &edit.after.purposes {
+            let id = r.model.purpose_by_id(p.id.as_str()).expect("patchable: the purpose is kept");
+            r.model.purposes[id.index()] = r.purpose(p.clone());
+        }
+    }
+    // A field inferred from a changed one takes its attributes again; fields are made
+    // before those inferred from them, so one pass in id order follows chains.
+    for i in 0..r.model.fields.len() {
+        let FieldOrigin::Inferred { from, .. } = r.model.fields[i].origin else { continue };
+        if changed[from.index()] {
+            let f = &r.model.fields[i];
+            let (id, store, origin, span) = (f.id.clone(), f.store, f.origin, f.span);
+            r.model.fields[i] = inferred(&r.model.fields[from.index()], id, store, origin, span);
+            changed[i] = true;
+        }
+    }
+    r.flow_purposes();
+    r.model.domains = std::sync::OnceLock::new();
+    findings.append(&mut r.findings);
+    *model = r.model;
+}
+
 /// A flow [`same_flow`] accepted, resolved again in its place: what it carries stays, at
 /// the places it is now written; the fields it inferred are now written there too.
-fn patch_flow(r: &mut Resolver, before: &Flow, after: Flow) {
-    let place = flow_at(&r.model, before).expect("patchable: the flow is kept");
+fn patch_flow(r: &mut Resolver, place: FlowId, before: &Flow, after: Flow) {
     let old = &r.model.flows[place.index()];
     let draft = Draft {
         id: old.id.clone(),
@@ -65,121 +198,4 @@ fn patch_flow(r: &mut Resolver, before: &Flow, after: Flow) {
     }
     flow.fields = carried;
     r.model.flows[place.index()] = flow;
-}
-
-/// Only stores, flows and purposes, the same ones (the stores with the same fields, repeats
-/// included), each the declaration of its id the model kept.
-fn same_ids(model: &Model, findings: &[Finding], edit: &Edit<'_>) -> bool {
-    let (before, after) = (edit.before, edit.after);
-    let only_stores_and_purposes = |m: &Manifests| {
-        m.teams.is_empty()
-            && m.objectives.is_empty()
-            && m.subjects.is_empty()
-            && m.categories.is_empty()
-            && m.terms.is_empty()
-    };
-    // A purpose's mistyped field is suggested from every declaration of its store, those
-    // dropped as duplicates included: only the whole map knows them.
-    let stores_declared_twice =
-        findings.iter().any(|f| f.rule == duplicate_id::RULE.name && is_store(f));
-    only_stores_and_purposes(before)
-        && only_stores_and_purposes(after)
-        && (before.purposes.is_empty() && after.purposes.is_empty() || !stores_declared_twice)
-        && before.purposes.len() == after.purposes.len()
-        && before.purposes.iter().zip(&after.purposes).all(|(b, a)| {
-            let kept = model.purpose_by_id(b.id.as_str()).map(|id| model.purpose(id).span);
-            b.id.as_str() == a.id.as_str() && kept == Some(b.id.span)
-        })
-        && before.flows.len() == after.flows.len()
-        && before.flows.iter().zip(&after.flows).all(|(b, a)| same_flow(model, b, a))
-        && before.stores.len() == after.stores.len()
-        && before.stores.iter().zip(&after.stores).all(|(b, a)| {
-            let kept = model.store_by_id(b.id.as_str()).map(|id| model.store(id).span);
-            b.id.as_str() == a.id.as_str()
-                && kept == Some(b.id.span)
-                && field_ids(b).eq(field_ids(a))
-        })
-}
-
-/// The same flow (the same id, or none; the same stores; the same fields), kept by the
-/// model with every field it carries resolved (a field not found is a finding only the
-/// whole map can word).
-fn same_flow(model: &Model, before: &Flow, after: &Flow) -> bool {
-    let id = |f: &Flow| f.id.as_ref().map(|i| i.value.0.clone());
-    id(before) == id(after)
-        && before.from.as_str() == after.from.as_str()
-        && before.to.as_str() == after.to.as_str()
-        && mappings(before).eq(mappings(after))
-        && flow_at(model, before).is_some_and(|f| {
-            model.flow(f).fields.len() == before.fields.as_ref().map_or(0, Vec::len)
-        })
-}
-
-/// The model's flow made from `flow`'s declaration, found by its place (a flow without an
-/// `id:` has one made from its stores).
-fn flow_at(model: &Model, flow: &Flow) -> Option<FlowId> {
-    let span = flow.id.as_ref().map_or(flow.from.span, |i| i.span);
-    model.flows.iter().position(|f| f.span == span).map(FlowId::new)
-}
-
-fn mappings(f: &Flow) -> impl Iterator<Item = (&str, &str)> {
-    f.fields.iter().flatten().map(|m| (m.source.as_str(), m.target.as_str()))
-}
-
-fn is_store(f: &Finding) -> bool {
-    f.entity.as_ref().is_some_and(|e| e.kind == crate::diag::EntityKind::Store)
-}
-
-fn field_ids(s: &crate::manifest::store::Store) -> impl Iterator<Item = &str> {
-    s.fields.iter().flatten().map(|f| f.id.as_str())
-}
-
-/// Resolves the stores of `edits` again in `model` (which [`patchable`] accepted), and
-/// replaces the findings of the edited files in `findings` (those of the last resolution)
-/// by theirs now.
-pub fn patch(
-    model: &mut Model,
-    findings: &mut Vec<Finding>,
-    edits: &[Edit<'_>],
-    project: &Project,
-) {
-    let edited = |file: FileId| edits.iter().any(|e| e.file == file);
-    findings.retain(|f| f.primary.as_ref().is_none_or(|l| !edited(l.span.file)));
-    let mut r = Resolver::new(std::mem::take(model));
-    let zones = project.zones.as_deref().unwrap_or_default();
-    let mut changed = vec![false; r.model.fields.len()];
-    for edit in edits {
-        for s in &edit.after.stores {
-            let id = r.model.store_by_id(s.id.as_str()).expect("patchable: the store is kept");
-            let before = std::mem::take(&mut r.model.stores[id.index()].fields);
-            let mut store = r.store(id, s.clone(), Some(&before));
-            zone_from_domain(&mut store, zones);
-            for f in &store.fields {
-                changed[f.index()] = true;
-            }
-            r.model.stores[id.index()] = store;
-        }
-        for (before, after) in edit.before.flows.iter().zip(&edit.after.flows) {
-            patch_flow(&mut r, before, after.clone());
-        }
-        for p in &edit.after.purposes {
-            let id = r.model.purpose_by_id(p.id.as_str()).expect("patchable: the purpose is kept");
-            r.model.purposes[id.index()] = r.purpose(p.clone());
-        }
-    }
-    // A field inferred from a changed one takes its attributes again; fields are made
-    // before those inferred from them, so one pass in id order follows chains.
-    for i in 0..r.model.fields.len() {
-        let FieldOrigin::Inferred { from, .. } = r.model.fields[i].origin else { continue };
-        if changed[from.index()] {
-            let f = &r.model.fields[i];
-            let (id, store, origin, span) = (f.id.clone(), f.store, f.origin, f.span);
-            r.model.fields[i] = inferred(&r.model.fields[from.index()], id, store, origin, span);
-            changed[i] = true;
-        }
-    }
-    r.flow_purposes();
-    r.model.domains = std::sync::OnceLock::new();
-    findings.append(&mut r.findings);
-    *model = r.model;
 }
