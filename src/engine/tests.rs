@@ -223,7 +223,7 @@ fn an_edit_that_moves_ids_resolves_the_whole_map() {
 }
 
 #[test]
-fn a_model_still_held_is_copied_not_changed() {
+fn a_held_model_is_copied_and_one_let_go_of_is_patched_in_place() {
     let dir = map();
     let mut engine = engine(dir.path());
     let held = engine.compile(&[], day()).expect("checks");
@@ -234,6 +234,14 @@ fn a_model_still_held_is_copied_not_changed() {
         |c: &Compiled| c.model.store(c.model.store_by_id("shop").expect("shop")).name.clone();
     assert_eq!(shop(&held), "shop");
     assert_eq!(shop(&patched), "The shop");
+    assert_ne!(held.model.fields.as_ptr(), patched.model.fields.as_ptr(), "a copy");
+    // Once nothing else holds it, the model is patched where it is.
+    let fields = patched.model.fields.as_ptr();
+    drop(patched);
+    write(dir.path(), "stores/shop.yaml", SHOPS[2]);
+    let in_place = engine.compile(&[], day()).expect("checks");
+    assert_eq!(engine.resolution(), Resolution::Patched(1));
+    assert_eq!(in_place.model.fields.as_ptr(), fields, "the same fields");
 }
 
 /// One step of an editing session.

@@ -3,8 +3,7 @@
 //! the loaded manifests (they keep a span for every reference the resolved model drops),
 //! then settled against the model (recipients that are stores, inferred fields).
 
-use std::collections::HashMap;
-
+use crate::hash::Map;
 use crate::load::Manifests;
 use crate::manifest::Spanned;
 use crate::manifest::text::FieldRef;
@@ -97,7 +96,7 @@ struct Recipient {
 pub(super) struct Index {
     /// Sorted by file, then start.
     occurrences: Vec<Occurrence>,
-    by_target: HashMap<Target, Vec<usize>>,
+    by_target: Map<Target, Vec<usize>>,
 }
 
 impl Index {
@@ -148,6 +147,7 @@ pub(super) struct Unsettled {
 
 impl Unsettled {
     pub(super) fn settle(self, model: &Model) -> Index {
+        use rayon::prelude::*;
         let mut occurrences = self.found;
         for r in self.recipients {
             if model.store_by_id(&r.name).is_some() {
@@ -169,11 +169,18 @@ impl Unsettled {
                 });
             }
         }
-        occurrences.sort_by_key(|o| (o.span.file, o.span.start, o.span.end));
+        // Stable: names with the same bytes keep the order they were written in.
+        occurrences.par_sort_by_key(|o| (o.span.file, o.span.start, o.span.end));
         occurrences.dedup();
-        let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
+        let mut by_target: Map<Target, Vec<usize>> = Map::default();
         for (i, o) in occurrences.iter().enumerate() {
-            by_target.entry(o.target.clone()).or_default().push(i);
+            // A target is named about four times: its key is copied once, not each time.
+            match by_target.get_mut(&o.target) {
+                Some(places) => places.push(i),
+                None => {
+                    by_target.insert(o.target.clone(), vec![i]);
+                }
+            }
         }
         Index { occurrences, by_target }
     }
