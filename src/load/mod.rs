@@ -107,15 +107,8 @@ pub struct LoadOptions {
 
 /// Loads the map at `root`. Fails only when the root itself cannot be used.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Loaded> {
-    let g = load_with(root, options, None)?;
-    Ok(Loaded {
-        sources: g.sources,
-        project: g.project,
-        project_file: g.project_file,
-        manifests: g.manifests,
-        findings: g.findings,
-        left_out: g.left_out,
-    })
+    let (read, manifests) = load_with(root, options, None)?;
+    Ok(read.with(manifests))
 }
 
 /// [`load`] again on the same map, taking from `cache` every file that did not change
@@ -133,15 +126,7 @@ pub fn reload_files(
     options: &LoadOptions,
     cache: &mut Cache,
 ) -> anyhow::Result<Reloaded> {
-    let gathered = load_with(root, options, Some(cache))?;
-    Ok(Reloaded {
-        sources: gathered.sources,
-        project: gathered.project,
-        project_file: gathered.project_file,
-        findings: gathered.findings,
-        left_out: gathered.left_out,
-        files: gathered.files,
-    })
+    load_with(root, options, Some(cache)).map(|(read, _)| read)
 }
 
 /// A map as [`reload_files`] gives it: like [`Loaded`], with the entities file by file.
@@ -180,28 +165,22 @@ impl Reloaded {
     /// The map with every file's entities copied together, as [`load`] gives it.
     pub fn into_loaded(self) -> Loaded {
         let manifests = copy_manifests(&self.files);
+        self.with(manifests)
+    }
+
+    fn with(self, manifests: Manifests) -> Loaded {
         let Reloaded { sources, project, project_file, findings, left_out, .. } = self;
         Loaded { sources, project, project_file, manifests, findings, left_out }
     }
 }
 
-/// What [`load_with`] read: with a cache, the entities stay file by file (`files`), without
-/// one they are moved together (`manifests`).
-struct Gathered {
-    sources: SourceMap,
-    project: Project,
-    project_file: Option<FileId>,
-    manifests: Manifests,
-    findings: Vec<Finding>,
-    left_out: Vec<LeftOut>,
-    files: Vec<FileEntities>,
-}
-
+/// The map at `root`. With a cache, the entities stay file by file (`files`) as the cache
+/// keeps them; without one they are moved together, into the `Manifests` returned.
 fn load_with(
     root: &Path,
     options: &LoadOptions,
     cache: Option<&mut Cache>,
-) -> anyhow::Result<Gathered> {
+) -> anyhow::Result<(Reloaded, Manifests)> {
     // Links are never followed, the map's own folder included: a link given as the map
     // (or put in its place by a git revision) could point anywhere, `/` included.
     let meta = std::fs::symlink_metadata(root)
@@ -272,7 +251,7 @@ fn load_with(
         let project = project_file.map(|f| sources.get(f).text.as_str());
         c.settle(paths, project, unread || project_unread || !discovered.errors.is_empty());
     }
-    Ok(Gathered { sources, project, project_file, manifests, findings, left_out, files })
+    Ok((Reloaded { sources, project, project_file, findings, left_out, files }, manifests))
 }
 
 /// The manifests [`read_manifests`] read: moved together without a cache, file by file
