@@ -124,18 +124,25 @@ fn day() -> Date {
     Date::parse("2026-01-01").expect("a day")
 }
 
+/// Writes each text as `rel` in turn, each time checking that the engine resolved the map
+/// as `how` says and said what a check from scratch says.
+fn edits(dir: &Path, engine: &mut Engine, rel: &str, texts: &[&str], how: Resolution) {
+    for text in texts {
+        write(dir, rel, text);
+        let run = engine.compile(&[], day()).expect("checks");
+        assert_eq!(engine.resolution(), how, "{rel}: {text}");
+        assert_eq!(said(&run), said(&fresh(dir)), "{rel}: {text}");
+    }
+}
+
 #[test]
 fn an_edit_that_keeps_every_id_patches_the_last_model() {
     let dir = map();
     let mut engine = engine(dir.path());
     engine.compile(&[], day()).expect("checks");
     assert_eq!(engine.resolution(), Resolution::Whole);
-    for shop in [SHOPS[1], SHOPS[2], SHOPS[3], SHOPS[4], SHOPS[6], SHOPS[0]] {
-        write(dir.path(), "stores/shop.yaml", shop);
-        let patched = engine.compile(&[], day()).expect("checks");
-        assert_eq!(engine.resolution(), Resolution::Patched(1), "{shop}");
-        assert_eq!(said(&patched), said(&fresh(dir.path())), "{shop}");
-    }
+    let shops = [SHOPS[1], SHOPS[2], SHOPS[3], SHOPS[4], SHOPS[6], SHOPS[0]];
+    edits(dir.path(), &mut engine, "stores/shop.yaml", &shops, Resolution::Patched(1));
 }
 
 #[test]
@@ -165,20 +172,14 @@ fn an_edit_of_purposes_that_keeps_their_ids_patches_them() {
     let dir = map();
     let mut engine = engine(dir.path());
     engine.compile(&[], day()).expect("checks");
-    for text in [PURPOSE_FILES[1], PURPOSE_FILES[2], PURPOSE_FILES[0]] {
-        write(dir.path(), "purposes.yaml", text);
-        let patched = engine.compile(&[], day()).expect("checks");
-        assert_eq!(engine.resolution(), Resolution::Patched(1), "{text}");
-        assert_eq!(said(&patched), said(&fresh(dir.path())), "{text}");
-    }
+    let texts = [PURPOSE_FILES[1], PURPOSE_FILES[2], PURPOSE_FILES[0]];
+    edits(dir.path(), &mut engine, "purposes.yaml", &texts, Resolution::Patched(1));
     // A second declaration of a store: a mistyped field of a purpose is suggested from
     // it too, which only the whole map knows.
     write(dir.path(), "stores/dup.yaml", DUPLICATE);
     engine.compile(&[], day()).expect("checks");
-    write(dir.path(), "purposes.yaml", &PURPOSES.replace("crm.copy,", "crm.fax,"));
-    let whole = engine.compile(&[], day()).expect("checks");
-    assert_eq!(engine.resolution(), Resolution::Whole);
-    assert_eq!(said(&whole), said(&fresh(dir.path())));
+    let mistyped = PURPOSES.replace("crm.copy,", "crm.fax,");
+    edits(dir.path(), &mut engine, "purposes.yaml", &[&mistyped], Resolution::Whole);
 }
 
 #[test]
@@ -186,17 +187,10 @@ fn an_edit_of_flows_that_keeps_their_stores_and_fields_patches_them() {
     let dir = map();
     let mut engine = engine(dir.path());
     engine.compile(&[], day()).expect("checks");
-    for text in [FLOW_FILES[1], FLOW_FILES[2], FLOW_FILES[0]] {
-        write(dir.path(), "flows.yaml", text);
-        let patched = engine.compile(&[], day()).expect("checks");
-        assert_eq!(engine.resolution(), Resolution::Patched(1), "{text}");
-        assert_eq!(said(&patched), said(&fresh(dir.path())), "{text}");
-    }
+    let texts = [FLOW_FILES[1], FLOW_FILES[2], FLOW_FILES[0]];
+    edits(dir.path(), &mut engine, "flows.yaml", &texts, Resolution::Patched(1));
     // An id written where it was made from the stores: another flow, resolved whole.
-    write(dir.path(), "flows.yaml", FLOW_FILES[3]);
-    let whole = engine.compile(&[], day()).expect("checks");
-    assert_eq!(engine.resolution(), Resolution::Whole);
-    assert_eq!(said(&whole), said(&fresh(dir.path())));
+    edits(dir.path(), &mut engine, "flows.yaml", &[FLOW_FILES[3]], Resolution::Whole);
 }
 
 #[test]
@@ -215,10 +209,7 @@ fn an_edit_that_moves_ids_resolves_the_whole_map() {
         ("purposes.yaml", PURPOSE_FILES[3]),
         ("purposes.yaml", PURPOSE_FILES[4]),
     ] {
-        write(dir.path(), rel, text);
-        let whole = engine.compile(&[], day()).expect("checks");
-        assert_eq!(engine.resolution(), Resolution::Whole, "{rel}: {text}");
-        assert_eq!(said(&whole), said(&fresh(dir.path())));
+        edits(dir.path(), &mut engine, rel, &[text], Resolution::Whole);
     }
 }
 

@@ -166,13 +166,19 @@ pub(super) fn sample() -> (tempfile::TempDir, Snapshot) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_check_with_nothing_changed_keeps_the_last_snapshot() {
+    /// The sample map, an engine on it, and its first snapshot.
+    fn first() -> (tempfile::TempDir, Engine, Option<Snapshot>) {
         let (dir, _) = sample();
         let root = dir.path().canonicalize().expect("the folder");
         let mut engine = engine(&root);
+        let last = take(&mut engine, &BTreeMap::new(), &mut None).expect("checked");
+        (dir, engine, last)
+    }
+
+    #[test]
+    fn a_check_with_nothing_changed_keeps_the_last_snapshot() {
+        let (_dir, mut engine, mut last) = first();
         let mut open = BTreeMap::new();
-        let mut last = take(&mut engine, &open, &mut None).expect("checked");
         assert!(last.is_some(), "a first snapshot");
         assert!(take(&mut engine, &open, &mut last).expect("checked").is_none());
         assert!(last.is_some(), "kept: nothing changed");
@@ -189,11 +195,8 @@ mod tests {
 
     #[test]
     fn a_typed_edit_patches_the_last_model_in_place() {
-        let (dir, _) = sample();
-        let root = dir.path().canonicalize().expect("the folder");
-        let mut engine = engine(&root);
+        let (_dir, mut engine, mut last) = first();
         let mut open = BTreeMap::new();
-        let mut last = take(&mut engine, &open, &mut None).expect("checked");
         let fields = last.as_ref().expect("a snapshot").compiled.model.fields.as_ptr();
         open.insert(
             "stores.yaml".to_owned(),
