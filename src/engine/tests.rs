@@ -16,9 +16,9 @@ const FLOWS: &str = "flows:\n  - {from: shop, to: crm, fields: [email, phone, {e
 const PURPOSES: &str = "purposes:\n  - id: follow-up\n    owner: sales\n    legal_basis: contract\n    uses: [crm.email, crm.copy, archive.copy, \"shop.*\"]\n    consent_record: crm.email\n";
 
 /// The shop's store file as it is edited: the same stores with the same fields in every
-/// variant but the one with a repeated field and the last two (a field added; a field
-/// removed).
-const SHOPS: [&str; 9] = [
+/// variant but the one with a repeated field, the next two (a field added; a field
+/// removed) and the broken one.
+const SHOPS: [&str; 11] = [
     "stores:\n  - id: shop\n    owner: sales\n    fields:\n      - {id: email, category: user.contact.email}\n      - {id: phone, category: user.contact.phone_number}\n",
     // A name and a description.
     "stores:\n  - id: shop\n    name: The shop\n    owner: sales\n    description: Sells\n    fields:\n      - {id: email, name: E-mail, category: user.contact.email}\n      - {id: phone, category: user.contact.phone_number}\n",
@@ -35,6 +35,9 @@ const SHOPS: [&str; 9] = [
     // A field added, a field removed: ids move, the map is resolved whole.
     "stores:\n  - id: shop\n    owner: sales\n    fields:\n      - {id: email, category: user.contact.email}\n      - {id: phone, category: user.contact.phone_number}\n      - {id: birth, category: user.demographic.date_of_birth}\n",
     "stores:\n  - id: shop\n    owner: sales\n    fields:\n      - {id: email, category: user.contact.email}\n",
+    // Mid-edit: a value the schema refuses (left out, reported), then broken YAML.
+    "stores:\n  - id: shop\n    owner: sales\n    fields:\n      - {id: email, category: user.contact.email, identifier: maybe}\n      - {id: phone, category: user.contact.phone_number}\n",
+    "stores:\n  - id: shop\n    owner: sales\n    fields: [\n",
 ];
 
 const CRMS: [&str; 3] = [
@@ -141,7 +144,7 @@ fn an_edit_that_keeps_every_id_patches_the_last_model() {
     let mut engine = engine(dir.path());
     engine.compile(&[], day()).expect("checks");
     assert_eq!(engine.resolution(), Resolution::Whole);
-    let shops = [SHOPS[1], SHOPS[2], SHOPS[3], SHOPS[4], SHOPS[6], SHOPS[0]];
+    let shops = [SHOPS[1], SHOPS[2], SHOPS[3], SHOPS[4], SHOPS[6], SHOPS[9], SHOPS[0]];
     edits(dir.path(), &mut engine, "stores/shop.yaml", &shops, Resolution::Patched(1));
 }
 
@@ -202,6 +205,7 @@ fn an_edit_that_moves_ids_resolves_the_whole_map() {
         ("stores/shop.yaml", SHOPS[5]),
         ("stores/shop.yaml", SHOPS[7]),
         ("stores/shop.yaml", SHOPS[8]),
+        ("stores/shop.yaml", SHOPS[10]),
         ("flows.yaml", FLOW_FILES[4]),
         ("flows.yaml", FLOW_FILES[5]),
         ("flows.yaml", &FLOWS.replace("[copy, phone]", "[copy, phone, fax]")),
