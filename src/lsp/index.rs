@@ -3,8 +3,10 @@
 //! the loaded manifests (they keep a span for every reference the resolved model drops),
 //! then settled against the model (recipients that are stores, inferred fields).
 
+use std::sync::Arc;
+
 use crate::hash::Map;
-use crate::load::Manifests;
+use crate::load::{FileEntities, Manifests};
 use crate::manifest::Spanned;
 use crate::manifest::text::FieldRef;
 use crate::model::{FieldOrigin, Model};
@@ -92,35 +94,82 @@ struct Recipient {
     span: Span,
 }
 
+/// Places sorted by file and position, and by what they name.
 #[derive(Default)]
-pub(super) struct Index {
-    /// Sorted by file, then start.
+struct Names {
     occurrences: Vec<Occurrence>,
     by_target: Map<Target, Vec<usize>>,
 }
 
-impl Index {
-    /// Collects every name the manifests write; call [`Unsettled::settle`] with the model.
-    pub(super) fn collect<'m>(
-        files: impl Iterator<Item = &'m Manifests>,
-        sources: &SourceMap,
-    ) -> Unsettled {
-        let mut c = Collector { sources, found: Vec::new(), recipients: Vec::new() };
-        for manifests in files {
-            c.collect(manifests);
+impl Names {
+    fn new(mut occurrences: Vec<Occurrence>) -> Names {
+        // Stable: names with the same bytes keep the order they were written in.
+        occurrences.sort_by_key(|o| (o.span.file, o.span.start, o.span.end));
+        occurrences.dedup();
+        let mut by_target: Map<Target, Vec<usize>> = Map::default();
+        for (i, o) in occurrences.iter().enumerate() {
+            // A target is named about four times: its key is copied once, not each time.
+            match by_target.get_mut(&o.target) {
+                Some(places) => places.push(i),
+                None => {
+                    by_target.insert(o.target.clone(), vec![i]);
+                }
+            }
         }
-        Unsettled { found: c.found, recipients: c.recipients }
+        Names { occurrences, by_target }
+    }
+
+    fn at(&self, file: FileId, byte: u32) -> impl Iterator<Item = &Occurrence> {
+        let o = &self.occurrences;
+        o.iter().filter(move |o| o.span.file == file && o.span.start <= byte && byte <= o.span.end)
+    }
+
+    fn of(&self, target: &Target) -> impl Iterator<Item = &Occurrence> {
+        self.by_target.get(target).into_iter().flatten().map(|&i| &self.occurrences[i])
+    }
+}
+
+/// The names one manifest file writes: kept from a check to the next while the file does
+/// not change (on a large map, indexing every name again was most of a check's time).
+struct FileNames {
+    entities: FileEntities,
+    names: Names,
+    recipients: Vec<Recipient>,
+}
+
+pub(super) struct Index {
+    /// Each manifest file's names, in file order.
+    files: Vec<Arc<FileNames>>,
+    /// The names the model adds: stores named as recipients, fields a flow creates.
+    settled: Names,
+}
+
+impl Index {
+    /// Collects every name the files write, taking from `last` the names of every file
+    /// that did not change since; call [`Unsettled::settle`] with the model.
+    pub(super) fn collect(
+        files: &[FileEntities],
+        sources: &SourceMap,
+        last: Option<&Index>,
+    ) -> Unsettled {
+        let files = files
+            .iter()
+            .map(|entities| {
+                let same =
+                    last.and_then(|l| l.file(entities.file)).filter(|k| k.entities.same(entities));
+                same.map_or_else(|| Arc::new(FileNames::collect(entities, sources)), Arc::clone)
+            })
+            .collect();
+        Unsettled { files }
     }
 
     /// The names written at a byte of a file, narrowest first (a plain flow mapping names
     /// two fields with the same bytes).
     pub(super) fn at(&self, file: FileId, byte: usize) -> Vec<&Occurrence> {
         let byte = byte as u32;
-        let mut here: Vec<&Occurrence> = self
-            .occurrences
-            .iter()
-            .filter(|o| o.span.file == file && o.span.start <= byte && byte <= o.span.end)
-            .collect();
+        let written = self.file(file).into_iter().flat_map(|f| f.names.at(file, byte));
+        let mut here: Vec<&Occurrence> = written.chain(self.settled.at(file, byte)).collect();
+        here.sort_by_key(|o| (o.span.start, o.span.end));
         here.sort_by_key(|o| o.span.end - o.span.start);
         if let Some(narrowest) = here.first().map(|o| o.span) {
             here.retain(|o| o.span == narrowest);
@@ -130,33 +179,62 @@ impl Index {
 
     /// Every place naming `target`, definitions included, in file order.
     pub(super) fn of(&self, target: &Target) -> impl Iterator<Item = &Occurrence> {
-        self.by_target.get(target).into_iter().flatten().map(|&i| &self.occurrences[i])
+        let written = self.files.iter().flat_map(|f| f.names.of(target));
+        let mut places: Vec<&Occurrence> = written.chain(self.settled.of(target)).collect();
+        places.sort_by_key(|o| (o.span.file, o.span.start, o.span.end));
+        places.into_iter()
     }
 
     pub(super) fn definitions(&self, target: &Target) -> impl Iterator<Item = &Occurrence> {
         self.of(target).filter(|o| o.role == Role::Definition)
+    }
+
+    fn file(&self, file: FileId) -> Option<&Arc<FileNames>> {
+        let at = self.files.binary_search_by_key(&file, |f| f.entities.file).ok()?;
+        Some(&self.files[at])
+    }
+
+    /// Whether both hold the very same names of `file` (taken, not collected again).
+    #[cfg(test)]
+    pub(super) fn shares(&self, other: &Index, file: FileId) -> bool {
+        self.file(file).zip(other.file(file)).is_some_and(|(a, b)| Arc::ptr_eq(a, b))
+    }
+
+    /// Every place, in file order: what two indexes of the same map must agree on.
+    #[cfg(test)]
+    pub(super) fn all(&self) -> Vec<&Occurrence> {
+        let written = self.files.iter().flat_map(|f| &f.names.occurrences);
+        let mut all: Vec<&Occurrence> = written.chain(&self.settled.occurrences).collect();
+        all.sort_by_key(|o| (o.span.file, o.span.start, o.span.end));
+        all
+    }
+}
+
+impl FileNames {
+    fn collect(entities: &FileEntities, sources: &SourceMap) -> FileNames {
+        let mut c = Collector { sources, found: Vec::new(), recipients: Vec::new() };
+        c.collect(entities.manifests());
+        FileNames {
+            entities: entities.clone(),
+            names: Names::new(c.found),
+            recipients: c.recipients,
+        }
     }
 }
 
 /// The names of the manifests, before the model says which recipients are stores and where
 /// inferred fields are.
 pub(super) struct Unsettled {
-    found: Vec<Occurrence>,
-    recipients: Vec<Recipient>,
+    files: Vec<Arc<FileNames>>,
 }
 
 impl Unsettled {
     pub(super) fn settle(self, model: &Model) -> Index {
-        use rayon::prelude::*;
-        let mut occurrences = self.found;
-        for r in self.recipients {
-            if model.store_by_id(&r.name).is_some() {
-                occurrences.push(Occurrence {
-                    target: Target::Store(r.name),
-                    span: r.span,
-                    role: Role::Reference,
-                });
-            }
+        let mut occurrences = Vec::new();
+        let recipients = self.files.iter().flat_map(|f| &f.recipients);
+        for r in recipients.filter(|r| model.store_by_id(&r.name).is_some()) {
+            let target = Target::Store(r.name.clone());
+            occurrences.push(Occurrence { target, span: r.span, role: Role::Reference });
         }
         // A field a flow creates in its destination is declared by that flow's mention.
         for field in &model.fields {
@@ -169,20 +247,7 @@ impl Unsettled {
                 });
             }
         }
-        // Stable: names with the same bytes keep the order they were written in.
-        occurrences.par_sort_by_key(|o| (o.span.file, o.span.start, o.span.end));
-        occurrences.dedup();
-        let mut by_target: Map<Target, Vec<usize>> = Map::default();
-        for (i, o) in occurrences.iter().enumerate() {
-            // A target is named about four times: its key is copied once, not each time.
-            match by_target.get_mut(&o.target) {
-                Some(places) => places.push(i),
-                None => {
-                    by_target.insert(o.target.clone(), vec![i]);
-                }
-            }
-        }
-        Index { occurrences, by_target }
+        Index { files: self.files, settled: Names::new(occurrences) }
     }
 }
 

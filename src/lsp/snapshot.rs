@@ -84,8 +84,9 @@ pub(super) fn take(
     if engine.reuse().unchanged && last.as_ref().is_some_and(|s| s.compiled.config.as_of == today) {
         return Ok(None);
     }
+    // The names of the files that did not change are taken from the last snapshot.
+    let names = Index::collect(&read.files, &read.sources, last.as_ref().map(|s| &s.index));
     retire(last.take());
-    let names = Index::collect(read.files.iter().map(|f| f.manifests()), &read.sources);
     let compiled = engine.check(read, &[], today)?;
     let index = names.settle(&compiled.model);
     Ok(Some(Snapshot { root, compiled, index }))
@@ -208,5 +209,49 @@ mod tests {
         assert_eq!(typed.compiled.model.fields.as_ptr(), fields);
         let shop = typed.compiled.model.store_by_id("shop").expect("shop");
         assert_eq!(typed.compiled.model.store(shop).name, "Shop");
+    }
+
+    /// The id of the file at `path` in a snapshot's map.
+    fn file_id(s: &Snapshot, path: &str) -> FileId {
+        let file = s.compiled.sources.files().find(|(_, f)| f.path == path);
+        file.map(|(id, _)| id).expect("a file of the map")
+    }
+
+    #[test]
+    fn the_names_of_unchanged_files_are_taken_from_the_last_index() {
+        let (_dir, mut engine, last) = first();
+        let last = last.expect("a snapshot");
+        let mut open = BTreeMap::new();
+        open.insert("stores.yaml".to_owned(), STORES.replace("id: shop", "id: shop\n    name: S"));
+        let read = engine.read(&open).expect("read");
+        let names = Index::collect(&read.files, &read.sources, Some(&last.index));
+        let compiled = engine.check(read, &[], Date::today()).expect("checked");
+        let index = names.settle(&compiled.model);
+        assert!(index.shares(&last.index, file_id(&last, "flows.yaml")));
+        assert!(!index.shares(&last.index, file_id(&last, "stores.yaml")), "collected again");
+    }
+
+    #[test]
+    fn an_index_with_names_taken_from_the_last_is_a_fresh_one() {
+        let (dir, mut engine, mut last) = first();
+        // A purpose renamed and a field added to a store; flows.yaml is the same file.
+        let mut open = BTreeMap::new();
+        open.insert("purposes.yaml".to_owned(), PURPOSES.replace("follow-up", "follow-ups"));
+        let more = STORES.replace("- id: email\n", "- id: email\n      - id: fax\n");
+        open.insert("stores.yaml".to_owned(), more);
+        let typed = take(&mut engine, &open, &mut last).expect("checked").expect("new");
+        let root = dir.path().canonicalize().expect("the folder");
+        let fresh = take(&mut super::engine(&root), &open, &mut None).expect("checked");
+        let fresh = fresh.expect("a snapshot");
+        let seen = |s: &Snapshot| format!("{:?}", s.index.all());
+        assert_eq!(seen(&typed), seen(&fresh));
+        assert!(seen(&typed).contains("follow-ups") && seen(&typed).contains("fax"));
+        for o in fresh.index.all() {
+            let places = |s: &Snapshot| format!("{:?}", s.index.of(&o.target).collect::<Vec<_>>());
+            assert_eq!(places(&typed), places(&fresh), "{:?}", o.target);
+            let at = o.span.start as usize;
+            let here = |s: &Snapshot| format!("{:?}", s.index.at(o.span.file, at));
+            assert_eq!(here(&typed), here(&fresh));
+        }
     }
 }
