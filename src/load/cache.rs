@@ -13,7 +13,7 @@ use crate::source::{FileId, SourceFile};
 
 /// What one manifest file gave: its entities, its problems and the values left out.
 #[derive(Debug, Default)]
-pub struct FileLoad {
+pub(super) struct FileLoad {
     pub manifests: Manifests,
     pub findings: Vec<Finding>,
     pub left_out: Vec<LeftOut>,
