@@ -1,11 +1,12 @@
 //! The incremental compiler under `serve` and `lsp`: one map checked again and again. Each
 //! run takes from the last one every manifest whose bytes did not change (neither read nor
 //! parsed again) and re-parses only the edited files. When the edited files declare the same
-//! stores with the same fields as before (a name, a category, a description changed), the
-//! last run's resolved model is patched in place: only the edited stores and what is
-//! inferred from their fields are resolved again. Any other edit resolves the whole map
-//! again. The lineage graph and the rules then run on the whole map, from the same code
-//! `check` runs, so the findings are `check`'s.
+//! stores (with the same fields), flows (between the same stores, with the same fields) and
+//! purposes as before — a name, a category, a legal basis changed — the last run's resolved
+//! model is patched (`model::resolve::patch`): only the edited entities and what is inferred
+//! from their fields are resolved again. Any other edit resolves the whole map again. The
+//! lineage graph and the rules then run on the whole map, from the same code `check` runs,
+//! so the findings are `check`'s.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,7 +48,8 @@ struct Last {
 /// How the last compile resolved the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Resolution {
-    /// Every file resolved (the first run, or an edit that changes ids).
+    /// Every file resolved: the first run, or an edit the patch does not cover (ids added or
+    /// removed, another kind of entity, the project file).
     #[default]
     Whole,
     /// The last model patched for this many edited files.
