@@ -155,12 +155,10 @@ impl Engine {
                 });
             }
         }
-        if !resolve::patchable(&model, &findings, &edits) {
-            return None;
-        }
+        let plan = resolve::plan(&model, &findings, &edits)?;
         // Nothing else holds the model once the last run's result was dropped.
         let mut model = Arc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone());
-        resolve::patch(&mut model, &mut findings, &edits, &read.project);
+        resolve::patch(&mut model, &mut findings, &edits, plan, &read.project);
         self.resolved = Resolution::Patched(edits.len());
         Some((model, findings))
     }

@@ -123,6 +123,14 @@ fn engine(dir: &Path) -> Engine {
     Engine::new(dir, LoadOptions { within_map: true, ..LoadOptions::default() })
 }
 
+/// The map, and an engine that checked it once (resolving it whole).
+fn checked() -> (tempfile::TempDir, Engine) {
+    let dir = map();
+    let mut engine = engine(dir.path());
+    engine.compile(&[], day()).expect("checks");
+    (dir, engine)
+}
+
 fn day() -> Date {
     Date::parse("2026-01-01").expect("a day")
 }
@@ -140,9 +148,7 @@ fn edits(dir: &Path, engine: &mut Engine, rel: &str, texts: &[&str], how: Resolu
 
 #[test]
 fn an_edit_that_keeps_every_id_patches_the_last_model() {
-    let dir = map();
-    let mut engine = engine(dir.path());
-    engine.compile(&[], day()).expect("checks");
+    let (dir, mut engine) = checked();
     assert_eq!(engine.resolution(), Resolution::Whole);
     let shops = [SHOPS[1], SHOPS[2], SHOPS[3], SHOPS[4], SHOPS[6], SHOPS[9], SHOPS[0]];
     edits(dir.path(), &mut engine, "stores/shop.yaml", &shops, Resolution::Patched(1));
@@ -172,9 +178,7 @@ fn what_the_patch_changes_is_seen_downstream() {
 
 #[test]
 fn an_edit_of_purposes_that_keeps_their_ids_patches_them() {
-    let dir = map();
-    let mut engine = engine(dir.path());
-    engine.compile(&[], day()).expect("checks");
+    let (dir, mut engine) = checked();
     let texts = [PURPOSE_FILES[1], PURPOSE_FILES[2], PURPOSE_FILES[0]];
     edits(dir.path(), &mut engine, "purposes.yaml", &texts, Resolution::Patched(1));
     // A second declaration of a store: a mistyped field of a purpose is suggested from
@@ -187,9 +191,7 @@ fn an_edit_of_purposes_that_keeps_their_ids_patches_them() {
 
 #[test]
 fn an_edit_of_flows_that_keeps_their_stores_and_fields_patches_them() {
-    let dir = map();
-    let mut engine = engine(dir.path());
-    engine.compile(&[], day()).expect("checks");
+    let (dir, mut engine) = checked();
     let texts = [FLOW_FILES[1], FLOW_FILES[2], FLOW_FILES[0]];
     edits(dir.path(), &mut engine, "flows.yaml", &texts, Resolution::Patched(1));
     // An id written where it was made from the stores: another flow, resolved whole.
@@ -198,9 +200,7 @@ fn an_edit_of_flows_that_keeps_their_stores_and_fields_patches_them() {
 
 #[test]
 fn an_edit_that_moves_ids_resolves_the_whole_map() {
-    let dir = map();
-    let mut engine = engine(dir.path());
-    engine.compile(&[], day()).expect("checks");
+    let (dir, mut engine) = checked();
     for (rel, text) in [
         ("stores/shop.yaml", SHOPS[5]),
         ("stores/shop.yaml", SHOPS[7]),

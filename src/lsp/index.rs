@@ -95,7 +95,6 @@ struct Recipient {
 }
 
 /// Places sorted by file and position, and by what they name.
-#[derive(Default)]
 struct Names {
     occurrences: Vec<Occurrence>,
     by_target: Map<Target, Vec<usize>>,
@@ -169,8 +168,7 @@ impl Index {
         let byte = byte as u32;
         let written = self.file(file).into_iter().flat_map(|f| f.names.at(file, byte));
         let mut here: Vec<&Occurrence> = written.chain(self.settled.at(file, byte)).collect();
-        here.sort_by_key(|o| (o.span.start, o.span.end));
-        here.sort_by_key(|o| o.span.end - o.span.start);
+        here.sort_by_key(|o| (o.span.end - o.span.start, o.span.start, o.span.end));
         if let Some(narrowest) = here.first().map(|o| o.span) {
             here.retain(|o| o.span == narrowest);
         }

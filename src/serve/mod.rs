@@ -110,7 +110,7 @@ pub fn rebuild(shared: &Shared, options: &Options, engine: &mut Engine) -> anyho
     if engine.reuse().unchanged && previous.generation > 0 {
         return Ok(false);
     }
-    // The pages of the last generation still read its model: the engine patches a copy.
+    // The pages of the last generation still read its model: a patch is made on a copy.
     let compiled = engine.check(read, &[], options.as_of)?;
     let language = options.lang.or(compiled.model.language).unwrap_or(Language::En);
     let blocking: Vec<String> = compiled

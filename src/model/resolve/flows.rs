@@ -136,18 +136,8 @@ impl Resolver {
         entity: &Entity,
         id: &crate::manifest::Spanned<crate::manifest::text::Id>,
     ) -> Option<StoreId> {
-        let found = self.model.index.stores.get(id.as_str()).copied();
-        if found.is_none() {
-            let candidates: Vec<&str> = self.model.stores.iter().map(|s| s.id.as_str()).collect();
-            self.findings.push(unknown_reference::finding(
-                entity.clone(),
-                "store",
-                id.as_str(),
-                id.span,
-                candidates,
-            ));
-        }
-        found
+        let found = self.model.store_by_id(id.as_str());
+        self.known(entity, EntityKind::Store, id, found)
     }
 
     /// Resolves every carried field. A source field may itself be inferred by another flow

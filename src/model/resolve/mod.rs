@@ -19,7 +19,7 @@ use crate::rules::{duplicate_id, unknown_reference};
 use crate::source::{FileId, Span};
 use crate::vocab;
 
-pub use self::patch::{Edit, patch, patchable};
+pub use self::patch::{Edit, Plan, patch, plan};
 
 /// Resolves the manifests of a map.
 pub fn resolve(
@@ -234,16 +234,32 @@ impl Resolver {
         owner: Option<&crate::manifest::Spanned<crate::manifest::text::Id>>,
     ) -> Option<TeamId> {
         let owner = owner?;
-        let found = self.model.index.teams.get(owner.as_str()).copied();
+        let found = self.model.team_by_id(owner.as_str());
+        self.known(entity, EntityKind::Team, owner, found)
+    }
+
+    /// `found`, what `name` (written on `entity`) refers to; when nothing has that id, an
+    /// `unknown-reference` finding suggesting the closest id of that kind.
+    fn known<T>(
+        &mut self,
+        entity: &Entity,
+        kind: EntityKind,
+        name: &crate::manifest::Spanned<crate::manifest::text::Id>,
+        found: Option<T>,
+    ) -> Option<T> {
         if found.is_none() {
-            let candidates: Vec<&str> = self.model.teams.iter().map(|t| t.id.as_str()).collect();
-            self.findings.push(unknown_reference::finding(
-                entity.clone(),
-                "team",
-                owner.as_str(),
-                owner.span,
-                candidates,
-            ));
+            let m = &self.model;
+            let ids: Vec<&str> = match kind {
+                EntityKind::Team => m.teams.iter().map(|t| t.id.as_str()).collect(),
+                EntityKind::Objective => m.objectives.iter().map(|o| o.id.as_str()).collect(),
+                EntityKind::Subject => m.subjects.iter().map(|s| s.id.as_str()).collect(),
+                EntityKind::Store => m.stores.iter().map(|s| s.id.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            let (what, span) = (kind.as_str(), name.span);
+            let finding =
+                unknown_reference::finding(entity.clone(), what, name.as_str(), span, ids);
+            self.findings.push(finding);
         }
         found
     }

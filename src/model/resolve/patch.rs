@@ -24,19 +24,29 @@ pub struct Edit<'a> {
     pub after: &'a Manifests,
 }
 
-/// Whether the edits keep every id of `model` in its place, and the findings its
-/// resolution gave (`findings`) are either about an edited file's own entities or
-/// untouched by the edit.
-pub fn patchable(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> bool {
-    let edited = |file: FileId| edits.iter().any(|e| e.file == file);
+/// What [`plan`] found the edits to touch: the model's flows declared in the edited files.
+pub struct Plan {
+    flows: Places,
+}
+
+/// A plan for patching `model`, when the edits keep every id in its place and the findings
+/// its resolution gave (`findings`) are either about an edited file's own entities or
+/// untouched by the edit; `None` when the map must be resolved whole.
+pub fn plan(model: &Model, findings: &[Finding], edits: &[Edit<'_>]) -> Option<Plan> {
     let flows = Places::new(model, edits);
-    edits.iter().all(|e| same_ids(model, &flows, findings, e))
+    let kept = edits.iter().all(|e| same_ids(model, &flows, findings, e))
         && findings.iter().all(|f| {
             // A finding placed elsewhere that shows a place of an edited file (the first
             // of two duplicate ids) would show the place as it was.
-            let elsewhere = f.primary.as_ref().is_none_or(|l| !edited(l.span.file));
-            !elsewhere || f.related.iter().all(|l| !edited(l.span.file))
-        })
+            let elsewhere = f.primary.as_ref().is_none_or(|l| !edited(edits, l.span.file));
+            !elsewhere || f.related.iter().all(|l| !edited(edits, l.span.file))
+        });
+    kept.then_some(Plan { flows })
+}
+
+/// Whether `file` is one of the edited files.
+fn edited(edits: &[Edit<'_>], file: FileId) -> bool {
+    edits.iter().any(|e| e.file == file)
 }
 
 /// Only stores, flows and purposes, the same ones (the stores with the same fields, repeats
@@ -93,11 +103,10 @@ struct Places(crate::hash::Map<crate::source::Span, FlowId>);
 
 impl Places {
     fn new(model: &Model, edits: &[Edit<'_>]) -> Places {
-        let edited = |file: FileId| edits.iter().any(|e| e.file == file);
         let places = model
             .flow_ids()
             .map(|f| (model.flow(f).span, f))
-            .filter(|(span, _)| edited(span.file))
+            .filter(|(span, _)| edited(edits, span.file))
             .collect();
         Places(places)
     }
@@ -120,18 +129,18 @@ fn field_ids(s: &crate::manifest::store::Store) -> impl Iterator<Item = &str> {
     s.fields.iter().flatten().map(|f| f.id.as_str())
 }
 
-/// Resolves the stores, flows and purposes of `edits` again in `model` (which
-/// [`patchable`] accepted), and replaces the findings of the edited files in `findings`
+/// Resolves the stores, flows and purposes of `edits` again in `model`, as `plan` (made
+/// from this model) says, and replaces the findings of the edited files in `findings`
 /// (those of the last resolution) by theirs now.
 pub fn patch(
     model: &mut Model,
     findings: &mut Vec<Finding>,
     edits: &[Edit<'_>],
+    plan: Plan,
     project: &Project,
 ) {
-    let edited = |file: FileId| edits.iter().any(|e| e.file == file);
-    findings.retain(|f| f.primary.as_ref().is_none_or(|l| !edited(l.span.file)));
-    let flows = Places::new(model, edits);
+    findings.retain(|f| f.primary.as_ref().is_none_or(|l| !edited(edits, l.span.file)));
+    let flows = plan.flows;
     let mut r = Resolver::new(std::mem::take(model));
     let zones = project.zones.as_deref().unwrap_or_default();
     let mut changed = vec![false; r.model.fields.len()];

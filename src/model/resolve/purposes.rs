@@ -31,18 +31,7 @@ impl Resolver {
         let entity = Entity::new(EntityKind::Purpose, id.as_str());
         let objective = p.objective.as_ref().and_then(|o| {
             let found = self.model.objective_by_id(o.as_str());
-            if found.is_none() {
-                let candidates: Vec<&str> =
-                    self.model.objectives.iter().map(|o| o.id.as_str()).collect();
-                self.findings.push(unknown_reference::finding(
-                    entity.clone(),
-                    "objective",
-                    o.as_str(),
-                    o.span,
-                    candidates,
-                ));
-            }
-            found
+            self.known(&entity, EntityKind::Objective, o, found)
         });
         let owner = self.team_ref(&entity, p.owner.as_ref());
         let subjects = p
@@ -51,18 +40,7 @@ impl Resolver {
             .flatten()
             .filter_map(|s| {
                 let found = self.model.subject_by_id(s.as_str());
-                if found.is_none() {
-                    let candidates: Vec<&str> =
-                        self.model.subjects.iter().map(|s| s.id.as_str()).collect();
-                    self.findings.push(unknown_reference::finding(
-                        entity.clone(),
-                        "subject",
-                        s.as_str(),
-                        s.span,
-                        candidates,
-                    ));
-                }
-                found
+                self.known(&entity, EntityKind::Subject, s, found)
             })
             .collect();
         let mut uses = Vec::new();
