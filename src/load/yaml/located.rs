@@ -51,6 +51,11 @@ impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for UseSite<T> {
 /// Reads the value and one of its two places: `defined` or else `referenced`. Each place is
 /// a structure of a dozen fields the parser builds for every node and key; the one not
 /// wanted is passed over unread (or not reached at all), which halves that work.
+///
+/// The visitors of this module are marked `#[inline]`: whether the optimiser folded them
+/// into the parser's calls depended on how the crate happened to be split into codegen
+/// units, and an unrelated edit elsewhere cost `check` 5 % more instructions (measured with
+/// callgrind, docs/performance.md).
 struct LocatedVisitor<T> {
     defined: bool,
     value: PhantomData<T>,
@@ -63,10 +68,12 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
         f.write_str("a YAML value with its location")
     }
 
+    #[inline]
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_struct("Spanned", FIELDS, self)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         if map.next_key_seed(Name)? != Some(Key::Marker) {
             return Err(de::Error::custom("the YAML parser gave no location"));
@@ -114,6 +121,7 @@ struct Name;
 impl<'de> DeserializeSeed<'de> for Name {
     type Value = Key;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
         d.deserialize_identifier(self)
     }
@@ -126,6 +134,7 @@ impl Visitor<'_> for Name {
         f.write_str("a location field")
     }
 
+    #[inline]
     fn visit_str<E>(self, v: &str) -> Result<Key, E> {
         Ok(match v {
             MARKER => Key::Marker,
@@ -147,6 +156,7 @@ struct Bytes;
 impl<'de> DeserializeSeed<'de> for Bytes {
     type Value = (u32, u32);
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(u32, u32), D::Error> {
         d.deserialize_struct("Location", LOCATION, self)
     }
@@ -159,6 +169,7 @@ impl<'de> Visitor<'de> for Bytes {
         f.write_str("a location")
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(u32, u32), A::Error> {
         let mut bytes = (0, 0);
         while let Some(key) = map.next_key_seed(Name)? {
@@ -183,6 +194,7 @@ struct Unread;
 impl<'de> DeserializeSeed<'de> for Unread {
     type Value = ();
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_struct("Location", LOCATION, self)
     }
@@ -195,6 +207,7 @@ impl<'de> Visitor<'de> for Unread {
         f.write_str("a location")
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
         Ok(())
     }
@@ -206,6 +219,7 @@ struct SpanBytes;
 impl<'de> DeserializeSeed<'de> for SpanBytes {
     type Value = (u32, u32);
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(u32, u32), D::Error> {
         d.deserialize_struct("Span", &["offset", "len", "byte_info"], self)
     }
@@ -218,6 +232,7 @@ impl<'de> Visitor<'de> for SpanBytes {
         f.write_str("a span")
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(u32, u32), A::Error> {
         let mut bytes = (0, 0);
         while let Some(key) = map.next_key_seed(Name)? {
