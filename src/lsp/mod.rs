@@ -16,7 +16,7 @@ mod snapshot;
 mod uri;
 
 use crate::manifest::enums::Language;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr as _;
 use std::time::{Duration, Instant};
@@ -104,9 +104,9 @@ struct Server {
     engine: Engine,
     /// The text of each open document of the map, by path within the map.
     open: BTreeMap<String, String>,
-    /// The files whose last published diagnostics were not empty: cleared when they become
-    /// clean.
-    published: BTreeSet<String>,
+    /// The diagnostics last published for each file that had some: a file is published
+    /// again only when they change, and cleared when it becomes clean.
+    published: BTreeMap<String, Vec<lsp_types::Diagnostic>>,
     /// When the map must be checked again (the end of the debounce), if it must.
     due: Option<Instant>,
     /// The map as last checked, when it could be read.
@@ -120,7 +120,7 @@ impl Server {
             engine: snapshot::engine(&root),
             root,
             open: BTreeMap::new(),
-            published: BTreeSet::new(),
+            published: BTreeMap::new(),
             due: Some(Instant::now()),
             snapshot: None,
         }
@@ -210,8 +210,8 @@ impl Server {
         (!parts.is_empty()).then(|| parts.join("/"))
     }
 
-    /// Checks the whole map with the open buffers and publishes every file's diagnostics,
-    /// clearing those of files that became clean.
+    /// Checks the whole map with the open buffers and publishes the diagnostics of every
+    /// file whose diagnostics changed, clearing those of files that became clean.
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
         let snapshot = match snapshot::take(&mut self.engine, &self.open, &mut self.snapshot) {
             // Nothing changed since the last check: its diagnostics stand as published.
@@ -240,15 +240,18 @@ impl Server {
             // The map's language: French maps get French diagnostics, as `check` prints them.
             compiled.model.language.unwrap_or(Language::En),
         );
-        let cleared: Vec<String> =
-            self.published.iter().filter(|p| !files.contains_key(*p)).cloned().collect();
-        for path in &cleared {
+        for path in self.published.keys().filter(|p| !files.contains_key(*p)) {
             send_diagnostics(connection, &root, path, Vec::new())?;
         }
+        // The editor keeps what was published for a file until it is replaced: a file whose
+        // diagnostics did not change is not sent again (on a map with findings in hundreds
+        // of files, an edit used to re-send them all, and editors redraw each one).
         for (path, diagnostics) in &files {
-            send_diagnostics(connection, &root, path, diagnostics.clone())?;
+            if self.published.get(path) != Some(diagnostics) {
+                send_diagnostics(connection, &root, path, diagnostics.clone())?;
+            }
         }
-        self.published = files.into_keys().collect();
+        self.published = files;
         self.snapshot = Some(snapshot);
         Ok(())
     }

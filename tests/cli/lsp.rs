@@ -211,6 +211,53 @@ fn unsaved_typo_gives_diagnostics_across_the_map_then_clears() {
     );
 }
 
+/// An edit publishes again only the files whose diagnostics changed: a file whose findings
+/// stand is not sent again (the editor keeps what it was last sent).
+#[test]
+fn an_edit_publishes_only_the_diagnostics_that_changed() {
+    let dir = starter_map();
+    let map = dir.path().join("map");
+    let mut server = Server::start(&map);
+    server.initialize();
+    let typo = |store: &str| {
+        format!(
+            "flows:\n  - {{id: shop-to-crm, from: shop, to: {store}, fields: [customer_id, \
+             email], mechanism: api, frequency: realtime, owner: digital}}\n"
+        )
+    };
+    server.open("flows.yaml", &typo("crn"));
+    let flows = server.diagnostics("flows.yaml");
+    assert!(flows[0]["message"].as_str().is_some_and(|m| m.contains("'crn'")), "{flows:?}");
+    let crm = server.diagnostics("stores/crm.yaml");
+    assert!(crm.iter().any(|d| d["code"] == "unsourced-field"), "{crm:?}");
+
+    // Another typo: the flow's diagnostic changes, the store's findings stand.
+    server.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": server.uri("flows.yaml"), "version": 2},
+        "contentChanges": [{"text": typo("crx")}]}}));
+    let flows = server.diagnostics("flows.yaml");
+    assert!(flows[0]["message"].as_str().is_some_and(|m| m.contains("'crx'")), "{flows:?}");
+    // A check publishes everything before the server reads its next message: whatever it
+    // sent for the store file has arrived before the answer to this request.
+    server.send(json!({"jsonrpc": "2.0", "id": 9999, "method": "shutdown"}));
+    let crm_uri = server.uri("stores/crm.yaml");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let message = server.messages.recv_timeout(left).expect("the shutdown response");
+        if message["id"] == 9999 {
+            break;
+        }
+        assert!(
+            message["params"]["uri"] != crm_uri.as_str(),
+            "the store file's unchanged diagnostics were sent again: {message}"
+        );
+    }
+    server.send(json!({"jsonrpc": "2.0", "method": "exit"}));
+    let status = server.child.wait().expect("the server ends");
+    assert!(status.success(), "{status}");
+}
+
 /// `file:line:character` of each location, the file relative to the map.
 fn places(server: &Server, locations: &Value) -> Vec<String> {
     let prefix = format!("{}/", server.root);
