@@ -55,7 +55,8 @@ impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for UseSite<T> {
 /// The visitors of this module are marked `#[inline]`: whether the optimiser folded them
 /// into the parser's calls depended on how the crate happened to be split into codegen
 /// units, and an unrelated edit elsewhere cost `check` 5 % more instructions (measured with
-/// callgrind, docs/performance.md).
+/// callgrind). The marks help; they cannot stop the optimiser from breaking the recursion
+/// of the tree reader inside serde-saphyr instead (docs/performance.md).
 struct LocatedVisitor<T> {
     defined: bool,
     value: PhantomData<T>,
