@@ -114,12 +114,23 @@ impl Server {
             "position": {"line": line, "character": character}})
     }
 
-    fn stop(mut self) {
+    /// Shuts the server down; gives what it sent before answering `shutdown`.
+    fn stop(mut self) -> Vec<Value> {
         self.send(json!({"jsonrpc": "2.0", "id": 9999, "method": "shutdown"}));
-        self.wait("the shutdown response", |m| m["id"] == 9999);
+        let mut before = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = self.messages.recv_timeout(left).expect("the shutdown response");
+            if message["id"] == 9999 {
+                break;
+            }
+            before.push(message);
+        }
         self.send(json!({"jsonrpc": "2.0", "method": "exit"}));
         let status = self.child.wait().expect("the server ends");
         assert!(status.success(), "{status}");
+        before
     }
 
     /// The next diagnostics published for `rel`.
@@ -238,24 +249,14 @@ fn an_edit_publishes_only_the_diagnostics_that_changed() {
     let flows = server.diagnostics("flows.yaml");
     assert!(flows[0]["message"].as_str().is_some_and(|m| m.contains("'crx'")), "{flows:?}");
     // A check publishes everything before the server reads its next message: whatever it
-    // sent for the store file has arrived before the answer to this request.
-    server.send(json!({"jsonrpc": "2.0", "id": 9999, "method": "shutdown"}));
+    // sent for the store file has arrived before the answer to `shutdown`.
     let crm_uri = server.uri("stores/crm.yaml");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let message = server.messages.recv_timeout(left).expect("the shutdown response");
-        if message["id"] == 9999 {
-            break;
-        }
+    for message in server.stop() {
         assert!(
             message["params"]["uri"] != crm_uri.as_str(),
             "the store file's unchanged diagnostics were sent again: {message}"
         );
     }
-    server.send(json!({"jsonrpc": "2.0", "method": "exit"}));
-    let status = server.child.wait().expect("the server ends");
-    assert!(status.success(), "{status}");
 }
 
 /// `file:line:character` of each location, the file relative to the map.
