@@ -183,8 +183,14 @@ pub fn compile_loaded(
     let (config, config_findings) = Config::build(&loaded.project, &loaded.sources, flags, as_of)?;
     let mut findings = loaded.findings;
     findings.extend(config_findings);
+    let (manifests, project, project_file) =
+        (loaded.manifests, &loaded.project, loaded.project_file);
+    // Resolved on a thread of the pool that loaded the manifests: the memory each manifest
+    // frees is then reused by the model in that thread's allocator arena, instead of the
+    // model taking fresh pages from the main thread's (500,000 fields: 64 MB and 12,000
+    // page faults fewer; docs/performance.md).
     let (model, resolve_findings) =
-        model::resolve::resolve(loaded.manifests, &loaded.project, loaded.project_file);
+        rayon::scope(|_| model::resolve::resolve(manifests, project, project_file));
     findings.extend(resolve_findings);
     Ok(check_resolved(loaded.sources, config, findings, Arc::new(model), &loaded.left_out))
 }

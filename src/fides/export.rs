@@ -556,14 +556,14 @@ fn fides_path(store: &Store, field: &Field) -> (String, Vec<String>, bool) {
     let parts: Vec<&str> = field.name.split('.').collect();
     let plain = parts.iter().all(|p| !p.is_empty() && !p.contains(char::is_whitespace));
     let slug = field.name.to_lowercase().replace('.', "-");
-    if let Some(table) = &field.table {
+    if let Some(table) = field.table() {
         let nested = plain && field.id == format!("{}-{slug}", table.to_lowercase());
         let path = if nested {
             parts.iter().map(|p| (*p).to_owned()).collect()
         } else {
             vec![field.id.clone()]
         };
-        return (table.clone(), path, nested);
+        return (table.to_owned(), path, nested);
     }
     if parts.len() > 1 && plain && slug == field.id {
         (parts[0].to_owned(), parts[1..].iter().map(|p| (*p).to_owned()).collect(), true)
@@ -612,7 +612,7 @@ fn write_fields(model: &Model, t: &mut String, node: &Node, indent: usize) {
     for (name, child) in &node.children {
         let _ = writeln!(t, "{pad}- name: {}", quote_str(name));
         if let Some(f) = child.field.map(|f| model.field(f)) {
-            if let Some(d) = &f.description {
+            if let Some(d) = f.description() {
                 let _ = writeln!(t, "{pad}  description: {}", quote_str(d));
             }
             if let Some(c) = &f.category {
@@ -726,11 +726,11 @@ fn fields_not_carried(ctx: &mut Ctx<'_>, id: StoreId, store: &Store) {
         add(f.completeness.is_some(), "completeness");
         add(f.format.is_some(), "format");
         add(f.source.is_some(), "source");
-        add(f.collection.is_some(), "collection");
+        add(f.collection().is_some(), "collection");
         add(f.retention.is_some(), "retention");
         add(f.deprecated, "deprecated");
         add(f.quality.is_some(), "quality");
-        add(f.column.is_some(), "column");
+        add(f.column().is_some(), "column");
     }
     for (attr, fields) in by {
         ctx.note(

@@ -70,8 +70,8 @@ fn store_facets(model: &Model, id: StoreId, store: &Store) -> Map<String, Value>
             let f = model.field(f);
             let mut o = Map::new();
             o.insert("name".to_owned(), Value::String(f.id.clone()));
-            if let Some(d) = &f.description {
-                o.insert("description".to_owned(), Value::String(d.clone()));
+            if let Some(d) = f.description() {
+                o.insert("description".to_owned(), Value::String(d.to_owned()));
             }
             Value::Object(o)
         })

@@ -196,53 +196,144 @@ pub struct Erasure {
     pub reason: Option<String>,
 }
 
+// A field as written: the schema of `fields:` items (its doc comment is the schema's
+// description). It is read, then folded into the smaller `Field`, its rarely written
+// attributes boxed.
 /// A field of a store.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Field {
+#[schemars(rename = "Field")]
+struct FieldDecl {
     /// Unique within its store; referenced as `store.field`.
-    pub id: Spanned<Id>,
-    pub name: Option<String>,
+    id: Spanned<Id>,
+    name: Option<String>,
     /// The column that holds the field in the scanned system, when it is not the field id:
     /// `COLUMN`, or `TABLE.COLUMN` when several tables have it.
-    pub column: Option<Spanned<String>>,
+    column: Option<Spanned<String>>,
     /// The table (collection, sheet, object) of the store the field belongs to: the site
     /// lists a store's fields table by table. Fields stay `store.field`: ids are unique in
     /// the store whatever their table.
-    pub table: Option<String>,
+    table: Option<String>,
     /// The data category key (fideslang or the map's own).
-    pub category: Option<Spanned<CategoryKey>>,
+    category: Option<Spanned<CategoryKey>>,
     /// Whether the field holds personal data. Default: derived from the category.
-    pub personal: Option<bool>,
+    personal: Option<bool>,
     /// The special category when the category does not say it.
-    pub special: Option<SpecialCategory>,
+    special: Option<SpecialCategory>,
     /// True for a customer identifier usable to reconcile stores.
-    pub identifier: Option<bool>,
+    identifier: Option<bool>,
     /// The share of records where the field is filled, from 0 to 1.
     #[schemars(range(min = 0.0, max = 1.0))]
-    pub completeness: Option<Spanned<f64>>,
+    completeness: Option<Spanned<f64>>,
     /// The standard the values follow (free text: `email`, `E.164`, `ISO 8601`…).
-    pub format: Option<String>,
+    format: Option<String>,
     /// How the data enters the store.
-    pub source: Option<FieldSource>,
+    source: Option<FieldSource>,
     /// How the data is collected (the collection plan).
-    pub collection: Option<String>,
+    collection: Option<String>,
     /// What collecting it costs (free text: `0.40 EUR per record`, `included in the form`).
-    pub collection_cost: Option<String>,
+    collection_cost: Option<String>,
     /// How it is kept up to date (the person's account page, a yearly campaign, a flow).
-    pub update: Option<String>,
+    update: Option<String>,
     /// What keeping it up to date costs.
-    pub update_cost: Option<String>,
+    update_cost: Option<String>,
+    retention: Option<Box<Spanned<Retention>>>,
+    description: Option<String>,
+    /// True for a field kept only until its users move off it.
+    deprecated: Option<bool>,
+    /// The last quality audit of this field and when the next is due (its completeness is
+    /// the field's `completeness`).
+    quality: Option<Box<FieldQuality>>,
+    allow: Option<Vec<Allow>>,
+}
+
+/// A field of a store (the schema: `FieldDecl`, as written).
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub id: Spanned<Id>,
+    pub name: Option<String>,
+    pub category: Option<Spanned<CategoryKey>>,
+    pub personal: Option<bool>,
+    pub special: Option<SpecialCategory>,
+    pub identifier: Option<bool>,
+    pub completeness: Option<Spanned<f64>>,
+    pub format: Option<String>,
+    pub source: Option<FieldSource>,
     // Boxed, like `quality`: rarely written, and a map holds hundreds of thousands of fields
     // (each unboxed one made every field about 120 bytes larger).
     pub retention: Option<Box<Spanned<Retention>>>,
-    pub description: Option<String>,
-    /// True for a field kept only until its users move off it.
     pub deprecated: Option<bool>,
-    /// The last quality audit of this field and when the next is due (its completeness is
-    /// the field's `completeness`).
     pub quality: Option<Box<FieldQuality>>,
+    /// The free-text attributes most fields leave unwritten, boxed: a map holds hundreds of
+    /// thousands of fields, twice while it resolves, and inline they made each one 176 bytes
+    /// larger. `None` when none is written. The model keeps the same box.
+    pub notes: Option<Box<FieldNotes>>,
     pub allow: Option<Vec<Allow>>,
+}
+
+/// The rarely written free-text attributes of a field (see `FieldDecl` for what each says).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldNotes {
+    pub column: Option<Spanned<String>>,
+    pub table: Option<String>,
+    pub collection: Option<String>,
+    pub collection_cost: Option<String>,
+    pub update: Option<String>,
+    pub update_cost: Option<String>,
+    pub description: Option<String>,
+}
+
+impl FieldNotes {
+    /// The notes boxed, or `None` when none is written.
+    pub fn boxed(self) -> Option<Box<FieldNotes>> {
+        (self != FieldNotes::default()).then(|| Box::new(self))
+    }
+}
+
+impl From<FieldDecl> for Field {
+    fn from(f: FieldDecl) -> Field {
+        let notes = FieldNotes {
+            column: f.column,
+            table: f.table,
+            collection: f.collection,
+            collection_cost: f.collection_cost,
+            update: f.update,
+            update_cost: f.update_cost,
+            description: f.description,
+        };
+        Field {
+            id: f.id,
+            name: f.name,
+            category: f.category,
+            personal: f.personal,
+            special: f.special,
+            identifier: f.identifier,
+            completeness: f.completeness,
+            format: f.format,
+            source: f.source,
+            retention: f.retention,
+            deprecated: f.deprecated,
+            quality: f.quality,
+            notes: notes.boxed(),
+            allow: f.allow,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        FieldDecl::deserialize(deserializer).map(Field::from)
+    }
+}
+
+impl JsonSchema for Field {
+    fn schema_name() -> Cow<'static, str> {
+        FieldDecl::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        FieldDecl::json_schema(generator)
+    }
 }
 
 /// How long data is kept: a sentence, or a structured period.

@@ -16,6 +16,7 @@ use crate::manifest::enums::{
     TransferMechanism,
 };
 use crate::manifest::project::Organization;
+pub use crate::manifest::store::FieldNotes;
 use crate::manifest::store::Retention;
 use crate::source::{FileId, Span};
 
@@ -158,25 +159,63 @@ pub struct Field {
     pub completeness: Option<Spanned<f64>>,
     pub format: Option<String>,
     pub source: Option<FieldSource>,
-    pub collection: Option<String>,
-    pub collection_cost: Option<String>,
-    pub update: Option<String>,
-    pub update_cost: Option<String>,
     /// Boxed, like `quality`: rarely stated, and the model of a large map holds hundreds of
     /// thousands of fields (memory: docs/performance.md).
     pub retention: Option<Box<Spanned<Retention>>>,
-    pub description: Option<String>,
     pub deprecated: bool,
     pub allow: Vec<Suppression>,
     pub origin: FieldOrigin,
     /// The field's quality audit; `None`: not stated.
     pub quality: Option<Box<Quality>>,
-    /// The scanned column holding the field when it is not the id (`column:`).
-    pub column: Option<Spanned<String>>,
-    /// The table (collection) of its store it belongs to (`table:`); `None`: not stated.
-    pub table: Option<String>,
+    /// Its rarely written free-text attributes, the manifest's box moved here (read them
+    /// with the methods below); `None`: none is stated.
+    pub notes: Option<Box<FieldNotes>>,
     /// The `id:` value (for an inferred field: the flow's mention of it).
     pub span: Span,
+}
+
+impl Field {
+    fn note<'a>(
+        &'a self,
+        of: impl FnOnce(&'a FieldNotes) -> Option<&'a String>,
+    ) -> Option<&'a str> {
+        self.notes.as_deref().and_then(of).map(String::as_str)
+    }
+
+    /// `column:`: the scanned column holding the field, when it is not the id.
+    pub fn column(&self) -> Option<&Spanned<String>> {
+        self.notes.as_deref().and_then(|n| n.column.as_ref())
+    }
+
+    /// `table:`: the table of its store it belongs to.
+    pub fn table(&self) -> Option<&str> {
+        self.note(|n| n.table.as_ref())
+    }
+
+    /// `collection:`: how the data is collected.
+    pub fn collection(&self) -> Option<&str> {
+        self.note(|n| n.collection.as_ref())
+    }
+
+    /// `collection_cost:`: what collecting it costs.
+    pub fn collection_cost(&self) -> Option<&str> {
+        self.note(|n| n.collection_cost.as_ref())
+    }
+
+    /// `update:`: how it is kept up to date.
+    pub fn update(&self) -> Option<&str> {
+        self.note(|n| n.update.as_ref())
+    }
+
+    /// `update_cost:`: what keeping it up to date costs.
+    pub fn update_cost(&self) -> Option<&str> {
+        self.note(|n| n.update_cost.as_ref())
+    }
+
+    /// `description:`.
+    pub fn description(&self) -> Option<&str> {
+        self.note(|n| n.description.as_ref())
+    }
 }
 
 /// One field a flow carries: from a field of the source store to one of the destination.

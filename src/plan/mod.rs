@@ -41,8 +41,8 @@ fn not_stated(attribute: &str, place: &str, lang: Language) -> String {
 }
 
 /// The distinct values the fields state, joined; or "not stated" naming the fields.
-fn from_fields(values: &[(String, Option<&String>)], attribute: &str, lang: Language) -> String {
-    let mut stated: Vec<&str> = values.iter().filter_map(|(_, v)| v.map(String::as_str)).collect();
+fn from_fields(values: &[(String, Option<&str>)], attribute: &str, lang: Language) -> String {
+    let mut stated: Vec<&str> = values.iter().filter_map(|(_, v)| *v).collect();
     stated.sort_unstable();
     stated.dedup();
     let missing: Vec<&str> =
@@ -95,26 +95,26 @@ pub fn build(model: &Model, lang: Language) -> Vec<Row> {
                     update_cost: get(plan.map(|c| &c.update_cost), "update_cost"),
                 }
             } else {
-                let pairs = |get: fn(&crate::model::Field) -> Option<&String>| -> Vec<(String, Option<&String>)> {
-                    fields.iter().map(|f| (model.field_path(*f), get(model.field(*f)))).collect()
-                };
+                let pairs =
+                    |get: fn(&crate::model::Field) -> Option<&str>| -> Vec<(String, Option<&str>)> {
+                        fields
+                            .iter()
+                            .map(|f| (model.field_path(*f), get(model.field(*f))))
+                            .collect()
+                    };
                 Row {
                     purpose: p.id.clone(),
                     purpose_name: p.name.clone(),
                     need: need.value.clone(),
                     fields: fields.iter().map(|f| model.field_path(*f)).collect(),
-                    collection: from_fields(&pairs(|f| f.collection.as_ref()), "collection", lang),
+                    collection: from_fields(&pairs(|f| f.collection()), "collection", lang),
                     collection_cost: from_fields(
-                        &pairs(|f| f.collection_cost.as_ref()),
+                        &pairs(|f| f.collection_cost()),
                         "collection_cost",
                         lang,
                     ),
-                    update: from_fields(&pairs(|f| f.update.as_ref()), "update", lang),
-                    update_cost: from_fields(
-                        &pairs(|f| f.update_cost.as_ref()),
-                        "update_cost",
-                        lang,
-                    ),
+                    update: from_fields(&pairs(|f| f.update()), "update", lang),
+                    update_cost: from_fields(&pairs(|f| f.update_cost()), "update_cost", lang),
                 }
             };
             rows.push(row);

@@ -100,7 +100,8 @@ pub(super) fn country(code: &str, language: Language) -> Term {
 }
 
 /// A text attribute, `None` when blank.
-fn text(s: Option<&String>) -> Option<String> {
+fn text(s: Option<&(impl AsRef<str> + ?Sized)>) -> Option<String> {
+    let s = s.map(AsRef::as_ref);
     s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
@@ -306,7 +307,7 @@ fn sources(
             let end = origins.collected.partition_point(|(t, _)| *t <= s);
             let texts: BTreeSet<String> = origins.collected[start..end]
                 .iter()
-                .filter_map(|(_, f)| text(model.field(*f).collection.as_ref()))
+                .filter_map(|(_, f)| text(model.field(*f).collection()))
                 .collect();
             Source {
                 store: store_ref(model, s),
@@ -318,7 +319,7 @@ fn sources(
     let collection: BTreeSet<String> = used
         .iter()
         .filter(|f| !lineage.is_origin(**f))
-        .filter_map(|f| text(model.field(*f).collection.as_ref()))
+        .filter_map(|f| text(model.field(*f).collection()))
         .collect();
     (sources, collection.into_iter().collect())
 }

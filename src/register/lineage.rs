@@ -159,8 +159,7 @@ impl Condensation {
         let origins = Csr::build(
             g_count,
             (0..n).filter(|&f| source[group_of[f] as usize]).map(|f| {
-                let collected =
-                    model.fields[f].collection.as_ref().is_some_and(|c| !c.trim().is_empty());
+                let collected = model.fields[f].collection().is_some_and(|c| !c.trim().is_empty());
                 (group_of[f] as usize, (store_of[f], if collected { f as u32 } else { NONE }))
             }),
         );

@@ -99,7 +99,7 @@ pub fn compare(
     let mut by_id: BTreeMap<&str, FieldId> = BTreeMap::new();
     for &f in &declared {
         let field = model.field(f);
-        match &field.column {
+        match field.column() {
             Some(column) => {
                 by_column.insert(column.to_lowercase(), f);
             }
@@ -305,7 +305,7 @@ fn nature_words(g: &Guess) -> Text {
 fn missing(model: &Model, f: FieldId, wanted: &[Wanted<'_>]) -> Finding {
     let field = model.field(f);
     let store = &model.store(field.store).id;
-    let (span, looked) = match &field.column {
+    let (span, looked) = match field.column() {
         Some(column) => {
             let c = &column.value;
             (column.span, t!("column '{c}'", "de colonne '{c}'"))

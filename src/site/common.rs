@@ -118,10 +118,10 @@ pub(super) fn origin(model: &Model, field: FieldId, language: Language) -> Strin
         ),
         FieldOrigin::Declared => {
             let source = f.source.map(|s| enum_label("field_source", s.as_str(), language));
-            match (source, &f.collection) {
+            match (source, f.collection()) {
                 (Some(s), Some(c)) => format!("{s}: {c}"),
                 (Some(s), None) => s,
-                (None, Some(c)) => c.clone(),
+                (None, Some(c)) => c.to_owned(),
                 (None, None) => String::new(),
             }
         }

@@ -114,7 +114,7 @@ fn field_item(inputs: &Inputs<'_>, lang: Language, f: FieldId) -> Value {
     let field = model.field(f);
     let store = model.store(field.store);
     obj! {
-        "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(f), "store": store.id.as_str(), "store_name": store.name.as_str(), "table": field.table.as_deref(),
+        "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(f), "store": store.id.as_str(), "store_name": store.name.as_str(), "table": field.table(),
         "marks": field_marks(model, f, lang),
         "purposes": graph.purposes_using(f).iter().map(|p| purpose_link(model, *p)).collect::<Vec<_>>(),
         "useful": graph.is_useful(f),
@@ -261,7 +261,7 @@ pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
         .field_ids()
         .filter(|f| {
             let field = model.field(*f);
-            field.collection.is_some() || field.source == Some(FieldSource::Collected)
+            field.collection().is_some() || field.source == Some(FieldSource::Collected)
         })
         .map(|f| {
             let field = model.field(f);
@@ -269,7 +269,7 @@ pub(super) fn plan(inputs: &Inputs<'_>, site: &Site<'_>) -> Value {
             obj! {
                 "id": field.id.as_str(), "name": field.name.as_str(), "path": model.field_path(f), "store": store.id.as_str(), "store_name": store.name.as_str(),
                 "source": field.source.map(|s| enum_label("field_source", s.as_str(), lang)).unwrap_or_default(),
-                "collection": field.collection.as_deref().unwrap_or_default(),
+                "collection": field.collection().unwrap_or_default(),
                 "completeness": super::common::percent(field.completeness.as_ref().map(|c| c.value)),
             }
         })

@@ -170,7 +170,7 @@ fn field_groups(inputs: &Inputs<'_>, site: &Site, id: StoreId) -> Vec<Value> {
     let mut members: std::collections::HashMap<Option<&str>, Vec<FieldId>> =
         std::collections::HashMap::new();
     for f in model.fields_of(id) {
-        let table = model.field(f).table.as_deref();
+        let table = model.field(f).table();
         let list = members.entry(table).or_default();
         if list.is_empty() {
             order.push(table);
@@ -211,7 +211,7 @@ fn field_row(inputs: &Inputs<'_>, site: &Site, f: FieldId) -> Value {
     obj! {
         "id": field.id.as_str(),
         "name": field.name.as_str(),
-        "table": field.table.as_deref(),
+        "table": field.table(),
         "category": field.category.as_ref().map(|c| category_label(model, &c.value, lang)).unwrap_or_default(),
         "marks": field_marks(model, f, lang),
         "completeness": common::percent(field.completeness.as_ref().map(|c| c.value)),

@@ -9,7 +9,9 @@ use super::{Resolver, suppress};
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::enums::{Direction, FieldSource};
 use crate::manifest::flow::FieldMapping;
-use crate::model::{Carried, Field, FieldId, FieldOrigin, Flow, FlowId, StoreId, Transfer};
+use crate::model::{
+    Carried, Field, FieldId, FieldNotes, FieldOrigin, Flow, FlowId, StoreId, Transfer,
+};
 use crate::rules::{duplicate_id, unknown_reference};
 use crate::source::Span;
 
@@ -244,22 +246,18 @@ pub(super) fn inferred(
         completeness: src.completeness.clone(),
         format: src.format.clone(),
         source: Some(FieldSource::Received),
-        // Received by the flow: how it was collected and kept up to date is said at its
-        // source, not here.
-        collection: None,
-        collection_cost: None,
-        update: None,
-        update_cost: None,
         retention: src.retention.clone(),
-        description: src.description.clone(),
         deprecated: false,
         allow: Vec::new(),
         origin,
         // An inferred field was never audited: its own quality is not stated.
         quality: None,
-        column: None,
-        // Which table of the destination it lands in is not stated.
-        table: None,
+        // Only the description travels with the data. How it was collected and kept up to
+        // date is said at its source; its column and the table of the destination it lands
+        // in are not stated.
+        notes: src.description().and_then(|d| {
+            FieldNotes { description: Some(d.to_owned()), ..FieldNotes::default() }.boxed()
+        }),
         span,
     }
 }

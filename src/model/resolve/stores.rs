@@ -6,7 +6,7 @@ use super::{Resolver, dedupe, suppress};
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::Spanned;
 use crate::manifest::enums::StoreStatus;
-use crate::model::{Field, FieldId, FieldOrigin, Store, StoreId};
+use crate::model::{Field, FieldId, FieldNotes, FieldOrigin, Store, StoreId};
 
 impl Resolver {
     pub(super) fn stores(&mut self, stores: Vec<crate::manifest::store::Store>) {
@@ -229,12 +229,7 @@ impl Resolver {
                 completeness: f.completeness,
                 format: f.format,
                 source: f.source,
-                collection: f.collection,
-                collection_cost: f.collection_cost,
-                update: f.update,
-                update_cost: f.update_cost,
                 retention: f.retention,
-                description: f.description,
                 deprecated: f.deprecated.unwrap_or(false),
                 allow,
                 origin: FieldOrigin::Declared,
@@ -246,9 +241,11 @@ impl Resolver {
                         audit_every: q.audit_every.map(|a| Spanned::new(a.value.0, a.span)),
                     })
                 }),
-                column: f.column,
-                // An empty table names none: the field is listed with those not stated.
-                table: f.table.filter(|t| !t.trim().is_empty()),
+                notes: f.notes.and_then(|mut notes| {
+                    // An empty table names none: the field is listed with those not stated.
+                    notes.table = notes.table.filter(|t| !t.trim().is_empty());
+                    (*notes != FieldNotes::default()).then_some(notes)
+                }),
                 span: f.id.span,
             };
             let field_id = match existing {
