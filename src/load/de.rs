@@ -347,8 +347,9 @@ mod tests {
         let flow = &doc.flows.as_ref().unwrap()[0];
         let fields = flow.fields.as_ref().unwrap();
         assert_eq!(fields[0].source.value.as_str(), "zip");
-        assert_eq!(fields[1].target.value.as_str(), "b");
+        assert_eq!(fields[0].target(), &fields[0].source, "`zip` carries zip to zip");
+        assert_eq!(fields[1].target().value.as_str(), "b");
         assert_eq!(&text[fields[1].source.span.range()], "a");
-        assert_eq!(&text[fields[1].target.span.range()], "b");
+        assert_eq!(&text[fields[1].target().span.range()], "b");
     }
 }

@@ -304,14 +304,14 @@ impl Collector<'_> {
                 self.name(p, Reference, Target::Purpose);
             }
             for mapping in f.fields.iter().flatten() {
-                let shared = mapping.source.span == mapping.target.span;
+                let shared = mapping.source.span == mapping.target().span;
                 let (source_role, target_role) = if shared {
                     (Role::Shared { source: true }, Role::Shared { source: false })
                 } else {
                     (Reference, Reference)
                 };
                 self.name(&mapping.source, source_role, |id| Target::Field(from.to_owned(), id));
-                self.name(&mapping.target, target_role, |id| Target::Field(to.to_owned(), id));
+                self.name(mapping.target(), target_role, |id| Target::Field(to.to_owned(), id));
             }
         }
         for p in &m.purposes {

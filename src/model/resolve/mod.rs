@@ -85,8 +85,17 @@ fn dedupe<T>(
         first.insert(id.to_owned(), span);
         kept.push(item);
     }
-    kept.sort_by(|a, b| key(a).0.cmp(key(b).0));
-    kept
+    sorted_by(kept, |item| key(item).0)
+}
+
+/// `items` in the order of their keys, equal keys in their first order. The order is found
+/// on indexes and each item then moves once: a manifest store takes 920 bytes, and a sort
+/// in place moves each one about log2(n) times.
+pub(super) fn sorted_by<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| key(&items[a]).cmp(key(&items[b])));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 impl Resolver {

@@ -118,7 +118,7 @@ impl Places {
 }
 
 fn mappings(f: &Flow) -> impl Iterator<Item = (&str, &str)> {
-    f.fields.iter().flatten().map(|m| (m.source.as_str(), m.target.as_str()))
+    f.fields.iter().flatten().map(|m| (m.source.as_str(), m.target().as_str()))
 }
 
 fn is_store(f: &Finding) -> bool {
@@ -191,7 +191,7 @@ fn patch_flow(r: &mut Resolver, place: FlowId, before: &Flow, after: Flow) {
         span: after.id.as_ref().map_or(after.from.span, |i| i.span),
         from: old.from,
         to: old.to,
-        manifest: after,
+        manifest: Box::new(after),
     };
     let mut carried = std::mem::take(&mut r.model.flows[place.index()].fields);
     let (mut flow, mappings) = r.flow(place, draft);
@@ -201,8 +201,8 @@ fn patch_flow(r: &mut Resolver, place: FlowId, before: &Flow, after: Flow) {
         let target = &mut r.model.fields[c.target.index()];
         let inferred_here =
             matches!(target.origin, FieldOrigin::Inferred { flow, .. } if flow == place);
-        if inferred_here && target.span == was.target.span {
-            target.span = now.target.span;
+        if inferred_here && target.span == was.target().span {
+            target.span = now.target().span;
         }
     }
     flow.fields = carried;

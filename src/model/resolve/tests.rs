@@ -197,3 +197,12 @@ fn field_notes_move_into_the_model() {
     assert_eq!(inferred.description(), Some("the login"));
     assert_eq!((inferred.table(), inferred.column(), inferred.collection()), (None, None, None));
 }
+
+/// Sorting by index keeps equal keys in their first order and every item once.
+#[test]
+fn sorted_by_is_stable() {
+    let items = vec![("b", 1), ("a", 2), ("b", 3), ("a", 4), ("c", 5)];
+    let sorted = super::sorted_by(items, |i| i.0);
+    assert_eq!(sorted, [("a", 2), ("a", 4), ("b", 1), ("b", 3), ("c", 5)]);
+    assert!(super::sorted_by(Vec::<(&str, u8)>::new(), |i| i.0).is_empty());
+}
