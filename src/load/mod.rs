@@ -763,12 +763,12 @@ fn prune_at(node: &mut Node<'_>, span: (u32, u32)) -> Option<(String, String)> {
 
 /// Parses, validates and converts one manifest file.
 fn load_manifest(sources: &SourceMap, file: FileId) -> FileLoad {
-    let source = sources.get(file);
+    let source = sources.shared(file);
     let (text, display) = (source.text.as_str(), source.path.as_str());
     let mut manifests = Manifests::default();
     let mut findings = Vec::new();
     let mut left_out = Vec::new();
-    let mut docs = match yaml::parse(text) {
+    let mut docs = match yaml::parse_file(&source) {
         Ok(docs) => docs,
         Err(err) => {
             findings.push(syntax_finding(display, file, err));

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 mod located;
 
@@ -14,6 +15,7 @@ use self::located::{Located, UseSite};
 
 use super::syntax::{Problem, classify};
 use crate::diag::{Text, t};
+use crate::source::SourceFile;
 
 /// Limits that protect the machine from hostile or accidental input. A legitimate map is
 /// far below each of them; the benchmark's largest file (a 20 MB manifest) loads.
@@ -110,6 +112,13 @@ pub fn options() -> serde_saphyr::Options {
             max_total_replayed_events: limits::MAX_ALIAS_REPLAY,
         },
     }
+}
+
+/// Parses every document of a file of the source map. The same tree as [`parse`], made
+/// faster: strings borrowed from the file are placed by their own bytes, the parser's
+/// location structure read only for the other nodes.
+pub fn parse_file(file: &Arc<SourceFile>) -> Result<Vec<Node<'_>>, YamlError> {
+    located::reading(file, || parse(&file.text))
 }
 
 /// Parses every document of `text`.
@@ -257,6 +266,24 @@ impl<'de> Deserialize<'de> for Node<'de> {
 
 struct NodeVisitor;
 
+impl located::OwnText for Node<'_> {
+    fn own_text(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Str(Cow::Borrowed(s)) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl located::OwnText for KeyText<'_> {
+    fn own_text(&self) -> Option<&str> {
+        match &self.0 {
+            Cow::Borrowed(s) => Some(s),
+            Cow::Owned(_) => None,
+        }
+    }
+}
+
 fn leaf<'a>(kind: NodeKind<'a>) -> Node<'a> {
     // The span is filled in by `unspan` from the enclosing `Located`.
     Node { start: 0, end: 0, kind }
@@ -337,7 +364,16 @@ impl<'de> Visitor<'de> for NodeVisitor {
         // Manifest mappings are small: a scan of the keys so far beats hashing them; a map is
         // built only for the rare large mapping.
         let mut index: Option<std::collections::HashMap<Cow<'de, str>, (u32, u32)>> = None;
-        while let Some(key) = map.next_key::<UseSite<KeyText<'de>>>()? {
+        // Where a key is used: by its own bytes in a file without aliases, else as the parser
+        // says (through an alias, the bytes are the anchor's).
+        let by_bytes = located::keys_by_bytes();
+        loop {
+            let key = if by_bytes {
+                map.next_key::<located::OwnKey<KeyText<'de>>>()?.map(|k| k.0)
+            } else {
+                map.next_key::<UseSite<KeyText<'de>>>()?
+            };
+            let Some(key) = key else { break };
             let value = map.next_value::<Located<Node<'de>>>()?;
             // A repeated key is shown where it is written: at the alias, when it is one.
             let (start, end) = key.referenced;
@@ -403,6 +439,70 @@ mod tests {
         match &node.kind {
             NodeKind::Map(m) => m,
             other => panic!("expected a map, got {other:?}"),
+        }
+    }
+
+    /// Every YAML file of the examples and the test fixtures, with its path.
+    fn corpus() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            let Ok(entries) = std::fs::read_dir(dir) else { return };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    #[expect(clippy::disallowed_methods, reason = "a test reads its corpus")]
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        out.push((path.display().to_string(), text));
+                    }
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        walk(&root.join("examples"), &mut out);
+        walk(&root.join("tests"), &mut out);
+        out
+    }
+
+    /// Placing borrowed strings by their own bytes (`parse_file`) gives the tree, places
+    /// included, that asking the parser for every place gives (`parse`): keys and values
+    /// plain, quoted, empty, anchored, tagged, reached through aliases (as keys too), block
+    /// and flow, multi-byte, CRLF, several documents; then every manifest of the examples
+    /// and fixtures (errors included).
+    #[test]
+    fn borrowed_places_are_the_parsers() {
+        let tricky = [
+            "a: &x \"héllo\"\nb: *x\nc:\n  - [1, {d: é, e: [true, 2.5]}]\n  - ~\n  -\n*x : 2\n",
+            "&k a: &v héllo\nb: *v\n*k : c\n\"d\": 'e'\n",
+            "- |\n  a block\n  of text\n- 'quoted'\n- >-\n  folded\n---\nx: y\n",
+            "{a: 1, 'b': \"c\", \"\": '', d: [x, 'y', \"z\"]}\n",
+            "k: !!str 12\n!!str t: v\n&a !!str u: w\n*a : dup\n",
+            "key:   value   # comment\nother: 'it''s'\nesc: \"a\\tb\"\n",
+            "? complex\n: value\n",
+            "a: b\n---\n- &r x\n- *r\n- {*r : y}\n- [&s 'q', *s]\n",
+            "'a': 1\n\"b\": 2\n'': 3\nclé: 'valeur'\n",
+            "a: b\r\nc: 'd'\r\n&e f: g\r\n*e : h\r\n",
+            "a: one\n  two\nb: c\n",
+            "a:\n  - &id001 {x: y}\n  - *id001\n[k]: v\n",
+            "a: |\n  x\nb: >\n  y\nc: |-\n  z\nd: >-\n  w\ne: |2\n   v\n",
+            "? &k\n  key\n: v\n*k : w\n",
+            "? &k # note\n  key\n: v\n*k : w\n",
+            "&m\nkey: v\n",
+            "s: \"*\"\nt: '5 * 3'\n",
+            "a: 1\n\"b\\tc\": 2\n'it''s': 3\nd: {\"e\\u00e9\": 4}\n",
+            "x: 1\n\"long\n  key\": 2\n",
+        ];
+        let mut texts: Vec<(String, String)> =
+            tricky.iter().map(|t| ("tricky".to_owned(), (*t).to_owned())).collect();
+        let corpus = corpus();
+        assert!(corpus.len() > 100, "the examples and fixtures are found");
+        texts.extend(corpus);
+        let mut sources = crate::source::SourceMap::new();
+        for (path, text) in texts {
+            let id = sources.add(path.clone(), text);
+            let file = sources.shared(id);
+            assert_eq!(parse_file(&file), parse(&file.text), "{path}:\n{}", file.text);
         }
     }
 

@@ -1,12 +1,17 @@
 //! A value with the bytes of its definition or of its use, read through serde-saphyr's
 //! `Spanned` protocol without `serde_saphyr::Spanned` itself, which allocates a string for
 //! a marker key and walks its locations field by field for every node: half a million
-//! fields are about ten million nodes and keys.
+//! fields are about ten million nodes and keys. A string the parser lends from the file
+//! is placed by its own bytes instead, and its location is not read at all.
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use crate::source::SourceFile;
 
 /// The newtype name serde-saphyr answers with a value's locations (its `Spanned<T>` asks
 /// the same way); the first key of the answer is `MARKER`. The dependency is pinned to a
@@ -24,7 +29,91 @@ pub(super) struct Located<T> {
     pub defined: (u32, u32),
 }
 
-impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for Located<T> {
+/// What a located value says of its own text: a string the parser lends from the input
+/// knows where it is, so its place needs no location structure from the parser (reading
+/// one for every key and string was a tenth of `check`'s time on a large map).
+pub(super) trait OwnText {
+    /// The value's text, when it is borrowed from the input.
+    fn own_text(&self) -> Option<&str>;
+}
+
+thread_local! {
+    /// The file `yaml::parse_file` is reading on this thread, where a borrowed string's bytes
+    /// are, and whether it has no `*` at all (so no alias). Nothing outside `parse_file`:
+    /// every place is then asked of the parser.
+    static INPUT: RefCell<Option<(Arc<SourceFile>, bool)>> = const { RefCell::new(None) };
+    /// Set when a key read by [`OwnKey`] was not lent from the file: the file is read again
+    /// with every key's place asked of the parser.
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `read` with `file` as the input borrowed strings are placed in. In a file without
+/// an alias, keys are read as [`OwnKey`]s; if one of them was not lent from the file (a
+/// quoted key with an escape), `read` runs again with keys placed by the parser.
+pub(super) fn reading<R>(file: &Arc<SourceFile>, read: impl Fn() -> R) -> R {
+    let no_alias = memchr::memchr(b'*', file.text.as_bytes()).is_none();
+    let before = INPUT.with(|c| c.replace(Some((Arc::clone(file), no_alias))));
+    let mut result = read();
+    if AGAIN.with(|a| a.replace(false)) {
+        INPUT.with(|c| c.replace(Some((Arc::clone(file), false))));
+        result = read();
+    }
+    INPUT.with(|c| c.replace(before));
+    result
+}
+
+/// Whether keys are read as [`OwnKey`]s: in `reading`, in a file without an alias.
+pub(super) fn keys_by_bytes() -> bool {
+    INPUT.with_borrow(|input| input.as_ref().is_some_and(|(_, no_alias)| *no_alias))
+}
+
+/// A key placed by its own bytes, the parser's location structure not asked for: only where
+/// [`keys_by_bytes`], so that the bytes a key lends are where it is written. A key the file
+/// does not lend fails the read and has `reading` start again.
+pub(super) struct OwnKey<T>(pub UseSite<T>);
+
+impl<'de, T: de::Deserialize<'de> + OwnText> de::Deserialize<'de> for OwnKey<T> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = T::deserialize(deserializer)?;
+        match value.own_text().and_then(|s| place_of(s, false)) {
+            Some(referenced) => Ok(OwnKey(UseSite { value, referenced })),
+            None => {
+                AGAIN.with(|a| a.set(true));
+                Err(de::Error::custom("a key to place through the parser"))
+            }
+        }
+    }
+}
+
+/// Where a string lent from the input is, as the parser would say it: a quoted scalar's
+/// place includes its quotes. `None` when `s` is not in the input, and for a key
+/// (`use_site`) in a file with a `*`: a key reached through an alias lends the anchored
+/// bytes, not where it is used, and only the parser knows that place. (Telling an alias
+/// apart from its text is not reliable: an anchor may sit on the line above its key.)
+fn place_of(s: &str, use_site: bool) -> Option<(u32, u32)> {
+    INPUT.with_borrow(|input| {
+        let (file, no_alias) = input.as_ref()?;
+        if use_site && !no_alias {
+            return None;
+        }
+        let input = file.text.as_bytes();
+        let start = (s.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
+        let end = start.checked_add(s.len()).filter(|&end| end <= input.len())?;
+        let (mut start, mut end) = (start, end);
+        // Lent from inside quotes (no escape in it): the parser's place has the quotes. A
+        // plain scalar is never next to a quote: one would be part of it.
+        if let (Some(&open), Some(&close)) = (input.get(start.wrapping_sub(1)), input.get(end))
+            && open == close
+            && (open == b'"' || open == b'\'')
+        {
+            (start, end) = (start - 1, end + 1);
+        }
+        Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
+    })
+}
+
+impl<'de, T: de::Deserialize<'de> + OwnText> de::Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let visitor = LocatedVisitor { defined: true, value: PhantomData };
         let (value, defined) = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
@@ -40,7 +129,7 @@ pub(super) struct UseSite<T> {
     pub referenced: (u32, u32),
 }
 
-impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for UseSite<T> {
+impl<'de, T: de::Deserialize<'de> + OwnText> de::Deserialize<'de> for UseSite<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let visitor = LocatedVisitor { defined: false, value: PhantomData };
         let (value, referenced) = deserializer.deserialize_newtype_struct(NEWTYPE, visitor)?;
@@ -62,7 +151,7 @@ struct LocatedVisitor<T> {
     value: PhantomData<T>,
 }
 
-impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
+impl<'de, T: de::Deserialize<'de> + OwnText> Visitor<'de> for LocatedVisitor<T> {
     type Value = (T, (u32, u32));
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -83,7 +172,14 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
         let (mut value, mut place, mut found) = (None, (0, 0), false);
         while let Some(key) = map.next_key_seed(Name)? {
             match key {
-                Key::Value => value = Some(map.next_value::<T>()?),
+                Key::Value => {
+                    let v = map.next_value::<T>()?;
+                    // Placed by its own bytes: the location that follows is not read.
+                    if let Some(place) = v.own_text().and_then(|s| place_of(s, !self.defined)) {
+                        return Ok((v, place));
+                    }
+                    value = Some(v);
+                }
                 Key::Defined if self.defined => {
                     (place, found) = (map.next_value_seed(Bytes)?, true);
                 }
@@ -268,6 +364,12 @@ mod tests {
     macro_rules! recorder {
         ($name:ident, $key:ident, $value:ident, $used:expr, $written:expr) => {
             struct $name(Vec<(u32, u32)>);
+
+            impl OwnText for $name {
+                fn own_text(&self) -> Option<&str> {
+                    None
+                }
+            }
 
             impl<'de> de::Deserialize<'de> for $name {
                 fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
