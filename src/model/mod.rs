@@ -3,6 +3,7 @@
 //! it from the manifests and reports dangling references and duplicate ids.
 
 mod ids;
+pub(crate) mod key;
 pub mod resolve;
 
 use crate::hash::Map as HashMap;
@@ -447,8 +448,8 @@ struct Index {
     subjects: HashMap<String, SubjectId>,
     categories: HashMap<String, usize>,
     stores: HashMap<String, StoreId>,
-    /// Fields by store, then by id: looked up with a `&str`, without allocating.
-    fields: Vec<HashMap<String, FieldId>>,
+    /// Fields by store, then by id: looked up with the id's bytes, without allocating.
+    fields: Vec<HashMap<key::IdKey, FieldId>>,
     flows: HashMap<String, FlowId>,
     purposes: HashMap<String, PurposeId>,
 }
@@ -557,7 +558,7 @@ impl Model {
     }
 
     pub fn field_by_id(&self, store: StoreId, id: &str) -> Option<FieldId> {
-        self.index.fields.get(store.index())?.get(id).copied()
+        self.index.fields.get(store.index())?.get(id.as_bytes()).copied()
     }
 
     /// A field by its path, `store.field`.

@@ -9,6 +9,7 @@ use super::{Resolver, suppress};
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::enums::{Direction, FieldSource};
 use crate::manifest::flow::FieldMapping;
+use crate::model::key::IdKey;
 use crate::model::{
     Carried, Field, FieldId, FieldNotes, FieldOrigin, Flow, FlowId, StoreId, Transfer,
 };
@@ -206,17 +207,18 @@ impl Resolver {
         flow: FlowId,
         source: FieldId,
     ) -> FieldId {
-        let id = mapping.target().value.0.clone();
+        let id = mapping.target().as_str();
+        let key = IdKey::new(id);
         let field = inferred(
             &self.model.fields[source.index()],
-            id.clone(),
+            id.to_owned(),
             to,
             FieldOrigin::Inferred { flow, from: source },
             mapping.target().span,
         );
         let field_id = FieldId::new(self.model.fields.len());
         self.model.fields.push(field);
-        self.model.index_mut().fields[to.index()].insert(id, field_id);
+        self.model.index_mut().fields[to.index()].insert(key, field_id);
         self.model.stores[to.index()].fields.push(field_id);
         field_id
     }

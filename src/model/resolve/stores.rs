@@ -6,6 +6,7 @@ use super::{Resolver, dedupe, suppress};
 use crate::diag::{Entity, EntityKind};
 use crate::manifest::Spanned;
 use crate::manifest::enums::StoreStatus;
+use crate::model::key::IdKey;
 use crate::model::{Field, FieldId, FieldNotes, FieldOrigin, Store, StoreId};
 
 impl Resolver {
@@ -192,7 +193,7 @@ impl Resolver {
         let mut seen: HashSet<FieldId> = HashSet::default();
         let entity = |id: &str| Entity::new(EntityKind::Field, format!("{store_id}.{id}"));
         for f in fields {
-            let existing = self.model.index.fields[store.index()].get(f.id.as_str()).copied();
+            let existing = self.model.field_by_id(store, f.id.as_str());
             // Patching, the index holds every field of the store already: a repeat is one
             // met before in this declaration.
             let repeat = match patched {
@@ -258,7 +259,8 @@ impl Resolver {
                 }
                 None => {
                     let field_id = FieldId::new(self.model.fields.len());
-                    self.model.index_mut().fields[store.index()].insert(field.id.clone(), field_id);
+                    self.model.index_mut().fields[store.index()]
+                        .insert(IdKey::new(&field.id), field_id);
                     self.model.fields.push(field);
                     field_id
                 }
