@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::checks::facts::{personal_uses, quoted_list};
 use crate::diag::{Text, t};
-use crate::graph::{LineageGraph, OriginStores};
+use crate::graph::{GroupRows, LineageGraph, OriginStores};
 use crate::manifest::enums::SpecialCategory;
 use crate::model::{FieldId, Model, PurposeId, StoreId};
 use crate::vocab::categories::covers;
@@ -66,10 +66,13 @@ pub(crate) struct Entries<'a> {
 
 impl<'a> Entries<'a> {
     pub(crate) fn new(model: &Model, graph: &'a LineageGraph) -> Entries<'a> {
+        let rows = GroupRows::new(graph);
         Entries {
             graph,
-            all: OriginStores::build(graph, model, STORES_KEPT, |_| true),
-            external: OriginStores::build(graph, model, EXTERNAL_KEPT, |s| model.store(s).external),
+            all: OriginStores::build_with(&rows, graph, model, STORES_KEPT, |_| true),
+            external: OriginStores::build_with(&rows, graph, model, EXTERNAL_KEPT, |s| {
+                model.store(s).external
+            }),
         }
     }
 

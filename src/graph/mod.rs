@@ -11,7 +11,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::algo::TarjanScc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-pub use self::origins::{Capped, OriginStores};
+pub use self::origins::{Capped, GroupRows, OriginStores};
 pub use self::paths::{Hop, Reached};
 pub use self::seen::Seen;
 use crate::manifest::enums::Direction;

@@ -80,6 +80,26 @@ impl Capped {
     }
 }
 
+/// The groups of a lineage graph as [`OriginStores`] reads them: the members of each group
+/// and the groups feeding each group, as compressed rows. Made once when several lists are
+/// built (the DPIA rule builds two: a pass over every field and every edge each).
+pub struct GroupRows {
+    members: Rows,
+    feeders: Rows,
+}
+
+impl GroupRows {
+    pub fn new(graph: &LineageGraph) -> GroupRows {
+        let groups = graph.source_component.len();
+        let members = rows(groups, (0..graph.component.len()).map(|f| (graph.component[f], f)));
+        let edges = graph.fields.edge_references().filter_map(|e| {
+            let (a, b) = (graph.component[e.source().index()], graph.component[e.target().index()]);
+            (a != b).then_some((b, a as usize))
+        });
+        GroupRows { members, feeders: rows(groups, edges) }
+    }
+}
+
 impl OriginStores {
     /// The origin stores of every group of `graph`, keeping the stores `keep` accepts, at
     /// most `cap` (≤ 255) a group.
@@ -89,15 +109,20 @@ impl OriginStores {
         cap: usize,
         keep: impl Fn(StoreId) -> bool,
     ) -> OriginStores {
+        OriginStores::build_with(&GroupRows::new(graph), graph, model, cap, keep)
+    }
+
+    /// [`OriginStores::build`] with the groups' rows made already.
+    pub fn build_with(
+        rows: &GroupRows,
+        graph: &LineageGraph,
+        model: &Model,
+        cap: usize,
+        keep: impl Fn(StoreId) -> bool,
+    ) -> OriginStores {
         let cap = cap.min(usize::from(u8::MAX));
         let groups = graph.source_component.len();
-        // Members of each group and the groups feeding each group, as compressed rows.
-        let members = rows(groups, (0..graph.component.len()).map(|f| (graph.component[f], f)));
-        let edges = graph.fields.edge_references().filter_map(|e| {
-            let (a, b) = (graph.component[e.source().index()], graph.component[e.target().index()]);
-            (a != b).then_some((b, a as usize))
-        });
-        let feeders = rows(groups, edges);
+        let (members, feeders) = (&rows.members, &rows.feeders);
         let mut out = OriginStores {
             cap,
             stores: vec![StoreId::new(0); groups * cap],

@@ -273,6 +273,14 @@ impl located::OwnText for Node<'_> {
             _ => None,
         }
     }
+
+    fn first_entry(&self) -> Option<((u32, u32), bool)> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries.first().map(|(k, _)| ((k.start, k.end), true)),
+            NodeKind::Seq(items) => items.first().map(|item| ((item.start, item.end), false)),
+            _ => None,
+        }
+    }
 }
 
 impl located::OwnText for KeyText<'_> {
@@ -492,6 +500,12 @@ mod tests {
             "s: \"*\"\nt: '5 * 3'\n",
             "a: 1\n\"b\\tc\": 2\n'it''s': 3\nd: {\"e\\u00e9\": 4}\n",
             "x: 1\n\"long\n  key\": 2\n",
+            "- - a\n  - b\n- [c, [d]]\n- {e: {f: g}}\n- []\n- {}\n- [h: i]\n- [j, k: l]\n",
+            "a: &m\n  b: c\nd: !!map\n  e: f\ng: *m\nh:\n- *m\n- i\nj: &s [1]\nk:\n  - *s\n",
+            "# lead\n---\n- &x k: v\n- &y\n  l: w\n-\n  m: n\n- # note\n  o: p\n",
+            "? [q]\n: r\n{s: t}: u\n[v]: w\n",
+            "--- x: y\n",
+            "-   a: b\n    c: d\n-\tq\n",
         ];
         let mut texts: Vec<(String, String)> =
             tricky.iter().map(|t| ("tricky".to_owned(), (*t).to_owned())).collect();

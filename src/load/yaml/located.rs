@@ -35,6 +35,12 @@ pub(super) struct Located<T> {
 pub(super) trait OwnText {
     /// The value's text, when it is borrowed from the input.
     fn own_text(&self) -> Option<&str>;
+
+    /// For a mapping or a sequence with entries: where its first key or item is, and
+    /// whether it is a mapping. A collection is placed from it (see `collection_place`).
+    fn first_entry(&self) -> Option<((u32, u32), bool)> {
+        None
+    }
 }
 
 thread_local! {
@@ -113,6 +119,31 @@ fn place_of(s: &str, use_site: bool) -> Option<(u32, u32)> {
     })
 }
 
+/// Where a collection is, as the parser places it, from where its first entry is
+/// (`first`): a block one at its first key or `-`, empty; a flow one at its bracket, one
+/// byte. `None` when the bytes around the entry are anything else (an anchor, a tag, a
+/// comment, an explicit `?` key, an implicit pair in a flow sequence…): the parser is asked.
+fn collection_place(((first, first_end), mapping): ((u32, u32), bool)) -> Option<(u32, u32)> {
+    INPUT.with_borrow(|input| {
+        let input = input.as_ref()?.0.text.as_bytes();
+        let (first, first_end) = (usize::try_from(first).ok()?, usize::try_from(first_end).ok()?);
+        let before = input.get(..first)?;
+        let at = before.iter().rposition(|b| !matches!(b, b' ' | b'\t'));
+        // A block mapping's first key is an implicit one: `:` follows it on its line.
+        let implicit = || {
+            input.get(first_end..).and_then(|rest| rest.iter().find(|b| !matches!(b, b' ' | b'\t')))
+                == Some(&b':')
+        };
+        let place = match (at.map(|i| (i, before[i])), mapping) {
+            (Some((i, b'{')), true) | (Some((i, b'[')), false) => (i, i + 1),
+            (Some((i, b'-')), false) => (i, i),
+            (None | Some((_, b'\n' | b'\r' | b'-')), true) if implicit() => (first, first),
+            _ => return None,
+        };
+        Some((u32::try_from(place.0).ok()?, u32::try_from(place.1).ok()?))
+    })
+}
+
 impl<'de, T: de::Deserialize<'de> + OwnText> de::Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let visitor = LocatedVisitor { defined: true, value: PhantomData };
@@ -176,6 +207,11 @@ impl<'de, T: de::Deserialize<'de> + OwnText> Visitor<'de> for LocatedVisitor<T> 
                     let v = map.next_value::<T>()?;
                     // Placed by its own bytes: the location that follows is not read.
                     if let Some(place) = v.own_text().and_then(|s| place_of(s, !self.defined)) {
+                        return Ok((v, place));
+                    }
+                    if let Some(place) = v.first_entry().and_then(collection_place)
+                        && self.defined
+                    {
                         return Ok((v, place));
                     }
                     value = Some(v);
