@@ -69,8 +69,8 @@ impl<'a> Entries<'a> {
         let rows = GroupRows::new(graph);
         Entries {
             graph,
-            all: OriginStores::build_with(&rows, graph, model, STORES_KEPT, |_| true),
-            external: OriginStores::build_with(&rows, graph, model, EXTERNAL_KEPT, |s| {
+            all: OriginStores::build(&rows, graph, model, STORES_KEPT, |_| true),
+            external: OriginStores::build(&rows, graph, model, EXTERNAL_KEPT, |s| {
                 model.store(s).external
             }),
         }

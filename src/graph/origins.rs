@@ -101,19 +101,9 @@ impl GroupRows {
 }
 
 impl OriginStores {
-    /// The origin stores of every group of `graph`, keeping the stores `keep` accepts, at
-    /// most `cap` (≤ 255) a group.
+    /// The origin stores of every group of `graph` (whose `rows` are given), keeping the
+    /// stores `keep` accepts, at most `cap` (≤ 255) a group.
     pub fn build(
-        graph: &LineageGraph,
-        model: &Model,
-        cap: usize,
-        keep: impl Fn(StoreId) -> bool,
-    ) -> OriginStores {
-        OriginStores::build_with(&GroupRows::new(graph), graph, model, cap, keep)
-    }
-
-    /// [`OriginStores::build`] with the groups' rows made already.
-    pub fn build_with(
         rows: &GroupRows,
         graph: &LineageGraph,
         model: &Model,

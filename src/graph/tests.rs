@@ -300,8 +300,9 @@ proptest! {
     fn origin_stores_match_the_walk(yaml in random_map(), cap in 1usize..5) {
         let (model, graph) = compile(&yaml);
         let odd = |s: StoreId| s.index() % 2 == 1;
-        let all = OriginStores::build(&graph, &model, cap, |_| true);
-        let some = OriginStores::build(&graph, &model, cap, odd);
+        let rows = GroupRows::new(&graph);
+        let all = OriginStores::build(&rows, &graph, &model, cap, |_| true);
+        let some = OriginStores::build(&rows, &graph, &model, cap, odd);
         let ids: Vec<FieldId> = model.field_ids().collect();
         let sets: Vec<Vec<FieldId>> = ids.iter().map(|f| vec![*f]).chain(ids.chunks(4).map(<[FieldId]>::to_vec)).collect();
         for fields in sets {

@@ -284,9 +284,14 @@ pub struct FieldNotes {
 }
 
 impl FieldNotes {
+    /// Whether none of the notes is written.
+    pub fn is_empty(&self) -> bool {
+        *self == FieldNotes::default()
+    }
+
     /// The notes boxed, or `None` when none is written.
     pub fn boxed(self) -> Option<Box<FieldNotes>> {
-        (self != FieldNotes::default()).then(|| Box::new(self))
+        (!self.is_empty()).then(|| Box::new(self))
     }
 }
 

@@ -57,15 +57,24 @@ thread_local! {
 /// an alias, keys are read as [`OwnKey`]s; if one of them was not lent from the file (a
 /// quoted key with an escape), `read` runs again with keys placed by the parser.
 pub(super) fn reading<R>(file: &Arc<SourceFile>, read: impl Fn() -> R) -> R {
-    let no_alias = memchr::memchr(b'*', file.text.as_bytes()).is_none();
-    let before = INPUT.with(|c| c.replace(Some((Arc::clone(file), no_alias))));
-    let mut result = read();
-    if AGAIN.with(|a| a.replace(false)) {
-        INPUT.with(|c| c.replace(Some((Arc::clone(file), false))));
-        result = read();
+    /// Puts back what the thread-local held, even when a read panics: a later `parse` on
+    /// this thread must not find this file there.
+    struct Restore(Option<(Arc<SourceFile>, bool)>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            INPUT.with(|c| c.replace(self.0.take()));
+            AGAIN.with(|a| a.set(false));
+        }
     }
-    INPUT.with(|c| c.replace(before));
-    result
+    let no_alias = memchr::memchr(b'*', file.text.as_bytes()).is_none();
+    let _restore = Restore(INPUT.with(|c| c.replace(Some((Arc::clone(file), no_alias)))));
+    AGAIN.with(|a| a.set(false));
+    let result = read();
+    if !AGAIN.with(|a| a.replace(false)) {
+        return result;
+    }
+    INPUT.with(|c| c.replace(Some((Arc::clone(file), false))));
+    read()
 }
 
 /// Whether keys are read as [`OwnKey`]s: in `reading`, in a file without an alias.
@@ -82,7 +91,7 @@ impl<'de, T: de::Deserialize<'de> + OwnText> de::Deserialize<'de> for OwnKey<T> 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = T::deserialize(deserializer)?;
-        match value.own_text().and_then(|s| place_of(s, false)) {
+        match value.own_text().and_then(place_of) {
             Some(referenced) => Ok(OwnKey(UseSite { value, referenced })),
             None => {
                 AGAIN.with(|a| a.set(true));
@@ -93,17 +102,14 @@ impl<'de, T: de::Deserialize<'de> + OwnText> de::Deserialize<'de> for OwnKey<T> 
 }
 
 /// Where a string lent from the input is, as the parser would say it: a quoted scalar's
-/// place includes its quotes. `None` when `s` is not in the input, and for a key
-/// (`use_site`) in a file with a `*`: a key reached through an alias lends the anchored
-/// bytes, not where it is used, and only the parser knows that place. (Telling an alias
-/// apart from its text is not reliable: an anchor may sit on the line above its key.)
-fn place_of(s: &str, use_site: bool) -> Option<(u32, u32)> {
+/// place includes its quotes. `None` when `s` is not in the input. This is where a value's
+/// text is (for an alias, the anchored one); where a key is used is this only in a file
+/// without aliases (`OwnKey`), since a key reached through an alias lends the anchor's
+/// bytes, and telling an alias apart from its text is not reliable (an anchor may sit on
+/// the line above its key).
+fn place_of(s: &str) -> Option<(u32, u32)> {
     INPUT.with_borrow(|input| {
-        let (file, no_alias) = input.as_ref()?;
-        if use_site && !no_alias {
-            return None;
-        }
-        let input = file.text.as_bytes();
+        let input = input.as_ref()?.0.text.as_bytes();
         let start = (s.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
         let end = start.checked_add(s.len()).filter(|&end| end <= input.len())?;
         let (mut start, mut end) = (start, end);
@@ -205,12 +211,14 @@ impl<'de, T: de::Deserialize<'de> + OwnText> Visitor<'de> for LocatedVisitor<T> 
             match key {
                 Key::Value => {
                     let v = map.next_value::<T>()?;
-                    // Placed by its own bytes: the location that follows is not read.
-                    if let Some(place) = v.own_text().and_then(|s| place_of(s, !self.defined)) {
-                        return Ok((v, place));
-                    }
-                    if let Some(place) = v.first_entry().and_then(collection_place)
-                        && self.defined
+                    // A value placed by its own bytes, or a collection by its first entry's:
+                    // the location that follows is not read. (A key read here is one that
+                    // may be an alias: the parser says where it is used.)
+                    if self.defined
+                        && let Some(place) = v
+                            .own_text()
+                            .and_then(place_of)
+                            .or_else(|| v.first_entry().and_then(collection_place))
                     {
                         return Ok((v, place));
                     }

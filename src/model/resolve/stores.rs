@@ -7,7 +7,7 @@ use crate::diag::{Entity, EntityKind};
 use crate::manifest::Spanned;
 use crate::manifest::enums::StoreStatus;
 use crate::model::key::IdKey;
-use crate::model::{Field, FieldId, FieldNotes, FieldOrigin, Store, StoreId};
+use crate::model::{Field, FieldId, FieldOrigin, Store, StoreId};
 
 impl Resolver {
     pub(super) fn stores(&mut self, stores: Vec<crate::manifest::store::Store>) {
@@ -248,7 +248,7 @@ impl Resolver {
                 notes: f.notes.and_then(|mut notes| {
                     // An empty table names none: the field is listed with those not stated.
                     notes.table = notes.table.filter(|t| !t.trim().is_empty());
-                    (*notes != FieldNotes::default()).then_some(notes)
+                    (!notes.is_empty()).then_some(notes)
                 }),
                 span: f.id.span,
             };
